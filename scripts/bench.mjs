@@ -1,0 +1,61 @@
+// `npm run bench`: prints the figures the issues ask for (sizes, service calls, milliseconds). It measures
+// and prints; it asserts nothing, since wall-clock time on a shared machine is no test.
+
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+import { build } from './build.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Compiles a TypeScript module of the project for Node and imports it. */
+async function importSource(path) {
+  const out = join(root, 'node_modules/.cache/okr-bench', `${path.replace(/[/.]/g, '_')}.mjs`);
+  await esbuild.build({ entryPoints: [join(root, path)], bundle: true, format: 'esm', platform: 'node', outfile: out });
+  return import(pathToFileURL(out).href);
+}
+
+/** Median milliseconds of `runs` calls of `fn`, after one warm-up call. */
+function medianMs(fn, runs = 15) {
+  fn();
+  const times = [];
+  for (let run = 0; run < runs; run++) {
+    const start = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+function column(rows, value) {
+  return Array.from({ length: rows }, (_, index) => [value(index)]);
+}
+
+const { code, bytes } = await build();
+console.log('== bundle (issue 2)');
+console.log(
+  `dist/Code.js minified: ${bytes} bytes (${(bytes / 1024).toFixed(1)} KiB; gzip ${gzipSync(code).length} bytes; goal ≤ 61440)`,
+);
+
+const rows = 10_000;
+const start = column(rows, (i) => (i % 3 === 0 ? '' : i % 100));
+const target = column(rows, (i) => (i % 100) + 50);
+const current = column(rows, (i) => (i % 7 === 0 ? '' : `${(i % 130).toLocaleString('pl-PL')} zł`));
+
+const { KR_SCORE } = await importSource('src/core/formulas.ts');
+const nodeMs = medianMs(() => KR_SCORE.evaluate([start, target, current]));
+console.log(`KR_SCORE over ${rows} rows, core in Node: ${nodeMs.toFixed(2)} ms per call`);
+
+const context = vm.createContext({});
+const loadMs = medianMs(
+  () => vm.runInContext(readFileSync(join(root, 'dist/Code.js'), 'utf8'), vm.createContext({})),
+  15,
+);
+vm.runInContext(code, context);
+const viaBundle = medianMs(() => context.KR_SCORE(start, target, current));
+console.log(`KR_SCORE over ${rows} rows, through the vm-loaded bundle: ${viaBundle.toFixed(2)} ms per call`);
+console.log(`loading dist/Code.js in a fresh vm context (paid by every custom-function call): ${loadMs.toFixed(2)} ms`);

@@ -1,0 +1,4 @@
+// Types of scripts/build.mjs for the TypeScript tests that import it.
+export const GLOBAL_NAME: string;
+export function buildBundle(): Promise<string>;
+export function build(): Promise<{ code: string; bytes: number }>;

@@ -1,0 +1,110 @@
+// Builds dist/: the one wrapped bundle Apps Script loads (dist/Code.js), a documented top-level stub per
+// public entry point after it, and the manifest. Run as `npm run build`; `buildBundle()` serves the bench.
+
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import vm from 'node:vm';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const GLOBAL_NAME = 'OKRSheets';
+
+/** esbuild options shared by the product bundle and the bench. */
+const bundleOptions = {
+  bundle: true,
+  format: 'iife',
+  globalName: GLOBAL_NAME,
+  // Apps Script's V8 runs ES2020 reliably; newer syntax is lowered.
+  target: 'es2020',
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  minify: true,
+  legalComments: 'none',
+  // Keeps 🟢 and Polish letters as they are: shorter than \u escapes, and Apps Script reads UTF-8.
+  charset: 'utf8',
+  write: false,
+};
+
+/** The minified bundle of the entry points, wrapped in one `var OKRSheets = (() => …)()`. */
+export async function buildBundle() {
+  const result = await esbuild.build({ ...bundleOptions, entryPoints: [join(root, 'src/gas/entry-points.ts')] });
+  return result.outputFiles[0].text;
+}
+
+/** The registry of documented entry points, compiled for Node (it is build-time only). */
+async function loadRegistry() {
+  const out = join(root, 'node_modules/.cache/okr-build/registry.mjs');
+  await esbuild.build({
+    entryPoints: [join(root, 'src/gas/registry.ts')],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    outfile: out,
+    logLevel: 'silent',
+  });
+  return import(`${pathToFileURL(out).href}?t=${Date.now()}`);
+}
+
+/** Names the bundle exports, read by loading it in a bare context, as Apps Script would. */
+function exportedNames(bundle) {
+  const context = vm.createContext({});
+  vm.runInContext(bundle, context);
+  return Object.keys(context[GLOBAL_NAME]).sort();
+}
+
+function checkRegistry(bundle, registry, formulaParams) {
+  const exported = exportedNames(bundle);
+  const documented = Object.keys(registry).sort();
+  const missing = exported.filter((name) => !documented.includes(name));
+  const extra = documented.filter((name) => !exported.includes(name));
+  if (missing.length || extra.length) {
+    throw new Error(`registry and entry points differ: undocumented ${missing}, not exported ${extra}`);
+  }
+  for (const [name, doc] of Object.entries(registry)) {
+    if (name.endsWith('_')) throw new Error(`${name}: a name ending in _ is private in Apps Script`);
+    if (doc.kind !== 'custom') continue;
+    const documentedParams = doc.params.map((param) => param.name).join(',');
+    const usedParams = (formulaParams[name] ?? []).join(',');
+    if (documentedParams !== usedParams) {
+      throw new Error(`${name}: documented parameters (${documentedParams}) differ from the formula's (${usedParams})`);
+    }
+  }
+}
+
+/** The JSDoc block Sheets reads for a custom function's autocomplete and formula helper. */
+function jsDoc(doc) {
+  const lines = [doc.summary];
+  for (const param of doc.params) {
+    const optional = param.optional && !/optional/i.test(param.description) ? 'Optional. ' : '';
+    lines.push(`@param {${param.type}} ${param.name} ${optional}${param.description}`);
+  }
+  if (doc.returns) lines.push(`@return {${doc.returns.type}} ${doc.returns.description}`);
+  if (doc.kind === 'custom') lines.push('@customfunction');
+  return ['/**', ...lines.map((line) => ` * ${line}`), ' */'].join('\n');
+}
+
+/** A top-level declaration Apps Script can find, forwarding its named arguments into the bundle. */
+function stub(name, doc) {
+  const params = doc.params.map((param) => param.name).join(', ');
+  return `${jsDoc(doc)}\nfunction ${name}(${params}) {\n  return ${GLOBAL_NAME}.${name}(${params});\n}\n`;
+}
+
+export async function build() {
+  const [bundle, { registry, formulaParams }] = await Promise.all([buildBundle(), loadRegistry()]);
+  checkRegistry(bundle, registry, formulaParams);
+  const stubs = Object.entries(registry).map(([name, doc]) => stub(name, doc));
+  const code = `${bundle.trimEnd()}\n\n${stubs.join('\n')}`;
+  await mkdir(join(root, 'dist'), { recursive: true });
+  const manifest = await readFile(join(root, 'appsscript.json'), 'utf8');
+  await Promise.all([
+    writeFile(join(root, 'dist/Code.js'), code),
+    writeFile(join(root, 'dist/appsscript.json'), manifest),
+  ]);
+  return { code, bytes: Buffer.byteLength(code) };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { bytes } = await build();
+  console.log(`dist/Code.js: ${bytes} bytes`);
+}

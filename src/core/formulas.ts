@@ -1,0 +1,279 @@
+// The formula API a sales manager types into cells, as pure functions of raw cell values. Each formula
+// names its parameters once: the same names appear in error messages and in the generated JSDoc stubs.
+
+import {
+  type ArgumentRef,
+  isBlank,
+  isoFromDay,
+  looksLikeDone,
+  readDay,
+  readDone,
+  readFlag,
+  readNumber,
+} from './cell-values';
+import { forecastValue, type HistoryPoint, neededPerWeek, parseScenario } from './forecast';
+import { type CellOutcome, type CellResult, cellsOf, type FormulaOutcome, mapCells } from './grid';
+import { describeValue, InputError } from './input-error';
+import { ASPIRATIONAL, expectedProgress, STATUS_EMOJI, statusOf } from './pace';
+import { asFraction, ice, pipelineCoverage, rice, salesVelocity } from './sales';
+import { type KeyResultKind, objectiveScore, parseKind, scoreKeyResult } from './score';
+
+export interface Formula {
+  /** The name typed into a cell, e.g. `KR_SCORE`. */
+  readonly name: string;
+  /** Parameter names in order, as the formula helper shows them. */
+  readonly params: readonly string[];
+  /** Evaluates the formula on the values Sheets passes (single values or 2-D ranges). */
+  evaluate(args: readonly unknown[]): FormulaOutcome;
+}
+
+type Refs = Record<string, ArgumentRef>;
+
+/** Defines a formula computed cell by cell over its (broadcast) arguments. */
+function cellwise(
+  name: string,
+  params: readonly string[],
+  compute: (cells: unknown[], refs: Refs) => CellResult | null,
+): Formula {
+  const refs: Refs = Object.fromEntries(params.map((arg) => [arg, { fn: name, arg }]));
+  return {
+    name,
+    params,
+    evaluate: (args) =>
+      mapCells(
+        name,
+        params.map((param, index) => ({ name: param, value: args[index] })),
+        (cells) => compute(cells, refs),
+      ),
+  };
+}
+
+/** Defines a formula that reads whole ranges and answers with one value. */
+function aggregate(
+  name: string,
+  params: readonly string[],
+  compute: (args: readonly unknown[], refs: Refs) => CellResult | null,
+): Formula {
+  const refs: Refs = Object.fromEntries(params.map((arg) => [arg, { fn: name, arg }]));
+  return { name, params, evaluate: (args) => compute(args, refs) ?? '' };
+}
+
+function readKind(value: unknown, fn: string): KeyResultKind | null {
+  if (isBlank(value)) return null;
+  const kind = typeof value === 'string' ? parseKind(value) : null;
+  if (kind === null) throw new InputError('unknownKind', { fn, value: describeValue(value) });
+  return kind;
+}
+
+function requireAtLeast(value: number, min: number, ref: ArgumentRef, inclusive: boolean): number {
+  const ok = inclusive ? value >= min : value > min;
+  if (ok) return value;
+  throw new InputError(inclusive ? 'mustNotBeNegative' : 'mustBePositive', { ...ref, value });
+}
+
+function requireBetween(value: number, min: number, max: number, ref: ArgumentRef): number {
+  if (value >= min && value <= max) return value;
+  throw new InputError('outOfRange', { ...ref, min, max, value });
+}
+
+/** Reads a number that is required for an answer: blank → `null`, so the whole cell stays blank. */
+function readAll(cells: readonly unknown[], refs: readonly ArgumentRef[]): number[] | null {
+  const numbers = refs.map((ref, index) => readNumber(cells[index], ref));
+  return numbers.some((number) => number === null) ? null : (numbers as number[]);
+}
+
+export const KR_SCORE = cellwise(
+  'KR_SCORE',
+  ['start', 'target', 'current', 'kind', 'allow_over'],
+  ([start, target, current, kind, allowOver], refs) => {
+    const explicitKind = readKind(kind, 'KR_SCORE');
+    const allow = readFlag(allowOver, refs.allow_over as ArgumentRef);
+    if (isBlank(current)) return null;
+    if (explicitKind === 'milestone' || (explicitKind === null && looksLikeDone(current))) {
+      return readDone(current, refs.current as ArgumentRef) ? 1 : 0;
+    }
+    return scoreKeyResult({
+      start: readNumber(start, refs.start as ArgumentRef),
+      target: readNumber(target, refs.target as ArgumentRef),
+      current: readNumber(current, refs.current as ArgumentRef),
+      kind: explicitKind,
+      allowOver: allow,
+    });
+  },
+);
+
+export const KR_PACE = cellwise('KR_PACE', ['quarter_start', 'quarter_end', 'as_of'], (cells, refs) => {
+  const [start, end, asOf] = [refs.quarter_start, refs.quarter_end, refs.as_of].map((ref, index) =>
+    readDay(cells[index], ref as ArgumentRef),
+  );
+  if (start == null || end == null || asOf == null) return null;
+  assertOrdered('KR_PACE', start, end);
+  return expectedProgress(start, end, asOf);
+});
+
+function assertOrdered(fn: string, start: number, end: number): void {
+  if (end < start) {
+    throw new InputError('datesOutOfOrder', { fn, start: isoFromDay(start), end: isoFromDay(end) });
+  }
+}
+
+export const KR_STATUS = cellwise(
+  'KR_STATUS',
+  ['score', 'expected', 'green_at', 'yellow_at'],
+  ([score, expected, greenAt, yellowAt], refs) => {
+    const value = readNumber(score, refs.score as ArgumentRef);
+    if (value === null) return null;
+    const e = readNumber(expected, refs.expected as ArgumentRef) ?? 1;
+    requireBetween(e, 0, 1, refs.expected as ArgumentRef);
+    const green = readThreshold(greenAt, refs.green_at as ArgumentRef) ?? ASPIRATIONAL.greenAt;
+    const yellow = readThreshold(yellowAt, refs.yellow_at as ArgumentRef) ?? Math.min(green, ASPIRATIONAL.yellowAt);
+    return STATUS_EMOJI[statusOf(value, e, { greenAt: green, yellowAt: yellow })];
+  },
+);
+
+function readThreshold(value: unknown, ref: ArgumentRef): number | null {
+  const number = readNumber(value, ref);
+  return number === null ? null : requireBetween(asFraction(number), 0, 1, ref);
+}
+
+export const OKR_SCORE = aggregate('OKR_SCORE', ['scores', 'weights'], ([scores, weights], refs) => {
+  const scoreCells = cellsOf(scores);
+  const weightCells = isBlank(weights) ? [] : cellsOf(weights);
+  const single = weightCells.length === 1;
+  if (weightCells.length > 1 && weightCells.length !== scoreCells.length) {
+    throw new InputError('shapeMismatch', {
+      fn: 'OKR_SCORE',
+      arg: 'weights',
+      rows: weightCells.length,
+      cols: 1,
+      other: 'scores',
+      otherRows: scoreCells.length,
+      otherCols: 1,
+    });
+  }
+  const readAt = (index: number, read: () => number | null) => {
+    try {
+      return read();
+    } catch (error) {
+      throw error instanceof InputError ? error.at(index + 1, 1, 1) : error;
+    }
+  };
+  const values = scoreCells.map((cell, index) => readAt(index, () => readNumber(cell, refs.scores as ArgumentRef)));
+  const weightValues = scoreCells.map((_, index) =>
+    readAt(index, () => {
+      const weight = readNumber(single ? weightCells[0] : weightCells[index], refs.weights as ArgumentRef);
+      return weight === null ? 1 : requireAtLeast(weight, 0, refs.weights as ArgumentRef, true);
+    }),
+  );
+  return objectiveScore(values, weightValues);
+});
+
+export const KR_FORECAST = aggregate(
+  'KR_FORECAST',
+  ['values', 'dates', 'quarter_end', 'scenario'],
+  ([values, dates, quarterEnd, scenario], refs) => {
+    const chosen = isBlank(scenario) ? 'standard' : parseScenario(String(scenario));
+    if (chosen === null) throw new InputError('unknownScenario', { fn: 'KR_FORECAST', value: describeValue(scenario) });
+    const end = readDay(cellsOf(quarterEnd)[0], refs.quarter_end as ArgumentRef);
+    const valueCells = cellsOf(values);
+    const dateCells = cellsOf(dates);
+    if (valueCells.length !== dateCells.length) {
+      throw new InputError('shapeMismatch', {
+        fn: 'KR_FORECAST',
+        arg: 'dates',
+        rows: dateCells.length,
+        cols: 1,
+        other: 'values',
+        otherRows: valueCells.length,
+        otherCols: 1,
+      });
+    }
+    const history: HistoryPoint[] = [];
+    valueCells.forEach((cell, index) => {
+      const value = readNumber(cell, refs.values as ArgumentRef);
+      const day = readDay(dateCells[index], refs.dates as ArgumentRef);
+      if (value !== null && day !== null) history.push({ day, value });
+    });
+    return end === null ? null : forecastValue(history, end, chosen);
+  },
+);
+
+export const KR_NEEDED_PER_WEEK = cellwise(
+  'KR_NEEDED_PER_WEEK',
+  ['target', 'current', 'as_of', 'quarter_end'],
+  ([target, current, asOf, quarterEnd], refs) => {
+    const numbers = readAll([target, current], [refs.target as ArgumentRef, refs.current as ArgumentRef]);
+    const day = readDay(asOf, refs.as_of as ArgumentRef);
+    const end = readDay(quarterEnd, refs.quarter_end as ArgumentRef);
+    if (numbers === null || day === null || end === null) return null;
+    return neededPerWeek(numbers[0] as number, numbers[1] as number, day, end);
+  },
+);
+
+export const PIPELINE_COVERAGE = cellwise(
+  'PIPELINE_COVERAGE',
+  ['pipeline', 'quota', 'closed'],
+  ([pipeline, quota, closed], refs) => {
+    const numbers = readAll([pipeline, quota], [refs.pipeline as ArgumentRef, refs.quota as ArgumentRef]);
+    const closedValue = readNumber(closed, refs.closed as ArgumentRef) ?? 0;
+    if (numbers === null) return null;
+    requireAtLeast(numbers[0] as number, 0, refs.pipeline as ArgumentRef, true);
+    requireAtLeast(numbers[1] as number, 0, refs.quota as ArgumentRef, false);
+    requireAtLeast(closedValue, 0, refs.closed as ArgumentRef, true);
+    return pipelineCoverage(numbers[0] as number, numbers[1] as number, closedValue);
+  },
+);
+
+export const ICE = cellwise('ICE', ['impact', 'confidence', 'ease'], (cells, refs) => {
+  const list = [refs.impact, refs.confidence, refs.ease] as ArgumentRef[];
+  const numbers = readAll(cells, list);
+  if (numbers === null) return null;
+  const [impact, confidence, ease] = numbers.map((number, index) =>
+    requireBetween(number, 1, 10, list[index] as ArgumentRef),
+  ) as [number, number, number];
+  return ice(impact, confidence, ease);
+});
+
+export const RICE = cellwise('RICE', ['reach', 'impact', 'confidence', 'effort'], (cells, refs) => {
+  const list = [refs.reach, refs.impact, refs.confidence, refs.effort] as ArgumentRef[];
+  const numbers = readAll(cells, list);
+  if (numbers === null) return null;
+  const [reach, impact, confidence, effort] = numbers as [number, number, number, number];
+  requireAtLeast(reach, 0, refs.reach as ArgumentRef, true);
+  requireAtLeast(impact, 0, refs.impact as ArgumentRef, true);
+  requireBetween(confidence, 0, 100, refs.confidence as ArgumentRef);
+  requireAtLeast(effort, 0, refs.effort as ArgumentRef, false);
+  return rice(reach, impact, asFraction(confidence), effort);
+});
+
+export const SALES_VELOCITY = cellwise(
+  'SALES_VELOCITY',
+  ['opportunities', 'deal_value', 'win_rate', 'cycle_days'],
+  (cells, refs) => {
+    const list = [refs.opportunities, refs.deal_value, refs.win_rate, refs.cycle_days] as ArgumentRef[];
+    const numbers = readAll(cells, list);
+    if (numbers === null) return null;
+    const [opportunities, dealValue, winRate, cycleDays] = numbers as [number, number, number, number];
+    requireAtLeast(opportunities, 0, refs.opportunities as ArgumentRef, true);
+    requireAtLeast(dealValue, 0, refs.deal_value as ArgumentRef, true);
+    requireBetween(winRate, 0, 100, refs.win_rate as ArgumentRef);
+    requireAtLeast(cycleDays, 0, refs.cycle_days as ArgumentRef, false);
+    return salesVelocity(opportunities, dealValue, asFraction(winRate), cycleDays);
+  },
+);
+
+/** Every formula of the API, in the order the README documents them. */
+export const FORMULAS: readonly Formula[] = [
+  KR_SCORE,
+  KR_PACE,
+  KR_STATUS,
+  OKR_SCORE,
+  KR_FORECAST,
+  KR_NEEDED_PER_WEEK,
+  PIPELINE_COVERAGE,
+  ICE,
+  RICE,
+  SALES_VELOCITY,
+];
+
+export type { CellOutcome };

@@ -1,0 +1,56 @@
+// The two languages the add-on speaks, and the choice between them. Every text a user reads is a key here,
+// so a missing Polish translation is a compile error, not a blank label.
+
+export type Lang = 'en' | 'pl';
+
+/** Picks the language from a spreadsheet or user locale such as `pl_PL`, `pl` or `en_US`; English otherwise. */
+export function langFromLocale(locale: string | null | undefined): Lang {
+  return typeof locale === 'string' && /^pl\b|^pl[_-]/i.test(locale.trim()) ? 'pl' : 'en';
+}
+
+const en = {
+  notANumber: '{fn}: {arg} "{value}" is not a number',
+  notADate: '{fn}: {arg} "{value}" is not a date',
+  notYesNo: '{fn}: {arg} "{value}" is not done / not done (use TRUE/FALSE, yes/no, done or 1/0)',
+  unknownKind: '{fn}: kind "{value}" is not one of: increase, decrease, at least, at most, milestone',
+  shapeMismatch:
+    '{fn}: {arg} has {rows}×{cols} cells but {other} has {otherRows}×{otherCols}; give ranges of the same size or a single cell',
+  mustBePositive: '{fn}: {arg} must be greater than 0 (got {value})',
+  mustNotBeNegative: '{fn}: {arg} must not be negative (got {value})',
+  outOfRange: '{fn}: {arg} must be between {min} and {max} (got {value})',
+  datesOutOfOrder: '{fn}: quarter_end {end} is before quarter_start {start}',
+  zeroTarget: '{fn}: target is 0, so an "at least" result has nothing to be measured against',
+  unknownScenario: '{fn}: scenario "{value}" is not one of: min, standard, max',
+  atCell: '{message} (row {row} of the range)',
+  atCellColumn: '{message} (row {row}, column {column} of the range)',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const pl: Record<MessageKey, string> = {
+  notANumber: '{fn}: {arg} „{value}” nie jest liczbą',
+  notADate: '{fn}: {arg} „{value}” nie jest datą',
+  notYesNo: '{fn}: {arg} „{value}” nie mówi, czy zrobione (użyj PRAWDA/FAŁSZ, tak/nie, zrobione albo 1/0)',
+  unknownKind: '{fn}: rodzaj „{value}” nie jest jednym z: wzrost, spadek, co najmniej, co najwyżej, kamień milowy',
+  shapeMismatch:
+    '{fn}: {arg} ma {rows}×{cols} komórek, a {other} ma {otherRows}×{otherCols}; podaj zakresy tej samej wielkości albo jedną komórkę',
+  mustBePositive: '{fn}: {arg} musi być większe od 0 (jest {value})',
+  mustNotBeNegative: '{fn}: {arg} nie może być ujemne (jest {value})',
+  outOfRange: '{fn}: {arg} musi być między {min} a {max} (jest {value})',
+  datesOutOfOrder: '{fn}: quarter_end {end} jest przed quarter_start {start}',
+  zeroTarget: '{fn}: cel wynosi 0, więc wynik „co najmniej” nie ma się do czego odnieść',
+  unknownScenario: '{fn}: scenariusz „{value}” nie jest jednym z: min, standard, max',
+  atCell: '{message} (wiersz {row} zakresu)',
+  atCellColumn: '{message} (wiersz {row}, kolumna {column} zakresu)',
+};
+
+const catalogs: Record<Lang, Record<MessageKey, string>> = { en, pl };
+
+export type MessageParams = Readonly<Record<string, string | number>>;
+
+/** Renders a message in the given language; `{name}` placeholders take their values from `params`. */
+export function translate(lang: Lang, key: MessageKey, params: MessageParams = {}): string {
+  return catalogs[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}

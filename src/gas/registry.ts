@@ -1,0 +1,201 @@
+// The documentation of every public entry point, read by the build (never bundled): it writes each
+// custom function's JSDoc block from here, so Sheets' formula helper shows it. Typed by the exports of
+// entry-points.ts, so an entry point without documentation, or documentation without an entry point,
+// fails to compile. Texts are English, then Polish, because the helper cannot switch language.
+
+import { FORMULAS } from '../core/formulas';
+import type * as entryPoints from './entry-points';
+
+export type EntryPointName = keyof typeof entryPoints;
+
+export interface ParamDoc {
+  name: string;
+  /** JSDoc type, e.g. `number|Array<Array<number>>`. */
+  type: string;
+  description: string;
+  optional?: boolean;
+}
+
+export interface EntryPointDoc {
+  /** `custom`: a formula typed into cells; `trigger`: called by Apps Script; `server`: called by the sidebar. */
+  kind: 'custom' | 'trigger' | 'server';
+  summary: string;
+  params: ParamDoc[];
+  returns?: { type: string; description: string };
+}
+
+const NUMBERS = 'number|string|Array<Array<number|string>>';
+const DATES = 'Date|Array<Array<Date>>';
+const ANY = 'number|string|boolean|Array<Array<number|string|boolean>>';
+
+const param = (name: string, type: string, description: string, optional = false): ParamDoc => ({
+  name,
+  type,
+  description,
+  optional,
+});
+
+export const registry: Record<EntryPointName, EntryPointDoc> = {
+  KR_SCORE: {
+    kind: 'custom',
+    summary:
+      'Score of a key result from 0 to 1: (current − start) / (target − start). Accepts ranges (one call per column). / Wynik kluczowego rezultatu od 0 do 1.',
+    params: [
+      param(
+        'start',
+        NUMBERS,
+        'Baseline at the start of the quarter; blank for an "at least"/"at most" threshold. / Wartość na start kwartału.',
+      ),
+      param('target', NUMBERS, 'The value to reach. / Wartość docelowa.'),
+      param(
+        'current',
+        ANY,
+        'The latest value; TRUE/FALSE (tak/nie) for a milestone. Blank gives a blank score. / Wartość bieżąca.',
+      ),
+      param(
+        'kind',
+        'string',
+        'Optional: increase, decrease, at least, at most, milestone (wzrost, spadek, co najmniej, co najwyżej, kamień milowy); blank infers it. / Opcjonalnie: rodzaj.',
+        true,
+      ),
+      param(
+        'allow_over',
+        'boolean',
+        'Optional: TRUE lets an overachieved result score above 1. / Opcjonalnie: PRAWDA pozwala przekroczyć 1.',
+        true,
+      ),
+    ],
+    returns: {
+      type: 'number|Array<Array<number>>',
+      description: 'The score 0…1, blank when there is no current value.',
+    },
+  },
+  KR_PACE: {
+    kind: 'custom',
+    summary:
+      'Expected progress of the quarter at a date: whole weeks completed / weeks in the quarter, 0…1. / Oczekiwany postęp kwartału.',
+    params: [
+      param('quarter_start', DATES, "The quarter's first day. / Pierwszy dzień kwartału."),
+      param('quarter_end', DATES, "The quarter's last day. / Ostatni dzień kwartału."),
+      param(
+        'as_of',
+        DATES,
+        'The as-of date: a cell holding =TODAY() (TODAY() itself cannot be an argument). / Data stanu: komórka z =DZIŚ().',
+      ),
+    ],
+    returns: { type: 'number', description: 'Expected progress 0…1.' },
+  },
+  KR_STATUS: {
+    kind: 'custom',
+    summary:
+      'Status by the pace rule: 🟢 when score ≥ green_at·expected, 🟡 when ≥ yellow_at·expected, 🔴 below. / Status według tempa.',
+    params: [
+      param('score', NUMBERS, 'The score 0…1 (KR_SCORE or OKR_SCORE). / Wynik 0…1.'),
+      param(
+        'expected',
+        NUMBERS,
+        'Optional: expected progress from KR_PACE; blank means 1 (end-of-quarter grading). / Opcjonalnie: oczekiwany postęp.',
+        true,
+      ),
+      param(
+        'green_at',
+        NUMBERS,
+        'Optional: green threshold, 0.7 by default (1.0 for a committed KR). / Opcjonalnie: próg zielony.',
+        true,
+      ),
+      param(
+        'yellow_at',
+        NUMBERS,
+        'Optional: yellow threshold, 0.4 by default (0.7 for a committed KR). / Opcjonalnie: próg żółty.',
+        true,
+      ),
+    ],
+    returns: { type: 'string|Array<Array<string>>', description: '🟢, 🟡 or 🔴; blank for a blank score.' },
+  },
+  OKR_SCORE: {
+    kind: 'custom',
+    summary: "Objective score: the weighted mean of its key results' scores, over those that have one. / Wynik celu.",
+    params: [
+      param('scores', NUMBERS, "The key results' scores. / Wyniki kluczowych rezultatów."),
+      param('weights', NUMBERS, 'Optional: weights of the same size, 1 by default. / Opcjonalnie: wagi.', true),
+    ],
+    returns: { type: 'number', description: 'The weighted mean 0…1; blank when no key result has a score.' },
+  },
+  KR_FORECAST: {
+    kind: 'custom',
+    summary:
+      'Projected value at quarter end from the check-in history: standard = trend, min / max = slowest / fastest weekly pace. / Prognoza na koniec kwartału.',
+    params: [
+      param('values', NUMBERS, 'Recorded values. / Zapisane wartości.'),
+      param('dates', DATES, 'Their dates, a range of the same size. / Ich daty.'),
+      param('quarter_end', DATES, "The quarter's last day. / Ostatni dzień kwartału."),
+      param(
+        'scenario',
+        'string',
+        'Optional: min, standard or max; standard by default. / Opcjonalnie: scenariusz.',
+        true,
+      ),
+    ],
+    returns: { type: 'number', description: 'The projected value; blank with fewer than two recorded dates.' },
+  },
+  KR_NEEDED_PER_WEEK: {
+    kind: 'custom',
+    summary:
+      'What must change each remaining week to reach the target (negative for a decreasing KR). / Ile trzeba zmienić w każdym pozostałym tygodniu.',
+    params: [
+      param('target', NUMBERS, 'The value to reach. / Wartość docelowa.'),
+      param('current', NUMBERS, 'The latest value. / Wartość bieżąca.'),
+      param('as_of', DATES, 'The as-of date (a cell holding =TODAY()). / Data stanu.'),
+      param('quarter_end', DATES, "The quarter's last day. / Ostatni dzień kwartału."),
+    ],
+    returns: { type: 'number|Array<Array<number>>', description: 'Change per week; blank after the quarter ends.' },
+  },
+  PIPELINE_COVERAGE: {
+    kind: 'custom',
+    summary: 'Pipeline coverage: pipeline ÷ (quota − closed). / Pokrycie planu lejkiem.',
+    params: [
+      param('pipeline', NUMBERS, 'Open pipeline value. / Wartość otwartego lejka.'),
+      param('quota', NUMBERS, 'The quota (sales goal). / Plan sprzedaży.'),
+      param('closed', NUMBERS, 'Optional: already closed, 0 by default. / Opcjonalnie: już zamknięte.', true),
+    ],
+    returns: { type: 'number|Array<Array<number>>', description: 'Coverage ratio; blank once the quota is met.' },
+  },
+  ICE: {
+    kind: 'custom',
+    summary: 'ICE priority of an initiative: impact × confidence × ease, each 1–10. / Priorytet ICE inicjatywy.',
+    params: [
+      param('impact', NUMBERS, 'Impact 1–10. / Wpływ 1–10.'),
+      param('confidence', NUMBERS, 'Confidence 1–10. / Pewność 1–10.'),
+      param('ease', NUMBERS, 'Ease 1–10. / Łatwość 1–10.'),
+    ],
+    returns: { type: 'number|Array<Array<number>>', description: 'ICE score 1…1000.' },
+  },
+  RICE: {
+    kind: 'custom',
+    summary: 'RICE priority of an initiative: reach × impact × confidence ÷ effort. / Priorytet RICE inicjatywy.',
+    params: [
+      param('reach', NUMBERS, 'People or deals reached in the period. / Zasięg.'),
+      param('impact', NUMBERS, 'Impact (e.g. 0.25–3). / Wpływ.'),
+      param('confidence', NUMBERS, 'Confidence as a fraction (0.8) or a percent (80%). / Pewność.'),
+      param('effort', NUMBERS, 'Effort, e.g. person-weeks (> 0). / Nakład pracy.'),
+    ],
+    returns: { type: 'number|Array<Array<number>>', description: 'RICE score.' },
+  },
+  SALES_VELOCITY: {
+    kind: 'custom',
+    summary:
+      'Pipeline velocity, value per day: opportunities × deal value × win rate ÷ cycle length in days. / Prędkość lejka na dzień.',
+    params: [
+      param('opportunities', NUMBERS, 'Open opportunities. / Otwarte okazje.'),
+      param('deal_value', NUMBERS, 'Average deal value. / Średnia wartość transakcji.'),
+      param('win_rate', NUMBERS, 'Win rate as a fraction (0.25) or a percent (25%). / Skuteczność.'),
+      param('cycle_days', NUMBERS, 'Sales cycle length in days. / Długość cyklu w dniach.'),
+    ],
+    returns: { type: 'number|Array<Array<number>>', description: 'Value per day.' },
+  },
+};
+
+/** Parameter names each formula uses in its error messages, for the build to check against the docs. */
+export const formulaParams: Record<string, readonly string[]> = Object.fromEntries(
+  FORMULAS.map((formula) => [formula.name, formula.params]),
+);
