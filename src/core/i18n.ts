@@ -21,6 +21,7 @@ const en = {
   datesOutOfOrder: '{fn}: quarter_end {end} is before quarter_start {start}',
   zeroTarget: '{fn}: target is 0, so an "at least" result has nothing to be measured against',
   unknownScenario: '{fn}: scenario "{value}" is not one of: min, standard, max',
+  tooLarge: '{fn}: the result is too large to compute; check the inputs for extreme values',
   atCell: '{message} (row {row} of the range)',
   atCellColumn: '{message} (row {row}, column {column} of the range)',
 } as const;
@@ -40,6 +41,7 @@ const pl: Record<MessageKey, string> = {
   datesOutOfOrder: '{fn}: quarter_end {end} jest przed quarter_start {start}',
   zeroTarget: '{fn}: cel wynosi 0, więc wynik „co najmniej” nie ma się do czego odnieść',
   unknownScenario: '{fn}: scenariusz „{value}” nie jest jednym z: min, standard, max',
+  tooLarge: '{fn}: wynik jest zbyt duży, by go policzyć; sprawdź, czy dane nie mają skrajnych wartości',
   atCell: '{message} (wiersz {row} zakresu)',
   atCellColumn: '{message} (wiersz {row}, kolumna {column} zakresu)',
 };
@@ -53,4 +55,17 @@ export function translate(lang: Lang, key: MessageKey, params: MessageParams = {
   return catalogs[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
+}
+
+/**
+ * A bilingual catalog of texts for one area of the add-on (sidebar, sheet labels, menu). The English texts
+ * define the keys; the Polish catalog must have every one of them.
+ */
+export function defineTexts<const Keys extends string>(
+  en: Record<Keys, string>,
+  pl: Record<Keys, string>,
+): (lang: Lang, key: Keys, params?: MessageParams) => string {
+  const texts: Record<Lang, Record<Keys, string>> = { en, pl };
+  return (lang, key, params = {}) =>
+    texts[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
