@@ -96,7 +96,7 @@ export function assessKeyResult(keyResult: CheckInKeyResult, expected: number, a
   if (keyResult.lastRecordedDay === null || asOfDay - keyResult.lastRecordedDay > STALE_AFTER_DAYS) {
     flags.push('stale');
   }
-  const { value, target, lastValue } = keyResult;
+  const { value, lastValue } = keyResult;
   return {
     score,
     status,
