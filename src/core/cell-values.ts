@@ -26,6 +26,7 @@ const UNIT = /^[\p{L}$€£./\s]*$/u;
  * @example readNumber('1 200 000 zł', ref) // 1200000
  * @example readNumber('15%', ref) // 0.15
  * @example readNumber('0,72', ref) // 0.72
+ * @example readNumber('1,5 mln zł', ref) // 1500000
  */
 export function readNumber(value: unknown, ref: ArgumentRef): number | null {
   if (isBlank(value)) return null;
@@ -47,8 +48,46 @@ export function parseNumberText(text: string): number | null {
   if (!UNIT.test(unit)) return null;
   const magnitude = parseDigits(digits.replace(/[\s'\u00a0\u2007\u202f]/g, ''));
   if (magnitude === null) return null;
-  const signed = sign ? -magnitude : magnitude;
+  const scaled = magnitude * scaleOf(unit);
+  const signed = sign === '+' || sign === '' ? scaled : -scaled;
   return percent ? signed / 100 : signed;
+}
+
+// Amounts in a CRM export are often abbreviated ("1,5 mln zł", "50 tys.", "200k"); read as the bare number
+// they would be off by a factor of a thousand or more without any error.
+const SCALE_WORDS = new Map<string, number>(
+  Object.entries({
+    k: 1e3,
+    tys: 1e3,
+    tysiąc: 1e3,
+    tysiące: 1e3,
+    tysięcy: 1e3,
+    thousand: 1e3,
+    mln: 1e6,
+    mio: 1e6,
+    milion: 1e6,
+    miliony: 1e6,
+    milionów: 1e6,
+    million: 1e6,
+    millions: 1e6,
+    mld: 1e9,
+    bn: 1e9,
+    miliard: 1e9,
+    miliardy: 1e9,
+    miliardów: 1e9,
+    billion: 1e9,
+  }),
+);
+
+/**
+ * The multiplier named by the first word of a unit: thousands, millions or billions; 1 for a plain unit.
+ * A capital M is millions; a lowercase m may be a unit of its own, so it is not read as one.
+ * @example scaleOf('mln zł') // 1_000_000
+ */
+function scaleOf(unit: string): number {
+  const word = unit.trim().split(/[\s./]+/)[0] ?? '';
+  if (word === 'M') return 1e6;
+  return SCALE_WORDS.get(word.toLowerCase()) ?? 1;
 }
 
 // Decides which of "." and "," is the decimal mark. Both present: the last one is. One kind repeated:
@@ -127,6 +166,8 @@ export function isDate(value: unknown): value is Date {
 const MS_PER_DAY = 86_400_000;
 /** Day number of 1970-01-01 in the spreadsheet serial date system (day 0 = 1899-12-30). */
 const UNIX_EPOCH_SERIAL = 25_569;
+/** 9999-12-31, the last day a spreadsheet can hold; beyond it a number is no date (nor a valid `Date`). */
+const LAST_SERIAL_DAY = 2_958_465;
 
 /**
  * Reads a date as a spreadsheet serial day number (whole days; 1970-01-01 is 25569), or `null` when blank.
@@ -142,7 +183,7 @@ export function readDay(value: unknown, ref: ArgumentRef): number | null {
     return Math.round(time / MS_PER_DAY) + UNIX_EPOCH_SERIAL;
   }
   if (typeof value === 'number') {
-    if (Number.isFinite(value) && value > 0) return Math.floor(value);
+    if (value > 0 && value <= LAST_SERIAL_DAY) return Math.floor(value);
     throw notADate(value, ref);
   }
   if (typeof value === 'string') {

@@ -9,25 +9,28 @@ export interface HistoryPoint {
 
 export type Scenario = 'min' | 'standard' | 'max';
 
-const SCENARIO_WORDS: Record<string, Scenario> = {
-  min: 'min',
-  minimum: 'min',
-  minimalny: 'min',
-  pessimistic: 'min',
-  pesymistyczny: 'min',
-  standard: 'standard',
-  standardowy: 'standard',
-  trend: 'standard',
-  max: 'max',
-  maximum: 'max',
-  maksymalny: 'max',
-  optimistic: 'max',
-  optymistyczny: 'max',
-};
+// A Map, not an object: a typed "constructor" must not find a scenario on Object.prototype.
+const SCENARIO_WORDS = new Map<string, Scenario>(
+  Object.entries({
+    min: 'min',
+    minimum: 'min',
+    minimalny: 'min',
+    pessimistic: 'min',
+    pesymistyczny: 'min',
+    standard: 'standard',
+    standardowy: 'standard',
+    trend: 'standard',
+    max: 'max',
+    maximum: 'max',
+    maksymalny: 'max',
+    optimistic: 'max',
+    optymistyczny: 'max',
+  } satisfies Record<string, Scenario>),
+);
 
 /** Reads a scenario typed in English or Polish; `null` if unknown. */
 export function parseScenario(text: string): Scenario | null {
-  return SCENARIO_WORDS[text.trim().toLowerCase()] ?? null;
+  return SCENARIO_WORDS.get(text.trim().toLowerCase()) ?? null;
 }
 
 /**
@@ -70,8 +73,8 @@ function leastSquares(points: readonly HistoryPoint[]): { slope: number; interce
 }
 
 /**
- * What must change each remaining week to reach the target (negative for a decreasing result); 0 when the
- * target is already reached, `null` once the quarter is over. The last, partial week counts as a week.
+ * What must change each remaining week to reach the target: target minus current, spread over the weeks
+ * left (negative when the value must fall); `null` once the quarter is over. The last, partial week counts as a week.
  * @example neededPerWeek(8, 2, 0, 42) // 1 (6 to go in 6 weeks)
  */
 export function neededPerWeek(target: number, current: number, asOfDay: number, endDay: number): number | null {

@@ -12,11 +12,11 @@ import {
   readNumber,
 } from './cell-values';
 import { forecastValue, type HistoryPoint, neededPerWeek, parseScenario } from './forecast';
-import { type CellOutcome, type CellResult, cellsOf, type FormulaOutcome, mapCells } from './grid';
+import { type CellOutcome, type CellResult, cellPosition, cellsOf, type FormulaOutcome, mapCells } from './grid';
 import { describeValue, InputError } from './input-error';
-import { ASPIRATIONAL, expectedProgress, STATUS_EMOJI, statusOf } from './pace';
+import { ASPIRATIONAL, COMMITTED, expectedProgress, STATUS_EMOJI, statusOf } from './pace';
 import { asFraction, ice, pipelineCoverage, rice, salesVelocity } from './sales';
-import { type KeyResultKind, objectiveScore, parseKind, scoreKeyResult } from './score';
+import { type KeyResultKind, objectiveScore, parseKeyResultType, parseKind, scoreKeyResult } from './score';
 
 export interface Formula {
   /** The name typed into a cell, e.g. `KR_SCORE`. */
@@ -43,7 +43,7 @@ function cellwise(
       mapCells(
         name,
         params.map((param, index) => ({ name: param, value: args[index] })),
-        (cells) => compute(cells, refs),
+        (cells) => finite(name, compute(cells, refs)),
       ),
   };
 }
@@ -55,7 +55,25 @@ function aggregate(
   compute: (args: readonly unknown[], refs: Refs) => CellResult | null,
 ): Formula {
   const refs: Refs = Object.fromEntries(params.map((arg) => [arg, { fn: name, arg }]));
-  return { name, params, evaluate: (args) => compute(args, refs) ?? '' };
+  return { name, params, evaluate: (args) => finite(name, compute(args, refs)) ?? '' };
+}
+
+// Extreme inputs (1e308 × 10) overflow to Infinity or NaN, which a cell would show as a number or #NUM!
+// with no hint of the cause; they become an error that says so.
+function finite(fn: string, result: CellResult | null): CellResult | null {
+  if (typeof result === 'number' && !Number.isFinite(result)) throw new InputError('tooLarge', { fn });
+  return result;
+}
+
+/** Reads the `index`-th cell of an argument; an error found there is located at that cell of a range. */
+function readAt<T>(range: unknown, index: number, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof InputError) || cellsOf(range).length < 2) throw error;
+    const { row, column, columns } = cellPosition(range, index);
+    throw error.at(row, column, columns);
+  }
 }
 
 function readKind(value: unknown, fn: string): KeyResultKind | null {
@@ -125,8 +143,12 @@ export const KR_STATUS = cellwise(
     if (value === null) return null;
     const e = readNumber(expected, refs.expected as ArgumentRef) ?? 1;
     requireBetween(e, 0, 1, refs.expected as ArgumentRef);
-    const green = readThreshold(greenAt, refs.green_at as ArgumentRef) ?? ASPIRATIONAL.greenAt;
-    const yellow = readThreshold(yellowAt, refs.yellow_at as ArgumentRef) ?? Math.min(green, ASPIRATIONAL.yellowAt);
+    // green_at may name the KR's type instead of a number, so one call over the type column gives every
+    // row its own bands: committed 1.0 / 0.7, aspirational 0.7 / 0.4.
+    const type = typeof greenAt === 'string' ? parseKeyResultType(greenAt) : null;
+    const bands = type === 'committed' ? COMMITTED : ASPIRATIONAL;
+    const green = type ? bands.greenAt : (readThreshold(greenAt, refs.green_at as ArgumentRef) ?? bands.greenAt);
+    const yellow = readThreshold(yellowAt, refs.yellow_at as ArgumentRef) ?? Math.min(green, bands.yellowAt);
     return STATUS_EMOJI[statusOf(value, e, { greenAt: green, yellowAt: yellow })];
   },
 );
@@ -136,37 +158,105 @@ function readThreshold(value: unknown, ref: ArgumentRef): number | null {
   return number === null ? null : requireBetween(asFraction(number), 0, 1, ref);
 }
 
-export const OKR_SCORE = aggregate('OKR_SCORE', ['scores', 'weights'], ([scores, weights], refs) => {
-  const scoreCells = cellsOf(scores);
-  const weightCells = isBlank(weights) ? [] : cellsOf(weights);
-  const single = weightCells.length === 1;
-  if (weightCells.length > 1 && weightCells.length !== scoreCells.length) {
-    throw new InputError('shapeMismatch', {
-      fn: 'OKR_SCORE',
-      arg: 'weights',
-      rows: weightCells.length,
-      cols: 1,
-      other: 'scores',
-      otherRows: scoreCells.length,
-      otherCols: 1,
-    });
-  }
-  const readAt = (index: number, read: () => number | null) => {
-    try {
-      return read();
-    } catch (error) {
-      throw error instanceof InputError ? error.at(index + 1, 1, 1) : error;
+const OKR_SCORE_PARAMS = ['scores', 'weights', 'objective_ids'] as const;
+const OKR_SCORE_REFS: Refs = Object.fromEntries(OKR_SCORE_PARAMS.map((arg) => [arg, { fn: 'OKR_SCORE', arg }]));
+
+/**
+ * The objective score. With `objective_ids` it answers per row, in the shape of `scores`: each row gets the
+ * weighted mean of the rows with the same objective id, so one call over a flat KR table (one row per KR,
+ * sorted or filtered any way) scores every objective; a row with a blank id gets a blank.
+ */
+export const OKR_SCORE: Formula = {
+  name: 'OKR_SCORE',
+  params: OKR_SCORE_PARAMS,
+  evaluate: ([scores, weights, objectiveIds]) => {
+    const refs = OKR_SCORE_REFS;
+    const scoreCells = cellsOf(scores);
+    const weightCells = isBlank(weights) ? [] : cellsOf(weights);
+    requireSameSize(weightCells.length, scoreCells.length, 'weights');
+    if (isBlank(objectiveIds)) {
+      const values = scoreCells.map((cell, index) =>
+        readAt(scores, index, () => readNumber(cell, refs.scores as ArgumentRef)),
+      );
+      const weightValues = scoreCells.map((_, index) => readWeightAt(weights, weightCells, index, refs));
+      return finite('OKR_SCORE', objectiveScore(values, weightValues)) ?? '';
     }
+    const idCells = cellsOf(objectiveIds);
+    requireSameSize(idCells.length, scoreCells.length, 'objective_ids');
+    return scoresByObjective(scores, weights, weightCells, idCells, refs);
+  },
+};
+
+function requireSameSize(size: number, scoreSize: number, arg: string): void {
+  if (size <= 1 || size === scoreSize) return;
+  throw new InputError('shapeMismatch', {
+    fn: 'OKR_SCORE',
+    arg,
+    rows: size,
+    cols: 1,
+    other: 'scores',
+    otherRows: scoreSize,
+    otherCols: 1,
+  });
+}
+
+/** The weight of the `index`-th score: one weight for all, or the weight in the same row; blank is 1. */
+function readWeightAt(weights: unknown, weightCells: readonly unknown[], index: number, refs: Refs): number {
+  const single = weightCells.length === 1;
+  const read = () => {
+    const weight = readNumber(single ? weightCells[0] : weightCells[index], refs.weights as ArgumentRef);
+    return weight === null ? 1 : requireAtLeast(weight, 0, refs.weights as ArgumentRef, true);
   };
-  const values = scoreCells.map((cell, index) => readAt(index, () => readNumber(cell, refs.scores as ArgumentRef)));
-  const weightValues = scoreCells.map((_, index) =>
-    readAt(index, () => {
-      const weight = readNumber(single ? weightCells[0] : weightCells[index], refs.weights as ArgumentRef);
-      return weight === null ? 1 : requireAtLeast(weight, 0, refs.weights as ArgumentRef, true);
-    }),
-  );
-  return objectiveScore(values, weightValues);
-});
+  return single || weightCells.length === 0 ? read() : readAt(weights, index, read);
+}
+
+/**
+ * Per-row objective scores for a flat table. A bad score or weight spoils only its own objective: every row
+ * of that objective shows the error (located at the bad cell), the other objectives still get their scores.
+ */
+function scoresByObjective(
+  scores: unknown,
+  weights: unknown,
+  weightCells: readonly unknown[],
+  idCells: readonly unknown[],
+  refs: Refs,
+): FormulaOutcome {
+  const scoreCells = cellsOf(scores);
+  const ids = idCells.map((cell) => (isBlank(cell) ? '' : String(cell).trim().toLowerCase()));
+  const groups = new Map<string, { values: (number | null)[]; weights: number[]; error: InputError | null }>();
+  scoreCells.forEach((cell, index) => {
+    const id = ids[index] ?? '';
+    if (id === '') return;
+    let group = groups.get(id);
+    if (!group) {
+      group = { values: [], weights: [], error: null };
+      groups.set(id, group);
+    }
+    if (group.error) return;
+    try {
+      group.values.push(readAt(scores, index, () => readNumber(cell, refs.scores as ArgumentRef)));
+      group.weights.push(readWeightAt(weights, weightCells, index, refs));
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      group.error = error;
+    }
+  });
+  const answers = new Map<string, CellOutcome>();
+  for (const [id, group] of groups) {
+    if (group.error) answers.set(id, group.error);
+    else answers.set(id, finite('OKR_SCORE', objectiveScore(group.values, group.weights)) ?? '');
+  }
+  const answerOf = (index: number): CellOutcome => answers.get(ids[index] ?? '') ?? '';
+  if (!Array.isArray(scores)) return answerOf(0);
+  const rows: CellOutcome[][] = [];
+  scoreCells.forEach((_, index) => {
+    const { row, column } = cellPosition(scores, index);
+    const line = rows[row - 1] ?? [];
+    line[column - 1] = answerOf(index);
+    rows[row - 1] = line;
+  });
+  return rows;
+}
 
 export const KR_FORECAST = aggregate(
   'KR_FORECAST',
@@ -190,8 +280,8 @@ export const KR_FORECAST = aggregate(
     }
     const history: HistoryPoint[] = [];
     valueCells.forEach((cell, index) => {
-      const value = readNumber(cell, refs.values as ArgumentRef);
-      const day = readDay(dateCells[index], refs.dates as ArgumentRef);
+      const value = readAt(values, index, () => readNumber(cell, refs.values as ArgumentRef));
+      const day = readAt(dates, index, () => readDay(dateCells[index], refs.dates as ArgumentRef));
       if (value !== null && day !== null) history.push({ day, value });
     });
     return end === null ? null : forecastValue(history, end, chosen);

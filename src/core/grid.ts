@@ -82,6 +82,16 @@ export function mapCells(
   return result;
 }
 
+/**
+ * Where the `index`-th cell of `cellsOf(value)` sits in its range, to locate an error found there.
+ * @example cellPosition([[1, 2], [3, 4]], 2) // { row: 2, column: 1, columns: 2 }
+ */
+export function cellPosition(value: unknown, index: number): { row: number; column: number; columns: number } {
+  const first = Array.isArray(value) ? value[0] : undefined;
+  const columns = Array.isArray(first) ? Math.max(1, first.length) : 1;
+  return { row: Math.floor(index / columns) + 1, column: (index % columns) + 1, columns };
+}
+
 /** Every cell of an argument, row by row: a single value becomes a list of one. */
 export function cellsOf(value: unknown): unknown[] {
   return Array.isArray(value) ? value.flat(2) : [value];

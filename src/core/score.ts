@@ -6,35 +6,60 @@ export type KeyResultKind = 'increase' | 'decrease' | 'atLeast' | 'atMost' | 'mi
 
 export const KEY_RESULT_KINDS: readonly KeyResultKind[] = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone'];
 
-const KIND_WORDS: Record<string, KeyResultKind> = {
-  increase: 'increase',
-  up: 'increase',
-  wzrost: 'increase',
-  decrease: 'decrease',
-  down: 'decrease',
-  spadek: 'decrease',
-  'at least': 'atLeast',
-  atleast: 'atLeast',
-  min: 'atLeast',
-  minimum: 'atLeast',
-  '>=': 'atLeast',
-  'co najmniej': 'atLeast',
-  'at most': 'atMost',
-  atmost: 'atMost',
-  max: 'atMost',
-  maximum: 'atMost',
-  '<=': 'atMost',
-  'co najwyżej': 'atMost',
-  'co najwyzej': 'atMost',
-  milestone: 'milestone',
-  'kamień milowy': 'milestone',
-  'kamien milowy': 'milestone',
+// A Map, not an object: a typed "constructor" or "__proto__" must not find a kind on Object.prototype.
+const KIND_WORDS = new Map<string, KeyResultKind>(
+  Object.entries({
+    increase: 'increase',
+    up: 'increase',
+    wzrost: 'increase',
+    decrease: 'decrease',
+    down: 'decrease',
+    spadek: 'decrease',
+    'at least': 'atLeast',
+    atleast: 'atLeast',
+    min: 'atLeast',
+    minimum: 'atLeast',
+    '>=': 'atLeast',
+    'co najmniej': 'atLeast',
+    'at most': 'atMost',
+    atmost: 'atMost',
+    max: 'atMost',
+    maximum: 'atMost',
+    '<=': 'atMost',
+    'co najwyżej': 'atMost',
+    'co najwyzej': 'atMost',
+    milestone: 'milestone',
+    'kamień milowy': 'milestone',
+    'kamien milowy': 'milestone',
+  } satisfies Record<string, KeyResultKind>),
+);
+
+/** Whether a key result was promised in full (committed) or is a stretch (aspirational): Google's distinction. */
+export type KeyResultType = 'committed' | 'aspirational';
+
+const TYPE_WORDS: Record<string, KeyResultType> = {
+  committed: 'committed',
+  commit: 'committed',
+  zobowiązujący: 'committed',
+  zobowiazujacy: 'committed',
+  zobowiązanie: 'committed',
+  zobowiazanie: 'committed',
+  aspirational: 'aspirational',
+  ambitious: 'aspirational',
+  stretch: 'aspirational',
+  ambitny: 'aspirational',
+  aspiracyjny: 'aspirational',
 };
+
+/** Reads a KR type typed in English or Polish ("committed", "ambitny"); `null` if the text is no type word. */
+export function parseKeyResultType(text: string): KeyResultType | null {
+  return TYPE_WORDS[text.trim().toLowerCase().replace(/\s+/g, ' ')] ?? null;
+}
 
 /** Reads a kind typed by a user in English or Polish ("at least", "co najmniej", "at_least"); `null` if unknown. */
 export function parseKind(text: string): KeyResultKind | null {
   const word = text.trim().toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ');
-  return KIND_WORDS[word] ?? null;
+  return KIND_WORDS.get(word) ?? null;
 }
 
 export interface KeyResultScoreInput {
@@ -72,19 +97,29 @@ export function scoreKeyResult(input: KeyResultScoreInput): number | null {
   const cap = (score: number) => clampScore(score, input.allowOver ?? false);
   if (kind === 'milestone') return current >= 1 ? 1 : 0;
   if (target === null) return null;
-  if (kind === 'atMost') {
-    if (start === null || start === target) return current <= target ? 1 : start === null ? cap(target / current) : 0;
-    return cap((current - start) / (target - start));
-  }
-  if (start === null) {
-    if (kind === 'decrease') return current <= target ? 1 : cap(target / current);
-    return target === 0 ? (current >= 0 ? 1 : 0) : cap(current / target);
-  }
+  const lowerIsBetter = kind === 'atMost' || kind === 'decrease';
+  if (start === null) return thresholdScore(target, current, lowerIsBetter, cap);
   if (start === target) {
-    const onRightSide = kind === 'decrease' ? current <= target : current >= target;
+    const onRightSide = lowerIsBetter ? current <= target : current >= target;
     return onRightSide ? 1 : 0;
   }
   return cap((current - start) / (target - start));
+}
+
+/**
+ * Scores a result with no baseline against its threshold: current / target for "at least", 1 or else
+ * target / current for "at most".
+ * @example thresholdScore(0.04, 0.05, true, cap) // 0.8
+ */
+function thresholdScore(target: number, current: number, lowerIsBetter: boolean, cap: (score: number) => number) {
+  // A ratio measures progress only towards a target above zero. At or below zero (a net change, "churn at
+  // most -2%") it would score a miss as a success, so the threshold is simply met (1) or not (0).
+  if (lowerIsBetter) {
+    if (current <= target) return 1;
+    return target > 0 ? cap(target / current) : 0;
+  }
+  if (target > 0) return cap(current / target);
+  return current >= target ? 1 : 0;
 }
 
 function clampScore(score: number, allowOver: boolean): number {

@@ -100,7 +100,7 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
       param(
         'green_at',
         NUMBERS,
-        'Optional: green threshold, 0.7 by default (1.0 for a committed KR). / Opcjonalnie: próg zielony.',
+        'Optional: green threshold, 0.7 by default; or the KR type, committed (1.0 / 0.7) or aspirational (0.7 / 0.4), also zobowiązujący / ambitny. / Opcjonalnie: próg zielony albo typ KR.',
         true,
       ),
       param(
@@ -118,8 +118,18 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
     params: [
       param('scores', NUMBERS, "The key results' scores. / Wyniki kluczowych rezultatów."),
       param('weights', NUMBERS, 'Optional: weights of the same size, 1 by default. / Opcjonalnie: wagi.', true),
+      param(
+        'objective_ids',
+        'string|Array<Array<string>>',
+        'Optional: the objective id of each row (O1, O2…); then every row gets the score of its own objective, for a table with one row per key result. / Opcjonalnie: identyfikator celu w każdym wierszu; wtedy każdy wiersz dostaje wynik swojego celu.',
+        true,
+      ),
     ],
-    returns: { type: 'number', description: 'The weighted mean 0…1; blank when no key result has a score.' },
+    returns: {
+      type: 'number|Array<Array<number>>',
+      description:
+        'The weighted mean 0…1, blank when no key result has a score; with objective_ids, one per row (blank for a blank id).',
+    },
   },
   KR_FORECAST: {
     kind: 'custom',

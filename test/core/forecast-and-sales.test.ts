@@ -1,0 +1,241 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { dayFromIso } from '../../src/core/cell-values';
+import { forecastValue, neededPerWeek, parseScenario } from '../../src/core/forecast';
+import { ICE, KR_FORECAST, KR_NEEDED_PER_WEEK, PIPELINE_COVERAGE, RICE, SALES_VELOCITY } from '../../src/core/formulas';
+import { InputError } from '../../src/core/input-error';
+import { asFraction, ice, pipelineCoverage, rice, salesVelocity } from '../../src/core/sales';
+
+const d0 = dayFromIso('2027-01-04');
+const column = (...cells: unknown[]) => cells.map((cell) => [cell]);
+
+/** The InputError a call throws, rendered in English and Polish. */
+function renderedError(call: () => unknown): { en: string; pl: string } {
+  try {
+    call();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return { en: (error as InputError).render('en'), pl: (error as InputError).render('pl') };
+  }
+  throw new Error('expected an InputError');
+}
+
+describe('KR_FORECAST', () => {
+  const weekly = column(d0, d0 + 7, d0 + 14);
+
+  it('projects linear progress exactly with the standard (least-squares) scenario', () => {
+    expect(KR_FORECAST.evaluate([column(10, 20, 30), weekly, d0 + 91])).toBeCloseTo(140, 9);
+    expect(KR_FORECAST.evaluate([column(10, 20, 30), weekly, d0 + 91, 'standard'])).toBeCloseTo(140, 9);
+  });
+
+  it('fits a line exactly through any linear history', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 0, max: 400 }), { minLength: 2, maxLength: 13 }),
+        fc.integer({ min: -1000, max: 1000 }),
+        fc.integer({ min: -100_000, max: 100_000 }),
+        fc.integer({ min: 0, max: 400 }),
+        (days, slope, intercept, end) => {
+          const history = days.map((day) => ({ day: d0 + day, value: intercept + slope * day }));
+          const forecast = forecastValue(history, d0 + end, 'standard') as number;
+          expect(forecast).toBeCloseTo(intercept + slope * end, 4);
+        },
+      ),
+    );
+  });
+
+  it('takes Date objects and CRM text, in any order', () => {
+    const dates = column(
+      new Date('2027-01-17T23:00:00Z'),
+      new Date('2027-01-03T23:00:00Z'),
+      new Date('2027-01-10T23:00:00Z'),
+    );
+    expect(KR_FORECAST.evaluate([column('30 000 zł', '10 000 zł', '20 000 zł'), dates, '2027-04-05'])).toBeCloseTo(
+      140_000,
+      6,
+    );
+  });
+
+  it('continues the latest value at the slowest and the fastest weekly pace for min and max', () => {
+    const values = column(0, 5, 15);
+    expect(KR_FORECAST.evaluate([values, weekly, d0 + 28, 'min'])).toBeCloseTo(25, 9);
+    expect(KR_FORECAST.evaluate([values, weekly, d0 + 28, 'max'])).toBeCloseTo(35, 9);
+    expect(KR_FORECAST.evaluate([values, weekly, d0 + 28, 'pesymistyczny'])).toBeCloseTo(25, 9);
+    expect(KR_FORECAST.evaluate([values, weekly, d0 + 28, 'Optymistyczny'])).toBeCloseTo(35, 9);
+  });
+
+  it('puts the standard scenario between min and max', () => {
+    const values = column(0, 5, 15);
+    const [min, standard, max] = ['min', 'standard', 'max'].map(
+      (scenario) => KR_FORECAST.evaluate([values, weekly, d0 + 28, scenario]) as number,
+    );
+    expect(min).toBeLessThanOrEqual(standard as number);
+    expect(standard).toBeLessThanOrEqual(max as number);
+  });
+
+  it('is blank with fewer than two check-ins on different days', () => {
+    expect(KR_FORECAST.evaluate([column(10, '', ''), weekly, d0 + 91])).toBe('');
+    expect(KR_FORECAST.evaluate([column(10, 20), column(d0, d0), d0 + 91])).toBe('');
+    expect(KR_FORECAST.evaluate([10, d0, d0 + 91])).toBe('');
+    expect(forecastValue([], d0, 'max')).toBeNull();
+  });
+
+  it('is blank without a quarter end', () => {
+    expect(KR_FORECAST.evaluate([column(10, 20, 30), weekly, ''])).toBe('');
+  });
+
+  it('refuses an unknown scenario, listing the known ones', () => {
+    expect(renderedError(() => KR_FORECAST.evaluate([column(10, 20), column(d0, d0 + 7), d0 + 91, 'best']))).toEqual({
+      en: 'KR_FORECAST: scenario "best" is not one of: min, standard, max',
+      pl: 'KR_FORECAST: scenariusz „best” nie jest jednym z: min, standard, max',
+    });
+    expect(parseScenario('trend')).toBe('standard');
+    expect(parseScenario('constructor')).toBeNull();
+    expect(() => KR_FORECAST.evaluate([column(10, 20), column(d0, d0 + 7), d0 + 91, 'constructor'])).toThrow(
+      InputError,
+    );
+  });
+
+  it('refuses values and dates of different lengths, naming both', () => {
+    expect(() => KR_FORECAST.evaluate([column(10, 20, 30), column(d0, d0 + 7), d0 + 91])).toThrow(
+      /KR_FORECAST: dates has 2×1 cells but values has 3×1/,
+    );
+  });
+
+  it('locates a bad value at its row of the range', () => {
+    expect(renderedError(() => KR_FORECAST.evaluate([column(10, 'x', 30), weekly, d0 + 91])).en).toBe(
+      'KR_FORECAST: values "x" is not a number (row 2 of the range)',
+    );
+    expect(
+      renderedError(() => KR_FORECAST.evaluate([column(10, 20, 30), column(d0, 'soon', d0 + 14), d0 + 91])).pl,
+    ).toBe('KR_FORECAST: dates „soon” nie jest datą (wiersz 2 zakresu)');
+  });
+});
+
+describe('KR_NEEDED_PER_WEEK', () => {
+  it('spreads what is left of an increasing KR over the weeks left', () => {
+    expect(KR_NEEDED_PER_WEEK.evaluate([8, 2, d0, d0 + 42])).toBe(1);
+    expect(neededPerWeek(8, 2, 0, 42)).toBe(1);
+  });
+
+  it('is negative for a decreasing KR', () => {
+    expect(KR_NEEDED_PER_WEEK.evaluate([45, 52, d0, d0 + 49])).toBe(-1);
+    expect(KR_NEEDED_PER_WEEK.evaluate(['45 dni', '52 dni', '2027-01-04', '2027-02-22'])).toBe(-1);
+  });
+
+  it('counts the last, partial week as a week', () => {
+    expect(KR_NEEDED_PER_WEEK.evaluate([8, 2, d0, d0 + 40])).toBe(1);
+    expect(KR_NEEDED_PER_WEEK.evaluate([8, 2, d0, d0])).toBe(6);
+  });
+
+  it('is 0 when the current value is the target', () => {
+    expect(KR_NEEDED_PER_WEEK.evaluate([8, 8, d0, d0 + 42])).toBe(0);
+  });
+
+  it('is blank after the quarter end', () => {
+    expect(KR_NEEDED_PER_WEEK.evaluate([8, 2, d0 + 43, d0 + 42])).toBe('');
+  });
+
+  it('is blank while an input is missing', () => {
+    expect(KR_NEEDED_PER_WEEK.evaluate([8, '', d0, d0 + 42])).toBe('');
+    expect(KR_NEEDED_PER_WEEK.evaluate([8, 2, '', d0 + 42])).toBe('');
+  });
+});
+
+describe('PIPELINE_COVERAGE', () => {
+  it('divides the pipeline by what is still to close', () => {
+    expect(PIPELINE_COVERAGE.evaluate([900_000, 400_000, 100_000])).toBe(3);
+    expect(PIPELINE_COVERAGE.evaluate(['900 000 zł', '400.000 zł', '100 000 zł'])).toBe(3);
+    expect(pipelineCoverage(900_000, 400_000, 100_000)).toBe(3);
+  });
+
+  it('takes a blank closed amount as nothing closed yet', () => {
+    expect(PIPELINE_COVERAGE.evaluate([1_200_000, 400_000, ''])).toBe(3);
+    expect(PIPELINE_COVERAGE.evaluate([1_200_000, 400_000])).toBe(3);
+  });
+
+  it('is blank once the quota is met', () => {
+    expect(PIPELINE_COVERAGE.evaluate([500_000, 400_000, 400_000])).toBe('');
+    expect(PIPELINE_COVERAGE.evaluate([500_000, 400_000, 450_000])).toBe('');
+  });
+
+  it('refuses a quota of 0 and negative amounts', () => {
+    expect(renderedError(() => PIPELINE_COVERAGE.evaluate([500_000, 0])).en).toBe(
+      'PIPELINE_COVERAGE: quota must be greater than 0 (got 0)',
+    );
+    expect(renderedError(() => PIPELINE_COVERAGE.evaluate([500_000, 0])).pl).toBe(
+      'PIPELINE_COVERAGE: quota musi być większe od 0 (jest 0)',
+    );
+    expect(() => PIPELINE_COVERAGE.evaluate([-1, 400_000])).toThrow(
+      'PIPELINE_COVERAGE: pipeline must not be negative (got -1)',
+    );
+    expect(() => PIPELINE_COVERAGE.evaluate([1, 400_000, -5])).toThrow(InputError);
+  });
+});
+
+describe('ICE', () => {
+  it('multiplies impact, confidence and ease', () => {
+    expect(ICE.evaluate([8, 5, 6])).toBe(240);
+    expect(ice(8, 5, 6)).toBe(240);
+    expect(ICE.evaluate([1, 1, 1])).toBe(1);
+    expect(ICE.evaluate([10, 10, 10])).toBe(1000);
+  });
+
+  it.each([
+    [[0, 5, 6], 'ICE: impact must be between 1 and 10 (got 0)'],
+    [[8, 11, 6], 'ICE: confidence must be between 1 and 10 (got 11)'],
+    [[8, 5, -1], 'ICE: ease must be between 1 and 10 (got -1)'],
+  ])('checks every factor is 1–10: %j', (args, message) => {
+    expect(() => ICE.evaluate(args)).toThrow(message);
+  });
+
+  it('is blank while a factor is missing', () => {
+    expect(ICE.evaluate([8, '', 6])).toBe('');
+  });
+});
+
+describe('RICE', () => {
+  it.each([[0.8], [80], ['80%'], ['80 %'], ['0,8']])('reads the confidence %j as 80%', (confidence) => {
+    expect(RICE.evaluate([500, 2, confidence, 4])).toBeCloseTo(200, 10);
+  });
+
+  it('is reach × impact × confidence ÷ effort', () => {
+    expect(rice(500, 2, 0.8, 4)).toBe(200);
+    expect(asFraction(80)).toBe(0.8);
+    expect(asFraction(0.8)).toBe(0.8);
+  });
+
+  it('refuses an effort of 0, a confidence above 100% and a negative reach', () => {
+    expect(() => RICE.evaluate([500, 2, 0.8, 0])).toThrow('RICE: effort must be greater than 0 (got 0)');
+    expect(() => RICE.evaluate([500, 2, 120, 4])).toThrow('RICE: confidence must be between 0 and 100 (got 120)');
+    expect(() => RICE.evaluate([-5, 2, 0.8, 4])).toThrow(InputError);
+  });
+
+  it('says the result is too large instead of showing Infinity', () => {
+    expect(renderedError(() => RICE.evaluate([1e308, 10, 1, 1e-300])).en).toBe(
+      'RICE: the result is too large to compute; check the inputs for extreme values',
+    );
+  });
+});
+
+describe('SALES_VELOCITY', () => {
+  it.each([[0.25], [25], ['25%']])('is opportunities × deal value × win rate %j ÷ cycle days', (winRate) => {
+    expect(SALES_VELOCITY.evaluate([40, 50_000, winRate, 60])).toBeCloseTo(8333.333333, 5);
+  });
+
+  it('reads CRM text', () => {
+    expect(SALES_VELOCITY.evaluate(['40', '50 000 zł', '25%', '60 dni'])).toBeCloseTo(8333.333333, 5);
+    expect(salesVelocity(40, 50_000, 0.25, 60)).toBeCloseTo(8333.333333, 5);
+  });
+
+  it('refuses a cycle of 0 days and a win rate above 100%', () => {
+    expect(() => SALES_VELOCITY.evaluate([40, 50_000, 0.25, 0])).toThrow(
+      'SALES_VELOCITY: cycle_days must be greater than 0 (got 0)',
+    );
+    expect(() => SALES_VELOCITY.evaluate([40, 50_000, 250, 60])).toThrow(InputError);
+  });
+
+  it('is blank while an input is missing', () => {
+    expect(SALES_VELOCITY.evaluate([40, 50_000, '', 60])).toBe('');
+  });
+});
