@@ -222,7 +222,11 @@ function scoresByObjective(
   refs: Refs,
 ): FormulaOutcome {
   const scoreCells = cellsOf(scores);
-  const ids = idCells.map((cell) => (isBlank(cell) ? '' : String(cell).trim().toLowerCase()));
+  // One id for all rows (a single cell) is broadcast, like a single weight.
+  const ids = scoreCells.map((_, index) => {
+    const cell = idCells.length === 1 ? idCells[0] : idCells[index];
+    return isBlank(cell) ? '' : String(cell).trim().toLowerCase();
+  });
   const groups = new Map<string, { values: (number | null)[]; weights: number[]; error: InputError | null }>();
   scoreCells.forEach((cell, index) => {
     const id = ids[index] ?? '';
@@ -243,8 +247,13 @@ function scoresByObjective(
   });
   const answers = new Map<string, CellOutcome>();
   for (const [id, group] of groups) {
-    if (group.error) answers.set(id, group.error);
-    else answers.set(id, finite('OKR_SCORE', objectiveScore(group.values, group.weights)) ?? '');
+    try {
+      if (group.error) throw group.error;
+      answers.set(id, finite('OKR_SCORE', objectiveScore(group.values, group.weights)) ?? '');
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      answers.set(id, error);
+    }
   }
   const answerOf = (index: number): CellOutcome => answers.get(ids[index] ?? '') ?? '';
   if (!Array.isArray(scores)) return answerOf(0);

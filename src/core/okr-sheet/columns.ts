@@ -1,0 +1,119 @@
+// The columns of the OKR table and the fixed places of the header block above it: layout version 1.
+// The table is flat, one row per key result, so a manager can sort and filter by owner, kind or status;
+// the objective is repeated on each of its rows. Each column carries a stable key, which the builder
+// writes as column metadata and the reader looks for, so inserted or moved columns are still found.
+
+import type { Lang } from '../i18n';
+import { type SheetTextKey, sheetText } from './texts';
+
+/** Bumped when the places of the header block or the meaning of a column change. */
+export const LAYOUT_VERSION = 1;
+
+export const COLUMN_KEYS = [
+  'level',
+  'objectiveId',
+  'objective',
+  'krId',
+  'keyResult',
+  'owner',
+  'kind',
+  'unit',
+  'start',
+  'target',
+  'current',
+  'weight',
+  'score',
+  'objectiveScore',
+  'status',
+  'type',
+  'parent',
+  'notes',
+] as const;
+export type ColumnKey = (typeof COLUMN_KEYS)[number];
+
+/** The columns the add-on computes; everything else is the user's to type. */
+export const FORMULA_COLUMNS: readonly ColumnKey[] = ['score', 'objectiveScore', 'status'];
+
+/** Widths in pixels: narrow ids and numbers, wide titles and notes. */
+const WIDTHS: Record<ColumnKey, number> = {
+  level: 100,
+  objectiveId: 80,
+  objective: 260,
+  krId: 60,
+  keyResult: 300,
+  owner: 120,
+  kind: 110,
+  unit: 80,
+  start: 100,
+  target: 110,
+  current: 110,
+  weight: 60,
+  score: 70,
+  objectiveScore: 100,
+  status: 70,
+  type: 120,
+  parent: 80,
+  notes: 240,
+};
+
+export interface ColumnSpec {
+  key: ColumnKey;
+  /** 1-based column number in a freshly built sheet. */
+  column: number;
+  width: number;
+}
+
+export const COLUMNS: readonly ColumnSpec[] = COLUMN_KEYS.map((key, index) => ({
+  key,
+  column: index + 1,
+  width: WIDTHS[key],
+}));
+
+/** Column number of a key in a freshly built sheet. */
+export function columnOf(key: ColumnKey): number {
+  return COLUMN_KEYS.indexOf(key) + 1;
+}
+
+/** The title of a column in a language. */
+export function columnTitle(key: ColumnKey, lang: Lang): string {
+  return sheetText(lang, `col_${key}` as SheetTextKey);
+}
+
+/** The labelled values of the header block: label in one cell, value in the cell to its right. */
+export const HEADER_FIELDS = ['team', 'quarter', 'bands', 'quarterStart', 'quarterEnd', 'asOf', 'expected'] as const;
+export type HeaderField = (typeof HEADER_FIELDS)[number];
+
+// Two label/value pairs side by side (A:B and E:F) keep the block five rows high, so the frozen rows
+// above the table stay short; B's texts overflow into the empty C and D, F is wide enough for a date.
+export const HEADER_PLACES: Record<HeaderField, { row: number; labelColumn: number }> = {
+  team: { row: 2, labelColumn: 1 },
+  quarter: { row: 3, labelColumn: 1 },
+  bands: { row: 4, labelColumn: 1 },
+  quarterStart: { row: 2, labelColumn: 5 },
+  quarterEnd: { row: 3, labelColumn: 5 },
+  asOf: { row: 4, labelColumn: 5 },
+  expected: { row: 5, labelColumn: 5 },
+};
+
+export const TITLE_ROW = 1;
+/** The row of the column titles; the add-on's per-column formulas sit here, out of reach of a sort. */
+export const HEADER_ROW = 6;
+export const FIRST_DATA_ROW = HEADER_ROW + 1;
+/**
+ * Empty rows kept inside the table below the last key result: formulas, formats and dropdowns already
+ * cover them, so a key result typed there is scored like the others.
+ */
+export const SPARE_ROWS = 20;
+
+/** Developer metadata keys; values are plain text (the settings are JSON). */
+export const METADATA = {
+  kind: 'okr.kind',
+  kindValue: 'okr-quarter',
+  quarter: 'okr.quarter',
+  layout: 'okr.layout',
+  settings: 'okr.settings',
+  column: 'okr.column',
+  row: 'okr.row',
+  headerRowValue: 'header',
+  frozen: 'okr.frozen',
+} as const;

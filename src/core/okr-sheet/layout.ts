@@ -1,0 +1,453 @@
+// The whole OKR sheet of a quarter as data: every cell's content, number format, weight and fill, the
+// dropdowns, the conditional-format rules, the protected ranges, the named ranges and the developer
+// metadata. The writer turns it into a fixed number of batched calls; tests read it without Sheets and
+// evaluate its formulas with HyperFormula.
+
+import type { KeyResultPlan, Level, ObjectivePlan, QuarterPlan, Unit } from '../../shared/plan';
+import type { Lang } from '../i18n';
+import { ASPIRATIONAL, COMMITTED, STATUS_EMOJI } from '../pace';
+import { a1, a1Range, columnLetter, formula, number, type SheetCell, text } from './cells';
+import {
+  COLUMN_KEYS,
+  COLUMNS,
+  type ColumnKey,
+  columnOf,
+  columnTitle,
+  FIRST_DATA_ROW,
+  HEADER_PLACES,
+  HEADER_ROW,
+  type HeaderField,
+  LAYOUT_VERSION,
+  METADATA,
+  SPARE_ROWS,
+  TITLE_ROW,
+} from './columns';
+import { type PlanSettings, settingsOf } from './settings';
+import {
+  addonColumnFormulas,
+  type FormulaPlaces,
+  objectiveRuleFormula,
+  paceFormula,
+  portableRowFormulas,
+  statusRuleFormula,
+} from './sheet-formulas';
+import { levelWord, sheetText, unitWord } from './texts';
+
+/** The quarter's dates (ISO) and its label ("Q1 2027"), as src/core/quarter.ts computes them. */
+export interface QuarterDates {
+  start: string;
+  end: string;
+  label: string;
+}
+
+export type ValidationSpec =
+  | { kind: 'list'; values: readonly string[]; allowInvalid: boolean; help: string }
+  | { kind: 'number'; min: number; max: number; allowInvalid: boolean; help: string };
+
+export type ConditionalRuleSpec = {
+  /** A custom formula, relative to the first cell of the first range. */
+  formula: string;
+  ranges: readonly string[];
+  background: string;
+};
+
+export interface MetadataSpec {
+  key: string;
+  value: string;
+}
+
+/** One key result as laid out: its row, ids and where its objective starts. */
+export interface LaidOutKeyResult {
+  row: number;
+  id: string;
+  objectiveId: string;
+  keyResult: KeyResultPlan;
+  objective: ObjectivePlan;
+}
+
+export interface QuarterLayout {
+  lang: Lang;
+  label: string;
+  settings: PlanSettings;
+  lastColumn: number;
+  headerRow: number;
+  firstDataRow: number;
+  /** The last row holding a key result. */
+  lastDataRow: number;
+  /** The last row of the table: spare rows below the key results are formatted and computed too. */
+  lastRow: number;
+  /** Contents of A1 to the last column of `lastRow`, row by row. */
+  cells: SheetCell[][];
+  numberFormats: string[][];
+  fontWeights: ('bold' | 'normal')[][];
+  backgrounds: string[][];
+  /** Dropdowns and number checks for the data rows (`firstDataRow`…`lastRow`), one spec per cell or null. */
+  validations: (ValidationSpec | null)[][];
+  conditionalRules: ConditionalRuleSpec[];
+  /** Ranges protected with a warning only: the owner may still edit them after a confirmation. */
+  protections: { a1: string; description: string }[];
+  /** Named ranges by suffix; the writer prefixes a name unique in the spreadsheet. */
+  namedRanges: { suffix: string; a1: string }[];
+  notes: { a1: string; note: string }[];
+  sheetMetadata: MetadataSpec[];
+  columnMetadata: { column: number; key: string; value: string }[];
+  rowMetadata: { row: number; key: string; value: string }[];
+  frozenRows: number;
+  columnWidths: { column: number; width: number }[];
+  keyResults: LaidOutKeyResult[];
+}
+
+export interface LayoutExtras {
+  /** What to put in a key result's `current` cell instead of its plan value, by KR id (a carried formula). */
+  currentCells?: Readonly<Record<string, SheetCell>>;
+}
+
+const FILL = {
+  header: '#e8eaed',
+  computed: '#f3f3f3',
+  input: '#fff8e1',
+  plain: '#ffffff',
+  green: '#b7e1cd',
+  yellow: '#fce8b2',
+  red: '#f4c7c3',
+} as const;
+
+const SCORE_FORMAT = '0.00';
+
+/**
+ * Number format of a value in its unit; the spreadsheet's locale supplies the separators, so `#,##0`
+ * groups `1 200 000` in a Polish sheet.
+ * @example unitFormat('currency', 'PLN', 'pl') // '#,##0 "zł"'
+ */
+export function unitFormat(unit: Unit, currency: string, lang: Lang): string {
+  switch (unit) {
+    case 'currency':
+      return `#,##0 "${unitWord('currency', currency, lang)}"`;
+    case 'percent':
+      return '0%';
+    case 'days':
+      return `0 "${lang === 'pl' ? 'dni' : 'days'}"`;
+    case 'hours':
+      return `0.0 "${lang === 'pl' ? 'godz.' : 'h'}"`;
+    case 'points':
+      return `0.0 "${lang === 'pl' ? 'pkt' : 'pts'}"`;
+    default:
+      return '#,##0';
+  }
+}
+
+/** Ids for objectives and key results: the plan's own where given and unique, else O1, O1.2 by order. */
+export function assignIds(plan: QuarterPlan): { id: string; objective: ObjectivePlan; krIds: string[] }[] {
+  const key = (id: string) => id.toLowerCase();
+  // Ids the plan gives are kept free for their owners, so a generated O3 never takes the id a later
+  // objective brings; a duplicate given id gets a generated one instead.
+  const reserved = new Set<string>();
+  for (const objective of plan.objectives) {
+    if (objective.id?.trim()) reserved.add(key(objective.id.trim()));
+    for (const kr of objective.keyResults) if (kr.id?.trim()) reserved.add(key(kr.id.trim()));
+  }
+  const used = new Set<string>();
+  const take = (wanted: string | undefined, fallback: (n: number) => string, start: number): string => {
+    const given = wanted?.trim();
+    if (given && !used.has(key(given))) {
+      used.add(key(given));
+      return given;
+    }
+    let n = start;
+    while (used.has(key(fallback(n))) || reserved.has(key(fallback(n)))) n++;
+    used.add(key(fallback(n)));
+    return fallback(n);
+  };
+  return plan.objectives.map((objective, index) => {
+    const id = take(objective.id, (n) => `O${n}`, index + 1);
+    const krIds = objective.keyResults.map((kr, krIndex) => take(kr.id, (n) => `${id}.${n}`, krIndex + 1));
+    return { id, objective, krIds };
+  });
+}
+
+function decimal(value: number, lang: Lang): string {
+  const fixed = value.toFixed(1);
+  return lang === 'pl' ? fixed.replace('.', ',') : fixed;
+}
+
+/** Lays out the OKR sheet of a quarter. */
+export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: LayoutExtras = {}): QuarterLayout {
+  const lang = plan.language;
+  const style = plan.formulaStyle;
+  const objectives = assignIds(plan);
+  const krCount = objectives.reduce((sum, objective) => sum + objective.krIds.length, 0);
+  const lastDataRow = FIRST_DATA_ROW + krCount - 1;
+  const lastRow = lastDataRow + SPARE_ROWS;
+  const lastColumn = COLUMN_KEYS.length;
+
+  const grid = <T>(fill: T): T[][] => Array.from({ length: lastRow }, () => new Array<T>(lastColumn).fill(fill));
+  const cells = grid<SheetCell>(null);
+  const numberFormats = grid('General');
+  const fontWeights = grid<'bold' | 'normal'>('normal');
+  const backgrounds = grid<string>(FILL.plain);
+  const put = (row: number, column: number, cell: SheetCell) => {
+    (cells[row - 1] as SheetCell[])[column - 1] = cell;
+  };
+  const setFormat = (row: number, column: number, format: string) => {
+    (numberFormats[row - 1] as string[])[column - 1] = format;
+  };
+  const bold = (row: number, column: number) => {
+    (fontWeights[row - 1] as string[])[column - 1] = 'bold';
+  };
+  const fill = (row: number, column: number, color: string) => {
+    (backgrounds[row - 1] as string[])[column - 1] = color;
+  };
+
+  // The header block.
+  const valueCell = (field: HeaderField) => a1(HEADER_PLACES[field].row, HEADER_PLACES[field].labelColumn + 1);
+  const places: FormulaPlaces = {
+    letter: (key) => columnLetter(columnOf(key)),
+    firstRow: FIRST_DATA_ROW,
+    lastRow,
+    quarterStart: valueCell('quarterStart'),
+    quarterEnd: valueCell('quarterEnd'),
+    asOf: valueCell('asOf'),
+    expected: valueCell('expected'),
+  };
+  const label = (field: HeaderField, value: SheetCell, format = 'General') => {
+    const { row, labelColumn } = HEADER_PLACES[field];
+    put(row, labelColumn, text(sheetText(lang, field)));
+    bold(row, labelColumn);
+    put(row, labelColumn + 1, value);
+    setFormat(row, labelColumn + 1, format);
+  };
+  // The title follows the team and quarter cells, so renaming the team there renames the title too.
+  put(TITLE_ROW, 1, formula(`="OKR · "&${valueCell('quarter')}&" · "&${valueCell('team')}`));
+  bold(TITLE_ROW, 1);
+  label('team', text(plan.team));
+  label('quarter', text(dates.label));
+  label(
+    'bands',
+    text(
+      sheetText(lang, 'bandsLegend', {
+        aGreen: decimal(ASPIRATIONAL.greenAt, lang),
+        aYellow: decimal(ASPIRATIONAL.yellowAt, lang),
+        cGreen: decimal(COMMITTED.greenAt, lang),
+        cYellow: decimal(COMMITTED.yellowAt, lang),
+      }),
+    ),
+  );
+  // Dates as DATE() formulas: no locale parses them differently and no time zone shifts them.
+  label('quarterStart', formula(dateFormula(dates.start)), 'yyyy-mm-dd');
+  label('quarterEnd', formula(dateFormula(dates.end)), 'yyyy-mm-dd');
+  // A cell of its own for TODAY(): custom functions may not take TODAY() as an argument, and the user
+  // may type a date here to see the quarter as of that day.
+  label('asOf', formula('=TODAY()'), 'yyyy-mm-dd');
+  fill(HEADER_PLACES.asOf.row, HEADER_PLACES.asOf.labelColumn + 1, FILL.input);
+  label('expected', formula(paceFormula(places, style)), '0%');
+  fill(HEADER_PLACES.expected.row, HEADER_PLACES.expected.labelColumn + 1, FILL.computed);
+
+  // The column titles; in the add-on style the computed columns' titles are their formulas.
+  const addon = addonColumnFormulas(places, lang);
+  for (const { key, column } of COLUMNS) {
+    const computed = key === 'score' || key === 'objectiveScore' || key === 'status';
+    put(HEADER_ROW, column, computed && style === 'addon' ? formula(addon[key]) : text(columnTitle(key, lang)));
+    bold(HEADER_ROW, column);
+    fill(HEADER_ROW, column, FILL.header);
+  }
+
+  // One row per key result.
+  const keyResults: LaidOutKeyResult[] = [];
+  let row = FIRST_DATA_ROW;
+  for (const { id: objectiveId, objective, krIds } of objectives) {
+    objective.keyResults.forEach((kr, index) => {
+      const id = krIds[index] as string;
+      const currency = kr.currency ?? plan.currency;
+      const values: Record<ColumnKey, SheetCell> = {
+        level: text(levelWord(objective.level, lang)),
+        objectiveId: text(objectiveId),
+        objective: text(objective.title),
+        krId: text(id),
+        keyResult: text(kr.title),
+        owner: kr.owner ? text(kr.owner) : null,
+        kind: text(sheetText(lang, `kind_${kr.kind}`)),
+        unit: text(unitWord(kr.unit, currency, lang)),
+        start: kr.kind === 'milestone' || kr.start === null ? null : number(kr.start),
+        target: kr.kind === 'milestone' || kr.target === null ? null : number(kr.target),
+        current: extras.currentCells?.[id] ?? currentCell(kr, lang),
+        weight: number(kr.weight),
+        score: null,
+        objectiveScore: null,
+        status: null,
+        type: text(sheetText(lang, kr.committed ? 'type_committed' : 'type_aspirational')),
+        parent: objective.parent ? text(objective.parent) : null,
+        notes: kr.notes ? text(kr.notes) : null,
+      };
+      for (const { key, column } of COLUMNS) put(row, column, values[key]);
+      if (kr.kind !== 'milestone') {
+        const format = unitFormat(kr.unit, currency, lang);
+        for (const key of ['start', 'target', 'current'] as const) setFormat(row, columnOf(key), format);
+      }
+      keyResults.push({ row, id, objectiveId, keyResult: kr, objective });
+      row++;
+    });
+  }
+
+  // Computed columns over the key results and the spare rows alike.
+  for (let r = FIRST_DATA_ROW; r <= lastRow; r++) {
+    if (style === 'portable') {
+      const rowFormulas = portableRowFormulas(places, r);
+      for (const key of ['score', 'objectiveScore', 'status'] as const)
+        put(r, columnOf(key), formula(rowFormulas[key]));
+    }
+    setFormat(r, columnOf('score'), SCORE_FORMAT);
+    setFormat(r, columnOf('objectiveScore'), SCORE_FORMAT);
+    for (const key of ['score', 'objectiveScore', 'status'] as const) fill(r, columnOf(key), FILL.computed);
+    fill(r, columnOf('current'), FILL.input);
+  }
+
+  const table = (key: ColumnKey) => a1Range(FIRST_DATA_ROW, columnOf(key), lastRow, columnOf(key));
+  const settings = settingsOf(plan, dates);
+  return {
+    lang,
+    label: dates.label,
+    settings,
+    lastColumn,
+    headerRow: HEADER_ROW,
+    firstDataRow: FIRST_DATA_ROW,
+    lastDataRow,
+    lastRow,
+    cells,
+    numberFormats,
+    fontWeights,
+    backgrounds,
+    validations: validationGrid(plan, lang, keyResults, lastRow),
+    conditionalRules: conditionalRules(places, table),
+    protections: [
+      {
+        a1: a1Range(HEADER_ROW, columnOf('score'), lastRow, columnOf('status')),
+        description: sheetText(lang, 'formulaProtection'),
+      },
+      { a1: places.expected, description: sheetText(lang, 'formulaProtection') },
+    ],
+    namedRanges: [
+      { suffix: 'table', a1: a1Range(HEADER_ROW, 1, lastRow, lastColumn) },
+      { suffix: 'as_of', a1: places.asOf },
+      { suffix: 'expected', a1: places.expected },
+    ],
+    notes: [{ a1: places.asOf, note: sheetText(lang, 'asOfNote') }],
+    sheetMetadata: [
+      { key: METADATA.kind, value: METADATA.kindValue },
+      { key: METADATA.quarter, value: dates.label },
+      { key: METADATA.layout, value: String(LAYOUT_VERSION) },
+      { key: METADATA.settings, value: JSON.stringify(settings) },
+    ],
+    columnMetadata: COLUMNS.map(({ key, column }) => ({ column, key: METADATA.column, value: key })),
+    rowMetadata: [{ row: HEADER_ROW, key: METADATA.row, value: METADATA.headerRowValue }],
+    frozenRows: HEADER_ROW,
+    columnWidths: COLUMNS.map(({ column, width }) => ({ column, width })),
+    keyResults,
+  };
+}
+
+/** `=DATE(2027,1,1)` for `2027-01-01`. */
+function dateFormula(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `=DATE(${year},${month},${day})`;
+}
+
+/** The plan's current value; a milestone's as the yes / no word its dropdown offers. */
+function currentCell(kr: KeyResultPlan, lang: Lang): SheetCell {
+  if (kr.current === null || kr.current === undefined) return null;
+  if (kr.kind === 'milestone') return text(sheetText(lang, kr.current >= 1 ? 'yes' : 'no'));
+  return number(kr.current);
+}
+
+function validationGrid(
+  plan: QuarterPlan,
+  lang: Lang,
+  keyResults: readonly LaidOutKeyResult[],
+  lastRow: number,
+): (ValidationSpec | null)[][] {
+  const list = (values: readonly string[], help: string, allowInvalid = true): ValidationSpec => ({
+    kind: 'list',
+    values,
+    allowInvalid,
+    help,
+  });
+  const kinds = (['increase', 'decrease', 'atLeast', 'atMost', 'milestone'] as const).map((kind) =>
+    sheetText(lang, `kind_${kind}`),
+  );
+  const currencies = new Set([
+    plan.currency,
+    ...plan.objectives.flatMap((o) => o.keyResults.map((kr) => kr.currency ?? plan.currency)),
+  ]);
+  const units = [
+    sheetText(lang, 'unit_count'),
+    ...[...currencies].map((currency) => unitWord('currency', currency, lang)),
+    ...(['percent', 'days', 'hours', 'points'] as const).map((unit) => sheetText(lang, `unit_${unit}`)),
+  ];
+  const levels = (['company', 'team', 'individual'] as Level[]).map((level) => levelWord(level, lang));
+  const types = [sheetText(lang, 'type_committed'), sheetText(lang, 'type_aspirational')];
+  const owners = [...new Set(plan.objectives.flatMap((o) => o.keyResults.map((kr) => kr.owner.trim())))].filter(
+    Boolean,
+  );
+  const parents = assignIds(plan)
+    .filter(({ objective }) => objective.level === 'company')
+    .map(({ id }) => id);
+  const numberCheck = (help: string, min = -1e15, max = 1e15): ValidationSpec => ({
+    kind: 'number',
+    min,
+    max,
+    allowInvalid: false,
+    help,
+  });
+  const yes = sheetText(lang, 'yes');
+  const no = sheetText(lang, 'no');
+  // Words typed in the other language, or a new owner, still score: a warning, not a refusal.
+  const byColumn: Partial<Record<ColumnKey, ValidationSpec>> = {
+    level: list(levels, sheetText(lang, 'helpLevel', { choices: levels.join(', ') })),
+    kind: list(kinds, sheetText(lang, 'helpKind', { choices: kinds.join(', ') })),
+    unit: list(units, sheetText(lang, 'helpUnit', { choices: units.join(', ') })),
+    type: list(types, sheetText(lang, 'helpType')),
+    start: numberCheck(sheetText(lang, 'helpNumber')),
+    target: numberCheck(sheetText(lang, 'helpNumber')),
+    weight: numberCheck(sheetText(lang, 'helpWeight'), 0, 100),
+  };
+  if (owners.length > 0) byColumn.owner = list(owners, sheetText(lang, 'helpOwner'));
+  if (parents.length > 0) byColumn.parent = list(parents, sheetText(lang, 'helpParent'));
+  const milestoneCurrent = list([yes, no], sheetText(lang, 'helpDone', { yes, no }));
+  const milestoneRows = new Set(keyResults.filter((kr) => kr.keyResult.kind === 'milestone').map((kr) => kr.row));
+
+  const rows: (ValidationSpec | null)[][] = [];
+  for (let row = FIRST_DATA_ROW; row <= lastRow; row++) {
+    rows.push(
+      COLUMN_KEYS.map((key) => {
+        if (key === 'current') return milestoneRows.has(row) ? milestoneCurrent : null;
+        return byColumn[key] ?? null;
+      }),
+    );
+  }
+  return rows;
+}
+
+function conditionalRules(places: FormulaPlaces, table: (key: ColumnKey) => string): ConditionalRuleSpec[] {
+  // Keyed on the status text and the objective score, never on fixed cells, so the colours stay right
+  // after the user sorts, edits values or overwrites the as-of date.
+  const statusRanges = [table('score'), table('status')];
+  return [
+    { formula: statusRuleFormula(places, STATUS_EMOJI.green), ranges: statusRanges, background: FILL.green },
+    { formula: statusRuleFormula(places, STATUS_EMOJI.yellow), ranges: statusRanges, background: FILL.yellow },
+    { formula: statusRuleFormula(places, STATUS_EMOJI.red), ranges: statusRanges, background: FILL.red },
+    {
+      formula: objectiveRuleFormula(places, ASPIRATIONAL.greenAt),
+      ranges: [table('objectiveScore')],
+      background: FILL.green,
+    },
+    {
+      formula: objectiveRuleFormula(places, ASPIRATIONAL.yellowAt),
+      ranges: [table('objectiveScore')],
+      background: FILL.yellow,
+    },
+    {
+      formula: objectiveRuleFormula(places, ASPIRATIONAL.yellowAt, true),
+      ranges: [table('objectiveScore')],
+      background: FILL.red,
+    },
+  ];
+}

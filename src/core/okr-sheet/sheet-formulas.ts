@@ -1,0 +1,137 @@
+// The formulas the OKR sheet holds, in two styles that give the same numbers.
+//
+// Add-on style: one custom-function call per column, written in the column's title cell as
+// `={"Score"; KR_SCORE(I7:I46, …)}`. The title row is outside the rows a user sorts, so the formula
+// survives any sort, and one call per column keeps Sheets far from "invoked too many times".
+//
+// Portable style: plain Sheets formulas in every row, for sheets shared with people who do not have the
+// add-on and for export. They read the dropdown words of both languages; the add-on's functions also read
+// numbers pasted as text ("52 000 zł"), which plain formulas cannot.
+//
+// Both follow src/core/score.ts and src/core/pace.ts; the tests evaluate both with HyperFormula.
+
+import { ASPIRATIONAL, COMMITTED } from '../pace';
+import { quoted } from './cells';
+import type { ColumnKey } from './columns';
+import { LANGS, sheetText } from './texts';
+
+/** Where the formulas look: column letters by key, the table's data rows, and the header block cells. */
+export interface FormulaPlaces {
+  letter: (key: ColumnKey) => string;
+  firstRow: number;
+  lastRow: number;
+  quarterStart: string;
+  quarterEnd: string;
+  asOf: string;
+  expected: string;
+}
+
+/** An absolute column range over the table's data rows: `$I$7:$I$46`. */
+function fixedRange(places: FormulaPlaces, key: ColumnKey): string {
+  const letter = places.letter(key);
+  return `$${letter}$${places.firstRow}:$${letter}$${places.lastRow}`;
+}
+
+/** A relative column range over the data rows: `I7:I46` (moves with inserted columns like any reference). */
+function range(places: FormulaPlaces, key: ColumnKey): string {
+  const letter = places.letter(key);
+  return `${letter}${places.firstRow}:${letter}${places.lastRow}`;
+}
+
+/** The expected progress e at the as-of date (whole weeks completed / weeks in the quarter). */
+export function paceFormula(places: FormulaPlaces, style: 'addon' | 'portable'): string {
+  const { quarterStart: s, quarterEnd: e, asOf: d } = places;
+  if (style === 'addon') return `=KR_PACE(${s},${e},${d})`;
+  // Same as expectedProgress(): weeks = round((end − start + 1) / 7), at least 1; completed = whole weeks
+  // since the start, 0…weeks; from the last day on, 1.
+  const weeks = `MAX(1,ROUND((${e}-${s}+1)/7,0))`;
+  return `=IF(OR(${s}="",${e}="",${d}=""),"",IF(${d}>=${e},1,MIN(${weeks},MAX(0,INT((${d}-${s})/7)))/${weeks}))`;
+}
+
+/** The title-cell formulas of the add-on style, one per computed column. */
+export function addonColumnFormulas(
+  places: FormulaPlaces,
+  lang: 'en' | 'pl',
+): Record<'score' | 'objectiveScore' | 'status', string> {
+  const title = (key: ColumnKey) => quoted(sheetText(lang, `col_${key}` as 'col_score'));
+  const r = (key: ColumnKey) => range(places, key);
+  const expected = absolute(places.expected);
+  return {
+    score: `={${title('score')};KR_SCORE(${r('start')},${r('target')},${r('current')},${r('kind')})}`,
+    objectiveScore: `={${title('objectiveScore')};OKR_SCORE(${r('score')},${r('weight')},${r('objectiveId')})}`,
+    status: `={${title('status')};KR_STATUS(${r('score')},${expected},${r('type')})}`,
+  };
+}
+
+function absolute(cell: string): string {
+  const match = /^\$?([A-Z]+)\$?(\d+)$/.exec(cell);
+  return match ? `$${match[1]}$${match[2]}` : cell;
+}
+
+// statusOf()'s tolerance, so 0.7 computed as 0.6999999999999998 is still green. Written out in full:
+// HyperFormula (our test engine) does not read 1E-9.
+const TOLERANCE = '0.000000001';
+
+/** `OR(G7="at most",G7="co najwyżej")`: the cell holds one of the words, in either language. */
+function isOneOf(cell: string, words: readonly string[]): string {
+  const unique = [...new Set(words.map((word) => word.toLowerCase()))];
+  return `OR(${unique.map((word) => `${cell}=${quoted(word)}`).join(',')})`;
+}
+
+const kindWords = (kind: 'milestone' | 'atMost' | 'decrease') => LANGS.map((lang) => sheetText(lang, `kind_${kind}`));
+const committedWords = () => LANGS.map((lang) => sheetText(lang, 'type_committed'));
+// The milestone answers a person types or picks; comparisons in Sheets ignore case.
+const DONE_WORDS = ['yes', 'tak', 'done', 'zrobione', 'true', 'prawda'];
+
+/** The portable formulas of one data row. */
+export function portableRowFormulas(
+  places: FormulaPlaces,
+  row: number,
+): Record<'score' | 'objectiveScore' | 'status', string> {
+  const cell = (key: ColumnKey) => `${places.letter(key)}${row}`;
+  const [I, J, K, G] = [cell('start'), cell('target'), cell('current'), cell('kind')];
+  const milestone = isOneOf(G, kindWords('milestone'));
+  // Lower is better for "at most" and "decrease", and for a blank kind whose target is below its start.
+  const lower = `OR(${isOneOf(G, kindWords('atMost'))},${isOneOf(G, kindWords('decrease'))},AND(${G}="",${I}<>"",${J}<${I}))`;
+  const done = `OR(${K}=TRUE,${K}=1,${DONE_WORDS.map((word) => `${K}=${quoted(word)}`).join(',')})`;
+  const threshold = `IF(${lower},IF(${K}<=${J},1,IF(${J}>0,MIN(1,${J}/${K}),0)),IF(${J}>0,MAX(0,MIN(1,${K}/${J})),IF(${K}>=${J},1,0)))`;
+  const hold = `IF(IF(${lower},${K}<=${J},${K}>=${J}),1,0)`;
+  const progress = `MAX(0,MIN(1,(${K}-${I})/(${J}-${I})))`;
+  const score = `=IF(${K}="","",IF(${milestone},IF(${done},1,0),IF(${J}="","",IF(${I}="",${threshold},IF(${I}=${J},${hold},${progress})))))`;
+
+  // The weighted mean over the rows of the same objective that have a score; a blank weight counts as 1.
+  // ARRAYFORMULA makes the array arithmetic explicit (Sheets would do it inside SUMPRODUCT anyway).
+  const [ids, scores, weights] = [
+    fixedRange(places, 'objectiveId'),
+    fixedRange(places, 'score'),
+    fixedRange(places, 'weight'),
+  ];
+  const B = cell('objectiveId');
+  const weight = `IF(${weights}="",1,${weights})`;
+  const total = `SUMPRODUCT((${ids}=${B})*ISNUMBER(${scores})*${weight})`;
+  const weighted = `SUMPRODUCT((${ids}=${B})*IF(ISNUMBER(${scores}),${scores},0)*${weight})`;
+  const objectiveScore = `=ARRAYFORMULA(IF(${B}="","",IF(${total}=0,"",${weighted}/${total})))`;
+
+  // The pace rule with the bands of the KR's type.
+  const M = cell('score');
+  const committed = isOneOf(cell('type'), committedWords());
+  const e = absolute(places.expected);
+  const green = `IF(${committed},${COMMITTED.greenAt},${ASPIRATIONAL.greenAt})*${e}`;
+  const yellow = `IF(${committed},${COMMITTED.yellowAt},${ASPIRATIONAL.yellowAt})*${e}`;
+  const status = `=IF(ISNUMBER(${M}),IF(${M}+${TOLERANCE}>=${green},"🟢",IF(${M}+${TOLERANCE}>=${yellow},"🟡","🔴")),"")`;
+  return { score, objectiveScore, status };
+}
+
+/** Conditional-format formulas on the first data row (Sheets shifts them row by row). */
+export function statusRuleFormula(places: FormulaPlaces, emoji: string): string {
+  return `=$${places.letter('status')}${places.firstRow}=${quoted(emoji)}`;
+}
+
+/** Objective score at least `band`·e (green, yellow) or below it (red), blank scores excluded. */
+export function objectiveRuleFormula(places: FormulaPlaces, band: number, below = false): string {
+  const N = `$${places.letter('objectiveScore')}${places.firstRow}`;
+  const e = absolute(places.expected);
+  return below
+    ? `=AND(ISNUMBER(${N}),${N}+${TOLERANCE}<${band}*${e})`
+    : `=AND(ISNUMBER(${N}),${N}+${TOLERANCE}>=${band}*${e})`;
+}

@@ -1,0 +1,94 @@
+// "New quarter": builds the OKR sheet of a quarter from a plan the sidebar sends. It never writes into an
+// existing sheet: a taken name gives "OKR Q1 2027 (2)"; a confirmed replacement still builds beside and
+// then only renames the earlier sheet, which keeps all its data. Starting from a previous quarter, each
+// key result is carried over, kept or dropped, and the previous sheet is closed (values kept, protected
+// with a warning). Everything runs under the document lock.
+
+import { applyCarryOver, type CarryChoice } from '../core/okr-sheet/carry-over';
+import type { SheetCell } from '../core/okr-sheet/cells';
+import { layoutQuarter } from '../core/okr-sheet/layout';
+import { sheetText } from '../core/okr-sheet/texts';
+import { quarterDates } from '../core/quarter';
+import { planSchema, type QuarterPlan } from '../shared/plan';
+import { withDocumentLock } from './document-lock';
+import { readQuarter } from './okr-sheet-reader';
+import { freezeQuarterSheet, nextFreeSheetName, writeQuarterLayout } from './okr-sheet-writer';
+
+export interface BuildQuarterOptions {
+  /** The caller asked the user and may replace a sheet of the same name (it is renamed, never deleted). */
+  replaceExisting?: boolean;
+  /** The sheet id of the previous quarter to start from; it is closed once the new one is built. */
+  previousSheetId?: number;
+  /** Per key result id of the previous quarter: carry over (new start = last current), keep, or drop. */
+  carryOver?: Record<string, CarryChoice>;
+}
+
+export interface BuildQuarterResult {
+  sheetName: string;
+  sheetId: number;
+  /** Always true: a quarter is always built into a sheet of its own. */
+  created: boolean;
+  /** What the user should know, in the plan's language. */
+  warnings: string[];
+}
+
+/** Builds the OKR sheet of a quarter. `plan` is validated here again: it comes from a browser. */
+export function buildQuarter(plan: QuarterPlan, options: BuildQuarterOptions = {}): BuildQuarterResult {
+  const parsed = planSchema.safeParse(plan);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`OKR Sheets: the plan is not valid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`);
+  }
+  const valid = parsed.data;
+  const lang = valid.language;
+  const dates = quarterDates(valid.quarter, valid.fiscalStartMonth);
+  return withDocumentLock(() => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const warnings: string[] = [];
+
+    let working = valid;
+    let currentCells: Record<string, SheetCell> = {};
+    const previous = options.previousSheetId === undefined ? null : spreadsheet.getSheetById(options.previousSheetId);
+    if (options.previousSheetId !== undefined && previous === null) {
+      warnings.push(sheetText(lang, 'warnPreviousNotFound'));
+    }
+    let previousLabel = '';
+    if (previous) {
+      const reading = readQuarter(previous);
+      previousLabel = reading.settings?.label ?? previous.getName();
+      for (const problem of reading.problems) {
+        warnings.push(sheetText(lang, 'warnPreviousProblem', { row: problem.row, message: problem.message }));
+      }
+      const carried = applyCarryOver(valid, reading.rows, options.carryOver ?? {}, lang);
+      working = carried.plan;
+      currentCells = carried.currentCells;
+      warnings.push(...carried.warnings);
+    }
+
+    const layout = layoutQuarter(working, dates, { currentCells });
+    const wanted = `OKR ${dates.label}`;
+    const existing = spreadsheet.getSheetByName(wanted);
+    const name = nextFreeSheetName(spreadsheet, wanted);
+    // Beside the sheet it follows or replaces, else at the end.
+    const neighbour = previous ?? existing;
+    const sheet = spreadsheet.insertSheet(name, neighbour ? neighbour.getIndex() : spreadsheet.getNumSheets());
+    writeQuarterLayout(spreadsheet, sheet, layout);
+
+    if (existing && options.replaceExisting) {
+      // Written in full before any rename: a failure above leaves the earlier sheet untouched.
+      const keptAs = nextFreeSheetName(spreadsheet, `${wanted} (${sheetText(lang, 'replacedSuffix')})`);
+      existing.setName(keptAs);
+      sheet.setName(wanted);
+      existing.protect().setDescription(sheetText(lang, 'replacedProtection')).setWarningOnly(true);
+      warnings.push(sheetText(lang, 'warnReplaced', { name: keptAs }));
+    } else if (existing) {
+      warnings.push(sheetText(lang, 'warnNameTaken', { name: wanted, newName: name }));
+    }
+
+    if (previous) {
+      freezeQuarterSheet(previous, lang, previousLabel, new Date().toISOString().slice(0, 10));
+      warnings.push(sheetText(lang, 'warnPreviousFrozen', { name: previous.getName() }));
+    }
+    return { sheetName: sheet.getName(), sheetId: sheet.getSheetId(), created: true, warnings };
+  });
+}

@@ -1,0 +1,36 @@
+// How many Apps Script service calls building a quarter costs, measured on the fake. Shared by the test
+// that compares a small and a large quarter and by `npm run bench`, which prints both counts; it sets the
+// service globals itself (no vitest), so a plain Node script can call it.
+
+import { buildQuarter } from '../../src/server/quarter-builder';
+import type { QuarterPlan } from '../../src/shared/plan';
+import { type CallCounts, createFakeServices } from '../fake/index';
+
+const SERVICE_NAMES = [
+  'SpreadsheetApp',
+  'PropertiesService',
+  'LockService',
+  'HtmlService',
+  'Session',
+  'Utilities',
+] as const;
+
+export interface BuildCalls {
+  total: number;
+  counts: CallCounts;
+  sheetName: string;
+}
+
+/** Builds `plan` into a fresh fake spreadsheet and returns the service calls the build made. */
+export function countBuildCalls(plan: QuarterPlan): BuildCalls {
+  const services = createFakeServices();
+  const scope = globalThis as Record<string, unknown>;
+  const saved = SERVICE_NAMES.map((name) => [name, scope[name]] as const);
+  for (const name of SERVICE_NAMES) scope[name] = services[name];
+  try {
+    const measured = services.calls.measure(() => buildQuarter(plan));
+    return { total: measured.total, counts: measured.counts, sheetName: measured.result.sheetName };
+  } finally {
+    for (const [name, value] of saved) scope[name] = value;
+  }
+}
