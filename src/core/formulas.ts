@@ -147,11 +147,22 @@ export const KR_STATUS = cellwise(
     // row its own bands: committed 1.0 / 0.7, aspirational 0.7 / 0.4.
     const type = typeof greenAt === 'string' ? parseKeyResultType(greenAt) : null;
     const bands = type === 'committed' ? COMMITTED : ASPIRATIONAL;
-    const green = type ? bands.greenAt : (readThreshold(greenAt, refs.green_at as ArgumentRef) ?? bands.greenAt);
+    const green = type ? bands.greenAt : (readGreenAt(greenAt, refs.green_at as ArgumentRef) ?? bands.greenAt);
     const yellow = readThreshold(yellowAt, refs.yellow_at as ArgumentRef) ?? Math.min(green, bands.yellowAt);
     return STATUS_EMOJI[statusOf(value, e, { greenAt: green, yellowAt: yellow })];
   },
 );
+
+function readGreenAt(value: unknown, ref: ArgumentRef): number | null {
+  try {
+    return readThreshold(value, ref);
+  } catch (error) {
+    if (error instanceof InputError && error.key === 'notANumber') {
+      throw new InputError('notThreshold', { ...ref, value: describeValue(value) });
+    }
+    throw error;
+  }
+}
 
 function readThreshold(value: unknown, ref: ArgumentRef): number | null {
   const number = readNumber(value, ref);

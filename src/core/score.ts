@@ -37,23 +37,25 @@ const KIND_WORDS = new Map<string, KeyResultKind>(
 /** Whether a key result was promised in full (committed) or is a stretch (aspirational): Google's distinction. */
 export type KeyResultType = 'committed' | 'aspirational';
 
-const TYPE_WORDS: Record<string, KeyResultType> = {
-  committed: 'committed',
-  commit: 'committed',
-  zobowiązujący: 'committed',
-  zobowiazujacy: 'committed',
-  zobowiązanie: 'committed',
-  zobowiazanie: 'committed',
-  aspirational: 'aspirational',
-  ambitious: 'aspirational',
-  stretch: 'aspirational',
-  ambitny: 'aspirational',
-  aspiracyjny: 'aspirational',
-};
+const TYPE_WORDS = new Map<string, KeyResultType>(
+  Object.entries({
+    committed: 'committed',
+    commit: 'committed',
+    zobowiązujący: 'committed',
+    zobowiazujacy: 'committed',
+    zobowiązanie: 'committed',
+    zobowiazanie: 'committed',
+    aspirational: 'aspirational',
+    ambitious: 'aspirational',
+    stretch: 'aspirational',
+    ambitny: 'aspirational',
+    aspiracyjny: 'aspirational',
+  }) as [string, KeyResultType][],
+);
 
 /** Reads a KR type typed in English or Polish ("committed", "ambitny"); `null` if the text is no type word. */
 export function parseKeyResultType(text: string): KeyResultType | null {
-  return TYPE_WORDS[text.trim().toLowerCase().replace(/\s+/g, ' ')] ?? null;
+  return TYPE_WORDS.get(text.trim().toLowerCase().replace(/\s+/g, ' ')) ?? null;
 }
 
 /** Reads a kind typed by a user in English or Polish ("at least", "co najmniej", "at_least"); `null` if unknown. */

@@ -203,3 +203,19 @@ describe('KR_STATUS', () => {
     expect(() => KR_STATUS.evaluate([0.5, 1, 150])).toThrow(/KR_STATUS: green_at must be between 0 and 1/);
   });
 });
+
+describe('KR_STATUS with the KR type instead of a green threshold', () => {
+  it('uses the committed bands for "committed" and "zobowiązujący"', async () => {
+    const { KR_STATUS } = await import('../../src/core/formulas');
+    expect(KR_STATUS.evaluate([0.8, 1, 'committed'])).toBe('🟡');
+    expect(KR_STATUS.evaluate([0.8, 1, 'zobowiązujący'])).toBe('🟡');
+    expect(KR_STATUS.evaluate([0.8, 1, 'aspirational'])).toBe('🟢');
+  });
+
+  it('refuses a word that is neither a number nor a type, naming it', async () => {
+    const { KR_STATUS } = await import('../../src/core/formulas');
+    for (const word of ['maybe', 'constructor']) {
+      expect(() => KR_STATUS.evaluate([0.8, 1, word])).toThrow(`KR_STATUS: green_at "${word}" is neither a number`);
+    }
+  });
+});
