@@ -1,4 +1,5 @@
 // Types of scripts/build.mjs for the TypeScript tests that import it.
 export const GLOBAL_NAME: string;
 export function buildBundle(): Promise<string>;
-export function build(): Promise<{ code: string; bytes: number }>;
+export function buildSidebar(): Promise<string>;
+export function build(): Promise<{ code: string; bytes: number; sidebarBytes: number }>;

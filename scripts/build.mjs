@@ -1,5 +1,7 @@
 // Builds dist/: the one wrapped bundle Apps Script loads (dist/Code.js), a documented top-level stub per
-// public entry point after it, and the manifest. Run as `npm run build`; `buildBundle()` serves the bench.
+// public entry point after it, the sidebar (dist/sidebar.html: its TypeScript and CSS bundled and inlined
+// into one self-contained page, kept out of Code.js, which Apps Script parses on every custom-function
+// call), and the manifest. Run as `npm run build`; `buildBundle()` serves the bench.
 
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -30,6 +32,39 @@ const bundleOptions = {
 export async function buildBundle() {
   const result = await esbuild.build({ ...bundleOptions, entryPoints: [join(root, 'src/gas/entry-points.ts')] });
   return result.outputFiles[0].text;
+}
+
+/**
+ * The sidebar page: src/client/sidebar.ts bundled as a plain IIFE (no global name: nothing leaks into the
+ * page) and src/client/sidebar.css minified, both inlined into src/client/sidebar.html. No external script,
+ * font or stylesheet: HtmlService serves the one file as it is.
+ */
+export async function buildSidebar() {
+  const [script, style, template] = await Promise.all([
+    esbuild.build({
+      entryPoints: [join(root, 'src/client/sidebar.ts')],
+      bundle: true,
+      format: 'iife',
+      target: 'es2020',
+      platform: 'browser',
+      minify: true,
+      legalComments: 'none',
+      charset: 'utf8',
+      write: false,
+    }),
+    readFile(join(root, 'src/client/sidebar.css'), 'utf8').then((css) =>
+      esbuild.transform(css, { loader: 'css', minify: true, charset: 'utf8' }),
+    ),
+    readFile(join(root, 'src/client/sidebar.html'), 'utf8'),
+  ]);
+  // Inline code must not close its own element early.
+  const js = script.outputFiles[0].text.trim().replace(/<\/(script)/gi, '<\\/$1');
+  const css = style.code.trim().replace(/<\/(style)/gi, '<\\/$1');
+  const html = template.replace('/*__SIDEBAR_CSS__*/', () => css).replace('/*__SIDEBAR_JS__*/', () => js);
+  if (/<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=/i.test(html)) {
+    throw new Error('dist/sidebar.html must be self-contained: it references an external resource');
+  }
+  return html;
 }
 
 /** The registry of documented entry points, compiled for Node (it is build-time only). */
@@ -91,7 +126,11 @@ function stub(name, doc) {
 }
 
 export async function build() {
-  const [bundle, { registry, formulaParams }] = await Promise.all([buildBundle(), loadRegistry()]);
+  const [bundle, { registry, formulaParams }, sidebar] = await Promise.all([
+    buildBundle(),
+    loadRegistry(),
+    buildSidebar(),
+  ]);
   checkRegistry(bundle, registry, formulaParams);
   const stubs = Object.entries(registry).map(([name, doc]) => stub(name, doc));
   const code = `${bundle.trimEnd()}\n\n${stubs.join('\n')}`;
@@ -99,12 +138,14 @@ export async function build() {
   const manifest = await readFile(join(root, 'appsscript.json'), 'utf8');
   await Promise.all([
     writeFile(join(root, 'dist/Code.js'), code),
+    writeFile(join(root, 'dist/sidebar.html'), sidebar),
     writeFile(join(root, 'dist/appsscript.json'), manifest),
   ]);
-  return { code, bytes: Buffer.byteLength(code) };
+  return { code, bytes: Buffer.byteLength(code), sidebarBytes: Buffer.byteLength(sidebar) };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const { bytes } = await build();
+  const { bytes, sidebarBytes } = await build();
   console.log(`dist/Code.js: ${bytes} bytes`);
+  console.log(`dist/sidebar.html: ${sidebarBytes} bytes`);
 }

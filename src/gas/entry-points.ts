@@ -15,3 +15,9 @@ export const PIPELINE_COVERAGE = customFunction(formulas.PIPELINE_COVERAGE);
 export const ICE = customFunction(formulas.ICE);
 export const RICE = customFunction(formulas.RICE);
 export const SALES_VELOCITY = customFunction(formulas.SALES_VELOCITY);
+
+// The menu and the sidebar: triggers Apps Script calls by name, menu items, and the server functions the
+// sidebar calls through google.script.run.
+export { onInstall, onOpen, showHelp, showRecordCheckIn, showWeeklyCheckIn } from '../server/menu';
+export { showNewQuarterSidebar, showSettings } from '../server/sidebar';
+export { getSettings, getSidebarState, saveSettings, submitQuarter } from '../server/sidebar-api';

@@ -203,6 +203,67 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
     ],
     returns: { type: 'number|Array<Array<number>>', description: 'Value per day.' },
   },
+  // The menu: simple triggers and menu items.
+  onOpen: {
+    kind: 'trigger',
+    summary: 'Adds the OKR Sheets menu (Polish or English) when the spreadsheet opens.',
+    params: [param('e', 'Object', 'The open event; in AuthMode.NONE only the user locale is read.')],
+  },
+  onInstall: {
+    kind: 'trigger',
+    summary: 'Adds the menu right after the add-on is installed.',
+    params: [param('e', 'Object', 'The install event.')],
+  },
+  showNewQuarterSidebar: {
+    kind: 'server',
+    summary: 'Menu item New quarter…: opens the planner sidebar.',
+    params: [],
+  },
+  showWeeklyCheckIn: {
+    kind: 'server',
+    summary: 'Menu item Weekly check-in: says what the feature will do.',
+    params: [],
+  },
+  showRecordCheckIn: {
+    kind: 'server',
+    summary: 'Menu item Record check-in: says what the feature will do.',
+    params: [],
+  },
+  showSettings: {
+    kind: 'server',
+    summary: 'Menu item Settings: opens the sidebar on its Settings view.',
+    params: [],
+  },
+  showHelp: {
+    kind: 'server',
+    summary: 'Menu item Help: how to plan a quarter and use the formulas.',
+    params: [],
+  },
+  // The sidebar's server functions (google.script.run); every payload is validated before use.
+  getSidebarState: {
+    kind: 'server',
+    summary: 'The New quarter sidebar state: language, defaults and the previous quarter to carry over.',
+    params: [],
+    returns: { type: 'Object', description: 'SidebarState (src/shared/sidebar-api.ts).' },
+  },
+  submitQuarter: {
+    kind: 'server',
+    summary: 'Validates a quarter plan and builds its OKR sheet, or answers with a message per field to fix.',
+    params: [param('payload', 'Object', 'The plan and the carry-over choices, validated on arrival.')],
+    returns: { type: 'Object', description: '{ ok: true, sheetName, warnings } or { ok: false, errors }.' },
+  },
+  getSettings: {
+    kind: 'server',
+    summary: "The document's settings and the language they give.",
+    params: [],
+    returns: { type: 'Object', description: 'SettingsState (src/shared/sidebar-api.ts).' },
+  },
+  saveSettings: {
+    kind: 'server',
+    summary: "Validates and stores the document's settings.",
+    params: [param('payload', 'Object', 'Language, fiscal-year start month, currency, formula style, team name.')],
+    returns: { type: 'Object', description: '{ ok: true, lang, settings } or { ok: false, errors }.' },
+  },
 };
 
 /** Parameter names each formula uses in its error messages, for the build to check against the docs. */

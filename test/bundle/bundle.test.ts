@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { registry } from '../../src/gas/registry';
 import { callGlobal, loadBundle, readBundle, SERVICE_NAMES } from '../support/load-bundle';
@@ -101,5 +103,86 @@ describe('the custom functions through their stubs', () => {
       SpreadsheetApp: { getActiveSpreadsheet: () => ({ getSpreadsheetLocale: () => 'pl_PL' }) },
     });
     expect(() => callGlobal(polish, 'KR_SCORE', 0, 'abc', 3)).toThrow('KR_SCORE: target „abc” nie jest liczbą');
+  });
+});
+
+describe('the menu, sidebar and settings entry points in the bundle', () => {
+  const menuAndSidebar = [
+    'onOpen',
+    'onInstall',
+    'showNewQuarterSidebar',
+    'showWeeklyCheckIn',
+    'showRecordCheckIn',
+    'showSettings',
+    'showHelp',
+    'getSidebarState',
+    'submitQuarter',
+    'getSettings',
+    'saveSettings',
+  ];
+
+  it('declares each as a global function, documented as a trigger or server function', () => {
+    const globals = loadBundle();
+    for (const name of menuAndSidebar) {
+      expect(typeof globals[name], name).toBe('function');
+      expect(registry[name as keyof typeof registry]?.kind, name).toMatch(/^(trigger|server)$/);
+    }
+  });
+
+  it('keeps their helpers out of the global scope', () => {
+    const globals = loadBundle();
+    for (const helper of [
+      'menuLang',
+      'readSettings',
+      'writeSettings',
+      'parseSubmitPayload',
+      'fieldErrors',
+      'defaultQuarter',
+      'buildQuarter',
+      'readQuarter',
+      'findQuarterSheets',
+      'spreadsheetLang',
+    ]) {
+      expect(globals[helper], helper).toBeUndefined();
+    }
+  });
+
+  it('builds the menu in AuthMode.NONE with only the Ui and the user locale, touching no other service', () => {
+    const items: [string, string][] = [];
+    const menu = {
+      addItem: (caption: string, fn: string) => {
+        items.push([caption, fn]);
+        return menu;
+      },
+      addSeparator: () => menu,
+      addToUi: () => undefined,
+    };
+    const globals = loadBundle({
+      SpreadsheetApp: { getUi: () => ({ createAddonMenu: () => menu }) },
+      Session: { getActiveUserLocale: () => 'pl_PL' },
+    });
+    callGlobal(globals, 'onOpen', { authMode: { toString: () => 'NONE' } });
+    expect(items.map(([, fn]) => fn)).toEqual([
+      'showNewQuarterSidebar',
+      'showWeeklyCheckIn',
+      'showRecordCheckIn',
+      'showSettings',
+      'showHelp',
+    ]);
+    expect(items[0]?.[0]).toBe('Nowy kwartał…');
+    for (const [, fn] of items) expect(typeof globals[fn], fn).toBe('function');
+  });
+
+  it('ships the sidebar as one self-contained page beside Code.js, not inside it', () => {
+    const html = readFileSync(join(__dirname, '../../dist/sidebar.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain('data-view="quarter"');
+    expect(html.match(/<script\b/gi)).toHaveLength(1);
+    expect(html).not.toMatch(/<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=/i);
+    expect(html).not.toMatch(/@import|url\(\s*['"]?https?:/i);
+    expect(html).not.toContain('innerHTML');
+    const code = readBundle();
+    expect(code).not.toContain('document.');
+    expect(code).not.toContain('google.script');
   });
 });

@@ -1,0 +1,284 @@
+// Every text of the sidebar, in English and Polish. The English catalog defines the keys; a key missing in
+// Polish is a compile error.
+
+import { defineTexts, type Lang, type MessageParams } from '../core/i18n';
+
+const translate = defineTexts(
+  {
+    loading: 'Loading…',
+    loadFailed: 'The sidebar could not load: {reason}',
+    notInSheets: 'This page talks to Google Sheets; open it from the add-on menu.',
+    retry: 'Try again',
+    newQuarter: 'New quarter',
+    settings: 'Settings',
+    backToQuarter: '← New quarter',
+    openSettings: 'Settings',
+    // The quarter.
+    sectionQuarter: 'Quarter',
+    period: 'Period',
+    customDates: 'Custom dates',
+    year: 'Year',
+    quarterNumber: 'Quarter',
+    firstDay: 'First day',
+    lastDay: 'Last day',
+    periodPreview: '{label}: {start} – {end}',
+    fiscalNote: 'Fiscal year from {month} (change in Settings).',
+    team: 'Team name',
+    teamPlaceholder: 'e.g. Sales Poland',
+    language: 'Sheet language',
+    currency: 'Currency',
+    levels: 'Levels',
+    levelsHint: 'Individual OKRs are optional: for teams of 3–5 people team OKRs are enough.',
+    levelCompany: 'Company',
+    levelTeam: 'Team',
+    levelIndividual: 'Individual',
+    formulaStyle: 'Formulas',
+    formulaAddon: 'Add-on functions (KR_SCORE…)',
+    formulaPortable: 'Portable formulas (work without the add-on)',
+    // The previous quarter.
+    sectionPrevious: 'Start from {sheet}',
+    usePrevious: 'Continue from “{sheet}”: its objectives and key results come along',
+    previousHint:
+      'For each key result choose: carry over (the new start is its last value), keep as is, or drop. “{sheet}” is then closed: values kept, sheet protected.',
+    setAll: 'Set all',
+    carry: 'Carry over',
+    carryWith: 'Carry over (start {value})',
+    keep: 'Keep as is',
+    drop: 'Drop',
+    continues: 'From {sheet}',
+    lastValue: 'last value of {sheet}',
+    dropped: 'dropped',
+    // Objectives.
+    sectionObjectives: 'Objectives',
+    objectivesHint: '3–5 objectives, each with 2–5 key results: outcomes, not activities.',
+    objective: 'Objective {id}',
+    objectiveTitle: 'Objective',
+    objectivePlaceholder: 'e.g. Build a predictable pipeline',
+    level: 'Level',
+    supports: 'Supports company objective',
+    supportsNone: '— none —',
+    removeObjective: 'Remove objective {id}',
+    addObjective: '+ Add objective',
+    keyResult: 'Key result {id}',
+    krTitle: 'Key result',
+    krPlaceholder: 'e.g. Win 8 new clients',
+    removeKeyResult: 'Remove key result {id}',
+    addKeyResult: '+ Key result',
+    library: 'From library',
+    librarySearch: 'Search the sales KR library',
+    libraryPlaceholder: 'e.g. pipeline, churn, win rate',
+    libraryEmpty: 'No template matches “{query}”.',
+    libraryAdd: 'Add “{title}” to {id}',
+    kind: 'Kind',
+    kindIncrease: 'Increase ↑',
+    kindDecrease: 'Decrease ↓',
+    kindAtLeast: 'At least ≥',
+    kindAtMost: 'At most ≤',
+    kindMilestone: 'Milestone ✓',
+    unit: 'Unit',
+    unitCount: 'Count',
+    unitCurrency: 'Amount ({currency})',
+    unitPercent: 'Percent %',
+    unitDays: 'Days',
+    unitHours: 'Hours',
+    unitPoints: 'Points',
+    start: 'Start',
+    target: 'Target',
+    startOptional: 'optional',
+    milestoneNote: 'Scored done / not done: type yes or no in the sheet.',
+    weight: 'Weight',
+    owner: 'Owner',
+    ownerPlaceholder: 'Name',
+    committed: 'Committed: we promise 100%',
+    committedHint: 'Green only at full pace; leave unticked for aspirational (70% is a success).',
+    // Submitting.
+    submit: 'Create the OKR sheet',
+    submitting: 'Creating the sheet…',
+    fixErrors: 'Please fix {count} field(s) before creating the sheet:',
+    failed: 'Something went wrong: {reason}',
+    done: 'Done: “{sheet}” is ready',
+    doneHint: 'Type the latest values into its current-value column; scores, statuses and colours follow.',
+    doneWarnings: 'Worth a look:',
+    close: 'Close',
+    planAnother: 'Plan another quarter',
+    // Settings.
+    settingsLanguage: 'Add-on language',
+    languageAuto: 'Automatic (spreadsheet locale)',
+    fiscalStartMonth: 'Fiscal year starts in',
+    defaultCurrency: 'Default currency',
+    defaultFormulaStyle: 'Formula style',
+    defaultTeam: 'Default team name',
+    save: 'Save settings',
+    saving: 'Saving…',
+    saved: 'Settings saved.',
+  },
+  {
+    loading: 'Wczytywanie…',
+    loadFailed: 'Nie udało się wczytać panelu: {reason}',
+    notInSheets: 'Ta strona współpracuje z Arkuszami Google; otwórz ją z menu dodatku.',
+    retry: 'Spróbuj ponownie',
+    newQuarter: 'Nowy kwartał',
+    settings: 'Ustawienia',
+    backToQuarter: '← Nowy kwartał',
+    openSettings: 'Ustawienia',
+    sectionQuarter: 'Kwartał',
+    period: 'Okres',
+    customDates: 'Własne daty',
+    year: 'Rok',
+    quarterNumber: 'Kwartał',
+    firstDay: 'Pierwszy dzień',
+    lastDay: 'Ostatni dzień',
+    periodPreview: '{label}: {start} – {end}',
+    fiscalNote: 'Rok obrotowy od: {month} (zmiana w Ustawieniach).',
+    team: 'Nazwa zespołu',
+    teamPlaceholder: 'np. Sprzedaż Polska',
+    language: 'Język arkusza',
+    currency: 'Waluta',
+    levels: 'Poziomy',
+    levelsHint: 'OKR indywidualne są opcjonalne: w zespołach 3–5 osób wystarczą OKR zespołu.',
+    levelCompany: 'Firma',
+    levelTeam: 'Zespół',
+    levelIndividual: 'Indywidualne',
+    formulaStyle: 'Formuły',
+    formulaAddon: 'Funkcje dodatku (KR_SCORE…)',
+    formulaPortable: 'Przenośne formuły (działają bez dodatku)',
+    sectionPrevious: 'Kontynuacja: {sheet}',
+    usePrevious: 'Kontynuuj „{sheet}”: jego cele i kluczowe rezultaty przejdą dalej',
+    previousHint:
+      'Dla każdego kluczowego rezultatu wybierz: przenieś (nowy start = ostatnia wartość), zostaw bez zmian albo pomiń. „{sheet}” zostanie potem zamknięty: wartości zostają, arkusz chroniony.',
+    setAll: 'Ustaw wszystkie',
+    carry: 'Przenieś',
+    carryWith: 'Przenieś (start {value})',
+    keep: 'Zostaw bez zmian',
+    drop: 'Pomiń',
+    continues: 'Z arkusza {sheet}',
+    lastValue: 'ostatnia wartość z {sheet}',
+    dropped: 'pominięty',
+    sectionObjectives: 'Cele',
+    objectivesHint: '3–5 celów, każdy z 2–5 kluczowymi rezultatami: efekty, nie czynności.',
+    objective: 'Cel {id}',
+    objectiveTitle: 'Cel',
+    objectivePlaceholder: 'np. Zbudować przewidywalny pipeline',
+    level: 'Poziom',
+    supports: 'Wspiera cel firmy',
+    supportsNone: '— brak —',
+    removeObjective: 'Usuń cel {id}',
+    addObjective: '+ Dodaj cel',
+    keyResult: 'Kluczowy rezultat {id}',
+    krTitle: 'Kluczowy rezultat',
+    krPlaceholder: 'np. Pozyskać 8 nowych klientów',
+    removeKeyResult: 'Usuń kluczowy rezultat {id}',
+    addKeyResult: '+ Kluczowy rezultat',
+    library: 'Z biblioteki',
+    librarySearch: 'Szukaj w bibliotece KR dla sprzedaży',
+    libraryPlaceholder: 'np. pipeline, churn, win rate',
+    libraryEmpty: 'Żaden szablon nie pasuje do „{query}”.',
+    libraryAdd: 'Dodaj „{title}” do {id}',
+    kind: 'Rodzaj',
+    kindIncrease: 'Wzrost ↑',
+    kindDecrease: 'Spadek ↓',
+    kindAtLeast: 'Co najmniej ≥',
+    kindAtMost: 'Co najwyżej ≤',
+    kindMilestone: 'Kamień milowy ✓',
+    unit: 'Jednostka',
+    unitCount: 'Liczba',
+    unitCurrency: 'Kwota ({currency})',
+    unitPercent: 'Procent %',
+    unitDays: 'Dni',
+    unitHours: 'Godziny',
+    unitPoints: 'Punkty',
+    start: 'Start',
+    target: 'Cel',
+    startOptional: 'opcjonalnie',
+    milestoneNote: 'Oceniany zrobione / niezrobione: w arkuszu wpisz tak albo nie.',
+    weight: 'Waga',
+    owner: 'Właściciel',
+    ownerPlaceholder: 'Imię',
+    committed: 'Zobowiązanie: obiecujemy 100%',
+    committedHint: 'Zielony tylko przy pełnym tempie; bez zaznaczenia to ambicja (70% to sukces).',
+    submit: 'Utwórz arkusz OKR',
+    submitting: 'Tworzę arkusz…',
+    fixErrors: 'Popraw pola ({count}) przed utworzeniem arkusza:',
+    failed: 'Coś poszło nie tak: {reason}',
+    done: 'Gotowe: arkusz „{sheet}” czeka',
+    doneHint: 'Wpisuj najnowsze wartości w kolumnie wartości bieżącej; wyniki, statusy i kolory liczą się same.',
+    doneWarnings: 'Warto sprawdzić:',
+    close: 'Zamknij',
+    planAnother: 'Zaplanuj kolejny kwartał',
+    settingsLanguage: 'Język dodatku',
+    languageAuto: 'Automatycznie (ustawienia regionalne arkusza)',
+    fiscalStartMonth: 'Rok obrotowy zaczyna się w',
+    defaultCurrency: 'Domyślna waluta',
+    defaultFormulaStyle: 'Styl formuł',
+    defaultTeam: 'Domyślna nazwa zespołu',
+    save: 'Zapisz ustawienia',
+    saving: 'Zapisuję…',
+    saved: 'Ustawienia zapisane.',
+  },
+);
+
+export type TextKey = Parameters<typeof translate>[1];
+
+const MONTHS: Record<Lang, readonly string[]> = {
+  en: [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+  ],
+  pl: [
+    'styczeń',
+    'luty',
+    'marzec',
+    'kwiecień',
+    'maj',
+    'czerwiec',
+    'lipiec',
+    'sierpień',
+    'wrzesień',
+    'październik',
+    'listopad',
+    'grudzień',
+  ],
+};
+
+let current: Lang = 'en';
+
+/** Switches the language every later `t()` speaks. */
+export function setLang(lang: Lang): void {
+  current = lang;
+  document.documentElement.lang = lang;
+}
+
+export function lang(): Lang {
+  return current;
+}
+
+/** A text of the sidebar in the current language. */
+export function t(key: TextKey, params?: MessageParams): string {
+  return translate(current, key, params);
+}
+
+/** The name of a month (1–12). */
+export function monthName(month: number): string {
+  return MONTHS[current][month - 1] ?? String(month);
+}
+
+/** An ISO date as a person reads it: `1 Apr 2027` / `1 kwi 2027`. */
+export function formatDay(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  if (!year || !month || !day) return iso;
+  const short = current === 'pl' ? SHORT_PL : SHORT_EN;
+  return `${day} ${short[month - 1]} ${year}`;
+}
+
+const SHORT_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const SHORT_PL = ['sty', 'lut', 'mar', 'kwi', 'maj', 'cze', 'lip', 'sie', 'wrz', 'paź', 'lis', 'gru'];

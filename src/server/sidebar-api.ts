@@ -1,0 +1,597 @@
+// The server side of the sidebar: the functions google.script.run calls. Every payload is parsed with the
+// shared zod/mini schemas before anything uses it; what is wrong comes back as one message per field, in
+// the user's language and naming the field, for the sidebar to show next to it (zod/mini's own message is
+// only "Invalid input", so issues are mapped by path and code to the texts below).
+
+import * as z from 'zod/mini';
+import { defineTexts, type Lang } from '../core/i18n';
+import { defaultQuarterAfter, quarterDates } from '../core/quarter';
+import type { QuarterPlan, QuarterRef } from '../shared/plan';
+import {
+  type CarryChoice,
+  type FieldError,
+  type PreviousQuarter,
+  type SaveSettingsResult,
+  type SettingsState,
+  type SidebarState,
+  type SubmitPayload,
+  type SubmitResult,
+  settingsSchema,
+  submitPayloadSchema,
+} from '../shared/sidebar-api';
+import { withDocumentLock } from './document-lock';
+import { spreadsheetLang } from './language';
+import { findQuarterSheets, readQuarter } from './okr-sheet-reader';
+import { buildQuarter } from './quarter-builder';
+import { readSettings, rememberTeamName, writeSettings } from './settings';
+
+const texts = defineTexts(
+  {
+    // Field names, as the sidebar labels them.
+    team: 'Team name',
+    teamName: 'Default team name',
+    objectives: 'Objectives',
+    objective: 'Objective {id}',
+    objectiveTitle: 'Title of objective {id}',
+    level: 'Level of objective {id}',
+    parent: 'The company objective {id} supports',
+    krTitle: 'Title of key result {id}',
+    kind: 'Kind of {id}',
+    unit: 'Unit of {id}',
+    krCurrency: 'Currency of {id}',
+    start: 'Start of {id}',
+    target: 'Target of {id}',
+    current: 'Current value of {id}',
+    weight: 'Weight of {id}',
+    owner: 'Owner of {id}',
+    committed: 'Committed or aspirational ({id})',
+    notes: 'Notes of {id}',
+    quarter: 'Quarter',
+    year: 'Year',
+    quarterStart: 'First day of the quarter',
+    quarterEnd: 'Last day of the quarter',
+    fiscalStartMonth: 'Month the fiscal year starts',
+    language: 'Language',
+    levels: 'Levels',
+    currency: 'Currency',
+    formulaStyle: 'Formula style',
+    carry: 'Key result {id} of the previous quarter',
+    previousSheet: 'The previous quarter',
+    form: 'The form',
+    levelCompany: 'company',
+    levelTeam: 'team',
+    levelIndividual: 'individual',
+    // Messages.
+    notANumber: '{field}: “{value}” is not a number',
+    required: '{field} is required',
+    empty: '{field} must not be empty',
+    tooLong: '{field} is too long: at most {max} characters',
+    between: '{field} must be between {min} and {max}',
+    atLeast: '{field} must be at least {min}',
+    atMost: '{field} must be at most {max}',
+    wholeNumber: '{field} must be a whole number',
+    choose: '{field}: choose one of the options',
+    currencyCode: '{field}: use a three-letter code such as PLN or EUR',
+    date: '{field}: use a date such as 2027-01-31',
+    notADay: '{field}: “{value}” is not a day of the calendar',
+    invalid: '{field} is not valid',
+    noObjectives: 'Add at least one objective',
+    tooManyObjectives: 'At most {max} objectives in one quarter',
+    noKeyResults: 'Objective {id} needs at least one key result',
+    tooManyKeyResults: 'Objective {id}: at most {max} key results',
+    noLevels: 'Choose at least one level',
+    targetRequired: '{field} is required (only a milestone has none)',
+    decreaseNeedsStart:
+      '{field} is required for a decreasing result; for a ceiling with no start choose “at most” instead',
+    levelNotUsed: 'Objective {id} is at the {level} level, which is not among the levels chosen',
+    unknownParent: '{field}: {value} is not a company objective of this quarter',
+    companyHasNoParent: 'Objective {id} is a company objective, so it supports no other objective',
+    endBeforeStart: 'The last day of the quarter is before its first day',
+    buildFailed: 'The OKR sheet could not be created: {reason}',
+  },
+  {
+    team: 'Nazwa zespołu',
+    teamName: 'Domyślna nazwa zespołu',
+    objectives: 'Cele',
+    objective: 'Cel {id}',
+    objectiveTitle: 'Nazwa celu {id}',
+    level: 'Poziom celu {id}',
+    parent: 'Cel firmy, który wspiera {id}',
+    krTitle: 'Nazwa kluczowego rezultatu {id}',
+    kind: 'Rodzaj {id}',
+    unit: 'Jednostka {id}',
+    krCurrency: 'Waluta {id}',
+    start: 'Wartość startowa {id}',
+    target: 'Wartość docelowa {id}',
+    current: 'Wartość bieżąca {id}',
+    weight: 'Waga {id}',
+    owner: 'Właściciel {id}',
+    committed: 'Zobowiązanie czy ambicja ({id})',
+    notes: 'Notatki {id}',
+    quarter: 'Kwartał',
+    year: 'Rok',
+    quarterStart: 'Pierwszy dzień kwartału',
+    quarterEnd: 'Ostatni dzień kwartału',
+    fiscalStartMonth: 'Miesiąc początku roku obrotowego',
+    language: 'Język',
+    levels: 'Poziomy',
+    currency: 'Waluta',
+    formulaStyle: 'Styl formuł',
+    carry: 'Kluczowy rezultat {id} poprzedniego kwartału',
+    previousSheet: 'Poprzedni kwartał',
+    form: 'Formularz',
+    levelCompany: 'firmy',
+    levelTeam: 'zespołu',
+    levelIndividual: 'indywidualnym',
+    notANumber: '{field}: „{value}” nie jest liczbą',
+    required: '{field}: to pole jest wymagane',
+    empty: '{field}: to pole nie może być puste',
+    tooLong: '{field}: za długie, najwyżej {max} znaków',
+    between: '{field}: wartość musi być między {min} a {max}',
+    atLeast: '{field}: wartość musi wynosić co najmniej {min}',
+    atMost: '{field}: wartość może wynosić najwyżej {max}',
+    wholeNumber: '{field}: wartość musi być liczbą całkowitą',
+    choose: '{field}: wybierz jedną z opcji',
+    currencyCode: '{field}: użyj trzyliterowego kodu, np. PLN lub EUR',
+    date: '{field}: podaj datę, np. 2027-01-31',
+    notADay: '{field}: „{value}” nie jest dniem kalendarza',
+    invalid: '{field}: nieprawidłowa wartość',
+    noObjectives: 'Dodaj co najmniej jeden cel',
+    tooManyObjectives: 'Najwyżej {max} celów w jednym kwartale',
+    noKeyResults: 'Cel {id} potrzebuje co najmniej jednego kluczowego rezultatu',
+    tooManyKeyResults: 'Cel {id}: najwyżej {max} kluczowych rezultatów',
+    noLevels: 'Wybierz co najmniej jeden poziom',
+    targetRequired: '{field}: to pole jest wymagane (nie ma go tylko kamień milowy)',
+    decreaseNeedsStart:
+      '{field}: wynik malejący potrzebuje wartości startowej; dla samego limitu bez startu wybierz „co najwyżej”',
+    levelNotUsed: 'Cel {id} jest na poziomie {level}, którego nie wybrano wśród poziomów',
+    unknownParent: '{field}: {value} nie jest celem firmy w tym kwartale',
+    companyHasNoParent: 'Cel {id} jest celem firmy, więc nie wspiera innego celu',
+    endBeforeStart: 'Ostatni dzień kwartału jest przed pierwszym',
+    buildFailed: 'Nie udało się utworzyć arkusza OKR: {reason}',
+  },
+);
+
+type TextKey = Parameters<typeof texts>[1];
+
+const LEVEL_KEYS = { company: 'levelCompany', team: 'levelTeam', individual: 'levelIndividual' } as const;
+
+// ---------------------------------------------------------------------------------------------------------
+// The public functions (entry points).
+
+/** Everything the New quarter sidebar needs to open: language, defaults, and the previous quarter to carry over. */
+export function getSidebarState(): SidebarState {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const locale = spreadsheet.getSpreadsheetLocale();
+  const settings = readSettings(locale);
+  const today = Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+  const previous = previousQuarter(spreadsheet);
+  return {
+    lang: spreadsheetLang(),
+    locale,
+    today,
+    settings,
+    defaults: {
+      quarter: nextQuarter(previous, today, settings.fiscalStartMonth),
+      team: settings.teamName || previous?.team || '',
+      levels: previous?.levels ?? ['company', 'team'],
+      currency: previous?.currency ?? settings.currency,
+      formulaStyle: previous?.formulaStyle ?? settings.formulaStyle,
+    },
+    previousQuarter: previous,
+  };
+}
+
+/** Validates the plan, then builds the quarter's OKR sheet; field messages when anything is wrong. */
+export function submitQuarter(payload: unknown): SubmitResult {
+  const lang = spreadsheetLang();
+  const parsed = parseSubmitPayload(payload, lang);
+  if (!parsed.ok) return parsed;
+  const { plan, previousSheetId, carryOver, replaceExisting } = parsed.value;
+  let result: ReturnType<typeof buildQuarter>;
+  try {
+    result = buildQuarter(plan, {
+      replaceExisting: replaceExisting ?? false,
+      ...(typeof previousSheetId === 'number' ? { previousSheetId } : {}),
+      ...(carryOver ? { carryOver: carryOver as Record<string, CarryChoice> } : {}),
+    });
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [{ path: '', message: texts(lang, 'buildFailed', { reason }) }] };
+  }
+  rememberTeamName(plan.team);
+  return {
+    ok: true,
+    sheetName: result.sheetName,
+    sheetId: result.sheetId,
+    created: result.created,
+    warnings: result.warnings.map((warning: unknown) => warningText(warning)),
+  };
+}
+
+/** The stored settings, for the Settings view. */
+export function getSettings(): SettingsState {
+  const locale = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale();
+  return { lang: spreadsheetLang(), settings: readSettings(locale) };
+}
+
+/** Validates and stores the settings; answers with the settings as now stored and the language they give. */
+export function saveSettings(payload: unknown): SaveSettingsResult {
+  const lang = spreadsheetLang();
+  configureZod();
+  const parsed = settingsSchema.safeParse(payload);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues, payload, 'settings', lang) };
+  withDocumentLock(() => writeSettings(parsed.data));
+  return { ok: true, ...getSettings() };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// State.
+
+/** The quarter a manager most likely plans today: the current one in its first three weeks, else the next. */
+export function defaultQuarter(today: string, fiscalStartMonth: number): NumberedQuarter {
+  const year = Number(today.slice(0, 4));
+  let current: NumberedQuarter = { kind: 'quarter', year, quarter: 1 };
+  for (const y of [year - 1, year]) {
+    for (const quarter of [1, 2, 3, 4]) {
+      const { start, end } = quarterDates({ kind: 'quarter', year: y, quarter }, fiscalStartMonth);
+      if (start <= today && today <= end) current = { kind: 'quarter', year: y, quarter };
+    }
+  }
+  const { start } = quarterDates(current, fiscalStartMonth);
+  if ((Date.parse(today) - Date.parse(start)) / 86_400_000 < 21) return current;
+  return defaultQuarterAfter(current) as NumberedQuarter;
+}
+
+type NumberedQuarter = Extract<QuarterRef, { kind: 'quarter' }>;
+
+/** The quarter after the previous one, unless that is already over; else the one today suggests. */
+function nextQuarter(previous: PreviousQuarter | null, today: string, fiscalStartMonth: number): QuarterRef {
+  if (previous) {
+    try {
+      const after = defaultQuarterAfter(previous.quarter);
+      if (quarterDates(after, fiscalStartMonth).end >= today) return after;
+    } catch {
+      // A previous quarter with impossible dates suggests nothing.
+    }
+  }
+  return defaultQuarter(today, fiscalStartMonth);
+}
+
+/**
+ * The quarter a new one continues from: the last quarter sheet (in tab order) not yet closed, else the last
+ * one; `null` when there is none, or when it cannot be read into a plan (the sidebar then starts blank).
+ */
+function previousQuarter(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): PreviousQuarter | null {
+  const found = findQuarterSheets(spreadsheet);
+  const open = found.filter((info) => !info.frozen);
+  const latest = open[open.length - 1] ?? found[found.length - 1];
+  if (!latest) return null;
+  const reading = readQuarter(latest.sheet);
+  const plan = reading.plan;
+  if (!plan) return null;
+  const currentById = new Map(reading.rows.map((row) => [row.id.toLowerCase(), row.current]));
+  return {
+    sheetName: latest.name,
+    sheetId: latest.sheetId,
+    label: reading.settings?.label ?? latest.label,
+    quarter: plan.quarter,
+    team: plan.team,
+    levels: plan.levels,
+    currency: plan.currency,
+    formulaStyle: plan.formulaStyle,
+    keyResults: plan.objectives.flatMap((objective, o) => {
+      const objectiveId = objective.id ?? `O${o + 1}`;
+      return objective.keyResults.map((keyResult, k) => {
+        const id = keyResult.id ?? `${objectiveId}.${k + 1}`;
+        return {
+          id,
+          title: keyResult.title,
+          kind: keyResult.kind,
+          unit: keyResult.unit,
+          currency: keyResult.currency ?? null,
+          start: keyResult.start,
+          target: keyResult.target,
+          current: keyResult.current ?? currentById.get(id.toLowerCase()) ?? null,
+          weight: keyResult.weight,
+          owner: keyResult.owner,
+          committed: keyResult.committed,
+          objectiveId,
+          objectiveTitle: objective.title,
+          objectiveLevel: objective.level,
+          objectiveParent: objective.parent ?? null,
+        };
+      });
+    }),
+  };
+}
+
+function warningText(warning: unknown): string {
+  if (typeof warning === 'string') return warning;
+  if (warning && typeof warning === 'object' && 'message' in warning) return String(warning.message);
+  return String(warning);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Validation.
+
+let zodConfigured = false;
+
+/** zod compiles fast paths with `new Function`, which costs more than it saves in a short run. */
+function configureZod(): void {
+  if (zodConfigured) return;
+  z.config({ jitless: true });
+  zodConfigured = true;
+}
+
+type Parsed = { ok: true; value: SubmitPayload } | { ok: false; errors: FieldError[] };
+
+/** Parses a submitQuarter payload: the schema first, then the rules that span fields. */
+export function parseSubmitPayload(payload: unknown, lang: Lang): Parsed {
+  configureZod();
+  const parsed = submitPayloadSchema.safeParse(payload);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues, payload, 'submit', lang) };
+  const errors = planRuleErrors(parsed.data.plan, lang);
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed.data };
+}
+
+/** What the schema cannot say: targets, baselines, levels, alignment and dates that must agree. */
+function planRuleErrors(plan: QuarterPlan, lang: Lang): FieldError[] {
+  const errors: FieldError[] = [];
+  const add = (path: string, key: TextKey, params: Record<string, string | number> = {}) =>
+    errors.push({ path: `plan.${path}`, message: texts(lang, key, params) });
+
+  if (plan.quarter.kind === 'custom') {
+    for (const side of ['start', 'end'] as const) {
+      const iso = plan.quarter[side];
+      if (!isCalendarDay(iso)) {
+        add(`quarter.${side}`, 'notADay', {
+          field: texts(lang, side === 'start' ? 'quarterStart' : 'quarterEnd'),
+          value: iso,
+        });
+      }
+    }
+    if (errors.length === 0 && plan.quarter.end < plan.quarter.start) add('quarter.end', 'endBeforeStart');
+  }
+
+  const companyIds = new Set(
+    plan.objectives.flatMap((objective, o) => (objective.level === 'company' ? [objectiveId(o, objective.id)] : [])),
+  );
+  plan.objectives.forEach((objective, o) => {
+    const id = objectiveId(o, objective.id);
+    const at = `objectives.${o}`;
+    if (!plan.levels.includes(objective.level)) {
+      add(`${at}.level`, 'levelNotUsed', { id, level: texts(lang, LEVEL_KEYS[objective.level]) });
+    }
+    const parent = objective.parent?.trim();
+    if (parent) {
+      if (objective.level === 'company') add(`${at}.parent`, 'companyHasNoParent', { id });
+      else if (!companyIds.has(parent)) {
+        add(`${at}.parent`, 'unknownParent', { field: texts(lang, 'parent', { id }), value: parent });
+      }
+    }
+    objective.keyResults.forEach((keyResult, k) => {
+      const krId = keyResult.id?.trim() || `${id}.${k + 1}`;
+      if (keyResult.kind !== 'milestone' && keyResult.target === null) {
+        add(`${at}.keyResults.${k}.target`, 'targetRequired', { field: texts(lang, 'target', { id: krId }) });
+      }
+      if (keyResult.kind === 'decrease' && keyResult.start === null) {
+        add(`${at}.keyResults.${k}.start`, 'decreaseNeedsStart', { field: texts(lang, 'start', { id: krId }) });
+      }
+    });
+  });
+  return errors;
+}
+
+function objectiveId(index: number, given: string | undefined): string {
+  return given?.trim() || `O${index + 1}`;
+}
+
+function isCalendarDay(iso: string): boolean {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso;
+}
+
+/** The parts of a zod issue the messages use (zod/mini's issue union, read loosely). */
+interface Issue {
+  code: string;
+  path: PropertyKey[];
+  expected?: string;
+  origin?: string;
+  format?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  inclusive?: boolean;
+}
+
+/** One message per field, the first issue of each path winning (a field shows one thing to fix). */
+export function fieldErrors(
+  issues: readonly Issue[],
+  payload: unknown,
+  scope: 'submit' | 'settings',
+  lang: Lang,
+): FieldError[] {
+  const byPath = new Map<string, FieldError>();
+  for (const issue of issues) {
+    const error = describeIssue(issue, payload, scope, lang);
+    if (!byPath.has(error.path)) byPath.set(error.path, error);
+  }
+  return [...byPath.values()];
+}
+
+function describeIssue(issue: Issue, payload: unknown, scope: 'submit' | 'settings', lang: Lang): FieldError {
+  let path = issue.path.map(String);
+  // A missing or unknown quarter kind: the message belongs to the quarter as a whole.
+  if (issue.code === 'invalid_union' && path[path.length - 1] === 'kind') path = path.slice(0, -1);
+  const t = (key: TextKey, params: Record<string, string | number> = {}) => texts(lang, key, params);
+  const field = fieldName(path, scope, lang, payload);
+  const value = valueAt(payload, path);
+  const last = path[path.length - 1] ?? '';
+  const min = issue.minimum === undefined ? '' : String(issue.minimum);
+  const max = issue.maximum === undefined ? '' : String(issue.maximum);
+  const message = (): string => {
+    if (path.length === 0) return t('invalid', { field });
+    switch (issue.code) {
+      case 'invalid_type':
+        if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+          return t('required', { field });
+        }
+        if (issue.expected === 'number' || issue.expected === 'int') {
+          if (typeof value === 'number' && Number.isFinite(value)) return t('wholeNumber', { field });
+          return t('notANumber', { field, value: shortText(value) });
+        }
+        return t('invalid', { field });
+      case 'too_small':
+        if (issue.origin === 'array') {
+          if (last === 'objectives') return t('noObjectives');
+          if (last === 'keyResults') return t('noKeyResults', { id: objectiveLabel(path, payload) });
+          if (last === 'levels') return t('noLevels');
+          return t('required', { field });
+        }
+        if (issue.origin === 'string') return t('empty', { field });
+        return boundsMessage(path, scope, field, min, max, lang);
+      case 'too_big':
+        if (issue.origin === 'array') {
+          if (last === 'objectives') return t('tooManyObjectives', { max });
+          if (last === 'keyResults') return t('tooManyKeyResults', { id: objectiveLabel(path, payload), max });
+          return t('invalid', { field });
+        }
+        if (issue.origin === 'string') return t('tooLong', { field, max });
+        return boundsMessage(path, scope, field, min, max, lang);
+      case 'invalid_format':
+        if (last === 'currency') return t('currencyCode', { field });
+        if (last === 'start' || last === 'end') return t('date', { field });
+        return t('invalid', { field });
+      case 'invalid_value':
+      case 'invalid_union':
+        return t('choose', { field });
+      case 'custom':
+        return typeof value === 'number' ? t('notANumber', { field, value: String(value) }) : t('invalid', { field });
+      default:
+        return t('invalid', { field });
+    }
+  };
+  return { path: path.join('.'), message: message() };
+}
+
+/** Range messages name both ends when the field has both. */
+function boundsMessage(
+  path: string[],
+  scope: 'submit' | 'settings',
+  field: string,
+  min: string,
+  max: string,
+  lang: Lang,
+): string {
+  const bounds = knownBounds(path, scope);
+  if (bounds) return texts(lang, 'between', { field, min: bounds[0], max: bounds[1] });
+  if (min) return texts(lang, 'atLeast', { field, min });
+  return texts(lang, 'atMost', { field, max });
+}
+
+function knownBounds(path: string[], scope: 'submit' | 'settings'): [number, number] | null {
+  const last = path[path.length - 1];
+  if (last === 'weight') return [0, 100];
+  if (last === 'fiscalStartMonth') return [1, 12];
+  if (scope === 'submit' && path[1] === 'quarter' && last === 'year') return [2000, 2100];
+  if (scope === 'submit' && path[1] === 'quarter' && last === 'quarter') return [1, 4];
+  return null;
+}
+
+/** The id of the objective a path is inside: its own id in the payload, else O1, O2… by position. */
+function objectiveLabel(path: string[], payload: unknown): string {
+  const index = path.indexOf('objectives');
+  const o = Number(path[index + 1]);
+  if (!Number.isInteger(o)) return '';
+  const given = valueAt(payload, [...path.slice(0, index + 2), 'id']);
+  return typeof given === 'string' && given.trim() ? given.trim().slice(0, 20) : `O${o + 1}`;
+}
+
+/** The id of the key result a path is inside, as objectiveLabel does for objectives. */
+function keyResultLabel(path: string[], payload: unknown): string {
+  const index = path.indexOf('keyResults');
+  const k = Number(path[index + 1]);
+  const given = valueAt(payload, [...path.slice(0, index + 2), 'id']);
+  if (typeof given === 'string' && given.trim()) return given.trim().slice(0, 20);
+  return `${objectiveLabel(path, payload)}.${k + 1}`;
+}
+
+/** The name of the field a path points at, as the sidebar labels it, with the objective or KR id. */
+function fieldName(path: string[], scope: 'submit' | 'settings', lang: Lang, payload: unknown): string {
+  const t = (key: TextKey, params: Record<string, string | number> = {}) => texts(lang, key, params);
+  if (scope === 'settings') {
+    const key = path[0];
+    return key === 'language' ||
+      key === 'fiscalStartMonth' ||
+      key === 'currency' ||
+      key === 'formulaStyle' ||
+      key === 'teamName'
+      ? t(key)
+      : t('form');
+  }
+  const [root, section, ...rest] = path;
+  if (root === 'carryOver') return t('carry', { id: section ?? '' });
+  if (root === 'previousSheetId') return t('previousSheet');
+  if (root !== 'plan' || section === undefined) return t('form');
+  if (section === 'quarter') {
+    const part = rest[0];
+    if (part === 'year') return t('year');
+    if (part === 'start') return t('quarterStart');
+    if (part === 'end') return t('quarterEnd');
+    return t('quarter');
+  }
+  if (section === 'objectives') {
+    const [o, objectivePart, k, krPart] = rest;
+    if (o === undefined) return t('objectives');
+    const id = objectiveLabel(path, payload);
+    if (objectivePart === undefined || objectivePart === 'id') return t('objective', { id });
+    if (objectivePart === 'title') return t('objectiveTitle', { id });
+    if (objectivePart === 'level') return t('level', { id });
+    if (objectivePart === 'parent') return t('parent', { id });
+    if (objectivePart !== 'keyResults' || k === undefined) return t('objective', { id });
+    const krId = keyResultLabel(path, payload);
+    switch (krPart) {
+      case 'title':
+        return t('krTitle', { id: krId });
+      case 'kind':
+      case 'unit':
+      case 'start':
+      case 'target':
+      case 'current':
+      case 'weight':
+      case 'owner':
+      case 'committed':
+      case 'notes':
+        return t(krPart, { id: krId });
+      case 'currency':
+        return t('krCurrency', { id: krId });
+      default:
+        return t('krTitle', { id: krId });
+    }
+  }
+  if (
+    section === 'team' ||
+    section === 'fiscalStartMonth' ||
+    section === 'language' ||
+    section === 'levels' ||
+    section === 'currency' ||
+    section === 'formulaStyle'
+  ) {
+    return t(section);
+  }
+  return t('form');
+}
+
+function valueAt(root: unknown, path: readonly string[]): unknown {
+  let value: unknown = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<string, unknown>)[key];
+  }
+  return value;
+}
+
+function shortText(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+  return text.length > 40 ? `${text.slice(0, 39)}…` : text;
+}

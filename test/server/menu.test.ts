@@ -1,0 +1,106 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registry } from '../../src/gas/registry';
+import { forgetLang, LANGUAGE_PROPERTY } from '../../src/server/language';
+import { onInstall, onOpen, showHelp, showRecordCheckIn, showWeeklyCheckIn } from '../../src/server/menu';
+import { showNewQuarterSidebar, showSettings } from '../../src/server/sidebar';
+import { createFakeServices, Enums, type FakeServicesOptions, installGlobals } from '../fake';
+
+const SIDEBAR = '<!doctype html>\n<html lang="en" data-lang="en" data-view="quarter"><body>sidebar</body></html>';
+
+function open(options: FakeServicesOptions = {}) {
+  const services = createFakeServices({ htmlFiles: { sidebar: SIDEBAR }, ...options });
+  installGlobals(services);
+  forgetLang();
+  return services;
+}
+
+beforeEach(() => forgetLang());
+afterEach(() => forgetLang());
+
+describe('the add-on menu', () => {
+  it('is in English on an English spreadsheet, each item naming a server entry point', () => {
+    const { ui } = open({ locale: 'en_US' });
+    onOpen({ authMode: 'FULL' });
+    expect(ui.menus).toHaveLength(1);
+    expect(ui.menus[0]?.caption).toBeNull(); // the add-on menu, named after the add-on by Sheets
+    expect(ui.menuItems().map((item) => [item.caption, item.functionName])).toEqual([
+      ['New quarter…', 'showNewQuarterSidebar'],
+      ['Weekly check-in', 'showWeeklyCheckIn'],
+      ['Record check-in', 'showRecordCheckIn'],
+      ['Settings', 'showSettings'],
+      ['Help', 'showHelp'],
+    ]);
+    for (const item of ui.menuItems()) expect(registry).toHaveProperty(item.functionName);
+  });
+
+  it('is in Polish on a Polish spreadsheet', () => {
+    const { ui } = open({ locale: 'pl_PL' });
+    onOpen({ authMode: 'LIMITED' });
+    expect(ui.menuItems().map((item) => item.caption)).toEqual([
+      'Nowy kwartał…',
+      'Cotygodniowy check-in',
+      'Zapisz check-in',
+      'Ustawienia',
+      'Pomoc',
+    ]);
+  });
+
+  it('follows the language chosen in Settings over the locale', () => {
+    const services = open({ locale: 'pl_PL' });
+    services.PropertiesService.document.data.set(LANGUAGE_PROPERTY, 'en');
+    onOpen();
+    expect(services.ui.menuItems()[0]?.caption).toBe('New quarter…');
+  });
+
+  it('in AuthMode.NONE reads only the user locale and touches no document or property', () => {
+    const services = open({ locale: 'en_US', user: { locale: 'pl' } });
+    services.PropertiesService.document.data.set(LANGUAGE_PROPERTY, 'en');
+    // ScriptApp.AuthMode.NONE, an enum member that prints as its name.
+    onOpen({ authMode: new Enums.EnumValue('AuthMode', 'NONE') });
+    expect(services.ui.menuItems()[0]?.caption).toBe('Nowy kwartał…');
+    expect(services.calls.count('PropertiesService')).toBe(0);
+    expect(services.calls.count('Properties')).toBe(0);
+    expect(services.calls.count('Spreadsheet')).toBe(0);
+    expect(services.calls.count('SpreadsheetApp.getActiveSpreadsheet')).toBe(0);
+    expect(services.calls.count('Session.getActiveUserLocale')).toBe(1);
+  });
+
+  it('onInstall adds the same menu', () => {
+    const { ui } = open({ locale: 'en_US' });
+    onInstall({ authMode: 'FULL' });
+    expect(ui.menuItems()).toHaveLength(5);
+  });
+});
+
+describe('the menu items', () => {
+  it('items of later features say what they will do, in the user language, and never fail', () => {
+    const { ui } = open({ locale: 'pl_PL' });
+    expect(() => showWeeklyCheckIn()).not.toThrow();
+    expect(() => showRecordCheckIn()).not.toThrow();
+    expect(() => showHelp()).not.toThrow();
+    expect(ui.dialogs.map((dialog) => dialog.title)).toEqual([
+      'Cotygodniowy check-in',
+      'Zapisz check-in',
+      'OKR Sheets: pomoc',
+    ]);
+    expect(ui.dialogs[0]?.prompt).toMatch(/^Wkrótce: /);
+    expect(ui.dialogs[1]?.prompt).toMatch(/^Wkrótce: /);
+    expect(ui.dialogs.every((dialog) => dialog.buttons === 'OK')).toBe(true);
+  });
+
+  it('New quarter… opens the sidebar file on its quarter view, in the spreadsheet language', () => {
+    const { ui } = open({ locale: 'pl_PL' });
+    showNewQuarterSidebar();
+    expect(ui.sidebars).toHaveLength(1);
+    const sidebar = ui.sidebars[0];
+    expect(sidebar?.title).toBe('OKR Sheets: nowy kwartał');
+    expect(sidebar?.content).toContain('<html lang="pl" data-lang="pl" data-view="quarter">');
+  });
+
+  it('Settings opens the same sidebar file on its Settings view', () => {
+    const { ui } = open({ locale: 'en_GB' });
+    showSettings();
+    expect(ui.sidebars[0]?.title).toBe('OKR Sheets: settings');
+    expect(ui.sidebars[0]?.content).toContain('<html lang="en" data-lang="en" data-view="settings">');
+  });
+});

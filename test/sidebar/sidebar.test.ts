@@ -1,0 +1,342 @@
+// The built sidebar (dist/sidebar.html) in real headless Chromium. `google.script.run` is defined by an init
+// script and wired, through page.exposeFunction, to the server entry points of the built dist/Code.js loaded
+// in a node:vm context over the fake Spreadsheet services, so a click in the sidebar changes the fake
+// spreadsheet exactly as it would change a real one. Every request other than the page itself is refused
+// and recorded: the sidebar must need no network.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type vm from 'node:vm';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registry } from '../../src/gas/registry';
+import { createFakeServices, type FakeServices, type FakeServicesOptions, installInVmContext } from '../fake';
+import { type BundleGlobals, callGlobal, loadBundle } from '../support/load-bundle';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SIDEBAR_URL = 'https://okr-sheets.sidebar.test/';
+const available = existsSync(CHROMIUM);
+const skip = !available && !process.env.CI;
+if (skip) {
+  console.warn(
+    `Skipping the sidebar browser tests: ${CHROMIUM} is absent (apt-get install chromium). In CI they always run.`,
+  );
+}
+
+/** The functions google.script.run may call: the registry's server entry points. */
+const SERVER_FUNCTIONS = Object.entries(registry)
+  .filter(([, doc]) => doc.kind === 'server')
+  .map(([name]) => name);
+
+// google.script.run as Apps Script injects it: a runner whose with…Handler calls return a new runner and
+// whose other properties are the server functions, answering through the handlers, never a return value.
+const GOOGLE_SCRIPT_RUN = `(() => {
+  const runner = (handlers) => new Proxy({}, {
+    get(_target, property) {
+      if (property === 'withSuccessHandler') return (fn) => runner({ ...handlers, ok: fn });
+      if (property === 'withFailureHandler') return (fn) => runner({ ...handlers, fail: fn });
+      if (property === 'withUserObject') return (object) => runner({ ...handlers, user: object });
+      if (typeof property !== 'string') return undefined;
+      return (...args) => {
+        window.__okrServer(property, JSON.parse(JSON.stringify(args))).then(
+          (value) => handlers.ok && handlers.ok(value, handlers.user),
+          (error) => handlers.fail && handlers.fail(error instanceof Error ? error : new Error(String(error)), handlers.user),
+        );
+      };
+    },
+  });
+  window.google = { script: { run: runner({}), host: { close() { window.__sidebarClosed = true; } } } };
+})();`;
+
+interface Harness {
+  page: Page;
+  services: FakeServices;
+  server: BundleGlobals;
+  /** Requests the page made other than for itself. */
+  outside: string[];
+  /** Calls that reached the server, by name. */
+  serverCalls: string[];
+}
+
+describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundle on the fake spreadsheet', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A fake spreadsheet with the built bundle over it, and the sidebar opened from its menu item. */
+  async function openSidebar(
+    options: FakeServicesOptions = {},
+    entryPoint: 'showNewQuarterSidebar' | 'showSettings' = 'showNewQuarterSidebar',
+    prepare: (server: BundleGlobals, services: FakeServices) => void = () => {},
+  ): Promise<Harness> {
+    const html = readFileSync(join(__dirname, '../../dist/sidebar.html'), 'utf8');
+    const services = createFakeServices({ locale: 'en_US', htmlFiles: { sidebar: html }, ...options });
+    const { SpreadsheetApp, PropertiesService, LockService, HtmlService, Session, Utilities } = services;
+    const server = loadBundle({ SpreadsheetApp, PropertiesService, LockService, HtmlService, Session, Utilities });
+    installInVmContext(services, server as vm.Context);
+    prepare(server, services);
+    callGlobal(server, entryPoint);
+    const sidebar = services.ui.sidebars.at(-1);
+    if (!sidebar) throw new Error(`${entryPoint} showed no sidebar`);
+
+    const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
+    const outside: string[] = [];
+    const serverCalls: string[] = [];
+    await page.route('**/*', async (route) => {
+      const url = route.request().url();
+      if (url === SIDEBAR_URL) await route.fulfill({ contentType: 'text/html; charset=utf-8', body: sidebar.content });
+      else {
+        outside.push(url);
+        await route.abort();
+      }
+    });
+    await page.exposeFunction('__okrServer', (name: string, args: unknown[]) => {
+      if (!SERVER_FUNCTIONS.includes(name)) throw new Error(`${name} is not a server function`);
+      serverCalls.push(name);
+      return JSON.parse(JSON.stringify(callGlobal(server, name, ...args) ?? null));
+    });
+    await page.addInitScript(GOOGLE_SCRIPT_RUN);
+    await page.goto(SIDEBAR_URL);
+    return { page, services, server, outside, serverCalls };
+  }
+
+  /** Adds a template from the library to the objective card `index`. */
+  async function addTemplate(page: Page, index: number, query: string, templateId: string): Promise<void> {
+    const card = page.locator('article.objective').nth(index);
+    if ((await card.locator('.library').count()) === 0) {
+      await card.getByRole('button', { name: /From library|Z biblioteki/ }).click();
+    }
+    await card.locator('input[type="search"]').fill(query);
+    await card.locator(`button[data-template="${templateId}"]`).click();
+  }
+
+  it('builds a quarter of two objectives from templates, and the fake spreadsheet holds its OKR sheet', async () => {
+    const { page, services, outside, serverCalls } = await openSidebar();
+    const year = new Date().getUTCFullYear() + 1;
+
+    await page.locator('#team').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('New quarter');
+    await page.locator('#team').fill('Sales Poland');
+    await page.locator('label[for="period-2"]').click();
+    await page.locator('#quarter-year').selectOption(String(year));
+    expect(await page.locator('.preview').textContent()).toBe(`Q2 ${year}: 1 Apr ${year} – 30 Jun ${year}`);
+
+    await page.locator('[data-path="plan.objectives.0.title"]').fill('Build a predictable pipeline');
+    await addTemplate(page, 0, 'pipeline', 'pipeline-value');
+    await addTemplate(page, 0, 'win', 'win-rate');
+    // The template replaced the empty key result, then a second one was added, prefilled.
+    expect(await page.locator('[data-path="plan.objectives.0.keyResults.0.title"]').inputValue()).toBe(
+      'Pipeline value',
+    );
+    expect(await page.locator('[data-path="plan.objectives.0.keyResults.1.title"]').inputValue()).toBe('Win rate');
+    expect(await page.locator('[data-path="plan.objectives.0.keyResults.1.start"]').inputValue()).toBe('25');
+    expect(await page.locator('[data-path="plan.objectives.0.keyResults.1.target"]').inputValue()).toBe('35');
+    await page.locator('[data-path="plan.objectives.0.keyResults.0.owner"]').fill('Anna');
+
+    await page.getByRole('button', { name: '+ Add objective' }).click();
+    const second = page.locator('[data-path="plan.objectives.1.title"]');
+    // The new objective's title has the focus, ready to type.
+    expect(await second.evaluate((element) => element === document.activeElement)).toBe(true);
+    await second.fill('Win the SaaS segment');
+    expect(await page.locator('[data-path="plan.objectives.1.level"]').inputValue()).toBe('team');
+    await page
+      .locator('[data-path="plan.objectives.1.parent"]')
+      .selectOption({ label: 'O1 · Build a predictable pipeline' });
+    await addTemplate(page, 1, 'new clients', 'new-clients');
+    await addTemplate(page, 1, 'cycle', 'sales-cycle-length');
+    expect(await page.locator('[data-path="plan.objectives.1.keyResults.1.target"]').inputValue()).toBe('40');
+
+    await page.screenshot({ path: '/tmp/sidebar.png', fullPage: true });
+
+    await page.getByRole('button', { name: 'Create the OKR sheet' }).click();
+    await page.locator('#done-title').waitFor();
+    expect(await page.locator('#done-title').textContent()).toBe(`Done: “OKR Q2 ${year}” is ready`);
+
+    const sheet = services.spreadsheet.getSheetByName(`OKR Q2 ${year}`);
+    expect(sheet, 'the OKR sheet in the fake spreadsheet').not.toBeNull();
+    const cells = JSON.stringify(sheet?.getDataRange().getValues());
+    for (const text of [
+      'Sales Poland',
+      'Build a predictable pipeline',
+      'Pipeline value',
+      'Win rate',
+      'Win the SaaS segment',
+      'New clients',
+      'Sales cycle length',
+      'Anna',
+    ]) {
+      expect(cells).toContain(text);
+    }
+    expect(serverCalls).toEqual(['getSidebarState', 'submitQuarter']);
+    expect(outside).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('shows a bad value’s message next to its field, and builds nothing until it is fixed', async () => {
+    const { page, services } = await openSidebar();
+    await page.locator('#team').fill('Sales');
+    await page.locator('[data-path="plan.objectives.0.title"]').fill('Grow');
+    await page.locator('[data-path="plan.objectives.0.keyResults.0.start"]').fill('0');
+    await page.locator('[data-path="plan.objectives.0.keyResults.0.target"]').fill('abc');
+    await page.getByRole('button', { name: 'Create the OKR sheet' }).click();
+
+    const targetError = page.locator('[data-error-for="plan.objectives.0.keyResults.0.target"]');
+    await targetError.locator('p').waitFor();
+    expect(await targetError.textContent()).toBe('Target of O1.1: “abc” is not a number');
+    expect(await page.locator('[data-error-for="plan.objectives.0.keyResults.0.title"]').textContent()).toBe(
+      'Title of key result O1.1 must not be empty',
+    );
+    const target = page.locator('[data-path="plan.objectives.0.keyResults.0.target"]');
+    expect(await target.getAttribute('aria-invalid')).toBe('true');
+    // The message sits right under its field, and the field is described by it for screen readers.
+    const describedBy = (await target.getAttribute('aria-describedby')) ?? '';
+    expect(describedBy.split(' ')).toContain(await targetError.getAttribute('id'));
+    // The first field to fix has the focus; the summary lists both.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-path'))).toBe(
+      'plan.objectives.0.keyResults.0.title',
+    );
+    expect(await page.locator('.summary li').count()).toBe(2);
+    expect(services.spreadsheet.getSheets().map((sheet) => sheet.getName())).toEqual(['Sheet1']);
+
+    // Editing the field clears its message; fixing both builds the sheet.
+    await target.fill('8');
+    expect(await targetError.textContent()).toBe('');
+    await page.locator('[data-path="plan.objectives.0.keyResults.0.title"]').fill('New clients');
+    await page.getByRole('button', { name: 'Create the OKR sheet' }).click();
+    await page.locator('#done-title').waitFor();
+    expect(services.spreadsheet.getSheets()).toHaveLength(2);
+    await page.close();
+  }, 60_000);
+
+  it('shows the OKR lint as gentle warnings while typing, and shows user text as text', async () => {
+    const { page } = await openSidebar();
+    const title = page.locator('[data-path="plan.objectives.0.keyResults.0.title"]');
+    await title.fill('Make 100 calls <img src=x onerror="window.__pwned=1">');
+    const warning = page.locator('[data-warning-for="plan.objectives.0.keyResults.0.title"] p');
+    await warning.waitFor();
+    expect(await warning.textContent()).toMatch(/activit/i);
+    await page.locator('[data-path="plan.objectives.0.title"]').fill('<b>Bold</b> objective');
+    await page.getByRole('button', { name: '+ Add objective' }).click();
+    // The company objective's title appears in the new objective's "supports" list as typed, not as markup.
+    const option = page.locator('[data-path="plan.objectives.1.parent"] option').nth(1);
+    expect(await option.textContent()).toBe('O1 · <b>Bold</b> objective');
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('img').count()).toBe(0);
+    await page.close();
+  }, 60_000);
+
+  it('continues from the previous quarter in Polish: carry over, keep or drop per key result, the old sheet closed', async () => {
+    const year = new Date().getUTCFullYear() + 1;
+    const { page, services } = await openSidebar({ locale: 'pl_PL' }, 'showNewQuarterSidebar', (server) => {
+      const built = callGlobal(server, 'submitQuarter', {
+        plan: {
+          quarter: { kind: 'quarter', year, quarter: 1 },
+          fiscalStartMonth: 1,
+          team: 'Sprzedaż',
+          language: 'pl',
+          levels: ['company', 'team'],
+          currency: 'PLN',
+          formulaStyle: 'addon',
+          objectives: [
+            {
+              level: 'company',
+              title: 'Przewidywalny pipeline',
+              keyResults: [
+                {
+                  title: 'Wartość pipeline’u',
+                  kind: 'increase',
+                  unit: 'currency',
+                  start: 300000,
+                  target: 1200000,
+                  weight: 1,
+                  owner: 'Anna',
+                  committed: false,
+                  notes: '',
+                },
+                {
+                  title: 'Zrobić 100 telefonów',
+                  kind: 'increase',
+                  unit: 'count',
+                  start: 0,
+                  target: 100,
+                  weight: 1,
+                  owner: '',
+                  committed: false,
+                  notes: '',
+                },
+              ],
+            },
+          ],
+        },
+      });
+      expect(built).toMatchObject({ ok: true, sheetName: `OKR Q1 ${year}` });
+    });
+    const old = services.spreadsheet.getSheetByName(`OKR Q1 ${year}`);
+    if (!old) throw new Error('no previous sheet');
+
+    await page.locator('#use-previous').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Nowy kwartał');
+    expect(await page.locator('#use-previous').isChecked()).toBe(true);
+    // The previous quarter's objective and key results are in the form, each to carry over.
+    expect(await page.locator('[data-path="plan.objectives.0.title"]').inputValue()).toBe('Przewidywalny pipeline');
+    expect(await page.locator('[data-path="carryOver.O1.1"]').inputValue()).toBe('carry');
+    await page.locator('[data-path="carryOver.O1.2"]').selectOption('drop');
+    expect(await page.locator('.kr.dropped .dropped-title').textContent()).toContain('Zrobić 100 telefonów');
+    await page.locator('[data-path="plan.objectives.0.keyResults.0.target"]').fill('1 500 000');
+    await page.locator('label[for="period-2"]').click();
+    await page.locator('#quarter-year').selectOption(String(year));
+    await page.getByRole('button', { name: 'Utwórz arkusz OKR' }).click();
+    await page.locator('#done-title').waitFor();
+    expect(await page.locator('#done-title').textContent()).toBe(`Gotowe: arkusz „OKR Q2 ${year}” czeka`);
+
+    const next = services.spreadsheet.getSheetByName(`OKR Q2 ${year}`);
+    const cells = JSON.stringify(next?.getDataRange().getValues());
+    expect(cells).toContain('Wartość pipeline’u');
+    expect(cells).toContain('1500000');
+    expect(cells).not.toContain('Zrobić 100 telefonów');
+    // The old quarter is closed: protected with a warning, its values kept.
+    expect(old.getProtections(services.SpreadsheetApp.ProtectionType.SHEET).length).toBeGreaterThan(0);
+    expect(JSON.stringify(old.getDataRange().getValues())).toContain('Zrobić 100 telefonów');
+    await page.close();
+  }, 60_000);
+
+  it('opens Settings from the menu, saves them into the document, and the quarter view follows', async () => {
+    const { page, services } = await openSidebar({ locale: 'en_US' }, 'showSettings');
+    await page.locator('#settings-fiscal').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Settings');
+    await page.locator('#settings-fiscal').selectOption('4');
+    await page.locator('#settings-currency').fill('eur');
+    await page.locator('#settings-language').selectOption('pl');
+    await page.getByRole('button', { name: 'Save settings' }).click();
+    await page.locator('.status-ok').waitFor();
+    // Saved in Polish now, as the language was switched.
+    expect(await page.locator('.status-ok').textContent()).toBe('Ustawienia zapisane.');
+    const stored = services.PropertiesService.document.data;
+    expect(stored.get('okr.fiscalStartMonth')).toBe('4');
+    expect(stored.get('okr.currency')).toBe('EUR');
+    expect(stored.get('okr.language')).toBe('pl');
+
+    await page.getByRole('button', { name: '← Nowy kwartał' }).click();
+    await page.locator('#team').waitFor();
+    expect(await page.locator('.card .hint').first().textContent()).toBe(
+      'Rok obrotowy od: kwiecień (zmiana w Ustawieniach).',
+    );
+    expect(await page.locator('#currency').inputValue()).toBe('EUR');
+    await page.close();
+  }, 60_000);
+});
