@@ -5,20 +5,12 @@
 import { findQuarterSheets, readQuarter } from '../src/server/okr-sheet-reader';
 import { buildQuarter } from '../src/server/quarter-builder';
 import { createFakeServices } from '../test/fake/index';
+import { withGlobalServices } from '../test/fake/scope';
 import { sizedPlan } from '../test/okr-sheet/plans';
-
-const SERVICE_NAMES = ['SpreadsheetApp', 'PropertiesService', 'LockService', 'HtmlService', 'Session', 'Utilities'];
 
 function withServices<T>(work: (services: ReturnType<typeof createFakeServices>) => T): T {
   const services = createFakeServices({ locale: 'pl_PL' });
-  const scope = globalThis as Record<string, unknown>;
-  const saved = SERVICE_NAMES.map((name) => [name, scope[name]] as const);
-  for (const name of SERVICE_NAMES) scope[name] = services[name as keyof typeof services];
-  try {
-    return work(services);
-  } finally {
-    for (const [name, value] of saved) scope[name] = value;
-  }
+  return withGlobalServices(services, () => work(services));
 }
 
 export interface QuarterFigures {

@@ -7,15 +7,7 @@ import vm from 'node:vm';
 import { vi } from 'vitest';
 import type { Realm } from './env';
 import type { FakeServices } from './index';
-
-const GLOBAL_NAMES = [
-  'SpreadsheetApp',
-  'PropertiesService',
-  'LockService',
-  'HtmlService',
-  'Session',
-  'Utilities',
-] as const;
+import { GLOBAL_NAMES } from './scope';
 
 /** Stubs the six service globals for the current test file. */
 export function installGlobals(services: FakeServices): void {

@@ -5,15 +5,7 @@
 import { buildQuarter } from '../../src/server/quarter-builder';
 import type { QuarterPlan } from '../../src/shared/plan';
 import { type CallCounts, createFakeServices } from '../fake/index';
-
-const SERVICE_NAMES = [
-  'SpreadsheetApp',
-  'PropertiesService',
-  'LockService',
-  'HtmlService',
-  'Session',
-  'Utilities',
-] as const;
+import { withGlobalServices } from '../fake/scope';
 
 export interface BuildCalls {
   total: number;
@@ -24,13 +16,6 @@ export interface BuildCalls {
 /** Builds `plan` into a fresh fake spreadsheet and returns the service calls the build made. */
 export function countBuildCalls(plan: QuarterPlan): BuildCalls {
   const services = createFakeServices();
-  const scope = globalThis as Record<string, unknown>;
-  const saved = SERVICE_NAMES.map((name) => [name, scope[name]] as const);
-  for (const name of SERVICE_NAMES) scope[name] = services[name];
-  try {
-    const measured = services.calls.measure(() => buildQuarter(plan));
-    return { total: measured.total, counts: measured.counts, sheetName: measured.result.sheetName };
-  } finally {
-    for (const [name, value] of saved) scope[name] = value;
-  }
+  const measured = withGlobalServices(services, () => services.calls.measure(() => buildQuarter(plan)));
+  return { total: measured.total, counts: measured.counts, sheetName: measured.result.sheetName };
 }
