@@ -111,6 +111,40 @@ const translate = defineTexts(
     save: 'Save settings',
     saving: 'Saving…',
     saved: 'Settings saved.',
+    // The weekly check-in.
+    checkInTitle: 'Weekly check-in',
+    checkInWeek: 'Week {week} · {quarter}',
+    checkInDates: '{monday} – {sunday}',
+    checkInHint:
+      'Type this week’s values, confidence and comments into the tab, then record: each value goes into the OKR sheet, and one row per key result into History.',
+    checkInNotes: 'Worth a look:',
+    checkInRecordedBefore: 'Week {week} is already in History: recording again replaces its rows; other weeks stay.',
+    refresh: 'Refresh',
+    record: 'Record check-in',
+    recording: 'Recording…',
+    confirmTitle: 'Record week {week} again?',
+    recordAgain: 'Record again',
+    cancel: 'Cancel',
+    recordedTitle: 'Week {week} recorded',
+    recordedOne: '1 key result recorded.',
+    recordedFew: '{count} key results recorded.',
+    recordedMany: '{count} key results recorded.',
+    recordedNone: 'No key result recorded: nothing was typed this week.',
+    replacedRows:
+      'Week {week} was recorded before: its History rows were replaced ({count}); other weeks were not touched.',
+    firstRecording: 'First recording of week {week}: no History row replaced.',
+    skippedTitle: 'Left alone: these current-value cells hold your own formula',
+    skippedItem: '{id}: cell {cell}, row {row} of the OKR sheet',
+    skippedHint: 'Their values are in History; the formulas in the OKR sheet were not overwritten.',
+    problemsTitle: 'Not recorded: rows with a problem',
+    blankTitle: 'Nothing typed this week, not recorded',
+    copyAsText: 'Copy as text',
+    preparingText: 'Preparing the text…',
+    textTitle: 'The check-in as text',
+    textHint: 'Ready to paste into an email or a chat.',
+    copy: 'Copy',
+    copied: 'Copied',
+    copyManually: 'The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
   },
   {
     loading: 'Wczytywanie…',
@@ -214,6 +248,40 @@ const translate = defineTexts(
     save: 'Zapisz ustawienia',
     saving: 'Zapisuję…',
     saved: 'Ustawienia zapisane.',
+    checkInTitle: 'Cotygodniowy check-in',
+    checkInWeek: 'Tydzień {week} · {quarter}',
+    checkInDates: '{monday} – {sunday}',
+    checkInHint:
+      'Wpisz w zakładce wartości z tego tygodnia, pewność i komentarze, potem zapisz: każda wartość trafi do arkusza OKR, a po jednym wierszu na kluczowy rezultat do Historii.',
+    checkInNotes: 'Warto sprawdzić:',
+    checkInRecordedBefore:
+      'Tydzień {week} jest już w Historii: ponowny zapis zastąpi jego wiersze; inne tygodnie zostają.',
+    refresh: 'Odśwież',
+    record: 'Zapisz check-in',
+    recording: 'Zapisuję…',
+    confirmTitle: 'Zapisać tydzień {week} ponownie?',
+    recordAgain: 'Zapisz ponownie',
+    cancel: 'Anuluj',
+    recordedTitle: 'Tydzień {week} zapisany',
+    recordedOne: 'Zapisano 1 kluczowy rezultat.',
+    recordedFew: 'Zapisano {count} kluczowe rezultaty.',
+    recordedMany: 'Zapisano {count} kluczowych rezultatów.',
+    recordedNone: 'Nie zapisano żadnego kluczowego rezultatu: w tym tygodniu nic nie wpisano.',
+    replacedRows:
+      'Tydzień {week} był już zapisany: jego wiersze w Historii zastąpiono ({count}); innych tygodni nie ruszano.',
+    firstRecording: 'Pierwszy zapis tygodnia {week}: żadnego wiersza Historii nie zastąpiono.',
+    skippedTitle: 'Pominięte: te komórki wartości bieżącej mają Twoją formułę',
+    skippedItem: '{id}: komórka {cell}, wiersz {row} arkusza OKR',
+    skippedHint: 'Ich wartości są w Historii; formuł w arkuszu OKR nie nadpisano.',
+    problemsTitle: 'Niezapisane: wiersze z problemem',
+    blankTitle: 'Nic nie wpisano w tym tygodniu, nie zapisano',
+    copyAsText: 'Kopiuj jako tekst',
+    preparingText: 'Przygotowuję tekst…',
+    textTitle: 'Check-in jako tekst',
+    textHint: 'Gotowy do wklejenia w e-mail lub czat.',
+    copy: 'Kopiuj',
+    copied: 'Skopiowano',
+    copyManually: 'Tekst jest zaznaczony: naciśnij Ctrl+C (⌘C na Macu), aby go skopiować.',
   },
 );
 
@@ -265,6 +333,15 @@ export function lang(): Lang {
 /** A text of the sidebar in the current language. */
 export function t(key: TextKey, params?: MessageParams): string {
   return translate(current, key, params);
+}
+
+/** The plural form a count takes in the current language: Polish has three (1, 2–4, 5+), English two. */
+export function pluralForm(count: number): 'one' | 'few' | 'many' {
+  if (count === 1) return 'one';
+  if (current === 'en') return 'many';
+  const tens = count % 100;
+  const units = count % 10;
+  return units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? 'few' : 'many';
 }
 
 /** The name of a month (1–12). */

@@ -16,6 +16,7 @@ export const ICE = customFunction(formulas.ICE);
 export const RICE = customFunction(formulas.RICE);
 export const SALES_VELOCITY = customFunction(formulas.SALES_VELOCITY);
 
+export { getCheckInState, getCheckInText, submitCheckIn } from '../server/check-in-api';
 // The menu and the sidebar: triggers Apps Script calls by name, menu items, and the server functions the
 // sidebar calls through google.script.run.
 export { onInstall, onOpen, showHelp, showRecordCheckIn, showWeeklyCheckIn } from '../server/menu';

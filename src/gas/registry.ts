@@ -221,12 +221,13 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
   },
   showWeeklyCheckIn: {
     kind: 'server',
-    summary: 'Menu item Weekly check-in: says what the feature will do.',
+    summary: "Menu item Weekly check-in: opens or creates this week's check-in tab and the check-in sidebar.",
     params: [],
   },
   showRecordCheckIn: {
     kind: 'server',
-    summary: 'Menu item Record check-in: says what the feature will do.',
+    summary:
+      'Menu item Record check-in: records the check-in tab (asking first when its week is in History) and shows the result.',
     params: [],
   },
   showSettings: {
@@ -263,6 +264,27 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
     summary: "Validates and stores the document's settings.",
     params: [param('payload', 'Object', 'Language, fiscal-year start month, currency, formula style, team name.')],
     returns: { type: 'Object', description: '{ ok: true, lang, settings } or { ok: false, errors }.' },
+  },
+  getCheckInState: {
+    kind: 'server',
+    summary: 'The check-in sidebar state: the check-in tab (by id, else the active one, else this week’s), its week.',
+    params: [param('payload', 'Object', '{ sheetId? }, validated on arrival.')],
+    returns: { type: 'Object', description: 'CheckInState (src/shared/check-in-api.ts).' },
+  },
+  submitCheckIn: {
+    kind: 'server',
+    summary: 'Records a check-in tab into History and the OKR sheet; asks first when its week was recorded before.',
+    params: [param('payload', 'Object', '{ sheetId?, replace? }, validated on arrival.')],
+    returns: {
+      type: 'Object',
+      description: '{ ok: true, state, recording } or { ok: false, confirm, message, state }.',
+    },
+  },
+  getCheckInText: {
+    kind: 'server',
+    summary: 'A check-in tab as plain text, ready to paste into an email or a chat.',
+    params: [param('payload', 'Object', '{ sheetId? }, validated on arrival.')],
+    returns: { type: 'Object', description: '{ ok: true, text } or { ok: false, message }.' },
   },
 };
 

@@ -3,6 +3,7 @@
 // kills the menu: then only the user's locale decides the language.
 
 import { defineTexts, type Lang, langFromLocale } from '../core/i18n';
+import { runRecordCheckIn, runWeeklyCheckIn } from './check-in-api';
 import { spreadsheetLang } from './language';
 
 const texts = defineTexts(
@@ -12,12 +13,6 @@ const texts = defineTexts(
     recordCheckIn: 'Record check-in',
     settings: 'Settings',
     help: 'Help',
-    weeklyCheckInTitle: 'Weekly check-in',
-    weeklyCheckInSoon:
-      'Coming soon: this will add a tab with the weekly check-in of the current quarter (pipeline, OKR status with 🟢🟡🔴, blockers and the plan for the week), filled in from your OKR sheet, ready for a 15-minute team meeting.',
-    recordCheckInTitle: 'Record check-in',
-    recordCheckInSoon:
-      'Coming soon: this will save the current values of every key result with today’s date, so the sheet can show the trend and forecast the end of the quarter.',
     helpTitle: 'OKR Sheets: help',
     helpBody: [
       '1. Extensions ▸ OKR Sheets ▸ New quarter… opens the planner: choose the quarter, the team, 3–5 objectives and 2–5 key results each (templates from the sales KR library are one click away).',
@@ -33,12 +28,6 @@ const texts = defineTexts(
     recordCheckIn: 'Zapisz check-in',
     settings: 'Ustawienia',
     help: 'Pomoc',
-    weeklyCheckInTitle: 'Cotygodniowy check-in',
-    weeklyCheckInSoon:
-      'Wkrótce: ta opcja doda zakładkę z cotygodniowym check-inem bieżącego kwartału (pipeline, status OKR z 🟢🟡🔴, blokery i plan na tydzień), wypełnioną danymi z arkusza OKR, gotową na 15-minutowe spotkanie zespołu.',
-    recordCheckInTitle: 'Zapisz check-in',
-    recordCheckInSoon:
-      'Wkrótce: ta opcja zapisze bieżące wartości wszystkich kluczowych rezultatów z dzisiejszą datą, aby arkusz pokazywał trend i prognozę na koniec kwartału.',
     helpTitle: 'OKR Sheets: pomoc',
     helpBody: [
       '1. Rozszerzenia ▸ OKR Sheets ▸ Nowy kwartał… otwiera planer: wybierz kwartał, zespół, 3–5 celów i po 2–5 kluczowych rezultatów (szablony z biblioteki KR dla sprzedaży są o jedno kliknięcie).',
@@ -95,14 +84,14 @@ function alert(titleKey: Parameters<typeof texts>[1], bodyKey: Parameters<typeof
   ui.alert(texts(lang, titleKey), texts(lang, bodyKey), ui.ButtonSet.OK);
 }
 
-/** Menu item of a later feature: says what it will do. */
+/** Menu item Weekly check-in: opens or creates this week's check-in tab, and the sidebar on it. */
 export function showWeeklyCheckIn(): void {
-  alert('weeklyCheckInTitle', 'weeklyCheckInSoon');
+  runWeeklyCheckIn();
 }
 
-/** Menu item of a later feature: says what it will do. */
+/** Menu item Record check-in: records the check-in tab (asking first when its week was recorded before). */
 export function showRecordCheckIn(): void {
-  alert('recordCheckInTitle', 'recordCheckInSoon');
+  runRecordCheckIn();
 }
 
 export function showHelp(): void {

@@ -1,19 +1,31 @@
 // Opens the sidebar (dist/sidebar.html, one self-contained page) on one of its views. The page is static; the
 // server tells it the view and the language by two attributes of its <html> element, so the first words
-// the user sees are already in their language, and the view then asks for its state.
+// the user sees are already in their language, and the view then asks for its state. The check-in view
+// also gets what the menu item did (the tab it generated, or what recording did) as JSON in a third one.
 
 import { defineTexts } from '../core/i18n';
+import { CHECK_IN_BOOT_ATTRIBUTE, type CheckInBoot } from '../shared/check-in-api';
 import { spreadsheetLang } from './language';
 
 const texts = defineTexts(
-  { quarterTitle: 'OKR Sheets: new quarter', settingsTitle: 'OKR Sheets: settings' },
-  { quarterTitle: 'OKR Sheets: nowy kwartał', settingsTitle: 'OKR Sheets: ustawienia' },
+  {
+    quarterTitle: 'OKR Sheets: new quarter',
+    settingsTitle: 'OKR Sheets: settings',
+    checkInTitle: 'OKR Sheets: weekly check-in',
+  },
+  {
+    quarterTitle: 'OKR Sheets: nowy kwartał',
+    settingsTitle: 'OKR Sheets: ustawienia',
+    checkInTitle: 'OKR Sheets: cotygodniowy check-in',
+  },
 );
+
+const TITLES = { quarter: 'quarterTitle', settings: 'settingsTitle', 'check-in': 'checkInTitle' } as const;
 
 /** The HtmlService file name of the sidebar (dist/sidebar.html). */
 export const SIDEBAR_FILE = 'sidebar';
 
-export type SidebarView = 'quarter' | 'settings';
+export type SidebarView = 'quarter' | 'settings' | 'check-in';
 
 /** Menu item New quarter…: the planner sidebar. */
 export function showNewQuarterSidebar(): void {
@@ -25,7 +37,12 @@ export function showSettings(): void {
   showSidebarView('settings');
 }
 
-function showSidebarView(view: SidebarView): void {
+/** The sidebar on its check-in view, about a tab, with what the menu item did. */
+export function showCheckInSidebar(boot: CheckInBoot): void {
+  showSidebarView('check-in', boot);
+}
+
+function showSidebarView(view: SidebarView, boot: CheckInBoot | null = null): void {
   const lang = spreadsheetLang();
   const output = HtmlService.createHtmlOutputFromFile(SIDEBAR_FILE);
   output.setContent(
@@ -33,8 +50,23 @@ function showSidebarView(view: SidebarView): void {
       .getContent()
       .replace('data-lang="en"', `data-lang="${lang}"`)
       .replace('lang="en"', `lang="${lang}"`)
-      .replace('data-view="quarter"', `data-view="${view}"`),
+      .replace('data-view="quarter"', () =>
+        boot ? `data-view="${view}" ${CHECK_IN_BOOT_ATTRIBUTE}="${attributeJson(boot)}"` : `data-view="${view}"`,
+      ),
   );
-  output.setTitle(texts(lang, view === 'settings' ? 'settingsTitle' : 'quarterTitle'));
+  output.setTitle(texts(lang, TITLES[view]));
   SpreadsheetApp.getUi().showSidebar(output);
 }
+
+/** JSON as the value of a double-quoted HTML attribute: the page's parser gives the JSON back, as text. */
+export function attributeJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[&<>"']/g, (char) => ATTRIBUTE_ESCAPES[char] ?? char);
+}
+
+const ATTRIBUTE_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};

@@ -73,7 +73,7 @@ describe('the add-on menu', () => {
 });
 
 describe('the menu items', () => {
-  it('items of later features say what they will do, in the user language, and never fail', () => {
+  it('the check-in items say what to do in a sheet with no quarter yet, in the user language, and never fail', () => {
     const { ui } = open({ locale: 'pl_PL' });
     expect(() => showWeeklyCheckIn()).not.toThrow();
     expect(() => showRecordCheckIn()).not.toThrow();
@@ -83,9 +83,10 @@ describe('the menu items', () => {
       'Zapisz check-in',
       'OKR Sheets: pomoc',
     ]);
-    expect(ui.dialogs[0]?.prompt).toMatch(/^Wkrótce: /);
-    expect(ui.dialogs[1]?.prompt).toMatch(/^Wkrótce: /);
+    expect(ui.dialogs[0]?.prompt).toMatch(/^Nie ma jeszcze arkusza OKR/);
+    expect(ui.dialogs[1]?.prompt).toMatch(/^Nie ma zakładki check-inu/);
     expect(ui.dialogs.every((dialog) => dialog.buttons === 'OK')).toBe(true);
+    expect(ui.sidebars).toHaveLength(0);
   });
 
   it('New quarter… opens the sidebar file on its quarter view, in the spreadsheet language', () => {

@@ -1,77 +1,19 @@
-// The built sidebar (dist/sidebar.html) in real headless Chromium. `google.script.run` is defined by an init
-// script and wired, through page.exposeFunction, to the server entry points of the built dist/Code.js loaded
-// in a node:vm context over the fake Spreadsheet services, so a click in the sidebar changes the fake
-// spreadsheet exactly as it would change a real one. Every request other than the page itself is refused
-// and recorded: the sidebar must need no network.
+// The built sidebar (dist/sidebar.html) in real headless Chromium, opened from a menu item of the built
+// dist/Code.js over the fake Spreadsheet services (see browser.ts), so a click in the sidebar changes the
+// fake spreadsheet exactly as it would change a real one, and the sidebar must need no network.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type vm from 'node:vm';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registry } from '../../src/gas/registry';
-import { createFakeServices, type FakeServices, type FakeServicesOptions, installInVmContext } from '../fake';
-import { type BundleGlobals, callGlobal, loadBundle } from '../support/load-bundle';
-
-const CHROMIUM = '/usr/bin/chromium';
-const SIDEBAR_URL = 'https://okr-sheets.sidebar.test/';
-const available = existsSync(CHROMIUM);
-const skip = !available && !process.env.CI;
-if (skip) {
-  console.warn(
-    `Skipping the sidebar browser tests: ${CHROMIUM} is absent (apt-get install chromium). In CI they always run.`,
-  );
-}
-
-/** The functions google.script.run may call: the registry's server entry points. */
-const SERVER_FUNCTIONS = Object.entries(registry)
-  .filter(([, doc]) => doc.kind === 'server')
-  .map(([name]) => name);
-
-// google.script.run as Apps Script injects it: a runner whose with…Handler calls return a new runner and
-// whose other properties are the server functions, answering through the handlers, never a return value.
-const GOOGLE_SCRIPT_RUN = `(() => {
-  const runner = (handlers) => new Proxy({}, {
-    get(_target, property) {
-      if (property === 'withSuccessHandler') return (fn) => runner({ ...handlers, ok: fn });
-      if (property === 'withFailureHandler') return (fn) => runner({ ...handlers, fail: fn });
-      if (property === 'withUserObject') return (object) => runner({ ...handlers, user: object });
-      if (typeof property !== 'string') return undefined;
-      return (...args) => {
-        window.__okrServer(property, JSON.parse(JSON.stringify(args))).then(
-          (value) => handlers.ok && handlers.ok(value, handlers.user),
-          (error) => handlers.fail && handlers.fail(error instanceof Error ? error : new Error(String(error)), handlers.user),
-        );
-      };
-    },
-  });
-  window.google = { script: { run: runner({}), host: { close() { window.__sidebarClosed = true; } } } };
-})();`;
-
-interface Harness {
-  page: Page;
-  services: FakeServices;
-  server: BundleGlobals;
-  /** Requests the page made other than for itself. */
-  outside: string[];
-  /** Calls that reached the server, by name. */
-  serverCalls: string[];
-}
+import type { EntryPointName } from '../../src/gas/registry';
+import type { FakeServices, FakeServicesOptions } from '../fake';
+import { type BundleGlobals, callGlobal } from '../support/load-bundle';
+import { type Harness, launchBrowser, openSidebar as openSidebarIn, skipBrowserTests as skip } from './browser';
 
 describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundle on the fake spreadsheet', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchBrowser();
   }, 60_000);
 
   afterAll(async () => {
@@ -79,40 +21,12 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
   });
 
   /** A fake spreadsheet with the built bundle over it, and the sidebar opened from its menu item. */
-  async function openSidebar(
+  function openSidebar(
     options: FakeServicesOptions = {},
-    entryPoint: 'showNewQuarterSidebar' | 'showSettings' = 'showNewQuarterSidebar',
+    entryPoint: EntryPointName = 'showNewQuarterSidebar',
     prepare: (server: BundleGlobals, services: FakeServices) => void = () => {},
   ): Promise<Harness> {
-    const html = readFileSync(join(__dirname, '../../dist/sidebar.html'), 'utf8');
-    const services = createFakeServices({ locale: 'en_US', htmlFiles: { sidebar: html }, ...options });
-    const { SpreadsheetApp, PropertiesService, LockService, HtmlService, Session, Utilities } = services;
-    const server = loadBundle({ SpreadsheetApp, PropertiesService, LockService, HtmlService, Session, Utilities });
-    installInVmContext(services, server as vm.Context);
-    prepare(server, services);
-    callGlobal(server, entryPoint);
-    const sidebar = services.ui.sidebars.at(-1);
-    if (!sidebar) throw new Error(`${entryPoint} showed no sidebar`);
-
-    const page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-    const outside: string[] = [];
-    const serverCalls: string[] = [];
-    await page.route('**/*', async (route) => {
-      const url = route.request().url();
-      if (url === SIDEBAR_URL) await route.fulfill({ contentType: 'text/html; charset=utf-8', body: sidebar.content });
-      else {
-        outside.push(url);
-        await route.abort();
-      }
-    });
-    await page.exposeFunction('__okrServer', (name: string, args: unknown[]) => {
-      if (!SERVER_FUNCTIONS.includes(name)) throw new Error(`${name} is not a server function`);
-      serverCalls.push(name);
-      return JSON.parse(JSON.stringify(callGlobal(server, name, ...args) ?? null));
-    });
-    await page.addInitScript(GOOGLE_SCRIPT_RUN);
-    await page.goto(SIDEBAR_URL);
-    return { page, services, server, outside, serverCalls };
+    return openSidebarIn(browser, options, entryPoint, prepare);
   }
 
   /** Adds a template from the library to the objective card `index`. */

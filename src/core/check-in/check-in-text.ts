@@ -3,6 +3,7 @@
 
 import { defineTexts, type Lang } from '../i18n';
 import { formatPercent, formatValue } from '../number-format';
+import { sheetText } from '../okr-sheet/texts';
 import { STATUS_EMOJI } from '../pace';
 import { assessKeyResult, type CheckIn } from './check-in';
 
@@ -59,12 +60,15 @@ export function renderCheckInText(checkIn: CheckIn, lang: Lang): string {
     const assessment = assessKeyResult(keyResult, checkIn.expected, checkIn.asOfDay);
     const show = (value: number | null) =>
       value === null ? none : formatValue(value, keyResult.unit, lang, keyResult.currency ?? pipeline.currency);
+    // A milestone is done or not: "no / yes" says it, where "0 / —" would not.
+    const milestone = keyResult.kind === 'milestone';
+    const done = (value: number | null) => (value === null ? none : sheetText(lang, value >= 1 ? 'yes' : 'no'));
     lines.push(
       text(lang, 'keyResult', {
         id: keyResult.id,
         title: keyResult.title,
-        value: show(keyResult.value),
-        target: show(keyResult.target),
+        value: milestone ? done(keyResult.value) : show(keyResult.value),
+        target: milestone ? sheetText(lang, 'yes') : show(keyResult.target),
         share: assessment.shareOfTarget === null ? none : formatPercent(assessment.shareOfTarget, lang),
         status: assessment.status === null ? '⚪' : STATUS_EMOJI[assessment.status],
       }).trimEnd(),

@@ -97,11 +97,13 @@ export function assessKeyResult(keyResult: CheckInKeyResult, expected: number, a
     flags.push('stale');
   }
   const { value, lastValue } = keyResult;
+  // A milestone is done or not: "done minus not done" is no change a manager reads.
+  const comparable = value !== null && lastValue !== null && keyResult.kind !== 'milestone';
   return {
     score,
     status,
     shareOfTarget: shareOfTarget(keyResult),
-    change: value !== null && lastValue !== null ? value - lastValue : null,
+    change: comparable ? value - lastValue : null,
     flags,
   };
 }

@@ -1,8 +1,11 @@
 // The History sheet's rows as data: one row per key result per recorded week, append-only. Recording a week
 // again replaces that week's rows and nothing else; the last recorded value of each key result prefills the
-// next check-in.
+// next check-in. One History sheet serves every quarter, so a row also names its quarter: week 5 of Q1 is
+// not week 5 of Q2.
 
-import type { Status } from '../pace';
+import { isBlank, isDate, readDay, readNumber } from '../cell-values';
+import { literalText } from '../okr-sheet/cells';
+import { STATUS_EMOJI, type Status } from '../pace';
 
 export interface HistoryRecord {
   /** When it was recorded, ISO date-time in the spreadsheet's time zone. */
@@ -18,6 +21,8 @@ export interface HistoryRecord {
   comment: string;
   /** The user's email, where Apps Script can tell; '' otherwise. */
   who: string;
+  /** The quarter's label ("Q1 2027"); absent in records made before History held several quarters. */
+  quarter?: string;
 }
 
 /**
@@ -28,8 +33,9 @@ export function replaceWeek(
   history: readonly HistoryRecord[],
   week: number,
   records: readonly HistoryRecord[],
+  quarter?: string,
 ): { history: HistoryRecord[]; replaced: number } {
-  const kept = history.filter((record) => record.week !== week);
+  const kept = history.filter((record) => !isOfWeek(record, week, quarter));
   return { history: [...kept, ...records], replaced: history.length - kept.length };
 }
 
@@ -42,4 +48,148 @@ export function latestValues(history: readonly HistoryRecord[]): Map<string, { v
     if (!known || record.day >= known.day) latest.set(record.keyResultId, { value: record.value, day: record.day });
   }
   return latest;
+}
+
+/** Whether a record belongs to a week (of a quarter, when one is named). */
+function isOfWeek(record: Pick<HistoryRecord, 'week' | 'quarter'>, week: number, quarter?: string): boolean {
+  return record.week === week && (quarter === undefined || record.quarter === quarter);
+}
+
+/**
+ * The runs of consecutive rows (0-based indexes into `rows`, where `null` is a row holding no record) of one
+ * week of one quarter, last run first, so deleting them in this order leaves the indexes of the runs still
+ * to delete unchanged.
+ * @example weekRuns([w1, w2, w2, w1, w2], 2, 'Q1 2027') // [{ start: 4, count: 1 }, { start: 1, count: 2 }]
+ */
+export function weekRuns(
+  rows: readonly (Pick<HistoryRecord, 'week' | 'quarter'> | null)[],
+  week: number,
+  quarter: string,
+): { start: number; count: number }[] {
+  const runs: { start: number; count: number }[] = [];
+  rows.forEach((record, index) => {
+    if (!record || !isOfWeek(record, week, quarter)) return;
+    const last = runs[runs.length - 1];
+    if (last && last.start + last.count === index) last.count++;
+    else runs.push({ start: index, count: 1 });
+  });
+  return runs.reverse();
+}
+
+/**
+ * What the next check-in of `week` starts from: the latest value of each key result recorded in an earlier
+ * week of the same quarter (a week recorded again later, or a later week, does not count).
+ */
+export function latestBefore(
+  history: readonly HistoryRecord[],
+  quarter: string,
+  week: number,
+): Map<string, { value: number; day: number }> {
+  return latestValues(history.filter((record) => record.quarter === quarter && record.week < week));
+}
+
+/** The columns of the History sheet, in order. The first nine are the ones a manager reads. */
+export const HISTORY_COLUMNS = [
+  'recordedAt',
+  'week',
+  'krId',
+  'value',
+  'score',
+  'status',
+  'confidence',
+  'comment',
+  'who',
+  'day',
+  'quarter',
+] as const;
+export type HistoryColumn = (typeof HISTORY_COLUMNS)[number];
+
+/** Column number (1-based) of a History column. */
+export function historyColumn(key: HistoryColumn): number {
+  return HISTORY_COLUMNS.indexOf(key) + 1;
+}
+
+/** Number formats of a History row: the day is a date, the score a decimal, everything else as it comes. */
+export const HISTORY_FORMATS: readonly string[] = HISTORY_COLUMNS.map((key) =>
+  key === 'day' ? 'yyyy-mm-dd' : key === 'score' ? '0.00' : 'General',
+);
+
+/**
+ * A record as the cells of one History row, as `setValues` takes them: texts stay text (a comment starting
+ * with "=" never becomes a formula), the day is a serial number shown as a date.
+ */
+export function historyRowCells(record: HistoryRecord): (string | number)[] {
+  const cells: Record<HistoryColumn, string | number> = {
+    recordedAt: literalText(record.recordedAt),
+    week: record.week,
+    krId: literalText(record.keyResultId),
+    value: record.value ?? '',
+    score: record.score ?? '',
+    status: record.status ? STATUS_EMOJI[record.status] : '',
+    confidence: record.confidence ?? '',
+    comment: literalText(record.comment),
+    who: literalText(record.who),
+    day: record.day,
+    quarter: literalText(record.quarter ?? ''),
+  };
+  return HISTORY_COLUMNS.map((key) => cells[key]);
+}
+
+const STATUS_WORDS = new Map<string, Status>([
+  [STATUS_EMOJI.green, 'green'],
+  [STATUS_EMOJI.yellow, 'yellow'],
+  [STATUS_EMOJI.red, 'red'],
+  ['green', 'green'],
+  ['yellow', 'yellow'],
+  ['red', 'red'],
+]);
+
+/**
+ * Reads one History row back; `null` for a row that is no record (blank, or with no KR id or week). Cells a
+ * person edited into something unreadable read as blank, so one odd cell never hides the rest of History.
+ */
+export function parseHistoryRow(cells: readonly unknown[]): HistoryRecord | null {
+  const get = (key: HistoryColumn) => cells[historyColumn(key) - 1];
+  const keyResultId = String(get('krId') ?? '').trim();
+  const week = tryNumber(get('week'));
+  if (!keyResultId || week === null) return null;
+  const day = tryDay(get('day'));
+  const recordedAt = get('recordedAt');
+  return {
+    recordedAt: isDate(recordedAt) ? recordedAt.toISOString() : String(recordedAt ?? ''),
+    day: day ?? 0,
+    week,
+    keyResultId,
+    value: tryNumber(get('value')),
+    score: tryNumber(get('score')),
+    status:
+      STATUS_WORDS.get(
+        String(get('status') ?? '')
+          .trim()
+          .toLowerCase(),
+      ) ?? null,
+    confidence: tryNumber(get('confidence')),
+    comment: String(get('comment') ?? ''),
+    who: String(get('who') ?? ''),
+    quarter: String(get('quarter') ?? '').trim(),
+  };
+}
+
+const REF = { fn: 'History', arg: '' };
+
+function tryNumber(value: unknown): number | null {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  try {
+    return isBlank(value) ? null : readNumber(value, REF);
+  } catch {
+    return null;
+  }
+}
+
+function tryDay(value: unknown): number | null {
+  try {
+    return readDay(value, REF);
+  } catch {
+    return null;
+  }
 }

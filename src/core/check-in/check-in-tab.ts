@@ -1,0 +1,647 @@
+// The weekly check-in tab as data, the way src/core/okr-sheet/layout.ts lays out the OKR sheet: every cell's
+// content, number format, weight and fill, the dropdowns, the colour rules, the metadata and the regions the
+// reader finds again. Sections follow the guide's template in its order and wording: a header (title, quarter,
+// the week's Monday–Sunday, ISO week, as-of date, expected progress), PIPELINE, OKR STATUS, BLOCKERS and
+// PLAN FOR THE WEEK. Wherever the team types, the cells around are formulas, so scores, statuses and flags
+// follow as they type; only the snapshot of the quarter (start, target, last recorded value) is written as
+// numbers, since a check-in shows the quarter as it stood that week.
+
+import * as z from 'zod/mini';
+import { FORMULA_STYLES, type FormulaStyle, type Unit } from '../../shared/plan';
+import type { Lang } from '../i18n';
+import { a1, a1Range, columnLetter, formula, number, quoted, type SheetCell, text } from '../okr-sheet/cells';
+import type { ColumnKey } from '../okr-sheet/columns';
+import { type ConditionalRuleSpec, type MetadataSpec, unitFormat, type ValidationSpec } from '../okr-sheet/layout';
+import { addonColumnFormulas, type FormulaPlaces, paceFormula, portableRowFormulas } from '../okr-sheet/sheet-formulas';
+import { sheetText, unitWord } from '../okr-sheet/texts';
+import { STATUS_EMOJI } from '../pace';
+import type { CheckInWeek } from '../quarter';
+import type { KeyResultKind } from '../score';
+import { STALE_AFTER_DAYS } from './check-in';
+import { type CheckInTextKey, checkInText } from './check-in-texts';
+
+/** Bumped when the places of the sections or the meaning of a column change. */
+export const CHECK_IN_LAYOUT_VERSION = 1;
+
+/** The columns of the OKR STATUS table, in order; the other sections reuse the same columns. */
+export const TAB_COLUMN_KEYS = [
+  'objective',
+  'krId',
+  'keyResult',
+  'owner',
+  'kind',
+  'type',
+  'unit',
+  'start',
+  'target',
+  'lastValue',
+  'lastDate',
+  'value',
+  'share',
+  'score',
+  'change',
+  'status',
+  'confidence',
+  'comment',
+  'flags',
+  'plan',
+] as const;
+export type TabColumnKey = (typeof TAB_COLUMN_KEYS)[number];
+
+/** Column number (1-based) of a key of the OKR STATUS table. */
+export function tabColumn(key: TabColumnKey): number {
+  return TAB_COLUMN_KEYS.indexOf(key) + 1;
+}
+
+const WIDTHS: Record<TabColumnKey, number> = {
+  objective: 200,
+  krId: 70,
+  keyResult: 240,
+  owner: 110,
+  kind: 100,
+  type: 110,
+  unit: 70,
+  start: 90,
+  target: 100,
+  lastValue: 100,
+  lastDate: 100,
+  value: 110,
+  share: 90,
+  score: 60,
+  change: 80,
+  status: 60,
+  confidence: 100,
+  comment: 220,
+  flags: 280,
+  plan: 130,
+};
+
+/** A label in one cell and its value in another, on one row of a section. */
+export interface LabelledPlace {
+  /** Row offset from the first row of the region (0-based). */
+  offset: number;
+  label: number;
+  value: number;
+}
+
+// Three label/value pairs side by side (A→C, D→F, H→J): values land in columns wide enough for a date.
+const PAIRS = [
+  { label: 1, value: 3 },
+  { label: 4, value: 6 },
+  { label: 8, value: 10 },
+] as const;
+const place = (offset: number, pair: 0 | 1 | 2): LabelledPlace => ({ offset, ...PAIRS[pair] });
+
+export const HEADER_FIELDS = [
+  'quarter',
+  'quarterStart',
+  'quarterEnd',
+  'week',
+  'monday',
+  'sunday',
+  'isoWeek',
+  'asOf',
+  'expected',
+] as const;
+export type TabHeaderField = (typeof HEADER_FIELDS)[number];
+
+/** The header region starts at the title row; its fields sit one to three rows below it. */
+export const HEADER_PLACES: Record<TabHeaderField, LabelledPlace> = {
+  quarter: place(1, 0),
+  quarterStart: place(2, 0),
+  quarterEnd: place(3, 0),
+  week: place(1, 1),
+  monday: place(2, 1),
+  sunday: place(3, 1),
+  isoWeek: place(1, 2),
+  asOf: place(2, 2),
+  expected: place(3, 2),
+};
+
+export const PIPELINE_FIELDS = ['value', 'goal', 'share', 'closed', 'coverage', 'forecast'] as const;
+export type PipelineField = (typeof PIPELINE_FIELDS)[number];
+
+export const PIPELINE_PLACES: Record<PipelineField, LabelledPlace> = {
+  value: place(0, 0),
+  goal: place(0, 1),
+  share: place(0, 2),
+  closed: place(1, 0),
+  coverage: place(1, 1),
+  forecast: place(1, 2),
+};
+
+/** Columns of the rows to fill in the deals, blockers and plan sections. */
+export const DEAL_COLUMNS = { name: 1, nextStep: 3, owner: 4, value: 6 } as const;
+export const BLOCKER_COLUMNS = { description: 1, whoCanHelp: 4 } as const;
+export const PLAN_COLUMNS = { action: 1, keyResultId: 2, flag: 3, owner: 4 } as const;
+
+export const DEAL_ROWS = 5;
+export const BLOCKER_ROWS = 5;
+/** The guide's top three priorities. */
+export const PLAN_ROWS = 3;
+
+export const REGIONS = ['header', 'pipeline', 'deals', 'keyResults', 'blockers', 'plan'] as const;
+export type RegionName = (typeof REGIONS)[number];
+
+/** Where a region's rows are: its first row and how many rows it has (the data rows, below its titles). */
+export interface RegionRows {
+  row: number;
+  rows: number;
+}
+
+/** Developer metadata keys of a check-in tab. Values are plain text; `info` is JSON. */
+export const CHECK_IN_METADATA = {
+  kind: 'okr.kind',
+  kindValue: 'okr-check-in',
+  quarter: 'okr.quarter',
+  week: 'okr.week',
+  /** `Q1 2027#5`: one key and value a finder can look for, so the tab of a week is found in one query. */
+  key: 'okr.checkIn.key',
+  info: 'okr.checkIn.info',
+  /** On the rows of each region; the value is the region's name. Row metadata moves with inserted rows. */
+  region: 'okr.checkIn.region',
+} as const;
+
+/** The value of the `key` metadata of a quarter's week. */
+export function checkInKey(quarterLabel: string, week: number): string {
+  return `${quarterLabel}#${week}`;
+}
+
+/** What the tab remembers of how it was made, as JSON in its metadata. */
+export const checkInTabInfoSchema = z.object({
+  version: z.number(),
+  quarter: z.string(),
+  start: z.string(),
+  end: z.string(),
+  week: z.int(),
+  monday: z.string(),
+  sunday: z.string(),
+  asOf: z.string(),
+  lang: z.enum(['en', 'pl']),
+  style: z.enum(FORMULA_STYLES),
+  currency: z.string(),
+  okrSheetId: z.number(),
+});
+export type CheckInTabInfo = z.infer<typeof checkInTabInfoSchema>;
+
+/** The tab info stored in metadata, or `null` when absent or unreadable. */
+export function parseCheckInTabInfo(json: string | null | undefined): CheckInTabInfo | null {
+  if (!json) return null;
+  try {
+    const parsed = checkInTabInfoSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+/** "Check-in W05" / "Check-in T05". */
+export function checkInTabName(week: number, lang: Lang): string {
+  return checkInText(lang, 'tabName', { week: String(week).padStart(2, '0') });
+}
+
+/** One key result as the check-in shows it: the quarter's snapshot and the last recorded value. */
+export interface TabKeyResult {
+  id: string;
+  objective: string;
+  title: string;
+  owner: string;
+  /** `null` for a row the OKR sheet could not read: it is shown, but not scored. */
+  kind: KeyResultKind | null;
+  unit: Unit;
+  currency?: string;
+  start: number | null;
+  target: number | null;
+  committed: boolean;
+  lastValue: number | null;
+  lastRecordedDay: number | null;
+  /** Why the OKR sheet's row of this key result could not be read ('' when it could). */
+  problem?: string;
+  /** The OKR sheet's row, for the problem's message. */
+  okrRow?: number;
+}
+
+export interface CheckInTabInput {
+  lang: Lang;
+  style: FormulaStyle;
+  currency: string;
+  quarter: { label: string; start: string; end: string };
+  week: CheckInWeek;
+  /** The check-in's day (ISO), within the week. */
+  asOf: string;
+  okrSheetId: number;
+  keyResults: readonly TabKeyResult[];
+}
+
+export interface CheckInTabLayout {
+  lang: Lang;
+  name: string;
+  lastRow: number;
+  lastColumn: number;
+  cells: SheetCell[][];
+  numberFormats: string[][];
+  fontWeights: ('bold' | 'normal')[][];
+  backgrounds: string[][];
+  /** One spec per cell of the whole tab, or null. */
+  validations: (ValidationSpec | null)[][];
+  conditionalRules: ConditionalRuleSpec[];
+  notes: { a1: string; note: string }[];
+  sheetMetadata: MetadataSpec[];
+  regions: Record<RegionName, RegionRows>;
+  columnWidths: { column: number; width: number }[];
+  info: CheckInTabInfo;
+  /** The KR rows, in order: the KR id and its row. */
+  keyResultRows: { id: string; row: number }[];
+}
+
+const FILL = {
+  section: '#d9e2f3',
+  header: '#e8eaed',
+  computed: '#f3f3f3',
+  input: '#fff8e1',
+  plain: '#ffffff',
+  green: '#b7e1cd',
+  yellow: '#fce8b2',
+  red: '#f4c7c3',
+} as const;
+
+const DATE_FORMAT = 'yyyy-mm-dd';
+const SCORE_FORMAT = '0.00';
+const PERCENT_FORMAT = '0%';
+
+// The OKR sheet's formula builders speak of its columns; in the check-in, "current" is this week's value.
+// Only the keys the score, status and pace formulas read matter; the objective-score keys point at columns
+// whose results are never written.
+const FORMULA_COLUMNS: Record<ColumnKey, TabColumnKey> = {
+  level: 'objective',
+  objectiveId: 'krId',
+  objective: 'objective',
+  krId: 'krId',
+  keyResult: 'keyResult',
+  owner: 'owner',
+  kind: 'kind',
+  unit: 'unit',
+  start: 'start',
+  target: 'target',
+  current: 'value',
+  weight: 'confidence',
+  score: 'score',
+  objectiveScore: 'share',
+  status: 'status',
+  type: 'type',
+  parent: 'plan',
+  notes: 'comment',
+};
+
+/** `=DATE(2027,1,1)` for `2027-01-01`: no locale parses it differently and no time zone shifts it. */
+function dateFormula(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `=DATE(${year},${month},${day})`;
+}
+
+/** Lays out this week's check-in tab. */
+export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
+  const { lang, style } = input;
+  const t = (key: CheckInTextKey, params?: Record<string, string | number>) => checkInText(lang, key, params);
+  const krCount = input.keyResults.length;
+
+  // The rows of the sections, top to bottom.
+  const headerRow = 1;
+  const pipelineSection = 6;
+  const pipelineRow = pipelineSection + 1;
+  const dealsTitle = pipelineRow + 2;
+  const dealsRow = dealsTitle + 1;
+  const okrSection = dealsRow + DEAL_ROWS + 1;
+  const krTitle = okrSection + 1;
+  const krRow = krTitle + 1;
+  const krLast = krRow + Math.max(krCount, 1) - 1;
+  const blockersSection = krLast + 2;
+  const blockersTitle = blockersSection + 1;
+  const blockersRow = blockersTitle + 1;
+  const planSection = blockersRow + BLOCKER_ROWS + 1;
+  const planTitle = planSection + 1;
+  const planRow = planTitle + 1;
+  const lastRow = planRow + PLAN_ROWS - 1;
+  const lastColumn = TAB_COLUMN_KEYS.length;
+
+  const grid = <T>(fill: T): T[][] => Array.from({ length: lastRow }, () => new Array<T>(lastColumn).fill(fill));
+  const cells = grid<SheetCell>(null);
+  const numberFormats = grid('General');
+  const fontWeights = grid<'bold' | 'normal'>('normal');
+  const backgrounds = grid<string>(FILL.plain);
+  const validations = grid<ValidationSpec | null>(null);
+  const put = (row: number, column: number, cell: SheetCell, format?: string) => {
+    (cells[row - 1] as SheetCell[])[column - 1] = cell;
+    if (format) (numberFormats[row - 1] as string[])[column - 1] = format;
+  };
+  const bold = (row: number, column: number) => {
+    (fontWeights[row - 1] as string[])[column - 1] = 'bold';
+  };
+  const fill = (row: number, column: number, color: string) => {
+    (backgrounds[row - 1] as string[])[column - 1] = color;
+  };
+  const validate = (row: number, column: number, spec: ValidationSpec) => {
+    (validations[row - 1] as (ValidationSpec | null)[])[column - 1] = spec;
+  };
+  const labelled = (regionRow: number, at: LabelledPlace, label: string, value: SheetCell, format?: string) => {
+    put(regionRow + at.offset, at.label, text(label));
+    bold(regionRow + at.offset, at.label);
+    put(regionRow + at.offset, at.value, value, format);
+  };
+  const cellOf = (regionRow: number, at: LabelledPlace, absolute = true) =>
+    a1(regionRow + at.offset, at.value, absolute);
+  const section = (row: number, key: CheckInTextKey) => {
+    put(row, 1, text(t(key)));
+    bold(row, 1);
+    for (let column = 1; column <= lastColumn; column++) fill(row, column, FILL.section);
+  };
+  const titles = (row: number, entries: readonly (readonly [number, string])[]) => {
+    for (const [column, title] of entries) {
+      put(row, column, text(title));
+      bold(row, column);
+      fill(row, column, FILL.header);
+    }
+  };
+
+  // The header.
+  const { week } = input;
+  put(headerRow, 1, text(t('title', { week: week.week })));
+  bold(headerRow, 1);
+  labelled(headerRow, HEADER_PLACES.quarter, t('quarter'), text(input.quarter.label));
+  labelled(
+    headerRow,
+    HEADER_PLACES.quarterStart,
+    t('quarterStart'),
+    formula(dateFormula(input.quarter.start)),
+    DATE_FORMAT,
+  );
+  labelled(headerRow, HEADER_PLACES.quarterEnd, t('quarterEnd'), formula(dateFormula(input.quarter.end)), DATE_FORMAT);
+  labelled(headerRow, HEADER_PLACES.week, t('week'), number(week.week));
+  labelled(headerRow, HEADER_PLACES.monday, t('monday'), formula(dateFormula(week.monday)), DATE_FORMAT);
+  labelled(headerRow, HEADER_PLACES.sunday, t('sunday'), formula(dateFormula(week.sunday)), DATE_FORMAT);
+  labelled(
+    headerRow,
+    HEADER_PLACES.isoWeek,
+    t('isoWeek'),
+    text(`${week.isoYear}-W${String(week.isoWeek).padStart(2, '0')}`),
+  );
+  labelled(headerRow, HEADER_PLACES.asOf, t('asOf'), formula(dateFormula(input.asOf)), DATE_FORMAT);
+  fill(headerRow + HEADER_PLACES.asOf.offset, HEADER_PLACES.asOf.value, FILL.input);
+  const asOfCell = cellOf(headerRow, HEADER_PLACES.asOf);
+  const expectedCell = cellOf(headerRow, HEADER_PLACES.expected);
+  const places: FormulaPlaces = {
+    letter: (key) => columnLetter(tabColumn(FORMULA_COLUMNS[key])),
+    firstRow: krRow,
+    lastRow: krLast,
+    quarterStart: cellOf(headerRow, HEADER_PLACES.quarterStart, false),
+    quarterEnd: cellOf(headerRow, HEADER_PLACES.quarterEnd, false),
+    asOf: cellOf(headerRow, HEADER_PLACES.asOf, false),
+    expected: expectedCell,
+  };
+  labelled(headerRow, HEADER_PLACES.expected, t('expected'), formula(paceFormula(places, style)), PERCENT_FORMAT);
+  fill(headerRow + HEADER_PLACES.expected.offset, HEADER_PLACES.expected.value, FILL.computed);
+
+  // PIPELINE: value vs goal = %, coverage beside it, closed so far, the 2-week forecast, then the deals.
+  const money = unitFormat('currency', input.currency, lang);
+  section(pipelineSection, 'pipeline');
+  const pipelineInput = (field: PipelineField, key: CheckInTextKey) => {
+    labelled(pipelineRow, PIPELINE_PLACES[field], t(key), null, money);
+    fill(pipelineRow + PIPELINE_PLACES[field].offset, PIPELINE_PLACES[field].value, FILL.input);
+  };
+  pipelineInput('value', 'pipelineValue');
+  pipelineInput('goal', 'pipelineGoal');
+  pipelineInput('closed', 'pipelineClosed');
+  pipelineInput('forecast', 'pipelineForecast');
+  const [value, goal, closed] = (['value', 'goal', 'closed'] as const).map((field) =>
+    cellOf(pipelineRow, PIPELINE_PLACES[field], false),
+  ) as [string, string, string];
+  labelled(
+    pipelineRow,
+    PIPELINE_PLACES.share,
+    t('pipelineShare'),
+    formula(`=IF(OR(${value}="",${goal}=""),"",IFERROR(${value}/${goal},""))`),
+    PERCENT_FORMAT,
+  );
+  const coverage =
+    style === 'addon'
+      ? `=PIPELINE_COVERAGE(${value},${goal},${closed})`
+      : `=IF(OR(${value}="",${goal}=""),"",IF(${goal}-IF(${closed}="",0,${closed})>0,${value}/(${goal}-IF(${closed}="",0,${closed})),""))`;
+  labelled(
+    pipelineRow,
+    PIPELINE_PLACES.coverage,
+    `${t('pipelineCoverage')} (PIPELINE_COVERAGE)`,
+    formula(coverage),
+    '0.0"×"',
+  );
+  for (const field of ['share', 'coverage'] as const) {
+    fill(pipelineRow + PIPELINE_PLACES[field].offset, PIPELINE_PLACES[field].value, FILL.computed);
+  }
+  titles(dealsTitle, [
+    [DEAL_COLUMNS.name, t('deals')],
+    [DEAL_COLUMNS.nextStep, t('dealNextStep')],
+    [DEAL_COLUMNS.owner, t('dealOwner')],
+    [DEAL_COLUMNS.value, t('dealValue')],
+  ]);
+  for (let row = dealsRow; row < dealsRow + DEAL_ROWS; row++) {
+    for (const column of Object.values(DEAL_COLUMNS)) fill(row, column, FILL.input);
+    put(row, DEAL_COLUMNS.value, null, money);
+  }
+
+  // OKR STATUS: one row per key result.
+  section(okrSection, 'okrStatus');
+  const addon = addonColumnFormulas(places, lang);
+  const planKrs = a1Range(planRow, PLAN_COLUMNS.keyResultId, lastRow, PLAN_COLUMNS.keyResultId, true);
+  for (const key of TAB_COLUMN_KEYS) {
+    const column = tabColumn(key);
+    const computedTitle = style === 'addon' && (key === 'score' || key === 'status');
+    put(krTitle, column, computedTitle ? formula(addon[key]) : text(t(`col_${key}`)));
+    bold(krTitle, column);
+    fill(krTitle, column, FILL.header);
+  }
+  const yes = sheetText(lang, 'yes');
+  const no = sheetText(lang, 'no');
+  const milestoneSpec: ValidationSpec = {
+    kind: 'list',
+    values: [yes, no],
+    allowInvalid: true,
+    help: t('helpDone', { yes, no }),
+  };
+  const valueSpec: ValidationSpec = { kind: 'number', min: -1e15, max: 1e15, allowInvalid: true, help: t('helpValue') };
+  const confidenceSpec: ValidationSpec = {
+    kind: 'number',
+    min: 1,
+    max: 10,
+    allowInvalid: false,
+    help: t('helpConfidence'),
+  };
+  const keyResultRows: { id: string; row: number }[] = [];
+  input.keyResults.forEach((kr, index) => {
+    const row = krRow + index;
+    keyResultRows.push({ id: kr.id, row });
+    const at = (key: TabColumnKey) => a1(row, tabColumn(key));
+    const milestone = kr.kind === 'milestone';
+    const currency = kr.currency ?? input.currency;
+    const format = milestone ? 'General' : unitFormat(kr.unit, currency, lang);
+    const shown = (value: number | null): SheetCell => {
+      if (value === null) return null;
+      return milestone ? text(value >= 1 ? yes : no) : number(value);
+    };
+    const lowerIsBetter =
+      kr.kind === 'decrease' ||
+      kr.kind === 'atMost' ||
+      (kr.start !== null && kr.target !== null && kr.target < kr.start);
+    const [v, tg, last] = [at('value'), at('target'), at('lastValue')];
+    const share = lowerIsBetter
+      ? `=IF(OR(${v}="",${tg}=""),"",IFERROR(IF(${v}>0,${tg}/${v},""),""))`
+      : `=IF(OR(${v}="",${tg}=""),"",IFERROR(IF(${tg}<>0,${v}/${tg},""),""))`;
+    const [confidence, status, lastDate] = [at('confidence'), at('status'), at('lastDate')];
+    const mismatch = `AND(ISNUMBER(${confidence}),OR(AND(${status}=${quoted(STATUS_EMOJI.red)},${confidence}>=8),AND(${status}=${quoted(STATUS_EMOJI.green)},${confidence}<=3)))`;
+    const stale = `OR(${lastDate}="",${asOfCell}-${lastDate}>${STALE_AFTER_DAYS})`;
+    const flags = kr.problem
+      ? text(t('brokenRow', { row: kr.okrRow ?? '?', message: kr.problem }))
+      : formula(
+          `=TRIM(IF(${mismatch},${quoted(`⚠ ${t('flagMismatch')}`)},"")&" "&IF(${stale},${quoted(`⏳ ${t('flagStale')}`)},""))`,
+        );
+    const portable = style === 'portable' ? portableRowFormulas(places, row) : null;
+    const values: Record<TabColumnKey, SheetCell> = {
+      objective: text(kr.objective),
+      krId: text(kr.id),
+      keyResult: text(kr.title),
+      owner: kr.owner ? text(kr.owner) : null,
+      kind: kr.kind ? text(sheetText(lang, `kind_${kr.kind}`)) : null,
+      type: text(sheetText(lang, kr.committed ? 'type_committed' : 'type_aspirational')),
+      unit: text(unitWord(kr.unit, currency, lang)),
+      start: kr.start === null || milestone ? null : number(kr.start),
+      target: kr.target === null || milestone ? null : number(kr.target),
+      lastValue: shown(kr.lastValue),
+      lastDate: kr.lastRecordedDay === null ? null : number(kr.lastRecordedDay),
+      value: shown(kr.lastValue),
+      share: milestone ? null : formula(share),
+      score: portable ? formula(portable.score) : null,
+      change: milestone ? null : formula(`=IF(OR(${v}="",${last}=""),"",IFERROR(${v}-${last},""))`),
+      status: portable ? formula(portable.status) : null,
+      confidence: null,
+      comment: null,
+      flags,
+      plan: formula(`=IF(COUNTIF(${planKrs},${at('krId')})>0,${quoted(t('inPlan'))},${quoted(t('noPlanItem'))})`),
+    };
+    for (const key of TAB_COLUMN_KEYS) put(row, tabColumn(key), values[key]);
+    for (const key of ['start', 'target', 'lastValue', 'value', 'change'] as const) {
+      (numberFormats[row - 1] as string[])[tabColumn(key) - 1] = format;
+    }
+    (numberFormats[row - 1] as string[])[tabColumn('lastDate') - 1] = DATE_FORMAT;
+    (numberFormats[row - 1] as string[])[tabColumn('share') - 1] = PERCENT_FORMAT;
+    (numberFormats[row - 1] as string[])[tabColumn('score') - 1] = SCORE_FORMAT;
+    (numberFormats[row - 1] as string[])[tabColumn('confidence') - 1] = '0';
+    for (const key of ['value', 'confidence', 'comment'] as const) fill(row, tabColumn(key), FILL.input);
+    for (const key of ['share', 'score', 'change', 'status', 'flags', 'plan'] as const) {
+      fill(row, tabColumn(key), FILL.computed);
+    }
+    validate(row, tabColumn('value'), milestone ? milestoneSpec : valueSpec);
+    validate(row, tabColumn('confidence'), confidenceSpec);
+  });
+
+  // BLOCKERS: a description and who can help.
+  section(blockersSection, 'blockers');
+  titles(blockersTitle, [
+    [BLOCKER_COLUMNS.description, t('blockerDescription')],
+    [BLOCKER_COLUMNS.whoCanHelp, t('blockerWho')],
+  ]);
+  for (let row = blockersRow; row < blockersRow + BLOCKER_ROWS; row++) {
+    for (const column of Object.values(BLOCKER_COLUMNS)) fill(row, column, FILL.input);
+  }
+
+  // PLAN FOR THE WEEK: the top three priorities, each tied to a key result of the quarter.
+  section(planSection, 'plan');
+  titles(planTitle, [
+    [PLAN_COLUMNS.action, t('planAction')],
+    [PLAN_COLUMNS.keyResultId, t('planKeyResult')],
+    [PLAN_COLUMNS.flag, t('planFlag')],
+    [PLAN_COLUMNS.owner, t('planOwner')],
+  ]);
+  const ids = input.keyResults.map((kr) => kr.id);
+  const krIds = a1Range(krRow, tabColumn('krId'), krLast, tabColumn('krId'), true);
+  const planSpec: ValidationSpec = { kind: 'list', values: ids, allowInvalid: true, help: t('helpPlanKeyResult') };
+  for (let row = planRow; row <= lastRow; row++) {
+    const [action, kr] = [a1(row, PLAN_COLUMNS.action), a1(row, PLAN_COLUMNS.keyResultId)];
+    put(
+      row,
+      PLAN_COLUMNS.flag,
+      formula(`=IF(${action}="","",IF(OR(${kr}="",COUNTIF(${krIds},${kr})=0),${quoted(t('planNoKeyResult'))},""))`),
+    );
+    for (const column of [PLAN_COLUMNS.action, PLAN_COLUMNS.keyResultId, PLAN_COLUMNS.owner]) {
+      fill(row, column, FILL.input);
+    }
+    fill(row, PLAN_COLUMNS.flag, FILL.computed);
+    if (ids.length > 0) validate(row, PLAN_COLUMNS.keyResultId, planSpec);
+  }
+
+  const info: CheckInTabInfo = {
+    version: CHECK_IN_LAYOUT_VERSION,
+    quarter: input.quarter.label,
+    start: input.quarter.start,
+    end: input.quarter.end,
+    week: week.week,
+    monday: week.monday,
+    sunday: week.sunday,
+    asOf: input.asOf,
+    lang,
+    style,
+    currency: input.currency,
+    okrSheetId: input.okrSheetId,
+  };
+  const column = (key: TabColumnKey) => a1Range(krRow, tabColumn(key), krLast, tabColumn(key));
+  const statusRule = (emoji: string) => `=$${columnLetter(tabColumn('status'))}${krRow}=${quoted(emoji)}`;
+  const statusRanges = [column('score'), column('status')];
+  const planFlags = a1Range(planRow, PLAN_COLUMNS.flag, lastRow, PLAN_COLUMNS.flag);
+  return {
+    lang,
+    name: checkInTabName(week.week, lang),
+    lastRow,
+    lastColumn,
+    cells,
+    numberFormats,
+    fontWeights,
+    backgrounds,
+    validations,
+    conditionalRules: [
+      { formula: statusRule(STATUS_EMOJI.green), ranges: statusRanges, background: FILL.green },
+      { formula: statusRule(STATUS_EMOJI.yellow), ranges: statusRanges, background: FILL.yellow },
+      { formula: statusRule(STATUS_EMOJI.red), ranges: statusRanges, background: FILL.red },
+      {
+        formula: `=LEN($${columnLetter(tabColumn('flags'))}${krRow})>0`,
+        ranges: [column('flags')],
+        background: FILL.red,
+      },
+      {
+        formula: `=LEFT($${columnLetter(tabColumn('plan'))}${krRow},1)="⚠"`,
+        ranges: [column('plan')],
+        background: FILL.yellow,
+      },
+      {
+        formula: `=LEN($${columnLetter(PLAN_COLUMNS.flag)}${planRow})>0`,
+        ranges: [planFlags],
+        background: FILL.red,
+      },
+    ],
+    notes: [{ a1: asOfCell.replace(/\$/g, ''), note: t('asOfNote') }],
+    sheetMetadata: [
+      { key: CHECK_IN_METADATA.kind, value: CHECK_IN_METADATA.kindValue },
+      { key: CHECK_IN_METADATA.quarter, value: input.quarter.label },
+      { key: CHECK_IN_METADATA.week, value: String(week.week) },
+      { key: CHECK_IN_METADATA.key, value: checkInKey(input.quarter.label, week.week) },
+      { key: CHECK_IN_METADATA.info, value: JSON.stringify(info) },
+    ],
+    regions: {
+      header: { row: headerRow, rows: 4 },
+      pipeline: { row: pipelineRow, rows: 2 },
+      deals: { row: dealsRow, rows: DEAL_ROWS },
+      keyResults: { row: krRow, rows: krCount },
+      blockers: { row: blockersRow, rows: BLOCKER_ROWS },
+      plan: { row: planRow, rows: PLAN_ROWS },
+    },
+    columnWidths: TAB_COLUMN_KEYS.map((key) => ({ column: tabColumn(key), width: WIDTHS[key] })),
+    info,
+    keyResultRows,
+  };
+}

@@ -1,0 +1,212 @@
+// What the OKR sheet gains beside its table once check-ins are recorded, per key result: a sparkline of its
+// History, the last recorded date, what each remaining week must bring (KR_NEEDED_PER_WEEK), and the
+// end-of-quarter forecast in the minimum / standard / maximum scenarios (KR_FORECAST) with the score each
+// would give. Laid out here as columns of cells for the OKR table's rows; the edge writes each group of
+// columns with one setValues and finds them again by their column metadata.
+//
+// Every per-row formula reads the KR id in its own row, so a sort of the table's rows, or of these columns
+// with them, keeps each row's trend with its key result. The portable style (for people without the
+// add-on) has no KR_FORECAST: its forecasts are the numbers the core computes at each recording.
+
+import type { FormulaStyle, Unit } from '../../shared/plan';
+import type { Scenario } from '../forecast';
+import type { Lang } from '../i18n';
+import { columnLetter, formula, number, quoted, type SheetCell, text } from '../okr-sheet/cells';
+import type { ColumnKey } from '../okr-sheet/columns';
+import { unitFormat } from '../okr-sheet/layout';
+import { type FormulaPlaces, portableRowFormulas } from '../okr-sheet/sheet-formulas';
+import { type CheckInTextKey, checkInText } from './check-in-texts';
+import { historyColumn } from './history';
+
+export const TRACKING_KEYS = [
+  'trend',
+  'lastDate',
+  'needed',
+  'forecastMin',
+  'forecastStandard',
+  'forecastMax',
+  'scoreMin',
+  'scoreStandard',
+  'scoreMax',
+] as const;
+export type TrackingKey = (typeof TRACKING_KEYS)[number];
+
+/** Column metadata key of the tracking columns; the value is the TrackingKey. */
+export const TRACKING_METADATA = 'okr.tracking';
+
+const SCENARIOS: Record<'forecastMin' | 'forecastStandard' | 'forecastMax', Scenario> = {
+  forecastMin: 'min',
+  forecastStandard: 'standard',
+  forecastMax: 'max',
+};
+const SCORE_OF = {
+  scoreMin: 'forecastMin',
+  scoreStandard: 'forecastStandard',
+  scoreMax: 'forecastMax',
+} as const;
+
+/** One row of the OKR table, as far as the tracking columns need it. */
+export interface TrackedRow {
+  row: number;
+  milestone: boolean;
+  unit: Unit;
+  currency: string;
+  /** Portable style only: the forecasts the core computed, by scenario. */
+  forecast?: Partial<Record<Scenario, number | null>>;
+}
+
+export interface TrackingInput {
+  lang: Lang;
+  style: FormulaStyle;
+  quarterLabel: string;
+  /** The quarter's last day (ISO). */
+  quarterEnd: string;
+  historySheetName: string;
+  /** The OKR table: its title row and the rows the tracking columns cover. */
+  headerRow: number;
+  lastRow: number;
+  /** Where the OKR table's own columns are now (1-based). */
+  okrColumns: Partial<Record<ColumnKey, number>>;
+  /** Where each tracking column is (1-based). */
+  columns: Record<TrackingKey, number>;
+  /** The OKR sheet's as-of cell, absolute or by its name (`OKR_Q1_2027_as_of`). */
+  asOf: string;
+  rows: readonly TrackedRow[];
+}
+
+export interface TrackingLayout {
+  /** Cells of each column from the title row to `lastRow`. */
+  cells: Record<TrackingKey, SheetCell[]>;
+  numberFormats: Record<TrackingKey, string[]>;
+}
+
+/** `'History'!$D:$D`: a whole History column, the sheet name always quoted so any name works. */
+function historyRange(sheet: string, key: Parameters<typeof historyColumn>[0]): string {
+  const letter = columnLetter(historyColumn(key));
+  return `'${sheet.replace(/'/g, "''")}'!$${letter}:$${letter}`;
+}
+
+/** `=DATE(2027,3,31)` for `2027-03-31`. */
+function dateOf(iso: string): string {
+  const [year, month, day] = iso.split('-').map(Number);
+  return `DATE(${year},${month},${day})`;
+}
+
+/** Lays out the tracking columns for the OKR table's rows. */
+export function layoutTracking(input: TrackingInput): TrackingLayout {
+  const { lang, style, headerRow, lastRow } = input;
+  const t = (key: CheckInTextKey) => checkInText(lang, key);
+  const okrLetter = (key: ColumnKey) => columnLetter(input.okrColumns[key] ?? 1);
+  const letter = (key: TrackingKey) => columnLetter(input.columns[key]);
+  const firstRow = headerRow + 1;
+  const size = lastRow - headerRow + 1;
+  const cells = Object.fromEntries(TRACKING_KEYS.map((key) => [key, new Array<SheetCell>(size).fill(null)])) as Record<
+    TrackingKey,
+    SheetCell[]
+  >;
+  const numberFormats = Object.fromEntries(
+    TRACKING_KEYS.map((key) => [key, new Array<string>(size).fill('General')]),
+  ) as Record<TrackingKey, string[]>;
+  const put = (key: TrackingKey, row: number, cell: SheetCell, format?: string) => {
+    cells[key][row - headerRow] = cell;
+    if (format) numberFormats[key][row - headerRow] = format;
+  };
+
+  const [values, ids, quarters, days] = (['value', 'krId', 'quarter', 'day'] as const).map((key) =>
+    historyRange(input.historySheetName, key),
+  ) as [string, string, string, string];
+  const quarter = quoted(input.quarterLabel);
+  const end = dateOf(input.quarterEnd);
+  const ownRange = (column: string) => `${column}${firstRow}:${column}${lastRow}`;
+  const okrRange = (key: ColumnKey) => ownRange(okrLetter(key));
+
+  for (const key of TRACKING_KEYS) put(key, headerRow, text(t(`track_${key}`)));
+  if (style === 'addon') {
+    // A milestone has no target and a yes / no current: its current is blanked so its row stays blank
+    // instead of showing "not a number".
+    const current = `ARRAYFORMULA(IF(${okrRange('target')}="","",${okrRange('current')}))`;
+    put(
+      'needed',
+      headerRow,
+      formula(
+        `={${quoted(t('track_needed'))};KR_NEEDED_PER_WEEK(${okrRange('target')},${current},${input.asOf},${end})}`,
+      ),
+    );
+    for (const [scoreKey, forecastKey] of Object.entries(SCORE_OF) as [keyof typeof SCORE_OF, TrackingKey][]) {
+      put(
+        scoreKey,
+        headerRow,
+        formula(
+          `={${quoted(t(`track_${scoreKey}`))};KR_SCORE(${okrRange('start')},${okrRange('target')},${ownRange(letter(forecastKey))},${okrRange('kind')})}`,
+        ),
+      );
+    }
+  }
+
+  const tracked = new Map(input.rows.map((row) => [row.row, row]));
+  for (let row = firstRow; row <= lastRow; row++) {
+    const id = `$${okrLetter('krId')}${row}`;
+    const mine = `${ids}=${id},${quarters}=${quarter},ISNUMBER(${values})`;
+    put(
+      'trend',
+      row,
+      formula(`=IF(${id}="","",IFERROR(SPARKLINE(SORT(FILTER(${values},${mine}),FILTER(${days},${mine}),TRUE)),""))`),
+    );
+    const criteria = `${ids},${id},${quarters},${quarter},${values},"<>"`;
+    put(
+      'lastDate',
+      row,
+      formula(`=IF(${id}="","",IF(COUNTIFS(${criteria})=0,"",MAXIFS(${days},${criteria})))`),
+      'yyyy-mm-dd',
+    );
+    const kr = tracked.get(row);
+    if (!kr || kr.milestone) continue;
+    const format = unitFormat(kr.unit, kr.currency, lang);
+    const [target, current] = [`${okrLetter('target')}${row}`, `${okrLetter('current')}${row}`];
+    if (style === 'portable') {
+      put(
+        'needed',
+        row,
+        formula(
+          `=IF(OR(NOT(ISNUMBER(${target})),NOT(ISNUMBER(${current})),${input.asOf}>${end}),"",(${target}-${current})/MAX(1,ROUNDUP((${end}-${input.asOf})/7,0)))`,
+        ),
+        format,
+      );
+    } else numberFormats.needed[row - headerRow] = format;
+    for (const [forecastKey, scenario] of Object.entries(SCENARIOS) as [TrackingKey, Scenario][]) {
+      if (style === 'addon') {
+        put(
+          forecastKey,
+          row,
+          formula(
+            `=IF(${id}="","",IFERROR(KR_FORECAST(FILTER(${values},${mine}),FILTER(${days},${mine}),${end},${quoted(scenario)}),""))`,
+          ),
+          format,
+        );
+      } else {
+        const value = kr.forecast?.[scenario];
+        put(forecastKey, row, value === null || value === undefined ? null : number(value), format);
+      }
+    }
+    if (style === 'portable') {
+      for (const [scoreKey, forecastKey] of Object.entries(SCORE_OF) as [keyof typeof SCORE_OF, TrackingKey][]) {
+        const places: FormulaPlaces = {
+          letter: (key) => (key === 'current' ? letter(forecastKey) : okrLetter(key)),
+          firstRow,
+          lastRow,
+          quarterStart: input.asOf,
+          quarterEnd: input.asOf,
+          asOf: input.asOf,
+          expected: input.asOf,
+        };
+        put(scoreKey, row, formula(portableRowFormulas(places, row).score), '0.00');
+      }
+    }
+  }
+  if (style === 'addon') {
+    for (const scoreKey of Object.keys(SCORE_OF) as (keyof typeof SCORE_OF)[]) {
+      numberFormats[scoreKey] = numberFormats[scoreKey].map((format, index) => (index === 0 ? format : '0.00'));
+    }
+  }
+  return { cells, numberFormats };
+}

@@ -1,0 +1,176 @@
+// Finding the sheets a check-in works with, by developer metadata and never by name: the quarters' OKR
+// sheets (by their settings, which hold the dates), the check-in tab of a week (one finder query on a key
+// naming quarter and week), and reading and writing a check-in tab in a fixed number of batched calls.
+// Each finder asks for one key, so the cost grows with the number of quarters, not with the tabs or KRs.
+
+import type { CheckInTabSnapshot } from '../core/check-in/check-in-read';
+import type { QuarterCandidate } from '../core/check-in/check-in-source';
+import {
+  CHECK_IN_METADATA,
+  type CheckInTabInfo,
+  type CheckInTabLayout,
+  checkInKey,
+  parseCheckInTabInfo,
+  REGIONS,
+  type RegionName,
+  type RegionRows,
+} from '../core/check-in/check-in-tab';
+import { cellInput } from '../core/okr-sheet/cells';
+import { METADATA } from '../core/okr-sheet/columns';
+import type { ValidationSpec } from '../core/okr-sheet/layout';
+import { type PlanSettings, parseSettings } from '../core/okr-sheet/settings';
+import { mergeConditionalRules } from './okr-sheet-writer';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export interface QuarterSheet extends QuarterCandidate {
+  sheet: Sheet;
+  settings: PlanSettings;
+}
+
+/** Every OKR quarter sheet, with its dates from its settings metadata, in tab order. */
+export function listQuarters(spreadsheet: Spreadsheet): QuarterSheet[] {
+  const sheetFinder = () =>
+    spreadsheet.createDeveloperMetadataFinder().withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET);
+  const frozen = new Set<number>();
+  for (const metadata of sheetFinder().withKey(METADATA.frozen).find()) {
+    const sheet = metadata.getLocation().getSheet();
+    if (sheet) frozen.add(sheet.getSheetId());
+  }
+  const quarters: QuarterSheet[] = [];
+  for (const metadata of sheetFinder().withKey(METADATA.settings).find()) {
+    const settings = parseSettings(metadata.getValue());
+    const sheet = metadata.getLocation().getSheet();
+    if (!settings || !sheet) continue;
+    const sheetId = sheet.getSheetId();
+    quarters.push({
+      sheet,
+      settings,
+      sheetId,
+      label: settings.label,
+      start: settings.start,
+      end: settings.end,
+      frozen: frozen.has(sheetId),
+      index: sheet.getIndex(),
+    });
+  }
+  return quarters.sort((a, b) => a.index - b.index);
+}
+
+/** The check-in tab of a quarter's week, or `null`; a copy of the tab (same metadata) loses to the first. */
+export function findCheckInTab(spreadsheet: Spreadsheet, quarterLabel: string, week: number): Sheet | null {
+  const found = spreadsheet
+    .createDeveloperMetadataFinder()
+    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
+    .withKey(CHECK_IN_METADATA.key)
+    .withValue(checkInKey(quarterLabel, week))
+    .find();
+  for (const metadata of found) {
+    const sheet = metadata.getLocation().getSheet();
+    if (sheet) return sheet;
+  }
+  return null;
+}
+
+/** The info a check-in tab was made with, or `null` when the sheet is no check-in tab. */
+export function checkInInfoOf(sheet: Sheet): CheckInTabInfo | null {
+  for (const metadata of sheet.createDeveloperMetadataFinder().withKey(CHECK_IN_METADATA.info).find()) {
+    const info = parseCheckInTabInfo(metadata.getValue());
+    if (info) return info;
+  }
+  return null;
+}
+
+/** Reads a check-in tab: its metadata (info and regions) and one getValues of its used range. */
+export function readCheckInSnapshot(sheet: Sheet): CheckInTabSnapshot | null {
+  let info: CheckInTabInfo | null = null;
+  const regions: Partial<Record<RegionName, RegionRows>> = {};
+  for (const metadata of sheet.createDeveloperMetadataFinder().find()) {
+    const key = metadata.getKey();
+    if (key === CHECK_IN_METADATA.info) info = parseCheckInTabInfo(metadata.getValue()) ?? info;
+    else if (key === CHECK_IN_METADATA.region) {
+      const name = metadata.getValue() as RegionName;
+      const rows = metadata.getLocation().getRow();
+      if (rows && (REGIONS as readonly string[]).includes(name)) {
+        regions[name] = { row: rows.getRow(), rows: rows.getNumRows() };
+      }
+    }
+  }
+  if (!info) return null;
+  return { info, values: datesAsSerialDays(() => sheet.getParent(), sheet.getDataRange().getValues()), regions };
+}
+
+const MS_PER_DAY = 86_400_000;
+const UNIX_EPOCH_SERIAL = 25_569;
+
+/**
+ * The values of a read with every `Date` (what Sheets gives for a date cell: midnight in the spreadsheet's
+ * time zone) turned into its serial day number, so the calendar day is right in any time zone. The zone's
+ * offset is asked once, from the first date found, not once per cell; a daylight-saving hour either side
+ * does not move a midnight to another day.
+ */
+export function datesAsSerialDays(spreadsheet: () => Spreadsheet, values: unknown[][]): unknown[][] {
+  const first = values.flat().find(isDate);
+  if (!first) return values;
+  const offset = Utilities.formatDate(first, spreadsheet().getSpreadsheetTimeZone(), 'Z');
+  const match = /^([+-])(\d{2})(\d{2})$/.exec(offset);
+  const offsetMs = match ? (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) * 60_000 : 0;
+  return values.map((row) =>
+    row.map((value) =>
+      isDate(value) ? Math.round((value.getTime() + offsetMs) / MS_PER_DAY) + UNIX_EPOCH_SERIAL : value,
+    ),
+  );
+}
+
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/**
+ * Writes a laid-out check-in tab into a new, empty sheet: one region for contents, formats, weights, fills
+ * and dropdowns, one merge of the colour rules, then widths, notes and metadata, none per key result.
+ */
+export function writeCheckInTab(sheet: Sheet, layout: CheckInTabLayout): void {
+  const maxRows = sheet.getMaxRows();
+  if (maxRows < layout.lastRow) sheet.insertRowsAfter(maxRows, layout.lastRow - maxRows);
+  const maxColumns = sheet.getMaxColumns();
+  if (maxColumns < layout.lastColumn) sheet.insertColumnsAfter(maxColumns, layout.lastColumn - maxColumns);
+  const region = sheet.getRange(1, 1, layout.lastRow, layout.lastColumn);
+  region.setNumberFormats(layout.numberFormats);
+  // Texts carry their apostrophe (cellInput): a KR title or a comment never becomes a formula.
+  region.setValues(layout.cells.map((row) => row.map(cellInput)));
+  region.setFontWeights(layout.fontWeights);
+  region.setBackgrounds(layout.backgrounds);
+  region.setDataValidations(buildValidations(layout.validations));
+  for (const { a1, note } of layout.notes) sheet.getRange(a1).setNote(note);
+  mergeConditionalRules(sheet, layout.conditionalRules);
+  for (const { column, width } of layout.columnWidths) sheet.setColumnWidth(column, width);
+  for (const { key, value } of layout.sheetMetadata) sheet.addDeveloperMetadata(key, value);
+  // Regions sit on whole rows, so they follow rows a person inserts or deletes in the tab.
+  const columns = sheet.getMaxColumns();
+  for (const name of REGIONS) {
+    const { row, rows } = layout.regions[name];
+    if (rows > 0) sheet.getRange(row, 1, rows, columns).addDeveloperMetadata(CHECK_IN_METADATA.region, name);
+  }
+}
+
+/** The dropdowns and number checks of a grid, each distinct rule built once and shared by its cells. */
+function buildValidations(
+  specs: readonly (readonly (ValidationSpec | null)[])[],
+): (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] {
+  const built = new Map<ValidationSpec, GoogleAppsScript.Spreadsheet.DataValidation>();
+  const rule = (spec: ValidationSpec | null) => {
+    if (spec === null) return null;
+    let made = built.get(spec);
+    if (!made) {
+      const builder = SpreadsheetApp.newDataValidation();
+      if (spec.kind === 'list') builder.requireValueInList([...spec.values], true);
+      else builder.requireNumberBetween(spec.min, spec.max);
+      made = builder.setAllowInvalid(spec.allowInvalid).setHelpText(spec.help).build();
+      built.set(spec, made);
+    }
+    return made;
+  };
+  return specs.map((row) => row.map(rule));
+}

@@ -1,0 +1,102 @@
+// The History sheet: one row per key result per recorded week, for every quarter, append-only. It is made on
+// the first recording and found by its metadata afterwards (renaming it breaks nothing). Recording a week
+// again appends the new rows first and only then deletes that week's earlier rows, so a failure half-way
+// leaves a duplicate, never a loss; rows of other weeks are never written. Callers hold the document lock
+// and read History inside it, so two people recording at once each see the other's rows.
+
+import { checkInText } from '../core/check-in/check-in-texts';
+import {
+  HISTORY_COLUMNS,
+  HISTORY_FORMATS,
+  type HistoryRecord,
+  historyRowCells,
+  parseHistoryRow,
+  weekRuns,
+} from '../core/check-in/history';
+import type { Lang } from '../core/i18n';
+import { literalText } from '../core/okr-sheet/cells';
+import { datesAsSerialDays } from './check-in-sheets';
+import { nextFreeSheetName } from './okr-sheet-writer';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const HISTORY_METADATA = { kind: 'okr.kind', kindValue: 'okr-history' } as const;
+
+/** The first row of records; row 1 holds the titles. */
+const FIRST_ROW = 2;
+/** Spare rows added when History runs out of rows. */
+const GROWTH = 1000;
+
+/** The History sheet, or `null` before the first recording. */
+export function findHistorySheet(spreadsheet: Spreadsheet): Sheet | null {
+  const found = spreadsheet
+    .createDeveloperMetadataFinder()
+    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
+    .withKey(HISTORY_METADATA.kind)
+    .withValue(HISTORY_METADATA.kindValue)
+    .find();
+  for (const metadata of found) {
+    const sheet = metadata.getLocation().getSheet();
+    if (sheet) return sheet;
+  }
+  return null;
+}
+
+/** Makes the History sheet at the end of the tabs, titled in the spreadsheet's language. */
+export function createHistorySheet(spreadsheet: Spreadsheet, lang: Lang): Sheet {
+  const name = nextFreeSheetName(spreadsheet, checkInText(lang, 'historySheet'));
+  const sheet = spreadsheet.insertSheet(name, spreadsheet.getNumSheets());
+  const titles = sheet.getRange(1, 1, 1, HISTORY_COLUMNS.length);
+  titles.setValues([HISTORY_COLUMNS.map((key) => literalText(checkInText(lang, `hist_${key}`)))]);
+  titles.setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  sheet.addDeveloperMetadata(HISTORY_METADATA.kind, HISTORY_METADATA.kindValue);
+  // Append-only by intent: a person may still correct a row, after a warning.
+  sheet.protect().setDescription(checkInText(lang, 'historyProtection')).setWarningOnly(true);
+  return sheet;
+}
+
+/**
+ * Every row of History, in sheet order, as records; `null` where a row holds no record (so positions stay
+ * those of the rows). One getValues over the used range.
+ */
+export function readHistory(sheet: Sheet): (HistoryRecord | null)[] {
+  const values = datesAsSerialDays(() => sheet.getParent(), sheet.getDataRange().getValues());
+  return values.slice(FIRST_ROW - 1).map(parseHistoryRow);
+}
+
+/** The records of History, blanks left out. */
+export function historyRecords(rows: readonly (HistoryRecord | null)[]): HistoryRecord[] {
+  return rows.filter((record): record is HistoryRecord => record !== null);
+}
+
+/**
+ * Replaces one week of one quarter by `records`: appends them in one setValues, then deletes that week's
+ * earlier rows (one deleteRows per run of adjacent rows, one run unless someone sorted History). Returns
+ * how many rows were replaced and History as it now stands.
+ */
+export function replaceHistoryWeek(
+  sheet: Sheet,
+  rows: readonly (HistoryRecord | null)[],
+  quarter: string,
+  week: number,
+  records: readonly HistoryRecord[],
+): { replaced: number; history: HistoryRecord[] } {
+  const runs = weekRuns(rows, week, quarter);
+  if (records.length > 0) {
+    const lastRow = FIRST_ROW - 1 + rows.length;
+    const needed = lastRow + records.length;
+    // Grown by a thousand rows at a time, so a quarter's weekly recordings rarely pay for it.
+    const maxRows = sheet.getMaxRows();
+    if (maxRows < needed) sheet.insertRowsAfter(maxRows, needed - maxRows + GROWTH);
+    const target = sheet.getRange(lastRow + 1, 1, records.length, HISTORY_COLUMNS.length);
+    target.setNumberFormats(records.map(() => [...HISTORY_FORMATS]));
+    target.setValues(records.map(historyRowCells));
+  }
+  // Written before anything is deleted: the runs all lie above the appended rows, deleted bottom-up.
+  for (const { start, count } of runs) sheet.deleteRows(FIRST_ROW + start, count);
+  const replaced = runs.reduce((sum, run) => sum + run.count, 0);
+  const kept = historyRecords(rows).filter((record) => !(record.week === week && record.quarter === quarter));
+  return { replaced, history: [...kept, ...records] };
+}

@@ -1,0 +1,38 @@
+// What a check-in costs in Apps Script service calls, on the typed fake: generating and recording the week of
+// a quarter with 9 key results and of one with 100 key results and 12 weeks of History take the same
+// number of calls, since every read and write is one batched call per region.
+
+import { describe, expect, it } from 'vitest';
+import { measureCheckIn } from './bench-fixtures';
+
+describe('the service calls of a weekly check-in', () => {
+  const small = measureCheckIn(9, 1);
+  const large = measureCheckIn(100, 12);
+
+  it('do not grow with the number of key results or of weeks recorded', () => {
+    console.log(
+      `check-in calls: 9 KRs, 1 week of History: generate ${small.generateCalls}, record ${small.recordCalls}; ` +
+        `100 KRs, 12 weeks: generate ${large.generateCalls}, record ${large.recordCalls}`,
+    );
+    expect(large.generateCalls).toBe(small.generateCalls);
+    // Nearly: History grows by a thousand rows when it runs out, one call in a week that needs it.
+    expect(large.recordCalls - small.recordCalls).toBeGreaterThanOrEqual(0);
+    expect(large.recordCalls - small.recordCalls).toBeLessThanOrEqual(1);
+  });
+
+  it('read and write each region once', () => {
+    for (const figures of [small, large]) {
+      expect(figures.generateCounts['Range.setValues']).toBe(1);
+      expect(figures.recordCounts['Range.getValues']).toBe(3); // the tab, History, the OKR sheet
+      expect(figures.recordCounts['Range.setValues']).toBe(3); // History, the current values, the trend columns
+    }
+  });
+
+  it('the first recording, which makes History and the trend columns, costs the same for 9 and 100 KRs', () => {
+    const first = measureCheckIn(9, 0);
+    const firstLarge = measureCheckIn(100, 0);
+    expect(firstLarge.generateCalls).toBe(first.generateCalls);
+    expect(firstLarge.recordCalls).toBe(first.recordCalls);
+    expect(first.recordCounts['Spreadsheet.insertSheet']).toBe(1);
+  });
+});
