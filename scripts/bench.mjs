@@ -75,3 +75,16 @@ for (const style of ['addon', 'portable']) {
     );
   }
 }
+
+console.log('\n== weekly check-in (issue 4): service calls on the typed fake, and time in Node');
+const { measureCheckIn } = await importSource('test/check-in/bench-fixtures.ts');
+for (const [keyResults, weeks] of [
+  [9, 1],
+  [100, 12],
+]) {
+  const figures = measureCheckIn(keyResults, weeks);
+  console.log(
+    `${keyResults} KRs, ${weeks} weeks of History: generate ${figures.generateCalls} calls ` +
+      `(${figures.generateMs.toFixed(1)} ms), record ${figures.recordCalls} calls (${figures.recordMs.toFixed(1)} ms)`,
+  );
+}
