@@ -42,7 +42,15 @@ export function isEmpty(cell: Readonly<Cell> | undefined): boolean {
 
 export const DEFAULT_COLUMN_WIDTH = 100;
 
+let revisions = 0;
+
 export class Grid {
+  /**
+   * Fake internals: a number that changes whenever a cell may have changed (every `cell()` hands out a
+   * writable cell) or rows and columns moved, unique across grids, so a formula engine kept beside the fake
+   * (local/) knows when to look again without hooking every writer.
+   */
+  revision = ++revisions;
   private rows: (Cell | undefined)[][];
   private widths: (number | undefined)[] = [];
 
@@ -60,6 +68,7 @@ export class Grid {
 
   /** The cell itself, created on first write. */
   cell(row: number, column: number): Cell {
+    this.touch();
     const line = this.rows[row - 1];
     if (!line) throw new Error(`Grid: row ${row} is outside the sheet`);
     let cell = line[column - 1];
@@ -72,6 +81,7 @@ export class Grid {
 
   /** Forgets a cell entirely (content, formats, note, validation). */
   drop(row: number, column: number): void {
+    this.touch();
     const line = this.rows[row - 1];
     if (line && column - 1 < line.length) line[column - 1] = undefined;
   }
@@ -97,16 +107,19 @@ export class Grid {
   }
 
   insertRows(at: number, count: number): void {
+    this.touch();
     this.rows.splice(at - 1, 0, ...Array.from({ length: count }, () => []));
     this.maxRows += count;
   }
 
   deleteRows(at: number, count: number): void {
+    this.touch();
     this.rows.splice(at - 1, count);
     this.maxRows -= count;
   }
 
   insertColumns(at: number, count: number): void {
+    this.touch();
     for (const line of this.rows) {
       if (line.length >= at) line.splice(at - 1, 0, ...new Array<undefined>(count));
     }
@@ -115,6 +128,7 @@ export class Grid {
   }
 
   deleteColumns(at: number, count: number): void {
+    this.touch();
     for (const line of this.rows) line.splice(at - 1, count);
     this.widths.splice(at - 1, count);
     this.maxColumns -= count;
@@ -122,16 +136,23 @@ export class Grid {
 
   /** Adds rows or columns at the end (appendRow growing the sheet). */
   grow(rows: number, columns: number): void {
+    this.touch();
     if (rows > 0) this.insertRows(this.maxRows + 1, rows);
     if (columns > 0) this.maxColumns += columns;
   }
 
   /** Puts rows `first..first+order.length-1` in the given order (`order[i]` = old offset of new row i). */
   reorderRows(first: number, order: readonly number[]): void {
+    this.touch();
     const old = this.rows.slice(first - 1, first - 1 + order.length);
     order.forEach((from, i) => {
       this.rows[first - 1 + i] = old[from] ?? [];
     });
+  }
+
+  /** Marks the grid changed (see `revision`). */
+  touch(): void {
+    this.revision = ++revisions;
   }
 
   columnWidth(column: number): number {

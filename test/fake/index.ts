@@ -11,7 +11,7 @@ import { FakePropertiesService } from './properties';
 import type { FakeRange } from './range';
 import { FakeSession } from './session';
 import type { FakeSheet } from './sheet';
-import { type DisplayFormatter, FakeSpreadsheet, type FormulaEvaluator } from './spreadsheet';
+import { type DisplayFormatter, FakeSpreadsheet, type FormulaEvaluator, type SpillReader } from './spreadsheet';
 import { FakeSpreadsheetApp } from './spreadsheet-app';
 import { FakeUi } from './ui';
 import { FakeUtilities } from './utilities';
@@ -31,7 +31,13 @@ export { FakeRange } from './range';
 export { FakeBooleanCondition, FakeConditionalFormatRule, FakeConditionalFormatRuleBuilder } from './rules';
 export { FakeSession, FakeUser } from './session';
 export { FakeSheet, type SheetDump } from './sheet';
-export { type DisplayFormatter, FakeSpreadsheet, type FormulaEvaluator, type Toast } from './spreadsheet';
+export {
+  type DisplayFormatter,
+  FakeSpreadsheet,
+  type FormulaEvaluator,
+  type SpillReader,
+  type Toast,
+} from './spreadsheet';
 export { FakeSpreadsheetApp } from './spreadsheet-app';
 export { type DialogRecord, FakeMenu, FakePromptResponse, FakeUi, type MenuEntry } from './ui';
 export { FakeUtilities } from './utilities';
@@ -54,6 +60,8 @@ export interface FakeServicesOptions {
   spreadsheetName?: string;
   /** Computes formula cells' values (default: every formula cell reads as ''). */
   evaluator?: FormulaEvaluator;
+  /** Gives empty cells the values array formulas spill into them (default: none). */
+  spill?: SpillReader;
   /** Turns values into `getDisplayValues` text (default: `String(value)`, TRUE/FALSE, ISO dates). */
   display?: DisplayFormatter;
 }
@@ -88,6 +96,7 @@ export function createFakeServices(options: FakeServicesOptions = {}): FakeServi
     effectiveUser: effectiveEmail,
   });
   spreadsheet.evaluator = options.evaluator ?? null;
+  spreadsheet.spill = options.spill ?? null;
   spreadsheet.display = options.display ?? null;
   for (const [name, rows] of Object.entries(options.sheets ?? { Sheet1: [] })) spreadsheet.addSheet(name, rows);
   const ui = new FakeUi(env);

@@ -512,10 +512,17 @@ export class FakeSheet extends ServiceObject implements Fake<GoogleAppsScript.Sp
     return GridRange.of(this.id, area.row, area.column, area.numRows, area.numColumns);
   }
 
-  /** The value a script reads from a cell: a formula's evaluated value, dates copied into the script's realm. */
+  /**
+   * The value a script reads from a cell: a formula's evaluated value, an empty cell's spilled value (both
+   * from the spreadsheet's hooks), dates copied into the script's realm.
+   */
   valueAt(row: number, column: number): CellValue {
     const cell = this.grid.peek(row, column);
-    const value = cell.formula ? this.book.evaluate(this, row, column, cell.formula) : cell.value;
+    const value = cell.formula
+      ? this.book.evaluate(this, row, column, cell.formula)
+      : cell.value === ''
+        ? this.book.spilled(this, row, column)
+        : cell.value;
     return isDate(value) ? this.env.date(value) : value;
   }
 

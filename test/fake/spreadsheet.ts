@@ -1,8 +1,9 @@
 // The fake `Spreadsheet`: the open document. It owns the sheets and everything that spans them (named
-// ranges, protections, developer metadata, the active sheet, toasts), its locale and time zone, and the two
+// ranges, protections, developer metadata, the active sheet, toasts), its locale and time zone, and the
 // hooks a test may set: `evaluator`, which computes the value of a formula cell (the fake stores formulas
-// but never evaluates them; the default value is ''), and `display`, which turns a value into the text
-// `getDisplayValues` returns. `sheet(name)`, `addSheet`, and `dump(name)` are uncounted test helpers.
+// but never evaluates them; the default value is ''), `spill`, which gives an empty cell the value an array
+// formula elsewhere spills into it, and `display`, which turns a value into the text `getDisplayValues`
+// returns. `sheet(name)`, `addSheet`, and `dump(name)` are uncounted test helpers.
 
 import { parseA1 } from './a1';
 import { type FakeEnv, ServiceObject } from './env';
@@ -17,6 +18,11 @@ import { type CellValue, isDate } from './values';
 
 /** Computes a formula cell's value; a test can plug a real formula engine in here. */
 export type FormulaEvaluator = (formula: string, cell: { sheet: string; row: number; column: number }) => unknown;
+/**
+ * The value an array formula in another cell spills into an empty cell (`null` or `''` when none), so that
+ * reading the cells below `={"Score"; KR_SCORE(…)}` gives the scores, as in Sheets.
+ */
+export type SpillReader = (cell: { sheet: string; row: number; column: number }) => unknown;
 /** Turns a cell's value into its displayed text. */
 export type DisplayFormatter = (value: CellValue, numberFormat: string) => string;
 
@@ -82,11 +88,13 @@ export class FakeSpreadsheet
   metadata: FakeDeveloperMetadata[] = [];
   toasts: Toast[] = [];
   evaluator: FormulaEvaluator | null = null;
+  spill: SpillReader | null = null;
   display: DisplayFormatter | null = null;
+  /** Fake internals: the ids the next sheet and metadata get (a workbook loaded from a file moves them on). */
+  nextSheetId = 0;
+  nextMetadataId = 1;
   private active: FakeSheet | null = null;
   private activeRange: FakeRange | null = null;
-  private nextSheetId = 0;
-  private nextMetadataId = 1;
 
   constructor(env: FakeEnv, settings: SpreadsheetSettings) {
     super(env, 'Spreadsheet');
@@ -382,12 +390,13 @@ export class FakeSpreadsheet
   /** A formula cell's value, from the evaluator hook ('' without one). */
   evaluate(sheet: FakeSheet, row: number, column: number, formula: string): CellValue {
     if (!this.evaluator) return '';
-    const value = this.evaluator(formula, { sheet: sheet.name, row, column });
-    if (value === null || value === undefined) return '';
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || isDate(value)) {
-      return value;
-    }
-    return String(value);
+    return asCellValue(this.evaluator(formula, { sheet: sheet.name, row, column }));
+  }
+
+  /** An empty cell's value: what an array formula spills into it, from the spill hook ('' without one). */
+  spilled(sheet: FakeSheet, row: number, column: number): CellValue {
+    if (!this.spill) return '';
+    return asCellValue(this.spill({ sheet: sheet.name, row, column }));
   }
 
   private freeSheetName(): string {
@@ -396,4 +405,13 @@ export class FakeSpreadsheet
       if (!this.sheets.some((s) => s.name.toLowerCase() === name.toLowerCase())) return name;
     }
   }
+}
+
+/** What a hook answered, as a cell value: blank for nothing, other objects as their text. */
+function asCellValue(value: unknown): CellValue {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || isDate(value)) {
+    return value;
+  }
+  return String(value);
 }

@@ -2,12 +2,14 @@
 // function, so a formula the add-on writes into a cell is computed for real. A formula that points at the
 // wrong cell then gives the wrong number and the test fails, which no string comparison of formulas can do.
 // Each custom function computes through `runFormula`, the very code Sheets calls, so values, blanks, spills
-// and error messages are the add-on's own; only the cell plumbing (ranges, empty cells, dates as serial
-// numbers, errors as #VALUE!) is HyperFormula's.
+// and error messages are the add-on's own; the cell plumbing (ranges, empty cells, dates as serial numbers,
+// a thrown error as #ERROR!) is the plugin in local/formula-functions.ts, which the local runtime shares.
 //
 // Where HyperFormula differs from Sheets, and what this harness does about it:
 // - It has no TRUE / FALSE literals, only the functions TRUE() and FALSE(); the harness defines TRUE and
-//   FALSE as named expressions, so formulas written the Sheets way work.
+//   FALSE as named expressions (SHEETS_NAMED_EXPRESSIONS), so formulas written the Sheets way work.
+// - It computes an array literal such as `={"Score"; KR_SCORE(…)}` once and never again after an edit; the
+//   local runtime (local/sheets-syntax.ts) rewrites such formulas, this harness does not.
 // - By default it evaluates array expressions only inside ARRAYFORMULA (and FILTER). Sheets also does so in
 //   SUMPRODUCT; HyperFormula instead reads `SUMPRODUCT((A1:A3="x")*B1:B3)` by implicit intersection and gives
 //   a wrong number without an error. Wrap such a formula in ARRAYFORMULA (harmless in Sheets), or pass
@@ -15,20 +17,12 @@
 // - Values read back are rounded to about 10 significant digits (`precisionRounding`): compare with
 //   `toBeCloseTo`.
 
+import { type CellValue, DetailedCellError, HyperFormula, type RawCellContent } from 'hyperformula';
 import {
-  ArraySize,
-  CellError,
-  type CellValue,
-  DetailedCellError,
-  EmptyValue,
-  ErrorType,
-  FunctionArgumentType,
-  FunctionPlugin,
-  HyperFormula,
-  type ImplementedFunctions,
-  type RawCellContent,
-  SimpleRangeValue,
-} from 'hyperformula';
+  type CustomFunctionHost,
+  registerCustomFunctions,
+  SHEETS_NAMED_EXPRESSIONS,
+} from '../../local/formula-functions';
 import { FORMULAS, type Formula } from '../../src/core/formulas';
 import type { Lang } from '../../src/core/i18n';
 import { runFormula } from '../../src/gas/custom-functions';
@@ -60,108 +54,17 @@ export interface FormulaEngineOptions {
   arrayArithmetic?: boolean;
 }
 
-// Handed to every plugin instance through HyperFormula's `context` setting, since the plugin class is
-// registered once per process while each engine may speak its own language.
-interface EngineContext {
-  lang: Lang;
-}
+const BY_NAME = new Map<string, Formula>(FORMULAS.map((formula) => [formula.name, formula]));
 
-// The types of HyperFormula's plugin internals are not exported; they are read off the methods we call.
-type Ast = Parameters<FunctionPlugin['arraySizeForAst']>[0];
-type State = Parameters<FunctionPlugin['arraySizeForAst']>[1];
-interface FunctionCall {
-  args: Ast[];
-}
-
-/**
- * Converts a value HyperFormula passes to what Apps Script would pass a custom function: a range becomes its
- * 2-D array, an empty cell `''`, a date its serial number (which the core reads as a date). A missing
- * optional argument stays `undefined`, as in Apps Script. An error in a range is returned as the error.
- * @example sheetsValue(EmptyValue) // ''
- */
-function sheetsValue(value: unknown): unknown {
-  if (value instanceof SimpleRangeValue) {
-    const rows = value.data.map((row) => row.map(sheetsValue));
-    const error = rows.flat().find((cell) => cell instanceof CellError);
-    return error ?? rows;
-  }
-  if (value === EmptyValue) return '';
-  // Dates, percents and currencies arrive as "rich numbers" carrying their format; the number is in `val`.
-  if (typeof value === 'object' && value !== null && 'val' in value) return (value as { val: unknown }).val;
-  return value;
-}
-
-/** A blank stand-in of an argument's shape: `''` for a single value, a grid of `''` for a range. */
-function blankOfSize(size: ArraySize): unknown {
-  // Not `isScalar()`: HyperFormula counts every reference, ranges too, as scalar there.
-  if (size.width === 1 && size.height === 1) return '';
-  return Array.from({ length: size.height }, () => Array.from({ length: size.width }, () => ''));
-}
-
-/** The plugin: one method per formula, computing through `runFormula`, and one that predicts its spill size. */
-class OkrFunctionsPlugin extends FunctionPlugin {
-  static override implementedFunctions: ImplementedFunctions = Object.fromEntries(
-    FORMULAS.map((formula) => [
-      formula.name,
-      {
-        method: formula.name,
-        sizeOfResultArrayMethod: `${formula.name}_SIZE`,
-        // Sheets passes whatever a custom function is called with; every argument is optional here too.
-        parameters: formula.params.map(() => ({ argumentType: FunctionArgumentType.ANY, optionalArg: true })),
-        vectorizationForbidden: true,
-      },
-    ]),
-  );
-
-  /** Evaluates a formula call on its arguments, as the custom function in Sheets would. */
-  compute(formula: Formula, call: FunctionCall, state: State): unknown {
-    return this.runFunction(call.args, state, this.metadata(formula.name), (...args: unknown[]) => {
-      const values = args.map(sheetsValue);
-      const error = values.find((value) => value instanceof CellError);
-      if (error) return error;
-      const lang = (this.config.context as EngineContext | undefined)?.lang ?? 'en';
-      try {
-        const result = runFormula(formula, values, () => lang);
-        return Array.isArray(result) ? SimpleRangeValue.onlyValues(result) : result;
-      } catch (thrown) {
-        return new CellError(ErrorType.VALUE, thrown instanceof Error ? thrown.message : String(thrown));
-      }
-    });
-  }
-
-  /**
-   * Predicts the spill size before any cell is computed (HyperFormula needs it when parsing): the formula is
-   * run on blank arguments of the same shapes, which yields a single value or a grid of the answer's shape.
-   */
-  sizeOf(formula: Formula, call: FunctionCall, state: State): ArraySize {
-    const sizes = call.args.map((arg) => this.arraySizeForAst(arg, state));
-    try {
-      const probe = formula.evaluate(sizes.map(blankOfSize));
-      if (!Array.isArray(probe)) return ArraySize.scalar();
-      return new ArraySize(Math.max(...probe.map((row) => row.length)), probe.length);
-    } catch {
-      // Mismatched shapes: the call answers with one error cell.
-      return ArraySize.scalar();
-    }
-  }
-}
-
-for (const formula of FORMULAS) {
-  Object.assign(OkrFunctionsPlugin.prototype, {
-    [formula.name](this: OkrFunctionsPlugin, call: FunctionCall, state: State) {
-      return this.compute(formula, call, state);
+/** The core's formulas as the custom functions of an engine; dates stay serial numbers. */
+function coreFunctions(lang: Lang): CustomFunctionHost {
+  return {
+    call(name, args) {
+      const formula = BY_NAME.get(name);
+      if (!formula) throw new Error(`Unknown function ${name}`);
+      return runFormula(formula, args, () => lang);
     },
-    [`${formula.name}_SIZE`](this: OkrFunctionsPlugin, call: FunctionCall, state: State) {
-      return this.sizeOf(formula, call, state);
-    },
-  });
-}
-
-/** Registers the plugin with HyperFormula, once per process (the registry is global to the library). */
-function registerOnce(): void {
-  if (HyperFormula.getFunctionPlugin(FORMULAS[0]?.name ?? '') !== undefined) return;
-  const names = Object.fromEntries(FORMULAS.map((formula) => [formula.name, formula.name]));
-  HyperFormula.registerFunctionPlugin(OkrFunctionsPlugin, { enGB: names });
+  };
 }
 
 /**
@@ -174,15 +77,12 @@ export function createFormulaEngine(
   sheets: Record<string, CellInput[][]>,
   options: FormulaEngineOptions = {},
 ): FormulaEngine {
-  registerOnce();
-  const context: EngineContext = { lang: options.lang ?? 'en' };
+  registerCustomFunctions(FORMULAS.map((formula) => ({ name: formula.name, params: formula.params.length })));
+  const context = { customFunctions: coreFunctions(options.lang ?? 'en') };
   const hf = HyperFormula.buildFromSheets(
     sheets as Record<string, RawCellContent[][]>,
     { licenseKey: 'gpl-v3', context, useArrayArithmetic: options.arrayArithmetic ?? false },
-    [
-      { name: 'TRUE', expression: '=TRUE()' },
-      { name: 'FALSE', expression: '=FALSE()' },
-    ],
+    SHEETS_NAMED_EXPRESSIONS,
   );
 
   const sheetId = (sheet: string): number => {

@@ -1,0 +1,319 @@
+// The formula engine beside the fake spreadsheet: one HyperFormula workbook kept in step with the fake's
+// sheets, so a formula cell shows what Sheets would compute. It is lazy: a read first compares each sheet's
+// grid revision (bumped by every write, see test/fake/grid.ts) with the one it last saw, rebuilds the
+// sheet's HyperFormula input for the sheets that changed, and patches only the cells whose input differs.
+// Adding, removing or renaming a sheet, or resizing one (open-ended ranges depend on the size), rebuilds
+// the whole workbook, as does an edit while a formula HyperFormula cannot patch is present.
+//
+// The input HyperFormula gets is the fake's, translated (local/sheets-syntax.ts): texts are forced to stay
+// text, numbers in date-formatted cells and dates enter as dates (so a custom function receives a `Date`,
+// as in Apps Script), and an array-literal header `={"Score"; KR_SCORE(…)}` is split into its elements,
+// the later ones put into the empty cells below, where Sheets would put their values. When those cells are
+// not empty, Sheets cannot expand the array and shows #REF!; so does this.
+
+import { DetailedCellError, type CellValue as HfValue, HyperFormula, type RawCellContent } from 'hyperformula';
+import type { FakeSheet, FakeSpreadsheet } from '../test/fake';
+import { isDateFormat, localDateOfSerial, serialFromDate } from './dates';
+import { type CustomFunctionHost, SHEETS_NAMED_EXPRESSIONS } from './formula-functions';
+import { arrayLiteral, cellA1, translateFormula } from './sheets-syntax';
+
+/** A computed cell: a value (`date` when HyperFormula typed the number as a date or time), or an error. */
+export type Computed =
+  | { kind: 'value'; value: number | string | boolean | null; date: boolean }
+  | { kind: 'error'; code: string; message: string };
+
+type Content = Exclude<RawCellContent, undefined>;
+
+/** Cells by `key(row, column)`, 1-based; a sheet has at most 18 278 columns. */
+const key = (row: number, column: number): number => row * 20_000 + column;
+const rowOf = (k: number): number => Math.floor(k / 20_000);
+const columnOf = (k: number): number => k % 20_000;
+
+interface ArrayAnchor {
+  /** Cells the elements fill, the anchor first. */
+  cells: number[];
+  /** Why the array cannot expand, when it cannot. */
+  blocked: string | null;
+}
+
+interface Shadow {
+  name: string;
+  revision: number;
+  contents: Map<number, Content>;
+  anchors: Map<number, ArrayAnchor>;
+  /** Cells filled by an anchor's later elements. */
+  claimed: Set<number>;
+  /** An array literal was left to HyperFormula as it is, which it does not recompute after an edit. */
+  unsplit: boolean;
+}
+
+const ERROR_CODES: Record<string, string> = {
+  DIV_BY_ZERO: '#DIV/0!',
+  NAME: '#NAME?',
+  VALUE: '#VALUE!',
+  NUM: '#NUM!',
+  NA: '#N/A',
+  REF: '#REF!',
+  // Sheets shows a circular reference and a blocked spill as #REF!.
+  CYCLE: '#REF!',
+  SPILL: '#REF!',
+  LIC: '#ERROR!',
+  ERROR: '#ERROR!',
+};
+
+function sameContent(a: Content | undefined, b: Content | undefined): boolean {
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return a === b;
+}
+
+export interface CalcFigures {
+  builds: number;
+  patches: number;
+  /** Milliseconds spent building and patching HyperFormula, custom functions included. */
+  ms: number;
+}
+
+export class WorkbookCalc {
+  readonly figures: CalcFigures = { builds: 0, patches: 0, ms: 0 };
+  private hf: HyperFormula | null = null;
+  private shape = '';
+  private shadows = new Map<number, Shadow>();
+  private busy = false;
+
+  constructor(
+    private readonly book: FakeSpreadsheet,
+    /** Computes the custom functions; one object for the engine's lifetime. */
+    private readonly customFunctions: CustomFunctionHost,
+  ) {}
+
+  /** The computed value of a cell (1-based), formula or not; `null` value for an empty cell. */
+  computed(sheetName: string, row: number, column: number): Computed {
+    this.sync();
+    const hf = this.hf;
+    const sheet = this.book.sheetByName(sheetName);
+    const shadow = sheet ? this.shadows.get(sheet.id) : undefined;
+    const id = hf?.getSheetId(sheetName);
+    if (!hf || !shadow || id === undefined) return { kind: 'value', value: null, date: false };
+    const at = key(row, column);
+    const anchor = shadow.anchors.get(at);
+    if (anchor?.blocked) return { kind: 'error', code: '#REF!', message: anchor.blocked };
+    if (anchor) {
+      // The last element spilling into occupied cells: Sheets cannot expand the whole array.
+      for (const cell of anchor.cells) {
+        const value = hf.getCellValue({ sheet: id, row: rowOf(cell) - 1, col: columnOf(cell) - 1 });
+        if (value instanceof DetailedCellError && value.type === 'SPILL') {
+          return { kind: 'error', code: '#REF!', message: `Array result was not expanded: ${value.message}` };
+        }
+      }
+    }
+    const address = { sheet: id, row: row - 1, col: column - 1 };
+    const value = hf.getCellValue(address);
+    if (shadow.claimed.has(at) && value instanceof DetailedCellError && value.type === 'SPILL') {
+      return { kind: 'value', value: null, date: false };
+    }
+    return this.convert(value, () => hf.getCellValueDetailedType(address));
+  }
+
+  /** Evaluates a formula as if it stood in a cell of `sheetName` (conditional formats use it). */
+  calculate(formula: string, sheetName: string): Computed {
+    this.sync();
+    const hf = this.hf;
+    const sheet = this.book.sheetByName(sheetName);
+    const id = hf?.getSheetId(sheetName);
+    if (!hf || !sheet || id === undefined) return { kind: 'value', value: null, date: false };
+    this.busy = true;
+    try {
+      const result = hf.calculateFormula(this.translate(formula, sheet), id);
+      const first = Array.isArray(result) ? (result[0]?.[0] ?? null) : result;
+      return this.convert(first, () => 'NUMBER');
+    } catch (error) {
+      return { kind: 'error', code: '#ERROR!', message: error instanceof Error ? error.message : String(error) };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** How far a sheet's computed cells reach (spills included), in rows and columns. */
+  dimensions(sheetName: string): { rows: number; columns: number } {
+    this.sync();
+    const id = this.hf?.getSheetId(sheetName);
+    if (!this.hf || id === undefined) return { rows: 0, columns: 0 };
+    const { height, width } = this.hf.getSheetDimensions(id);
+    return { rows: height, columns: width };
+  }
+
+  /** True while HyperFormula computes: a custom function reading cells then reads them uncomputed. */
+  get computing(): boolean {
+    return this.busy;
+  }
+
+  /** Brings HyperFormula up to date with the fake, if anything changed since the last read. */
+  sync(): void {
+    if (this.busy) return;
+    const sheets = this.book.sheets;
+    // The common case, checked without building anything: every sheet as last seen (a resize bumps the
+    // revision too).
+    const seen = (sheet: FakeSheet) => {
+      const shadow = this.shadows.get(sheet.id);
+      return shadow !== undefined && shadow.revision === sheet.grid.revision && shadow.name === sheet.name;
+    };
+    if (this.hf && sheets.length === this.shadows.size && sheets.every(seen)) return;
+    const shape = sheets.map((s) => `${s.id}\u0000${s.name}\u0000${s.grid.maxRows}`).join('\u0001');
+    if (!this.hf || shape !== this.shape) {
+      this.rebuild(shape);
+      return;
+    }
+    const changed = sheets.filter((sheet) => !seen(sheet));
+    if ([...this.shadows.values()].some((shadow) => shadow.unsplit)) {
+      this.rebuild(shape);
+      return;
+    }
+    const hf = this.hf;
+    const edits: { sheet: number; row: number; col: number; content: Content }[] = [];
+    for (const sheet of changed) {
+      const before = this.shadows.get(sheet.id) as Shadow;
+      const after = this.shadowOf(sheet);
+      const id = hf.getSheetId(sheet.name) as number;
+      for (const [at, content] of after.contents) {
+        if (!sameContent(before.contents.get(at), content)) {
+          edits.push({ sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1, content });
+        }
+      }
+      for (const at of before.contents.keys()) {
+        if (!after.contents.has(at))
+          edits.push({ sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1, content: null });
+      }
+      this.shadows.set(sheet.id, after);
+    }
+    if (edits.length === 0) return;
+    this.timed(() => {
+      hf.batch(() => {
+        for (const { sheet, row, col, content } of edits) hf.setCellContents({ sheet, row, col }, [[content]]);
+      });
+    });
+    this.figures.patches++;
+  }
+
+  private rebuild(shape: string): void {
+    this.shadows = new Map(this.book.sheets.map((sheet) => [sheet.id, this.shadowOf(sheet)]));
+    const input: Record<string, Content[][]> = {};
+    for (const shadow of this.shadows.values()) {
+      const rows: Content[][] = [];
+      for (const [at, content] of shadow.contents) {
+        const row = rowOf(at) - 1;
+        const line = rows[row] ?? [];
+        rows[row] = line;
+        line[columnOf(at) - 1] = content;
+      }
+      // HyperFormula wants dense rows: holes become empty cells.
+      input[shadow.name] = Array.from(rows, (line) => Array.from(line ?? [], (cell) => cell ?? null));
+    }
+    this.timed(() => {
+      this.hf?.destroy();
+      this.hf = HyperFormula.buildFromSheets(
+        input,
+        { licenseKey: 'gpl-v3', context: { customFunctions: this.customFunctions } },
+        SHEETS_NAMED_EXPRESSIONS,
+      );
+    });
+    this.shape = shape;
+    this.figures.builds++;
+  }
+
+  private timed(work: () => void): void {
+    const started = performance.now();
+    this.busy = true;
+    try {
+      work();
+    } finally {
+      this.busy = false;
+      this.figures.ms += performance.now() - started;
+    }
+  }
+
+  /** What HyperFormula should hold for a sheet. */
+  private shadowOf(sheet: FakeSheet): Shadow {
+    const grid = sheet.grid;
+    const contents = new Map<number, Content>();
+    const literals: { row: number; column: number; formula: string }[] = [];
+    const lastRow = grid.lastRow();
+    const lastColumn = grid.lastColumn();
+    let unsplit = false;
+    for (let row = 1; row <= lastRow; row++) {
+      for (let column = 1; column <= lastColumn; column++) {
+        const cell = grid.peek(row, column);
+        if (cell.formula) {
+          if (arrayLiteral(cell.formula)) literals.push({ row, column, formula: cell.formula });
+          else {
+            if (/^=\s*\{/.test(cell.formula)) unsplit = true;
+            contents.set(key(row, column), this.translate(cell.formula, sheet));
+          }
+        } else {
+          const content = this.valueContent(cell.value, cell.numberFormat);
+          if (content !== null) contents.set(key(row, column), content);
+        }
+      }
+    }
+    const anchors = new Map<number, ArrayAnchor>();
+    const claimed = new Set<number>();
+    for (const { row, column, formula } of literals) {
+      const { direction, elements } = arrayLiteral(formula) as NonNullable<ReturnType<typeof arrayLiteral>>;
+      const cells = elements.map((_, i) => (direction === 'down' ? key(row + i, column) : key(row, column + i)));
+      const taken = cells.slice(1).find((at) => {
+        const cell = grid.peek(rowOf(at), columnOf(at));
+        return cell.formula !== '' || cell.value !== '' || claimed.has(at) || anchors.has(at);
+      });
+      if (taken !== undefined) {
+        const where = cellA1(rowOf(taken), columnOf(taken));
+        anchors.set(key(row, column), {
+          cells,
+          blocked: `Array result was not expanded because it would overwrite data in ${where}.`,
+        });
+        contents.set(key(row, column), '=NA()');
+        continue;
+      }
+      anchors.set(key(row, column), { cells, blocked: null });
+      elements.forEach((element, i) => {
+        const at = cells[i] as number;
+        if (i > 0) claimed.add(at);
+        contents.set(at, this.translate(element, sheet));
+      });
+    }
+    return { name: sheet.name, revision: grid.revision, contents, anchors, claimed, unsplit };
+  }
+
+  private translate(formula: string, sheet: FakeSheet): string {
+    return translateFormula(formula, {
+      maxRows: (name) => (name === null ? sheet : this.book.sheetByName(name))?.grid.maxRows ?? sheet.grid.maxRows,
+    });
+  }
+
+  /** A stored value as HyperFormula input: text stays text, dates are dates. */
+  private valueContent(value: unknown, numberFormat: string): Content {
+    if (value === '' || value === null || value === undefined) return null;
+    if (typeof value === 'boolean') return value;
+    if (typeof value === 'number') {
+      return isDateFormat(numberFormat) ? (localDateOfSerial(value) ?? value) : value;
+    }
+    if (Object.prototype.toString.call(value) === '[object Date]') {
+      const serial = serialFromDate(value as Date, this.book.timeZone);
+      return localDateOfSerial(serial) ?? serial;
+    }
+    // The apostrophe keeps "12" or "=x" text, as the fake stored it; HyperFormula drops it.
+    return `'${String(value)}`;
+  }
+
+  private convert(value: HfValue, detailedType: () => string): Computed {
+    if (value instanceof DetailedCellError) {
+      const code = ERROR_CODES[value.type] ?? value.value;
+      const message = value.type === 'CYCLE' ? 'Circular dependency detected.' : value.message;
+      return { kind: 'error', code, message };
+    }
+    if (typeof value === 'number') {
+      const type = detailedType();
+      const date = type === 'NUMBER_DATE' || type === 'NUMBER_DATETIME' || type === 'NUMBER_TIME';
+      return { kind: 'value', value, date };
+    }
+    return { kind: 'value', value: value ?? null, date: false };
+  }
+}

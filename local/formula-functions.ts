@@ -1,0 +1,191 @@
+// Custom functions in HyperFormula, the way Sheets runs them. One plugin class serves every engine in the
+// process: HyperFormula's function registry is global, so each function name is registered once, and each
+// engine says through its `context` setting who computes the functions — the local runtime hands the
+// calls to the bundle's own top-level functions in its vm context, the test harness
+// (test/support/hyperformula.ts) to the core's formulas. Whoever computes them, the plugin does the
+// plumbing Sheets does: a range arrives as a 2-D array, an empty cell as `''`, a date as whatever the host
+// makes of its serial number (Apps Script passes a `Date`), a missing optional argument as `undefined`; an
+// error in an argument is passed through without calling the function; a 2-D answer spills; a thrown error
+// shows as #ERROR! with its message (HyperFormula's `message`, the hover text in Sheets).
+//
+// HyperFormula needs the size of a spill before it computes anything, so `sizeOf` runs the function on
+// blank arguments of the same shapes and measures the answer.
+
+import {
+  ArraySize,
+  CellError,
+  EmptyValue,
+  ErrorType,
+  FunctionArgumentType,
+  FunctionPlugin,
+  HyperFormula,
+  type ImplementedFunctions,
+  SimpleRangeValue,
+} from 'hyperformula';
+
+/** Who computes the custom functions of one engine, given to HyperFormula as its `context` setting. */
+export interface CustomFunctionHost {
+  /**
+   * Runs custom function `name` on arguments as Apps Script passes them; returns a value or a 2-D array,
+   * throws for an error the cell shows as #ERROR!.
+   */
+  call(name: string, args: unknown[]): unknown;
+  /** What a custom function receives for a date or time (a serial number); the serial itself by default. */
+  dateArgument?(serial: number): unknown;
+  /** The serial number of a `Date` a function returns (a cell holds numbers); UTC days by default. */
+  dateResult?(date: Date): number;
+}
+
+/** A custom function to register: its name and how many arguments it declares. */
+export interface CustomFunctionSpec {
+  name: string;
+  params: number;
+}
+
+// HyperFormula's plugin internals are not exported as types; they are read off the methods we call.
+type Ast = Parameters<FunctionPlugin['arraySizeForAst']>[0];
+type State = Parameters<FunctionPlugin['arraySizeForAst']>[1];
+interface FunctionCall {
+  args: Ast[];
+}
+
+const MS_PER_DAY = 86_400_000;
+const UNIX_EPOCH_SERIAL = 25_569;
+
+function isDateObject(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+/** A HyperFormula "rich number" (date, time, percent, currency): the number in `val`, its kind by method. */
+function richNumber(value: unknown): { val: number; date: boolean } | null {
+  if (typeof value !== 'object' || value === null || !('val' in value)) return null;
+  const val = Number((value as { val: unknown }).val);
+  const kind = (value as { getDetailedType?: () => string }).getDetailedType?.() ?? '';
+  return { val, date: kind === 'NUMBER_DATE' || kind === 'NUMBER_DATETIME' || kind === 'NUMBER_TIME' };
+}
+
+/** One value HyperFormula passes, as Apps Script would pass it to a custom function. */
+function sheetsValue(value: unknown, host: CustomFunctionHost): unknown {
+  if (value instanceof SimpleRangeValue) {
+    const rows = value.data.map((row) => row.map((cell) => sheetsValue(cell, host)));
+    const error = rows.flat().find((cell) => cell instanceof CellError);
+    return error ?? rows;
+  }
+  if (value === EmptyValue) return '';
+  const rich = richNumber(value);
+  if (rich) return rich.date && host.dateArgument ? host.dateArgument(rich.val) : rich.val;
+  return value;
+}
+
+/** One value a custom function answers, as a cell holds it. */
+function cellValue(value: unknown, host: CustomFunctionHost): number | string | boolean {
+  if (value === null || value === undefined) return '';
+  if (isDateObject(value)) {
+    return host.dateResult ? host.dateResult(value) : value.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL;
+  }
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  return String(value);
+}
+
+/** A blank stand-in of an argument's shape: `''` for a single value, a grid of `''` for a range. */
+function blankOfSize(size: ArraySize): unknown {
+  // Not `isScalar()`: HyperFormula counts every reference, ranges too, as scalar there.
+  if (size.width === 1 && size.height === 1) return '';
+  return Array.from({ length: size.height }, () => Array.from({ length: size.width }, () => ''));
+}
+
+function hostOf(plugin: FunctionPlugin): CustomFunctionHost {
+  const host = (plugin as unknown as { config: { context?: unknown } }).config.context as
+    | { customFunctions?: CustomFunctionHost }
+    | undefined;
+  if (!host?.customFunctions) {
+    throw new Error('This HyperFormula engine was built without `context: { customFunctions }`');
+  }
+  return host.customFunctions;
+}
+
+/** The plugin: one method per registered function, and one that predicts the size of its answer. */
+class CustomFunctionsPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {};
+
+  compute(name: string, call: FunctionCall, state: State): unknown {
+    const host = hostOf(this);
+    return this.runFunction(call.args, state, this.metadata(name), (...args: unknown[]) => {
+      const values = args.map((arg) => sheetsValue(arg, host));
+      const error = values.find((value): value is CellError => value instanceof CellError);
+      if (error) return error;
+      try {
+        const result = host.call(name, values);
+        if (Array.isArray(result)) {
+          const rows = result.map((row: unknown) =>
+            (Array.isArray(row) ? row : [row]).map((cell: unknown) => cellValue(cell, host)),
+          );
+          return SimpleRangeValue.onlyValues(rows);
+        }
+        return cellValue(result, host);
+      } catch (thrown) {
+        // Errors of the bundle come from its vm context, where `instanceof Error` fails.
+        const message =
+          typeof thrown === 'object' && thrown !== null && 'message' in thrown
+            ? String(thrown.message)
+            : String(thrown);
+        return new CellError(ErrorType.ERROR, message);
+      }
+    });
+  }
+
+  sizeOf(name: string, call: FunctionCall, state: State): ArraySize {
+    const sizes = call.args.map((arg) => this.arraySizeForAst(arg, state));
+    try {
+      const probe = hostOf(this).call(name, sizes.map(blankOfSize));
+      if (!Array.isArray(probe)) return ArraySize.scalar();
+      const width = Math.max(1, ...probe.map((row: unknown) => (Array.isArray(row) ? row.length : 1)));
+      return new ArraySize(width, Math.max(1, probe.length));
+    } catch {
+      // Mismatched shapes: the call answers with one error cell.
+      return ArraySize.scalar();
+    }
+  }
+}
+
+/**
+ * Makes functions callable in every HyperFormula engine of the process (those built with
+ * `context: { customFunctions }`). A name already registered keeps its first registration. Sheets passes a
+ * custom function as many arguments as the cell gives; here every declared one is optional.
+ */
+export function registerCustomFunctions(specs: readonly CustomFunctionSpec[]): void {
+  for (const { name, params } of specs) {
+    const id = name.toUpperCase();
+    if (id in CustomFunctionsPlugin.implementedFunctions) continue;
+    if (HyperFormula.getFunctionPlugin(id) !== undefined) {
+      throw new Error(`${id} is a function HyperFormula already has: a custom function cannot replace it`);
+    }
+    CustomFunctionsPlugin.implementedFunctions[id] = {
+      method: id,
+      sizeOfResultArrayMethod: `${id}_SIZE`,
+      parameters: Array.from({ length: params }, () => ({
+        argumentType: FunctionArgumentType.ANY,
+        optionalArg: true,
+      })),
+      vectorizationForbidden: true,
+    };
+    Object.assign(CustomFunctionsPlugin.prototype, {
+      [id](this: CustomFunctionsPlugin, call: FunctionCall, state: State) {
+        return this.compute(name, call, state);
+      },
+      [`${id}_SIZE`](this: CustomFunctionsPlugin, call: FunctionCall, state: State) {
+        return this.sizeOf(name, call, state);
+      },
+    });
+    HyperFormula.registerFunction(id, CustomFunctionsPlugin, { enGB: { [id]: id } });
+  }
+}
+
+/**
+ * Named expressions every engine gets: Sheets reads `TRUE` and `FALSE` as literals, HyperFormula knows
+ * only the functions `TRUE()` and `FALSE()`.
+ */
+export const SHEETS_NAMED_EXPRESSIONS = [
+  { name: 'TRUE', expression: '=TRUE()' },
+  { name: 'FALSE', expression: '=FALSE()' },
+];

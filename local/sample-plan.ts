@@ -1,0 +1,115 @@
+// A sample quarter to look at without typing one: a Polish B2B sales team's 3 objectives and 9 key results
+// from domain.md's sales KR library, as the plan the sidebar sends to `submitQuarter`. The bench builds it;
+// the playground may offer it on a first start.
+
+import type { QuarterPlan } from '../src/shared/plan';
+
+type KeyResult = QuarterPlan['objectives'][number]['keyResults'][number];
+
+const kr = (fields: Pick<KeyResult, 'title' | 'kind' | 'unit' | 'start' | 'target' | 'owner'> & Partial<KeyResult>) =>
+  ({ weight: 1, committed: false, notes: '', ...fields }) satisfies KeyResult;
+
+/** Q1 2027 of "Sprzedaż B2B": 3 objectives × 3 key results, in Polish, with the add-on's formulas. */
+export function samplePlan(): QuarterPlan {
+  return {
+    quarter: { kind: 'quarter', year: 2027, quarter: 1 },
+    fiscalStartMonth: 1,
+    team: 'Sprzedaż B2B',
+    language: 'pl',
+    levels: ['company', 'team'],
+    currency: 'PLN',
+    formulaStyle: 'addon',
+    objectives: [
+      {
+        level: 'company',
+        title: 'Zbudować przewidywalny lejek na półrocze',
+        keyResults: [
+          kr({
+            title: "Wartość pipeline'u",
+            kind: 'increase',
+            unit: 'currency',
+            start: 300_000,
+            target: 1_000_000,
+            owner: 'Anna',
+            weight: 2,
+            committed: true,
+          }),
+          kr({
+            title: 'Odsetek kwalifikowanych leadów',
+            kind: 'increase',
+            unit: 'percent',
+            start: 0.4,
+            target: 0.6,
+            owner: 'Bartek',
+          }),
+          kr({
+            title: 'Czas od leada do spotkania',
+            kind: 'decrease',
+            unit: 'days',
+            start: 7,
+            target: 3,
+            owner: 'Anna',
+          }),
+        ],
+      },
+      {
+        level: 'team',
+        title: 'Wygrać segment SaaS',
+        parent: 'O1',
+        keyResults: [
+          kr({
+            title: 'Nowi klienci w segmencie SaaS',
+            kind: 'increase',
+            unit: 'count',
+            start: 0,
+            target: 4,
+            owner: 'Celina',
+            committed: true,
+          }),
+          kr({
+            title: 'Średnia wartość kontraktu (ACV)',
+            kind: 'increase',
+            unit: 'currency',
+            start: 50_000,
+            target: 70_000,
+            owner: 'Bartek',
+          }),
+          kr({ title: 'Win rate', kind: 'increase', unit: 'percent', start: 0.25, target: 0.35, owner: 'Celina' }),
+        ],
+      },
+      {
+        level: 'team',
+        title: 'Zatrzymać i rozwinąć obecnych klientów',
+        parent: 'O1',
+        keyResults: [
+          kr({
+            title: 'Churn co najwyżej 5%',
+            kind: 'atMost',
+            unit: 'percent',
+            start: null,
+            target: 0.05,
+            owner: 'Dorota',
+            committed: true,
+          }),
+          kr({
+            title: 'Przychód z upselli',
+            kind: 'increase',
+            unit: 'currency',
+            start: 0,
+            target: 100_000,
+            owner: 'Dorota',
+          }),
+          kr({
+            title: 'Higiena CRM',
+            kind: 'milestone',
+            unit: 'count',
+            start: null,
+            target: null,
+            owner: 'Anna',
+            notes: '100% szans aktualizowanych co tydzień',
+          }),
+        ],
+      },
+    ],
+  };
+}

@@ -1,0 +1,182 @@
+// Formula text as Sheets writes it, made readable by HyperFormula, and moved the way Sheets moves it.
+//
+// What Sheets reads that HyperFormula does not, and what becomes of it here:
+// - Open-ended ranges `A7:A` (from row 7 down): completed to the sheet's last row, `A7:A1000`.
+// - Numbers with an exponent, `1E-9`: written out, `0.000000001`.
+// - `TRUE` and `FALSE` as literals: left as they are; every engine defines them as named expressions
+//   (SHEETS_NAMED_EXPRESSIONS in formula-functions.ts).
+// - An array literal holding a formula, `={"Score"; KR_SCORE(I7:I46, …)}`: HyperFormula computes it once and
+//   never again after an edit, so `arrayLiteral` splits it into one formula per element, each put in the
+//   cell the element would fill (local/calc.ts does the placing). Only a single row or a single column of
+//   elements is split, and only the last element may spill; anything else is left to HyperFormula as is.
+//
+// `shiftFormula` moves the relative references of a formula by some rows and columns, as Sheets applies a
+// conditional-format formula written for the first cell of its range to every other cell.
+//
+// All of it works on the text outside string literals, with one regular expression for a reference.
+
+/** A reference: optional sheet prefix, a cell, optionally `:` and a second cell or an open end (`A7:A`). */
+const REFERENCE =
+  /(?<![A-Za-z0-9_.$'"])((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?::(\$?)([A-Za-z]{1,3})(\$?)(\d*))?(?![A-Za-z0-9_(!])/g;
+
+/** A number with an exponent, not part of a name or a reference. */
+const EXPONENT = /(?<![A-Za-z0-9_.$])(\d+(?:\.\d*)?|\.\d+)[eE]([+-]?\d+)(?![A-Za-z0-9_(])/g;
+
+/** Calls `edit` on every stretch of the formula outside string literals and keeps literals as they are. */
+function outsideStrings(formula: string, edit: (code: string) => string): string {
+  let out = '';
+  let at = 0;
+  const literal = /"(?:[^"]|"")*"?/g;
+  for (let match = literal.exec(formula); match; match = literal.exec(formula)) {
+    out += edit(formula.slice(at, match.index)) + match[0];
+    at = match.index + match[0].length;
+  }
+  return out + edit(formula.slice(at));
+}
+
+function columnNumber(letters: string): number {
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n;
+}
+
+function columnLetters(column: number): string {
+  let n = column;
+  let letters = '';
+  while (n > 0) {
+    const rest = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rest) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** The name in a sheet prefix (`'My sheet'!` → `My sheet`), `null` without one. */
+function prefixSheet(prefix: string | undefined): string | null {
+  if (!prefix) return null;
+  const name = prefix.slice(0, -1);
+  return name.startsWith("'") ? name.slice(1, -1).replace(/''/g, "'") : name;
+}
+
+/** Writes out `1E-9` as `0.000000001`. */
+function plainNumber(mantissa: string, exponent: string): string {
+  const value = Number(`${mantissa}e${exponent}`);
+  if (!Number.isFinite(value)) return `${mantissa}E${exponent}`;
+  return value.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+}
+
+export interface TranslateContext {
+  /** The number of rows of a sheet (`null`: the formula's own sheet), for completing open-ended ranges. */
+  maxRows(sheet: string | null): number;
+}
+
+/** A formula as HyperFormula should read it (see the list at the top); the text is otherwise unchanged. */
+export function translateFormula(formula: string, context: TranslateContext): string {
+  return outsideStrings(formula, (code) =>
+    code
+      .replace(REFERENCE, (whole, prefix, ...groups: string[]) => {
+        const [, , , , , endColumn, , endRow] = groups as [
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+          string,
+        ];
+        if (endColumn === undefined || endRow !== '') return whole;
+        return `${whole}${context.maxRows(prefixSheet(prefix))}`;
+      })
+      .replace(EXPONENT, (_whole, mantissa: string, exponent: string) => plainNumber(mantissa, exponent)),
+  );
+}
+
+/**
+ * The formula with its relative references moved by `rows` and `columns` (`$` parts stay). A reference
+ * moved off the sheet's top or left edge becomes `#REF!`, as in Sheets.
+ */
+export function shiftFormula(formula: string, rows: number, columns: number): string {
+  if (rows === 0 && columns === 0) return formula;
+  const cell = (columnAnchor: string, letters: string, rowAnchor: string, digits: string): string | null => {
+    const column = columnAnchor ? columnNumber(letters) : columnNumber(letters) + columns;
+    if (column < 1) return null;
+    if (digits === '') return `${columnAnchor}${columnLetters(column)}`;
+    const row = rowAnchor ? Number(digits) : Number(digits) + rows;
+    if (row < 1) return null;
+    return `${columnAnchor}${columnLetters(column)}${rowAnchor}${row}`;
+  };
+  return outsideStrings(formula, (code) =>
+    code.replace(REFERENCE, (_whole, prefix: string | undefined, ...groups: string[]) => {
+      const [ca, cl, ra, rd, eca, ecl, era, erd] = groups as [
+        string,
+        string,
+        string,
+        string,
+        string | undefined,
+        string | undefined,
+        string | undefined,
+        string | undefined,
+      ];
+      const start = cell(ca, cl, ra, rd);
+      const end = ecl === undefined ? '' : cell(eca ?? '', ecl, era ?? '', erd ?? '');
+      if (start === null || end === null) return '#REF!';
+      return `${prefix ?? ''}${start}${ecl === undefined ? '' : `:${end}`}`;
+    }),
+  );
+}
+
+/** An array literal split into its elements: `={"A"; F(x)}` → down, `["\"A\"", "F(x)"]`. */
+export interface ArrayLiteral {
+  direction: 'down' | 'right';
+  elements: string[];
+}
+
+/**
+ * The elements of a formula that is one array literal of a single column (`;`) or a single row (`,`), each
+ * as a formula text of its own; `null` for any other formula.
+ * @example arrayLiteral('={"Score";KR_SCORE(A1:A3,B1:B3,C1:C3)}') // { direction: 'down', elements: ['="Score"', '=KR_SCORE(…)'] }
+ */
+export function arrayLiteral(formula: string): ArrayLiteral | null {
+  const body = /^=\s*\{([\s\S]*)\}\s*$/.exec(formula)?.[1];
+  if (body === undefined) return null;
+  const elements: string[] = [];
+  const separators = new Set<string>();
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (ch === '"') {
+      const close = body.indexOf('"', i + 1);
+      if (close < 0) return null;
+      i = close;
+      // A doubled quote continues the same literal.
+      while (body[i + 1] === '"') {
+        const next = body.indexOf('"', i + 2);
+        if (next < 0) return null;
+        i = next;
+      }
+    } else if (ch === "'") {
+      const close = body.indexOf("'", i + 1);
+      if (close < 0) return null;
+      i = close;
+    } else if (ch === '(' || ch === '{') depth++;
+    else if (ch === ')' || ch === '}') depth--;
+    else if (depth === 0 && (ch === ';' || ch === ',')) {
+      separators.add(ch);
+      elements.push(body.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  elements.push(body.slice(start).trim());
+  if (depth !== 0 || separators.size > 1 || elements.some((element) => element === '')) return null;
+  return {
+    direction: separators.has(',') ? 'right' : 'down',
+    elements: elements.map((element) => `=${element}`),
+  };
+}
+
+/** A1 notation of a cell. */
+export function cellA1(row: number, column: number): string {
+  return `${columnLetters(column)}${row}`;
+}

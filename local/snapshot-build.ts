@@ -1,0 +1,235 @@
+// Builds `WorkbookSnapshot` (local/snapshot.ts) from the fake spreadsheet and its formula engine: each
+// cell's computed value, display text and effective colours after conditional formatting, and the rules,
+// validations, protections and menu the viewer and the exporter need. Reads only the fake's internals, so
+// taking a snapshot records no service calls.
+
+import type { FakeServices, FakeSheet, FakeSpreadsheet, MenuEntry } from '../test/fake';
+import { formatA1 } from '../test/fake/a1';
+import type { FakeDataValidation } from '../test/fake/data-validation';
+import { EnumValue, enumName } from '../test/fake/enums';
+import { BLANK, type GridRange } from '../test/fake/grid';
+import { FakeRange } from '../test/fake/range';
+import { isDate } from '../test/fake/values';
+import type { Computed, WorkbookCalc } from './calc';
+import { conditionalFormats } from './conditional-format';
+import { isDateFormat, serialFromDate } from './dates';
+import { type DisplaySettings, displayValue, formatNumber } from './number-format';
+import type {
+  CellSnapshot,
+  CellValueSnapshot,
+  ConditionalRuleSnapshot,
+  JsonValue,
+  MenuEntrySnapshot,
+  SheetSnapshot,
+  ValidationSnapshot,
+  WorkbookSnapshot,
+} from './snapshot';
+
+function areaA1(g: GridRange): string {
+  return formatA1({ row: g.rows.start, column: g.columns.start, numRows: g.rows.size, numColumns: g.columns.size });
+}
+
+/** A rule or validation argument as JSON: dates as serial numbers, enums and ranges by name. */
+function jsonArg(value: unknown, timeZone: string): JsonValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (isDate(value)) return serialFromDate(value, timeZone);
+  if (value instanceof EnumValue) return value.name;
+  if (value instanceof FakeRange) return `${value.sheet.name}!${formatA1(value.area)}`;
+  if (Array.isArray(value)) return value.map((item) => jsonArg(item, timeZone));
+  return String(value);
+}
+
+function validationOf(rule: FakeDataValidation, timeZone: string): ValidationSnapshot {
+  const { criteria, values, allowInvalid, helpText } = rule.spec;
+  const name = enumName(criteria);
+  const help = helpText ?? '';
+  if (name === 'VALUE_IN_LIST') {
+    const list = Array.isArray(values[0]) ? (values[0] as unknown[]).map(String) : [];
+    return { kind: 'list', values: list, showDropdown: values[1] !== false, allowInvalid, help };
+  }
+  if (name === 'VALUE_IN_RANGE') {
+    return {
+      kind: 'range',
+      range: String(jsonArg(values[0], timeZone)),
+      showDropdown: values[1] !== false,
+      allowInvalid,
+      help,
+    };
+  }
+  if (name.startsWith('NUMBER_'))
+    return { kind: 'number', criteria: name, values: values.map(Number), allowInvalid, help };
+  return { kind: 'other', criteria: name, values: values.map((v) => jsonArg(v, timeZone)), allowInvalid, help };
+}
+
+function menuOf(entries: readonly MenuEntry[]): MenuEntrySnapshot[] {
+  return entries.map((entry) => {
+    if (entry.type === 'item') return { type: 'item', caption: entry.caption, functionName: entry.functionName };
+    if (entry.type === 'separator') return { type: 'separator' };
+    return { type: 'submenu', caption: entry.menu.caption ?? '', entries: menuOf(entry.menu.entries) };
+  });
+}
+
+/** The add-on menu the last `onOpen` added, then any custom menus (the last of each caption). */
+function menuSnapshot(services: FakeServices): MenuEntrySnapshot[] {
+  const last = new Map<string | null, readonly MenuEntry[]>();
+  for (const menu of services.ui.menus) last.set(menu.caption, menu.entries);
+  const out: MenuEntrySnapshot[] = menuOf(last.get(null) ?? []);
+  for (const [caption, entries] of last) {
+    if (caption !== null) out.push({ type: 'submenu', caption, entries: menuOf(entries) });
+  }
+  return out;
+}
+
+function valueSnapshot(computed: Computed, numberFormat: string, settings: DisplaySettings): CellValueSnapshot {
+  if (computed.kind === 'error') {
+    return { type: 'error', raw: computed.code, display: computed.code, error: computed.message };
+  }
+  const { value } = computed;
+  if (value === null || value === '') return { type: 'empty', raw: null, display: '' };
+  if (typeof value === 'number') {
+    const date = computed.date || isDateFormat(numberFormat);
+    const format = date && !isDateFormat(numberFormat) ? 'yyyy-mm-dd' : numberFormat;
+    return { type: date ? 'date' : 'number', raw: value, display: formatNumber(value, format, settings) };
+  }
+  if (typeof value === 'boolean')
+    return { type: 'boolean', raw: value, display: displayValue(value, numberFormat, settings) };
+  return { type: 'text', raw: value, display: displayValue(value, numberFormat, settings) };
+}
+
+/** A stored (not computed) value as the conditions and the snapshot read it. */
+function storedComputed(value: unknown, timeZone: string): Computed {
+  if (isDate(value)) return { kind: 'value', value: serialFromDate(value, timeZone), date: true };
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
+    return { kind: 'value', value, date: false };
+  }
+  return { kind: 'value', value: null, date: false };
+}
+
+function sheetSnapshot(
+  book: FakeSpreadsheet,
+  sheet: FakeSheet,
+  index: number,
+  calc: WorkbookCalc,
+  settings: DisplaySettings,
+): SheetSnapshot {
+  const grid = sheet.grid;
+  const computedCache = new Map<string, Computed>();
+  const read = (row: number, column: number): Computed => {
+    const at = `${row},${column}`;
+    let found = computedCache.get(at);
+    if (!found) {
+      const stored = grid.peek(row, column);
+      found =
+        stored.formula !== '' || stored.value === ''
+          ? calc.computed(sheet.name, row, column)
+          : storedComputed(stored.value, settings.timeZone);
+      computedCache.set(at, found);
+    }
+    return found;
+  };
+
+  // The extent: anything stored (formats too), or computed (spills).
+  let rows = 0;
+  let columns = 0;
+  for (let row = 1; row <= grid.maxRows; row++) {
+    for (let column = 1; column <= grid.maxColumns; column++) {
+      if (grid.peek(row, column) !== BLANK) {
+        rows = Math.max(rows, row);
+        columns = Math.max(columns, column);
+      }
+    }
+  }
+  const computedSize = calc.dimensions(sheet.name);
+  rows = Math.min(grid.maxRows, Math.max(rows, computedSize.rows));
+  columns = Math.min(grid.maxColumns, Math.max(columns, computedSize.columns));
+
+  const ruleFormats = conditionalFormats(sheet, calc, read, settings.timeZone);
+  const cells: (CellSnapshot | null)[][] = [];
+  for (let row = 1; row <= rows; row++) {
+    const line: (CellSnapshot | null)[] = [];
+    for (let column = 1; column <= columns; column++) {
+      const stored = grid.peek(row, column);
+      const computed = read(row, column);
+      const rule = ruleFormats.get(`${row},${column}`);
+      const value = valueSnapshot(computed, stored.numberFormat, settings);
+      if (stored === BLANK && value.type === 'empty' && !rule) {
+        line.push(null);
+        continue;
+      }
+      line.push({
+        a1: formatA1({ row, column, numRows: 1, numColumns: 1 }),
+        value,
+        formula: stored.formula || null,
+        spilled: stored.formula === '' && stored.value === '' && value.type !== 'empty',
+        numberFormat: stored.numberFormat,
+        background: rule?.background ?? stored.background,
+        ownBackground: stored.background,
+        fontColor: rule?.fontColor ?? stored.fontColor,
+        fontWeight: rule?.bold === true ? 'bold' : rule?.bold === false ? 'normal' : stored.fontWeight,
+        horizontalAlignment: stored.horizontalAlignment,
+        wrap: stored.wrap,
+        note: stored.note,
+        validation: stored.validation ? validationOf(stored.validation, settings.timeZone) : null,
+      });
+    }
+    cells.push(line);
+  }
+
+  const conditionalRules: ConditionalRuleSnapshot[] = sheet.rules.map(({ spec, ranges }) => ({
+    ranges: ranges.map(areaA1),
+    criteria: spec.criteria === null ? '' : enumName(spec.criteria),
+    values: spec.values.map((v) => jsonArg(v, settings.timeZone)),
+    background: spec.background,
+    fontColor: spec.fontColor,
+    bold: spec.bold,
+    italic: spec.italic,
+    strikethrough: spec.strikethrough,
+    underline: spec.underline,
+  }));
+
+  return {
+    id: sheet.id,
+    name: sheet.name,
+    index,
+    hidden: sheet.hidden,
+    tabColor: sheet.tabColor,
+    frozenRows: sheet.frozenRows,
+    frozenColumns: sheet.frozenColumns,
+    maxRows: grid.maxRows,
+    maxColumns: grid.maxColumns,
+    rows,
+    columns,
+    cells,
+    columnWidths: Array.from({ length: grid.maxColumns }, (_, i) => grid.columnWidth(i + 1)),
+    merges: sheet.merges.map(areaA1),
+    conditionalRules,
+    protections: book.protections
+      .filter((p) => p.sheetId === sheet.id)
+      .map((p) => ({
+        range: p.range ? areaA1(p.range) : null,
+        description: p.description,
+        warningOnly: p.warningOnly,
+        unprotected: p.unprotected.map(areaA1),
+      })),
+  };
+}
+
+/** The whole workbook as a viewer sees it. */
+export function buildSnapshot(services: FakeServices, calc: WorkbookCalc): WorkbookSnapshot {
+  const book = services.spreadsheet;
+  const settings: DisplaySettings = { locale: book.locale, timeZone: book.timeZone };
+  calc.sync();
+  return {
+    locale: book.locale,
+    timeZone: book.timeZone,
+    name: book.name,
+    activeSheet: book.sheets.length > 0 ? book.activeSheet().name : '',
+    sheets: book.sheets.map((sheet, index) => sheetSnapshot(book, sheet, index, calc, settings)),
+    namedRanges: [...book.namedRanges].flatMap(([name, g]) => {
+      const sheet = book.sheetById(g.sheetId);
+      return sheet ? [{ name, sheet: sheet.name, range: areaA1(g) }] : [];
+    }),
+    menu: menuSnapshot(services),
+  };
+}
