@@ -88,3 +88,14 @@ for (const [keyResults, weeks] of [
       `(${figures.generateMs.toFixed(1)} ms), record ${figures.recordCalls} calls (${figures.recordMs.toFixed(1)} ms)`,
   );
 }
+
+console.log('\n== without a Google account (issue 5)');
+const { measureSampleBuild } = await importSource('local/bench.ts');
+const sample = measureSampleBuild({ bundlePath: join(root, 'dist/Code.js') });
+console.log(
+  `sample quarter (3 objectives, 9 KRs) through the vm-hosted bundle: ${sample.ms.toFixed(1)} ms, ` +
+    `${sample.calls} service calls; first computed snapshot ${sample.snapshotMs.toFixed(1)} ms`,
+);
+const { measureXlsxExport } = await importSource('local/xlsx-bench.ts');
+const xlsx = measureXlsxExport(100);
+console.log(`.xlsx export of a 100-KR quarter: ${xlsx.ms.toFixed(1)} ms, ${xlsx.bytes} bytes`);
