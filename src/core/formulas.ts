@@ -48,16 +48,6 @@ function cellwise(
   };
 }
 
-/** Defines a formula that reads whole ranges and answers with one value. */
-function aggregate(
-  name: string,
-  params: readonly string[],
-  compute: (args: readonly unknown[], refs: Refs) => CellResult | null,
-): Formula {
-  const refs: Refs = Object.fromEntries(params.map((arg) => [arg, { fn: name, arg }]));
-  return { name, params, evaluate: (args) => finite(name, compute(args, refs)) ?? '' };
-}
-
 // Extreme inputs (1e308 × 10) overflow to Infinity or NaN, which a cell would show as a number or #NUM!
 // with no hint of the cause; they become an error that says so.
 function finite(fn: string, result: CellResult | null): CellResult | null {
@@ -278,35 +268,121 @@ function scoresByObjective(
   return rows;
 }
 
-export const KR_FORECAST = aggregate(
-  'KR_FORECAST',
-  ['values', 'dates', 'quarter_end', 'scenario'],
-  ([values, dates, quarterEnd, scenario], refs) => {
+const KR_FORECAST_PARAMS = ['values', 'dates', 'quarter_end', 'scenario', 'history_ids', 'kr_ids'] as const;
+const KR_FORECAST_REFS: Refs = Object.fromEntries(KR_FORECAST_PARAMS.map((arg) => [arg, { fn: 'KR_FORECAST', arg }]));
+
+/**
+ * The projected value at quarter end from recorded values and their dates. With `history_ids` and `kr_ids`
+ * it answers for many key results in one call, in the shape of `kr_ids`: each KR key gets the forecast from
+ * the history rows whose key equals it (case and surrounding spaces ignored); a blank key, or one with fewer
+ * than two recorded days, gets a blank. A bad value or date spoils only the rows of its own key, which show
+ * the error located at the bad cell; history rows of keys not asked for are not read at all.
+ * @example
+ * // History of two KRs in one range; one call answers for the KR column O1.1, (blank), O1.2:
+ * KR_FORECAST.evaluate([[[1], [2], [5], [9]], [[d], [d + 7], [d], [d + 7]], d + 14, 'standard',
+ *   [['O1.1'], ['O1.1'], ['O1.2'], ['O1.2']], [['O1.1'], [''], ['O1.2']]]) // [[3], [''], [13]]
+ */
+export const KR_FORECAST: Formula = {
+  name: 'KR_FORECAST',
+  params: KR_FORECAST_PARAMS,
+  evaluate: ([values, dates, quarterEnd, scenario, historyIds, krIds]) => {
+    const refs = KR_FORECAST_REFS;
     const chosen = isBlank(scenario) ? 'standard' : parseScenario(String(scenario));
     if (chosen === null) throw new InputError('unknownScenario', { fn: 'KR_FORECAST', value: describeValue(scenario) });
     const end = readDay(cellsOf(quarterEnd)[0], refs.quarter_end as ArgumentRef);
     const valueCells = cellsOf(values);
     const dateCells = cellsOf(dates);
-    if (valueCells.length !== dateCells.length) {
-      throw new InputError('shapeMismatch', {
-        fn: 'KR_FORECAST',
-        arg: 'dates',
-        rows: dateCells.length,
-        cols: 1,
-        other: 'values',
-        otherRows: valueCells.length,
-        otherCols: 1,
+    requireSameLength('dates', dateCells.length, 'values', valueCells.length);
+    // Sheets passes an omitted argument as undefined, a blank cell as '': given at all, they group.
+    if (historyIds === undefined && krIds === undefined) {
+      const history: HistoryPoint[] = [];
+      valueCells.forEach((cell, index) => {
+        const point = readPoint(values, dates, dateCells, cell, index);
+        if (point) history.push(point);
       });
+      return end === null ? '' : (finite('KR_FORECAST', forecastValue(history, end, chosen)) ?? '');
     }
-    const history: HistoryPoint[] = [];
+    if (historyIds === undefined) requireSameLength('history_ids', 0, 'values', valueCells.length);
+    if (krIds === undefined) requireSameLength('kr_ids', 0, 'history_ids', cellsOf(historyIds).length);
+    const historyKeys = cellsOf(historyIds).map(keyOf);
+    // One key for all rows (a single cell) is broadcast, like OKR_SCORE's single objective id.
+    if (historyKeys.length !== 1) requireSameLength('history_ids', historyKeys.length, 'values', valueCells.length);
+    const krKeys = cellsOf(krIds).map(keyOf);
+    const groups = new Map<string, { history: HistoryPoint[]; error: InputError | null }>(
+      krKeys.filter((key) => key !== '').map((key) => [key, { history: [], error: null }]),
+    );
     valueCells.forEach((cell, index) => {
-      const value = readAt(values, index, () => readNumber(cell, refs.values as ArgumentRef));
-      const day = readAt(dates, index, () => readDay(dateCells[index], refs.dates as ArgumentRef));
-      if (value !== null && day !== null) history.push({ day, value });
+      const group = groups.get((historyKeys.length === 1 ? historyKeys[0] : historyKeys[index]) ?? '');
+      if (!group || group.error) return;
+      try {
+        const point = readPoint(values, dates, dateCells, cell, index);
+        if (point) group.history.push(point);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        group.error = error;
+      }
     });
-    return end === null ? null : forecastValue(history, end, chosen);
+    const answers = new Map<string, CellOutcome>();
+    for (const [key, group] of groups) {
+      if (group.error) answers.set(key, group.error);
+      else if (end === null) answers.set(key, '');
+      else {
+        try {
+          answers.set(key, finite('KR_FORECAST', forecastValue(group.history, end, chosen)) ?? '');
+        } catch (error) {
+          if (!(error instanceof InputError)) throw error;
+          answers.set(key, error);
+        }
+      }
+    }
+    return inShapeOf(krIds, (index) => answers.get(krKeys[index] ?? '') ?? '');
   },
-);
+};
+
+/** A key of `history_ids` / `kr_ids` as compared: trimmed, case ignored; `''` for a blank cell. */
+function keyOf(cell: unknown): string {
+  return isBlank(cell) ? '' : String(cell).trim().toLowerCase();
+}
+
+function requireSameLength(arg: string, size: number, other: string, otherSize: number): void {
+  if (size === otherSize) return;
+  throw new InputError('shapeMismatch', {
+    fn: 'KR_FORECAST',
+    arg,
+    rows: size,
+    cols: size === 0 ? 0 : 1,
+    other,
+    otherRows: otherSize,
+    otherCols: 1,
+  });
+}
+
+/** The `index`-th recorded point; `null` when its value or date is blank; an error located at its cell. */
+function readPoint(
+  values: unknown,
+  dates: unknown,
+  dateCells: readonly unknown[],
+  cell: unknown,
+  index: number,
+): HistoryPoint | null {
+  const refs = KR_FORECAST_REFS;
+  const value = readAt(values, index, () => readNumber(cell, refs.values as ArgumentRef));
+  const day = readAt(dates, index, () => readDay(dateCells[index], refs.dates as ArgumentRef));
+  return value === null || day === null ? null : { day, value };
+}
+
+/** Answers laid out like `range` (one answer per cell); a single cell's answer for a single value. */
+function inShapeOf(range: unknown, answerOf: (index: number) => CellOutcome): FormulaOutcome {
+  if (!Array.isArray(range)) return answerOf(0);
+  const rows: CellOutcome[][] = [];
+  cellsOf(range).forEach((_, index) => {
+    const { row, column } = cellPosition(range, index);
+    const line = rows[row - 1] ?? [];
+    line[column - 1] = answerOf(index);
+    rows[row - 1] = line;
+  });
+  return rows;
+}
 
 export const KR_NEEDED_PER_WEEK = cellwise(
   'KR_NEEDED_PER_WEEK',

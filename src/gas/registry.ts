@@ -134,7 +134,7 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
   KR_FORECAST: {
     kind: 'custom',
     summary:
-      'Projected value at quarter end from the check-in history: standard = trend, min / max = slowest / fastest weekly pace. / Prognoza na koniec kwartału.',
+      'Projected value at quarter end from the check-in history: standard = trend, min / max = slowest / fastest weekly pace. With history_ids and kr_ids, one call per column. / Prognoza na koniec kwartału.',
     params: [
       param('values', NUMBERS, 'Recorded values. / Zapisane wartości.'),
       param('dates', DATES, 'Their dates, a range of the same size. / Ich daty.'),
@@ -145,8 +145,23 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
         'Optional: min, standard or max; standard by default. / Opcjonalnie: scenariusz.',
         true,
       ),
+      param(
+        'history_ids',
+        'string|Array<Array<string>>',
+        'Optional: the key of each history row (the KR id, or quarter|KR id), a range the size of values; with kr_ids, one call forecasts every key result. / Opcjonalnie: klucz każdego wiersza historii (identyfikator KR albo kwartał|KR).',
+        true,
+      ),
+      param(
+        'kr_ids',
+        'string|Array<Array<string>>',
+        'Optional: the column of KR keys to forecast (as in history_ids); then every row gets the forecast of its own key, blank for a blank key. / Opcjonalnie: kolumna kluczy KR; wtedy każdy wiersz dostaje prognozę swojego KR.',
+        true,
+      ),
     ],
-    returns: { type: 'number', description: 'The projected value; blank with fewer than two recorded dates.' },
+    returns: {
+      type: 'number|Array<Array<number>>',
+      description: 'The projected value; blank with fewer than two recorded dates. With kr_ids, one per row of kr_ids.',
+    },
   },
   KR_NEEDED_PER_WEEK: {
     kind: 'custom',

@@ -102,12 +102,18 @@ export function writeTracking(sheet: Sheet, reading: QuarterReading, context: Tr
     }
     rows.push(tracked);
   }
+  // The add-on's forecasts read History up to its last row (spare rows included), looked up again at every
+  // recording: two service calls whatever the size of the table. The portable style reads no History.
+  const historySheet =
+    settings.formulaStyle === 'addon' ? sheet.getParent().getSheetByName(context.historySheetName) : null;
+  const historyLastRow = historySheet ? historySheet.getMaxRows() : context.history.length + 1;
   const layout = layoutTracking({
     lang: context.lang,
     style: settings.formulaStyle,
     quarterLabel: context.quarterLabel,
     quarterEnd: context.quarterEnd,
     historySheetName: context.historySheetName,
+    historyLastRow,
     headerRow,
     lastRow,
     okrColumns: reading.columns,

@@ -1,18 +1,22 @@
 // The columns the OKR sheet gains beside its table, computed by HyperFormula over the OKR sheet and History
 // together: after three recorded weeks, each key result's last recorded date, what each remaining week must
 // bring, the min / standard / max forecasts and the score each would give are what the core computes, in
-// both formula styles. (HyperFormula has no SPARKLINE; the trend cell is checked as a formula.)
+// both formula styles. In the add-on style each of those columns is one custom-function call, in its title
+// cell, whatever the number of key results. (HyperFormula has no SPARKLINE; the trend cell is checked as a
+// formula.)
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { dayFromIso } from '../../src/core/cell-values';
 import { TRACKING_KEYS, TRACKING_METADATA, type TrackingKey } from '../../src/core/check-in/tracking';
 import { forecastValue, neededPerWeek } from '../../src/core/forecast';
 import { columnLetter } from '../../src/core/okr-sheet/cells';
-import { columnOf } from '../../src/core/okr-sheet/columns';
+import { columnOf, HEADER_ROW } from '../../src/core/okr-sheet/columns';
 import { scoreKeyResult } from '../../src/core/score';
 import { generateCheckIn } from '../../src/server/check-in-generate';
 import { recordCheckIn } from '../../src/server/check-in-record';
+import { buildQuarter } from '../../src/server/quarter-builder';
 import type { FakeServices } from '../fake';
+import { sizedPlan } from '../okr-sheet/plans';
 import { type CellInput, createFormulaEngine } from '../support/hyperformula';
 import {
   buildOkrSheet,
@@ -47,7 +51,10 @@ function inputs(services: FakeServices, sheetName: string): CellInput[][] {
   );
 }
 
-function threeWeeks(style: 'addon' | 'portable') {
+/** History as engine cells; `edit` may change them (rows are History's rows, 0-based, titles first). */
+type HistoryEdit = (rows: CellInput[][]) => void;
+
+function threeWeeks(style: 'addon' | 'portable', editHistory: HistoryEdit = () => {}) {
   const services = openSpreadsheet();
   const okr = buildOkrSheet(checkInPlan('en', style));
   for (const week of [5, 6, 7]) {
@@ -62,35 +69,22 @@ function threeWeeks(style: 'addon' | 'portable') {
       .filter((m) => m.key === TRACKING_METADATA && m.location.type === 'COLUMN' && m.location.sheetId === sheet.id)
       .map((m) => [m.value, m.location.type === 'COLUMN' ? m.location.span.start : 0]),
   ) as Record<TrackingKey, number>;
-  const forecasts = [columns.forecastMin, columns.forecastStandard, columns.forecastMax];
-  const scores = [columns.scoreMin, columns.scoreStandard, columns.scoreMax];
   // The named range of the as-of cell becomes the cell it names (the engine knows no named ranges), and
   // the as-of cell, =TODAY() in the sheet, is fixed at Wednesday of week 8.
   const okrCells = inputs(services, okr).map((line) =>
     line.map((cell) => (typeof cell === 'string' ? cell.replace(/\bOKR_Q1_2027_as_of\b/g, '$F$4') : cell)),
   );
   okrCells[3]![5] = '=DATE(2027,2,17)';
-  const engineOf = (cells: CellInput[][]) =>
-    createFormulaEngine({ [okr]: cells, [history]: inputs(services, history) });
-  // HyperFormula fails to order a range of FILTER-over-whole-columns cells before a function reading that
-  // range ("Value of the formula cell is not computed"); Sheets has no such limit. So the forecasts are
-  // computed first, without the score columns, and the scores then over the forecasts' computed values.
-  const first = engineOf(okrCells.map((line) => line.map((cell, c) => (scores.includes(c + 1) ? null : cell))));
-  const settled = okrCells.map((line, r) =>
-    line.map((cell, c) => {
-      if (!forecasts.includes(c + 1) || r < 6) return cell;
-      const computed = first.value(okr, `${columnLetter(c + 1)}${r + 1}`);
-      return typeof computed === 'number' ? computed : null;
-    }),
-  );
-  const second = engineOf(settled);
+  const historyCells = inputs(services, history);
+  editHistory(historyCells);
+  const engine = createFormulaEngine({ [okr]: okrCells, [history]: historyCells });
   const rowOf = (id: string) =>
     services.spreadsheet.dump(okr).values.findIndex((line) => line[columnOf('krId') - 1] === id) + 1;
-  const value = (id: string, key: TrackingKey) =>
-    (scores.includes(columns[key]) ? second : first).value(okr, `${columnLetter(columns[key])}${rowOf(id)}`);
-  const formulaOf = (id: string, key: TrackingKey) =>
-    services.spreadsheet.dump(okr).formulas[rowOf(id) - 1]?.[columns[key] - 1] ?? '';
-  return { services, value, formulaOf, columns, history: historyOf(services) };
+  const value = (id: string, key: TrackingKey) => engine.value(okr, `${columnLetter(columns[key])}${rowOf(id)}`);
+  const formulas = services.spreadsheet.dump(okr).formulas;
+  const formulaOf = (id: string, key: TrackingKey) => formulas[rowOf(id) - 1]?.[columns[key] - 1] ?? '';
+  const titleFormula = (key: TrackingKey) => formulas[HEADER_ROW - 1]?.[columns[key] - 1] ?? '';
+  return { services, value, formulaOf, titleFormula, columns, history: historyOf(services), formulas };
 }
 
 const END = dayFromIso('2027-03-31');
@@ -142,5 +136,130 @@ describe.each(['addon', 'portable'] as const)('the trend and forecast columns in
     expect(value('O1.1', 'needed')).toBeCloseTo(neededPerWeek(10, 5, AS_OF, END) as number, 9);
     expect(value('O1.3', 'needed')).toBeCloseTo(neededPerWeek(45, 56, AS_OF, END) as number, 9);
     expect(value('O2.2', 'needed') ?? '').toBe('');
+  });
+});
+
+const FORECASTS = [
+  ['forecastMin', 'min'],
+  ['forecastStandard', 'standard'],
+  ['forecastMax', 'max'],
+] as const;
+
+/** The custom functions of the add-on called in a formula, each call a server execution in Sheets. */
+const CUSTOM_CALL = /\b(KR_FORECAST|KR_SCORE|KR_NEEDED_PER_WEEK|KR_PACE|KR_STATUS|OKR_SCORE)\(/g;
+
+describe('the forecast columns in the add-on style', () => {
+  const { value, formulaOf, titleFormula, history, formulas } = threeWeeks('addon');
+  const points = (id: string) =>
+    history.filter((r) => r.keyResultId === id && r.value !== null).map((r) => ({ day: r.day, value: r.value! }));
+
+  it("are one KR_FORECAST each, in the title cell, over the quarter's History rows keyed quarter|KR id", () => {
+    // The fake's History has 1000 rows; its records start in row 2, under the titles.
+    const history = (letter: string) => `'History'!$${letter}$2:$${letter}$1000`;
+    for (const [key, scenario] of FORECASTS) {
+      const title = {
+        forecastMin: 'Forecast (min)',
+        forecastStandard: 'Forecast (standard)',
+        forecastMax: 'Forecast (max)',
+      }[key];
+      expect(titleFormula(key)).toBe(
+        `={"${title}";KR_FORECAST(${history('D')},${history('J')},DATE(2027,3,31),"${scenario}",` +
+          `ARRAYFORMULA(${history('K')}&"|"&${history('C')}),` +
+          'ARRAYFORMULA(IF(D7:D12="","",IF(J7:J12="","","Q1 2027|"&D7:D12))))}',
+      );
+      // The rows below are left empty for the answer to spill into.
+      for (const id of ['O1.1', 'O1.2', 'O2.2']) expect(formulaOf(id, key)).toBe('');
+    }
+    expect(
+      formulas
+        .flat()
+        .join('\n')
+        .match(/KR_FORECAST\(/g),
+    ).toHaveLength(3);
+  });
+
+  it('give a key result ahead of its target and one behind the forecast the core computes', () => {
+    // O1.1 (increase to 10) grew 2, 3, 5: ahead in every scenario. O1.3 (decrease to 45) fell 59, 57, 56:
+    // its trend stays above 45, behind.
+    for (const [key, scenario] of FORECASTS) {
+      for (const id of ['O1.1', 'O1.3']) {
+        expect(value(id, key)).toBeCloseTo(forecastValue(points(id), END, scenario) as number, 6);
+      }
+      expect(value('O1.1', key)).toBeGreaterThan(10);
+    }
+    expect(value('O1.3', 'forecastStandard')).toBeGreaterThan(45);
+    expect(value('O1.1', 'scoreStandard')).toBe(1);
+    expect(value('O1.3', 'scoreStandard')).toBeLessThan(1);
+  });
+
+  it('leave milestones and key results with fewer than two recorded days blank', () => {
+    // O1.2 gets one recorded value in this quarter: one point makes no trend.
+    const edited = threeWeeks('addon', (rows) => {
+      const template = rows.find((row) => row[2] === "'O1.1")!;
+      rows.push(template.map((cell, c) => (c === 2 ? "'O1.2" : c === 3 ? 450_000 : cell)));
+    });
+    for (const [key] of FORECASTS) {
+      expect(edited.value('O1.2', key)).toBe('');
+      expect(edited.value('O2.2', key)).toBe('');
+    }
+    expect(edited.value('O1.2', 'scoreStandard')).toBe('');
+  });
+
+  it("ignore other quarters' rows and keep a bad History cell to the rows of its own key result", () => {
+    const edited = threeWeeks('addon', (rows) => {
+      const krColumn = 2;
+      const valueColumn = 3;
+      // Q4 2026 recorded O1.1 at 100 and O1.3 at 0: not this quarter, so no part of its forecasts.
+      const template = rows.find((row) => row[krColumn] === "'O1.1")!;
+      rows.push(template.map((cell, c) => (c === valueColumn ? 100 : c === 10 ? "'Q4 2026" : cell)));
+      rows.push(
+        template.map((cell, c) => (c === valueColumn ? 0 : c === krColumn ? "'O1.3" : c === 10 ? "'Q4 2026" : cell)),
+      );
+      // A person typed a word over one of O2.3's values.
+      const bad = rows.findIndex((row) => row[krColumn] === "'O2.3");
+      rows[bad]![valueColumn] = "'about 20";
+    });
+    // Row 1 of the range is History's row 2, the first record.
+    const badRow = edited.history.findIndex((r) => r.keyResultId === 'O2.3') + 1;
+    for (const [key, scenario] of FORECASTS) {
+      expect(edited.value('O1.1', key)).toBeCloseTo(forecastValue(points('O1.1'), END, scenario) as number, 6);
+      expect(edited.value('O1.3', key)).toBeCloseTo(forecastValue(points('O1.3'), END, scenario) as number, 6);
+      expect(edited.value('O2.3', key)).toBe(
+        `KR_FORECAST: values "about 20" is not a number (row ${badRow} of the range)`,
+      );
+    }
+    expect(edited.value('O1.1', 'scoreMax')).toBe(1);
+  });
+});
+
+describe('the tracking columns of a 100-KR OKR sheet', () => {
+  it('cost seven custom-function calls, one per column, whatever the number of key results', () => {
+    const services = openSpreadsheet();
+    const { sheetName: okr } = buildQuarter(sizedPlan(25, 4));
+    const { sheetName } = generateCheckIn({ asOf: new Date('2027-04-14T09:00:00Z') });
+    typeInto(services, sheetName, { 'O1.1': { value: 12 } });
+    recordCheckIn({ sheetName });
+    const sheet = services.spreadsheet.sheet(okr);
+    const tracking = services.spreadsheet.metadata
+      .filter((m) => m.key === TRACKING_METADATA && m.location.type === 'COLUMN' && m.location.sheetId === sheet.id)
+      .map((m) => (m.location.type === 'COLUMN' ? m.location.span.start : 0));
+    expect(tracking).toHaveLength(TRACKING_KEYS.length);
+    const { formulas } = services.spreadsheet.dump(okr);
+    const krRows = services.spreadsheet
+      .dump(okr)
+      .values.filter((line) => /^O\d+\.\d+$/.test(String(line[columnOf('krId') - 1] ?? ''))).length;
+    expect(krRows).toBe(100);
+    const calls = formulas.flatMap((line) =>
+      tracking.flatMap((column) => (line[column - 1] ?? '').match(CUSTOM_CALL) ?? []),
+    );
+    expect(calls.sort()).toEqual([
+      'KR_FORECAST(',
+      'KR_FORECAST(',
+      'KR_FORECAST(',
+      'KR_NEEDED_PER_WEEK(',
+      'KR_SCORE(',
+      'KR_SCORE(',
+      'KR_SCORE(',
+    ]);
   });
 });

@@ -112,6 +112,115 @@ describe('KR_FORECAST', () => {
   });
 });
 
+describe('KR_FORECAST over many key results (history_ids, kr_ids)', () => {
+  // History of three key results in one range, in recording order, as the History sheet holds it.
+  const ids = column('Q1|O1', 'Q1|O2', 'Q1|O3', 'Q1|O1', 'Q1|O2', 'Q4|O1', 'Q1|O1');
+  const values = column(10, 5, 7, 20, 9, 100, 30);
+  const days = column(d0, d0, d0, d0 + 7, d0 + 7, d0 - 30, d0 + 14);
+  const end = d0 + 91;
+  const grouped = (krIds: unknown, scenario = 'standard', vals: unknown = values, dates: unknown = days) =>
+    KR_FORECAST.evaluate([vals, dates, end, scenario, ids, krIds]);
+  const rendered = (outcome: unknown) => (outcome instanceof InputError ? outcome.render('en') : outcome);
+
+  it('answers in the shape of kr_ids, each key from its own rows only', () => {
+    const answer = grouped(column('Q1|O1', 'Q1|O2', 'Q1|O1')) as unknown[][];
+    expect(answer).toHaveLength(3);
+    expect(answer.map((row) => row.length)).toEqual([1, 1, 1]);
+    // O1 grew 10, 20, 30 a week apart in Q1 (its Q4 row of 100 is another key): 140 by day 91.
+    expect(answer[0]?.[0]).toBeCloseTo(140, 9);
+    expect(answer[2]?.[0]).toBeCloseTo(140, 9);
+    expect(answer[1]?.[0]).toBeCloseTo(
+      forecastValue(
+        [
+          { day: d0, value: 5 },
+          { day: d0 + 7, value: 9 },
+        ],
+        end,
+        'standard',
+      ) as number,
+      9,
+    );
+    const wide = grouped([['Q1|O1', 'Q1|O2']], 'max') as unknown[][];
+    expect(wide).toHaveLength(1);
+    expect(wide[0]).toHaveLength(2);
+    expect(grouped('Q1|O1')).toBeCloseTo(140, 9);
+  });
+
+  it('gives each key what the one-KR call gives over that key’s rows, in every scenario', () => {
+    for (const scenario of ['min', 'standard', 'max']) {
+      for (const key of ['Q1|O1', 'Q1|O2']) {
+        const mine = ids.map(([id], index) => (id === key ? index : -1)).filter((index) => index >= 0);
+        const alone = KR_FORECAST.evaluate([
+          mine.map((index) => values[index]),
+          mine.map((index) => days[index]),
+          end,
+          scenario,
+        ]) as number;
+        expect((grouped(column(key), scenario) as number[][])[0]?.[0]).toBeCloseTo(alone, 9);
+      }
+    }
+  });
+
+  it('matches keys whatever their case and surrounding spaces', () => {
+    expect((grouped(column(' q1|o1 ')) as number[][])[0]?.[0]).toBeCloseTo(140, 9);
+  });
+
+  it('leaves blank keys, keys with no rows and keys with fewer than two recorded days blank', () => {
+    // Q1|O3 has one point; Q2|O1 none; Q4|O1 one (another quarter).
+    expect(grouped(column('', 'Q1|O3', 'Q2|O1', 'Q4|O1', '  '))).toEqual(column('', '', '', '', ''));
+    const sameDay = KR_FORECAST.evaluate([column(1, 2), column(d0, d0), end, '', column('a', 'a'), column('a')]);
+    expect(sameDay).toEqual(column(''));
+    // A blank quarter end leaves every row blank, still in the shape of kr_ids (HyperFormula sizes the spill
+    // by calling the function on blank arguments).
+    expect(KR_FORECAST.evaluate([values, days, '', 'min', ids, column('Q1|O1', 'Q1|O2')])).toEqual(column('', ''));
+    const blankGrid = (rows: number) => column(...Array.from({ length: rows }, () => ''));
+    expect(KR_FORECAST.evaluate([blankGrid(7), blankGrid(7), '', '', blankGrid(7), blankGrid(4)])).toEqual(
+      blankGrid(4),
+    );
+  });
+
+  it('keeps a bad value or date to the rows of its own key, located at its cell', () => {
+    const badValues = column(10, 5, 7, 'lots', 9, 100, 30);
+    const answer = grouped(column('Q1|O1', 'Q1|O2', 'Q1|O1'), 'standard', badValues) as unknown[][];
+    expect(rendered(answer[0]?.[0])).toBe('KR_FORECAST: values "lots" is not a number (row 4 of the range)');
+    expect(rendered(answer[2]?.[0])).toBe(rendered(answer[0]?.[0]));
+    expect(answer[1]?.[0]).toBeCloseTo(5 + (4 / 7) * 91, 9);
+    const badDates = column(d0, 'soon', d0, d0 + 7, d0 + 7, d0 - 30, d0 + 14);
+    const byDate = grouped(column('Q1|O1', 'Q1|O2'), 'min', values, badDates) as unknown[][];
+    expect(byDate[0]?.[0]).toBeCloseTo(30 + (10 / 7) * 77, 9);
+    expect(rendered(byDate[1]?.[0])).toBe('KR_FORECAST: dates "soon" is not a date (row 2 of the range)');
+    // A bad cell in rows of a key nobody asks for is not read.
+    const otherQuarter = column(10, 5, 7, 20, 9, 'n/a', 30);
+    expect((grouped(column('Q1|O1'), 'standard', otherQuarter) as number[][])[0]?.[0]).toBeCloseTo(140, 9);
+  });
+
+  it('takes one history id for every row, as one key result’s history', () => {
+    const answer = KR_FORECAST.evaluate([
+      column(10, 20, 30),
+      column(d0, d0 + 7, d0 + 14),
+      end,
+      '',
+      'O1',
+      column('O1', 'O2'),
+    ]);
+    expect((answer as number[][])[0]?.[0]).toBeCloseTo(140, 9);
+    expect((answer as unknown[][])[1]?.[0]).toBe('');
+  });
+
+  it('refuses history ids of another size than the values, or one of the two without the other', () => {
+    expect(renderedError(() => grouped(column('Q1|O1'), 'standard', column(1, 2), column(d0, d0 + 7))).en).toBe(
+      'KR_FORECAST: history_ids has 7×1 cells but values has 2×1; give ranges of the same size or a single cell',
+    );
+    expect(() => KR_FORECAST.evaluate([values, days, end, 'min', undefined, column('Q1|O1')])).toThrow(
+      /KR_FORECAST: history_ids has 0×0 cells but values has 7×1/,
+    );
+    expect(() => KR_FORECAST.evaluate([values, days, end, 'min', ids])).toThrow(
+      /KR_FORECAST: kr_ids has 0×0 cells but history_ids has 7×1/,
+    );
+    expect(() => grouped(column('Q1|O1'), 'best')).toThrow(/scenario "best" is not one of/);
+  });
+});
+
 describe('KR_NEEDED_PER_WEEK', () => {
   it('spreads what is left of an increasing KR over the weeks left', () => {
     expect(KR_NEEDED_PER_WEEK.evaluate([8, 2, d0, d0 + 42])).toBe(1);

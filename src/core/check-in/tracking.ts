@@ -5,8 +5,11 @@
 // columns with one setValues and finds them again by their column metadata.
 //
 // Every per-row formula reads the KR id in its own row, so a sort of the table's rows, or of these columns
-// with them, keeps each row's trend with its key result. The portable style (for people without the
-// add-on) has no KR_FORECAST: its forecasts are the numbers the core computes at each recording.
+// with them, keeps each row's trend with its key result. In the add-on style the needed-per-week, forecast
+// and score columns are one formula each, in the title cell, answering for the whole table in its row
+// order: every custom-function call is a server execution, so a column costs one call, not one per row.
+// The portable style (for people without the add-on) has no KR_FORECAST: its forecasts are the numbers
+// the core computes at each recording.
 
 import type { FormulaStyle, Unit } from '../../shared/plan';
 import type { Scenario } from '../forecast';
@@ -62,6 +65,11 @@ export interface TrackingInput {
   /** The quarter's last day (ISO). */
   quarterEnd: string;
   historySheetName: string;
+  /**
+   * The last row of History the forecasts read (its row count): KR_FORECAST takes bounded ranges, which
+   * HyperFormula can compute too; the edge rewrites the columns, and so the bound, at every recording.
+   */
+  historyLastRow: number;
   /** The OKR table: its title row and the rows the tracking columns cover. */
   headerRow: number;
   lastRow: number;
@@ -80,10 +88,16 @@ export interface TrackingLayout {
   numberFormats: Record<TrackingKey, string[]>;
 }
 
-/** `'History'!$D:$D`: a whole History column, the sheet name always quoted so any name works. */
-function historyRange(sheet: string, key: Parameters<typeof historyColumn>[0]): string {
+/**
+ * `'History'!$D:$D`: a whole History column, the sheet name always quoted so any name works; with `lastRow`,
+ * its records only: `'History'!$D$2:$D$1000`.
+ */
+function historyRange(sheet: string, key: Parameters<typeof historyColumn>[0], lastRow?: number): string {
   const letter = columnLetter(historyColumn(key));
-  return `'${sheet.replace(/'/g, "''")}'!$${letter}:$${letter}`;
+  const name = `'${sheet.replace(/'/g, "''")}'`;
+  return lastRow === undefined
+    ? `${name}!$${letter}:$${letter}`
+    : `${name}!$${letter}$2:$${letter}$${Math.max(2, lastRow)}`;
 }
 
 /** `=DATE(2027,3,31)` for `2027-03-31`. */
@@ -132,6 +146,21 @@ export function layoutTracking(input: TrackingInput): TrackingLayout {
         `={${quoted(t('track_needed'))};KR_NEEDED_PER_WEEK(${okrRange('target')},${current},${input.asOf},${end})}`,
       ),
     );
+    // One KR_FORECAST call per scenario for the whole table: History's rows keyed quarter|KR id, the table's
+    // rows keyed the same way; a row with no KR id or no target (a milestone) gets a blank key, so a blank.
+    const bounded = (key: Parameters<typeof historyColumn>[0]) =>
+      historyRange(input.historySheetName, key, input.historyLastRow);
+    const historyKeys = `ARRAYFORMULA(${bounded('quarter')}&"|"&${bounded('krId')})`;
+    const krKeys = `ARRAYFORMULA(IF(${okrRange('krId')}="","",IF(${okrRange('target')}="","",${quoted(`${input.quarterLabel}|`)}&${okrRange('krId')})))`;
+    for (const [forecastKey, scenario] of Object.entries(SCENARIOS) as [TrackingKey, Scenario][]) {
+      put(
+        forecastKey,
+        headerRow,
+        formula(
+          `={${quoted(t(`track_${forecastKey}`))};KR_FORECAST(${bounded('value')},${bounded('day')},${end},${quoted(scenario)},${historyKeys},${krKeys})}`,
+        ),
+      );
+    }
     for (const [scoreKey, forecastKey] of Object.entries(SCORE_OF) as [keyof typeof SCORE_OF, TrackingKey][]) {
       put(
         scoreKey,
@@ -174,16 +203,8 @@ export function layoutTracking(input: TrackingInput): TrackingLayout {
       );
     } else numberFormats.needed[row - headerRow] = format;
     for (const [forecastKey, scenario] of Object.entries(SCENARIOS) as [TrackingKey, Scenario][]) {
-      if (style === 'addon') {
-        put(
-          forecastKey,
-          row,
-          formula(
-            `=IF(${id}="","",IFERROR(KR_FORECAST(FILTER(${values},${mine}),FILTER(${days},${mine}),${end},${quoted(scenario)}),""))`,
-          ),
-          format,
-        );
-      } else {
+      if (style === 'addon') numberFormats[forecastKey][row - headerRow] = format;
+      else {
         const value = kr.forecast?.[scenario];
         put(forecastKey, row, value === null || value === undefined ? null : number(value), format);
       }
