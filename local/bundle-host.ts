@@ -44,6 +44,25 @@ const UNMODELLED = [
 
 const LOG_LIMIT = 500;
 
+/**
+ * Run in a new scope before the script when the runtime has a clock: the scope's `Date` becomes one whose
+ * `new Date()` (no arguments), `Date()` and `Date.now()` read the clock. Dates made from arguments are
+ * untouched, and every date keeps the realm's own `Date.prototype`, so `instanceof Date` holds everywhere.
+ */
+const CLOCK_SOURCE = `(function (now) {
+  var RealDate = Date;
+  function ClockDate() {
+    if (!new.target) return new RealDate(now()).toString();
+    return Reflect.construct(RealDate, arguments.length === 0 ? [now()] : Array.from(arguments), new.target);
+  }
+  Object.setPrototypeOf(ClockDate, RealDate);
+  Object.defineProperty(ClockDate, 'name', { value: 'Date' });
+  ClockDate.prototype = RealDate.prototype;
+  Object.defineProperty(RealDate.prototype, 'constructor', { value: ClockDate, writable: true, configurable: true });
+  ClockDate.now = function () { return now(); };
+  globalThis.Date = ClockDate;
+})`;
+
 /** The realm constructors of a context, for making values that pass its `instanceof` checks. */
 interface Realm {
   Array: ArrayConstructor;
@@ -78,6 +97,8 @@ export class BundleHost {
     source: string,
     filename: string,
     private readonly services: FakeServices,
+    /** The script's clock (ms since the epoch) for `new Date()` and `Date.now()`; the machine's when absent. */
+    private readonly clock?: () => number,
   ) {
     this.script = new vm.Script(source, { filename });
     this.customFunctions = findCustomFunctions(source);
@@ -141,6 +162,7 @@ export class BundleHost {
 
   private newContext(): vm.Context {
     const context = vm.createContext(this.globals());
+    if (this.clock) (vm.runInContext(CLOCK_SOURCE, context) as (now: () => number) => void)(this.clock);
     this.script.runInContext(context);
     return context;
   }

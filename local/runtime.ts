@@ -57,6 +57,11 @@ export interface LocalRuntimeOptions {
    * `'start-empty'` starts with a new spreadsheet, reports why in `loadProblem`, and refuses to save over it.
    */
   unreadableFile?: 'throw' | 'start-empty';
+  /**
+   * The script's clock: what `new Date()` and `Date.now()` give inside the bundle (the day a check-in is
+   * made for, say), read at each use. The machine's clock when absent. Formulas' TODAY() is not affected.
+   */
+  now?: () => Date;
 }
 
 /** A server function's answer, as google.script.run delivers it. */
@@ -188,7 +193,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
 
   const fake = services;
   const book = fake.spreadsheet;
-  const host = new BundleHost(source, bundlePath, fake);
+  const clock = options.now;
+  const host = new BundleHost(source, bundlePath, fake, clock ? () => clock().getTime() : undefined);
   registerCustomFunctions(host.customFunctions);
   const calc = new WorkbookCalc(
     book,

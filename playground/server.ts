@@ -1,0 +1,526 @@
+// The playground's server (`npm start`): the add-on running on the local spreadsheet (local/runtime.ts, the
+// very dist/Code.js that `clasp push` sends, in node:vm), shown in a page: the spreadsheet on the left, the
+// real dist/sidebar.html on the right. The page and the sidebar reach the add-on over the small HTTP API of
+// api.ts; the workbook is saved to its JSON file after every change and loaded again on start.
+//
+// Security: it listens on 127.0.0.1 only; it answers only requests addressed to that host (no DNS
+// rebinding); a POST must be JSON from the page's own origin (no cross-site form posts); bodies are limited
+// to 1 MiB (413 above) and validated; only the registry's entry points can be called (google.script.run:
+// the server functions; the menu: the items onOpen added); files are served only from playground/public;
+// the page writes user text with textContent only.
+
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+import { createLocalRuntime, type LocalRuntime } from '../local/runtime';
+import type { MenuEntrySnapshot } from '../local/snapshot';
+import { registry } from '../src/gas/registry';
+import {
+  activateRequestSchema,
+  cellRequestSchema,
+  emptyRequestSchema,
+  MAX_BODY_BYTES,
+  menuRequestSchema,
+  type PageState,
+  type Question,
+  type RunAnswer,
+  runRequestSchema,
+  type ShownDialog,
+  type SidebarInfo,
+  startRequestSchema,
+} from './api';
+import { ScriptClock } from './clock';
+import { catchQuestions, type QuestionCatcher } from './dialogs';
+import { buildSampleQuarter, SAMPLE_LOCALE, SAMPLE_TIME_ZONE } from './sample';
+import { withShim } from './shim';
+
+/** The only address the playground listens on. */
+export const HOST = '127.0.0.1';
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_WORKBOOK = '.okr-local/workbook.json';
+
+export interface PlaygroundOptions {
+  /** The port; 0 picks a free one. Default 8787. */
+  port?: number;
+  /** The workbook file, loaded when it exists and saved after every change. Default `.okr-local/workbook.json`. */
+  workbookPath?: string;
+  /** The locale of a new, empty spreadsheet (the sample is always pl_PL). Default `en_US`. */
+  locale?: string;
+  /** The time zone of a new, empty spreadsheet. Default: this machine's. */
+  timeZone?: string;
+  /** Build dist/ first (`npm run build`). Default true. */
+  build?: boolean;
+  /** "Now" for the sample quarter's dates. */
+  now?: () => Date;
+}
+
+export interface Playground {
+  /** `http://127.0.0.1:PORT/` */
+  url: string;
+  /** The address the server is bound to: 127.0.0.1. */
+  address: string;
+  port: number;
+  workbookPath: string;
+  /** The runtime behind the page (it changes when a first start chooses the sample). */
+  runtime(): LocalRuntime;
+  close(): Promise<void>;
+}
+
+/** The repository: the folder holding playground/public, found upwards from this module (or its bundle). */
+export function findRoot(from = dirname(fileURLToPath(import.meta.url))): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'playground/public/index.html')) && existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`playground/public was not found above ${from}`);
+  }
+}
+
+/** The page's script: playground/page.ts bundled for the browser. */
+async function bundlePage(root: string): Promise<string> {
+  const result = await esbuild.build({
+    entryPoints: [join(root, 'playground/page.ts')],
+    bundle: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    write: false,
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const SECURITY_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Cache-Control': 'no-store',
+};
+
+const PAGE_CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "frame-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+// The sidebar is one self-contained page with inline script and style; it may only call the API.
+const SIDEBAR_CSP =
+  "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:; font-src data:; " +
+  "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'self'";
+
+const STATIC_FILES: Record<string, { file: string; type: string }> = {
+  '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/index.html': { file: 'index.html', type: 'text/html; charset=utf-8' },
+  '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
+};
+
+/** The functions google.script.run may call: the registry's server functions. */
+const SERVER_FUNCTIONS = Object.entries(registry)
+  .filter(([, doc]) => doc.kind === 'server')
+  .map(([name]) => name)
+  .sort();
+
+function menuFunctions(entries: readonly MenuEntrySnapshot[]): string[] {
+  return entries.flatMap((entry) =>
+    entry.type === 'item' ? [entry.functionName] : entry.type === 'submenu' ? menuFunctions(entry.entries) : [],
+  );
+}
+
+/** The playground's state between requests: the runtime, the sidebar it showed, dialogs not yet shown. */
+class Session {
+  runtime: LocalRuntime;
+  fresh: boolean;
+  version = 1;
+  /** The add-on's clock: the machine's, stopped on past days while the sample is built. */
+  readonly clock = new ScriptClock();
+  private catcher: QuestionCatcher;
+  private sidebar: SidebarInfo | null = null;
+  private readonly sidebars = new Map<number, string>();
+  private nextSidebar = 1;
+  private dialogs: ShownDialog[] = [];
+  private toasts: { title: string | null; message: string }[] = [];
+
+  constructor(
+    private readonly options: { workbookPath: string; bundlePath: string; locale: string; timeZone?: string },
+  ) {
+    this.fresh = !existsSync(options.workbookPath);
+    this.runtime = createLocalRuntime({
+      workbookPath: options.workbookPath,
+      bundlePath: options.bundlePath,
+      locale: options.locale,
+      now: this.clock.now,
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    });
+    this.catcher = catchQuestions(this.runtime.services.ui);
+    this.open();
+  }
+
+  /** Opens the spreadsheet: onOpen builds the add-on menu, as Sheets runs it on every open. */
+  open(): void {
+    this.runtime.call('onOpen', { authMode: 'LIMITED' });
+    this.runtime.takeUi();
+  }
+
+  /** A new, empty runtime (a first start choosing the sample: it is in Polish). */
+  replaceRuntime(locale: string, timeZone: string): void {
+    this.runtime = createLocalRuntime({
+      workbookPath: this.options.workbookPath,
+      bundlePath: this.options.bundlePath,
+      locale,
+      timeZone,
+      now: this.clock.now,
+    });
+    this.catcher = catchQuestions(this.runtime.services.ui);
+    this.open();
+  }
+
+  /**
+   * Takes what the script showed: the last sidebar opens (and stays, for a reload), alerts queue up. A run
+   * stopped at a question shows nothing: it runs again once the question is answered.
+   */
+  collectUi(stoppedAtQuestion = false): void {
+    const shown = this.runtime.takeUi();
+    if (stoppedAtQuestion) return;
+    const last = shown.sidebars.at(-1);
+    if (last) {
+      const id = this.nextSidebar++;
+      this.sidebars.set(id, last.html);
+      for (const old of this.sidebars.keys()) if (old < id - 10) this.sidebars.delete(old);
+      this.sidebar = { id, title: last.title, width: last.width };
+    }
+    // Questions were answered by the person already (dialogs.ts); OK-only alerts are still to be read.
+    this.dialogs.push(
+      ...shown.dialogs
+        .filter((dialog) => dialog.buttons === 'OK')
+        .map((dialog) => ({
+          kind: dialog.kind,
+          title: dialog.title,
+          prompt: dialog.prompt,
+          buttons: dialog.buttons,
+          answer: dialog.answer,
+        })),
+    );
+    this.toasts.push(...shown.toasts.map((toast) => ({ title: toast.title, message: toast.message })));
+  }
+
+  sidebarHtml(id: number): string | null {
+    return this.sidebars.get(id) ?? null;
+  }
+
+  closeSidebar(): void {
+    this.sidebar = null;
+  }
+
+  /** After every change: the version moves on and the workbook is saved. */
+  changed(): void {
+    this.version++;
+    this.fresh = false;
+    mkdirSync(dirname(this.options.workbookPath), { recursive: true });
+    this.runtime.save();
+  }
+
+  /** Runs a menu item with the answers given so far; a question it stops at comes back to the page. */
+  runMenuItem(
+    fn: string,
+    answers: Parameters<QuestionCatcher['prepare']>[0],
+  ): { question: Question | null; error: string | null } {
+    this.catcher.prepare(answers);
+    let result: ReturnType<LocalRuntime['call']>;
+    try {
+      result = this.runtime.call(fn);
+    } finally {
+      this.catcher.finish();
+    }
+    const question = this.catcher.asked();
+    this.collectUi(question !== null);
+    if (question) return { question, error: null };
+    return { question: null, error: result.ok ? null : result.error.message };
+  }
+
+  state(extra: { question?: Question | null; error?: string | null } = {}): PageState {
+    const dialogs = this.dialogs;
+    const toasts = this.toasts;
+    this.dialogs = [];
+    this.toasts = [];
+    const { sheets, ...workbook } = this.runtime.snapshot();
+    return {
+      version: this.version,
+      fresh: this.fresh,
+      workbookPath: this.options.workbookPath,
+      workbook: {
+        ...workbook,
+        sheets: sheets.map(({ id, name, index, hidden, tabColor }) => ({ id, name, index, hidden, tabColor })),
+      },
+      sheet: sheets.find((sheet) => sheet.name === workbook.activeSheet) ?? sheets[0] ?? null,
+      sidebar: this.sidebar,
+      dialogs,
+      toasts,
+      question: extra.question ?? null,
+      error: extra.error ?? null,
+    };
+  }
+}
+
+/** Reads a request body of at most MAX_BODY_BYTES; a larger one is drained (up to a cap) and refused. */
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolveBody, reject) => {
+    const declared = Number(request.headers['content-length'] ?? 0);
+    const cap = 16 * MAX_BODY_BYTES;
+    if (declared > cap) {
+      reject(new HttpError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes`));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = declared > MAX_BODY_BYTES;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) tooLarge = true;
+      if (size > cap) {
+        request.destroy();
+        return;
+      }
+      if (!tooLarge) chunks.push(chunk);
+    });
+    request.on('end', () => {
+      if (tooLarge) reject(new HttpError(413, `The request body is larger than ${MAX_BODY_BYTES} bytes`));
+      else resolveBody(Buffer.concat(chunks).toString('utf8'));
+    });
+    request.on('error', reject);
+  });
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError(400, 'The request body is not JSON');
+  }
+}
+
+/** The first problem zod found, in a few words. */
+function problemOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
+  const issue = error.issues[0];
+  if (!issue) return 'invalid request';
+  const path = issue.path.map(String).join('.');
+  return path ? `${path}: ${issue.message}` : issue.message;
+}
+
+function send(response: ServerResponse, status: number, type: string, body: string, headers = {}): void {
+  response.writeHead(status, {
+    'Content-Type': type,
+    'Content-Length': Buffer.byteLength(body),
+    ...SECURITY_HEADERS,
+    ...headers,
+  });
+  response.end(body);
+}
+
+function sendJson(response: ServerResponse, status: number, value: unknown): void {
+  send(response, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+/** Starts the playground; resolves once it listens. */
+export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
+  const root = findRoot();
+  if (options.build !== false) {
+    const { build } = (await import(pathToFileURL(join(root, 'scripts/build.mjs')).href)) as {
+      build: () => Promise<unknown>;
+    };
+    await build();
+  }
+  const pageScript = await bundlePage(root);
+  const workbookPath = resolve(options.workbookPath ?? DEFAULT_WORKBOOK);
+  const session = new Session({
+    workbookPath,
+    bundlePath: join(root, 'dist/Code.js'),
+    locale: options.locale ?? 'en_US',
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  });
+  const now = options.now ?? (() => new Date());
+  const publicDir = join(root, 'playground/public');
+  let port = 0;
+
+  const allowedHosts = () => new Set([`${HOST}:${port}`, `localhost:${port}`]);
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const host = request.headers.host ?? '';
+    if (!allowedHosts().has(host)) throw new HttpError(421, `This server answers only to ${HOST}:${port}`);
+    const url = new URL(request.url ?? '/', `http://${host}`);
+    const path = url.pathname;
+
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      const file = STATIC_FILES[path];
+      if (file) {
+        if (file.file === 'index.html') session.open();
+        const body = readFileSync(join(publicDir, file.file), 'utf8');
+        send(response, 200, file.type, body, { 'Content-Security-Policy': PAGE_CSP, 'X-Frame-Options': 'DENY' });
+        return;
+      }
+      if (path === '/page.js') {
+        send(response, 200, 'text/javascript; charset=utf-8', pageScript);
+        return;
+      }
+      if (path === '/api/state') {
+        sendJson(response, 200, session.state());
+        return;
+      }
+      const sidebar = /^\/sidebar\/([1-9][0-9]{0,8})$/.exec(path);
+      if (sidebar) {
+        const html = session.sidebarHtml(Number(sidebar[1]));
+        if (html === null) throw new HttpError(404, 'That sidebar is closed');
+        send(response, 200, 'text/html; charset=utf-8', withShim(html), {
+          'Content-Security-Policy': SIDEBAR_CSP,
+          'X-Frame-Options': 'SAMEORIGIN',
+        });
+        return;
+      }
+      if (path === '/favicon.ico') {
+        response.writeHead(204, SECURITY_HEADERS).end();
+        return;
+      }
+      throw new HttpError(404, 'Not found');
+    }
+
+    if (request.method !== 'POST') throw new HttpError(405, 'Method not allowed');
+    // A cross-site page cannot send JSON without a preflight this server never answers, nor fake Origin.
+    const type = String(request.headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim()
+      .toLowerCase();
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== `http://${host}`)
+      throw new HttpError(403, 'Cross-origin requests are refused');
+    const body = await readBody(request);
+    if (type !== 'application/json') throw new HttpError(415, 'Send JSON (Content-Type: application/json)');
+    const json = parseJson(body);
+
+    switch (path) {
+      case '/api/run': {
+        const parsed = runRequestSchema(SERVER_FUNCTIONS).safeParse(json);
+        if (!parsed.success) {
+          const fn = (json as { fn?: unknown } | null)?.fn;
+          const message =
+            typeof fn === 'string' && !SERVER_FUNCTIONS.includes(fn)
+              ? `Script function not found: ${fn}`
+              : `Bad request: ${problemOf(parsed.error)}`;
+          sendJson(response, 400, { ok: false, error: message } satisfies RunAnswer);
+          return;
+        }
+        const result = session.runtime.call(parsed.data.fn, ...parsed.data.args);
+        session.collectUi();
+        session.changed();
+        const answer: RunAnswer = result.ok
+          ? { ok: true, value: result.value }
+          : { ok: false, error: result.error.message };
+        sendJson(response, 200, answer);
+        return;
+      }
+      case '/api/menu': {
+        const items = menuFunctions(session.runtime.snapshot().menu).filter((name) => name in registry);
+        const parsed = menuRequestSchema(items.length > 0 ? items : ['-']).safeParse(json);
+        if (!parsed.success) throw new HttpError(400, `Not a menu item: ${problemOf(parsed.error)}`);
+        const { question, error } = session.runMenuItem(parsed.data.fn, parsed.data.answers ?? []);
+        session.changed();
+        sendJson(response, 200, session.state({ question, error }));
+        return;
+      }
+      case '/api/cell': {
+        const parsed = cellRequestSchema.safeParse(json);
+        if (!parsed.success) throw new HttpError(400, `Bad request: ${problemOf(parsed.error)}`);
+        const { sheet, a1, input } = parsed.data;
+        let error: string | null = null;
+        try {
+          session.runtime.setCell(sheet, a1, input);
+        } catch (problem) {
+          error = problem instanceof Error ? problem.message : String(problem);
+        }
+        session.collectUi();
+        session.changed();
+        sendJson(response, 200, session.state({ error }));
+        return;
+      }
+      case '/api/activate': {
+        const parsed = activateRequestSchema.safeParse(json);
+        if (!parsed.success) throw new HttpError(400, `Bad request: ${problemOf(parsed.error)}`);
+        const book = session.runtime.services.spreadsheet;
+        const sheet = book.sheetByName(parsed.data.sheet);
+        if (!sheet) throw new HttpError(404, `There is no sheet named "${parsed.data.sheet}"`);
+        book.activate(sheet);
+        session.changed();
+        sendJson(response, 200, session.state());
+        return;
+      }
+      case '/api/start': {
+        const parsed = startRequestSchema.safeParse(json);
+        if (!parsed.success) throw new HttpError(400, `Bad request: ${problemOf(parsed.error)}`);
+        if (!session.fresh) throw new HttpError(409, 'The workbook exists already');
+        if (parsed.data.sample) {
+          if (session.runtime.services.spreadsheet.locale !== SAMPLE_LOCALE) {
+            session.replaceRuntime(SAMPLE_LOCALE, SAMPLE_TIME_ZONE);
+          }
+          buildSampleQuarter(session.runtime, session.clock, now());
+          session.open();
+        }
+        session.changed();
+        sendJson(response, 200, session.state());
+        return;
+      }
+      case '/api/sidebar/close': {
+        const parsed = emptyRequestSchema.safeParse(json);
+        if (!parsed.success) throw new HttpError(400, 'Bad request');
+        session.closeSidebar();
+        sendJson(response, 200, session.state());
+        return;
+      }
+      default:
+        throw new HttpError(404, 'Not found');
+    }
+  }
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      const status = error instanceof HttpError ? error.status : 500;
+      const message = error instanceof Error ? error.message : String(error);
+      if (status === 500) console.error(`playground: ${request.method} ${request.url}: ${message}`);
+      if (response.headersSent) {
+        response.end();
+        return;
+      }
+      const headers = status === 413 ? { Connection: 'close' } : {};
+      send(response, status, 'application/json; charset=utf-8', JSON.stringify({ ok: false, error: message }), headers);
+    });
+  });
+
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? DEFAULT_PORT, HOST, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  const bound = server.address() as AddressInfo;
+  port = bound.port;
+
+  return {
+    url: `http://${HOST}:${port}/`,
+    address: bound.address,
+    port,
+    workbookPath,
+    runtime: () => session.runtime,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.close(() => resolveClose());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,337 @@
+// The playground (`npm start`) in headless Chromium: the page, the real sidebar in its iframe with the
+// google.script.run shim, and the add-on running on the local spreadsheet behind an HTTP server on a free
+// port, with a workbook file in a temporary folder. A person's path through it: build a quarter from the
+// sidebar, type into the grid and see scores and colours follow, make and record a weekly check-in
+// (answering the add-on's own Yes/No question), reload, restart, and find everything still there.
+
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Playground, startPlayground } from '../../playground/server';
+import { launchBrowser, skipBrowserTests as skip } from '../sidebar/browser';
+
+/** The quarter holding today, as the New quarter sidebar names it. */
+function currentQuarter(now = new Date()): { quarter: number; year: number; label: string } {
+  const quarter = Math.floor(now.getMonth() / 3) + 1;
+  return { quarter, year: now.getFullYear(), label: `Q${quarter} ${now.getFullYear()}` };
+}
+
+interface Opened {
+  page: Page;
+  /** Requests to anywhere but the playground. */
+  outside: string[];
+  /** Errors thrown in the page or the sidebar. */
+  errors: string[];
+}
+
+async function openPage(browser: Browser, playground: Playground): Promise<Opened> {
+  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+  const page = await context.newPage();
+  // The context goes with its page (quietly, should the browser be closing already).
+  page.on('close', () => {
+    context.close().catch(() => {});
+  });
+  const outside: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(playground.url)) outside.push(request.url());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(playground.url);
+  await page.locator('#grid td').first().waitFor();
+  return { page, outside, errors };
+}
+
+const cell = (page: Page, row: number, column: number) =>
+  page.locator(`#grid td[data-row="${row}"][data-column="${column}"]`);
+
+/** Where the first cell showing exactly `text` is, in the grid of the active sheet. */
+async function find(page: Page, text: string): Promise<{ row: number; column: number }> {
+  const found = await page.evaluate((wanted) => {
+    for (const td of Array.from(document.querySelectorAll<HTMLElement>('#grid td'))) {
+      if (td.textContent === wanted) return { row: Number(td.dataset.row), column: Number(td.dataset.column) };
+    }
+    return null;
+  }, text);
+  if (!found) throw new Error(`No cell shows "${text}"`);
+  return found;
+}
+
+/** Selects a cell and types into it as a person would: the keys, then Enter; resolves once repainted. */
+async function typeInto(page: Page, row: number, column: number, text: string): Promise<void> {
+  await cell(page, row, column).click();
+  const answered = page.waitForResponse((response) => response.url().endsWith('/api/cell'));
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  expect((await answered).status()).toBe(200);
+  await page.waitForFunction(() => !document.body.classList.contains('busy'));
+}
+
+async function clickMenuItem(page: Page, name: string | RegExp): Promise<void> {
+  await page.locator('#menu-button').click();
+  await page.getByRole('menuitem', { name }).click();
+}
+
+async function activeTab(page: Page): Promise<string> {
+  return (await page.locator('#tabs [aria-selected="true"]').textContent()) ?? '';
+}
+
+describe.skipIf(skip)('the playground in headless Chromium', () => {
+  let browser: Browser;
+  let folder: string;
+  const started: Playground[] = [];
+
+  async function start(name: string, options: Parameters<typeof startPlayground>[0] = {}): Promise<Playground> {
+    const playground = await startPlayground({ port: 0, workbookPath: join(folder, name), build: false, ...options });
+    started.push(playground);
+    return playground;
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    folder = mkdtempSync(join(tmpdir(), 'okr-playground-test-'));
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(started.map((playground) => playground.close()));
+    await browser?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('builds a quarter from the sidebar, recalculates what is typed into the grid, records a check-in, and keeps it all', async () => {
+    const playground = await start('quarter.json');
+    const { page, outside, errors } = await openPage(browser, playground);
+    const { quarter, year, label } = currentQuarter();
+
+    // A first start offers the sample; this time, an empty spreadsheet.
+    await page.locator('#welcome-empty').click();
+    await page.locator('#welcome').waitFor({ state: 'hidden' });
+    expect(await page.locator('#menu-button').textContent()).toBe('Extensions');
+
+    // Extensions ▸ New quarter… opens the real sidebar, whose google.script.run reaches the bundle.
+    await clickMenuItem(page, 'New quarter…');
+    await page.locator('#sidebar').waitFor();
+    expect(await page.locator('#sidebar-title').textContent()).toBe('OKR Sheets: new quarter');
+    const sidebar = page.frameLocator('#sidebar-frame');
+    await sidebar.locator('#team').fill('Sales Poland');
+    await sidebar.locator(`label[for="period-${quarter}"]`).click();
+    await sidebar.locator('#quarter-year').selectOption(String(year));
+    await sidebar.locator('[data-path="plan.objectives.0.title"]').fill('Build a predictable pipeline');
+    await sidebar.locator('[data-path="plan.objectives.0.keyResults.0.title"]').fill('New clients');
+    await sidebar.locator('[data-path="plan.objectives.0.keyResults.0.start"]').fill('0');
+    await sidebar.locator('[data-path="plan.objectives.0.keyResults.0.target"]').fill('8');
+    await sidebar.locator('[data-path="plan.objectives.0.keyResults.0.owner"]').fill('Anna');
+    await sidebar.getByRole('button', { name: 'Create the OKR sheet' }).click();
+    await sidebar.locator('#done-title').waitFor();
+    expect(await sidebar.locator('#done-title').textContent()).toBe(`Done: “OKR ${label}” is ready`);
+
+    // The grid follows the sidebar's change: the new sheet is active, with its rows and formulas.
+    await expect.poll(() => activeTab(page)).toBe(`OKR ${label}`);
+    const title = await find(page, 'New clients');
+    const current = await find(page, 'Current');
+    const score = await find(page, 'Score');
+    const status = await find(page, 'Status');
+    const row = title.row;
+    expect(await cell(page, row, score.column).textContent()).toBe('');
+    await cell(page, current.row, score.column).click();
+    // One KR_SCORE call per column, in the column's title cell.
+    expect(await page.locator('#formula').inputValue()).toMatch(/^=\{"Score";KR_SCORE\(/);
+    expect(await page.locator('#cell-name').textContent()).toBe(
+      `${String.fromCharCode(64 + score.column)}${current.row}`,
+    );
+
+    // Typing a value recalculates: the score appears, and the status cell takes a pace colour.
+    const before = await cell(page, row, status.column).evaluate((td) => getComputedStyle(td).backgroundColor);
+    await typeInto(page, row, current.column, '6');
+    expect(await cell(page, row, current.column).textContent()).toBe('6');
+    expect(await cell(page, row, score.column).textContent()).toBe('0.75');
+    const scored = await cell(page, row, status.column).evaluate((td) => getComputedStyle(td).backgroundColor);
+    expect(scored).not.toBe(before);
+    await typeInto(page, row, current.column, '1');
+    expect(await cell(page, row, score.column).textContent()).toBe('0.13');
+    const behind = await cell(page, row, status.column).evaluate((td) => getComputedStyle(td).backgroundColor);
+    expect(behind).not.toBe(scored);
+    // The formula bar shows what the cell holds; Escape drops what was typed.
+    await cell(page, row, current.column).click();
+    expect(await page.locator('#formula').inputValue()).toBe('1');
+    await page.keyboard.type('5');
+    await page.keyboard.press('Escape');
+    expect(await cell(page, row, current.column).textContent()).toBe('1');
+
+    // Weekly check-in: the add-on makes this week's tab and opens the check-in sidebar on it.
+    await clickMenuItem(page, 'Weekly check-in');
+    await expect.poll(() => activeTab(page)).toMatch(/^Check-in W\d\d$/);
+    const tabName = await activeTab(page);
+    await sidebar
+      .locator('#check-in-record')
+      .or(sidebar.getByRole('button', { name: 'Record check-in' }))
+      .first()
+      .waitFor();
+    const krRow = (await find(page, 'New clients')).row;
+    const thisWeek = await find(page, 'This week');
+    await typeInto(page, krRow, thisWeek.column, '7');
+    await sidebar.getByRole('button', { name: 'Record check-in' }).click();
+    await sidebar.locator('#check-in-result-title').waitFor();
+    expect(await sidebar.locator('#check-in-result-title').textContent()).toMatch(/^Week \d+ recorded$/);
+    await expect.poll(() => page.locator('#tabs .tab').allTextContents()).toContain('History');
+
+    // Record check-in from the menu: the week is in History already, so the add-on asks first (Yes/No).
+    await clickMenuItem(page, 'Record check-in');
+    const dialog = page.locator('#dialog');
+    await dialog.waitFor();
+    expect(await page.locator('#dialog-body').textContent()).toMatch(/already in History/);
+    await dialog.getByRole('button', { name: 'Yes' }).click();
+    await expect.poll(() => sidebar.locator('#check-in-result-title').count()).toBe(1);
+    await expect
+      .poll(async () => (await sidebar.locator('body').textContent()) ?? '')
+      .toMatch(/History rows were replaced \(1\)/);
+
+    // The OKR sheet took the recorded value.
+    await page.locator('#tabs .tab', { hasText: `OKR ${label}` }).click();
+    await expect.poll(() => activeTab(page)).toBe(`OKR ${label}`);
+    await expect.poll(() => cell(page, row, current.column).textContent()).toBe('7');
+    expect(await cell(page, row, score.column).textContent()).toBe('0.88');
+
+    // A reload shows the same spreadsheet; so does a new server on the same workbook file.
+    await page.reload();
+    await page.locator('#grid td').first().waitFor();
+    expect(await page.locator('#welcome').isVisible()).toBe(false);
+    expect(await activeTab(page)).toBe(`OKR ${label}`);
+    expect(await cell(page, row, score.column).textContent()).toBe('0.88');
+    expect(await page.locator('#tabs .tab').allTextContents()).toEqual(
+      expect.arrayContaining([`OKR ${label}`, tabName, 'History']),
+    );
+    await page.close();
+    await playground.close();
+
+    const again = await start('quarter.json');
+    const reopened = await openPage(browser, again);
+    expect(await activeTab(reopened.page)).toBe(`OKR ${label}`);
+    expect(await cell(reopened.page, row, current.column).textContent()).toBe('7');
+    expect(await cell(reopened.page, row, score.column).textContent()).toBe('0.88');
+    await reopened.page.locator('#tabs .tab', { hasText: 'History' }).click();
+    await expect.poll(() => activeTab(reopened.page)).toBe('History');
+    // One History row for the week: recording it again replaced the row instead of adding one.
+    expect(await reopened.page.locator('#grid td', { hasText: /^O1\.1$/ }).count()).toBe(1);
+    await reopened.page.close();
+
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+  }, 120_000);
+
+  it('offers the sample quarter on a first start: a Polish team, 9 key results, 4 recorded weeks, in colour', async () => {
+    const playground = await start('sample.json');
+    const { page, outside, errors } = await openPage(browser, playground);
+    await page.locator('#welcome-sample').click();
+    await page.locator('#welcome').waitFor({ state: 'hidden', timeout: 30_000 });
+
+    expect(await page.locator('#menu-button').textContent()).toBe('Rozszerzenia');
+    const tabs = await page.locator('#tabs .tab').allTextContents();
+    expect(tabs).toEqual(
+      expect.arrayContaining(['Check-in T01', 'Check-in T02', 'Check-in T03', 'Check-in T04', 'Historia']),
+    );
+    expect(await activeTab(page)).toMatch(/^OKR \d{4}-\d{2}-\d{2} – \d{4}-\d{2}-\d{2}$/);
+    // Nine key results, each with a value recorded in week 4 and a pace status.
+    const ids = await page.locator('#grid td').allTextContents();
+    expect(ids.filter((text) => /^O\d\.\d$/.test(text))).toHaveLength(9);
+    expect(await page.locator('#grid td', { hasText: '495 000 zł' }).count()).toBeGreaterThan(0);
+    const dots = await page
+      .locator('#grid td .status-dot')
+      .evaluateAll((spans) => spans.map((span) => span.getAttribute('aria-label')));
+    expect(new Set(dots)).toEqual(new Set(['🟢', '🟡', '🔴']));
+    const fills = await page
+      .locator('#grid td')
+      .evaluateAll((tds) => tds.map((td) => (td as HTMLElement).style.backgroundColor).filter(Boolean));
+    expect(fills).toEqual(expect.arrayContaining(['rgb(183, 225, 205)', 'rgb(252, 232, 178)', 'rgb(244, 199, 195)']));
+    // Four weeks in History: 9 rows each.
+    const history = playground
+      .runtime()
+      .snapshot()
+      .sheets.find((sheet) => sheet.name === 'Historia');
+    const recorded = (history?.cells ?? []).filter((cells) =>
+      cells.some((one) => /^O\d\.\d$/.test(one?.value.display ?? '')),
+    );
+    expect(recorded).toHaveLength(36);
+
+    // This week is week 5: the user's own Weekly check-in makes it, with the sidebar beside the grid.
+    await clickMenuItem(page, 'Cotygodniowy check-in');
+    await expect.poll(() => activeTab(page)).toBe('Check-in T05');
+    const sidebar = page.frameLocator('#sidebar-frame');
+    await sidebar.getByRole('button', { name: 'Zapisz check-in' }).waitFor();
+    await page.locator('#tabs .tab', { hasText: /^OKR / }).click();
+    await expect.poll(() => activeTab(page)).toMatch(/^OKR /);
+    await page.waitForFunction(() => !document.body.classList.contains('busy'));
+    // Scrolled to the key results, their scores and statuses, for the picture.
+    await page.locator('#grid-scroll').evaluate((scroller) => {
+      const head = scroller.querySelector<HTMLElement>('th[data-column="5"]');
+      scroller.scrollLeft = (head?.offsetLeft ?? 0) - 46;
+    });
+    await page.screenshot({ path: '/tmp/playground.png' });
+
+    expect(outside).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
+
+  it('shows typed markup as text, and hands server errors and the user object to the failure handler', async () => {
+    const playground = await start('safety.json');
+    const { page, errors } = await openPage(browser, playground);
+    await page.locator('#welcome-empty').click();
+    await page.locator('#welcome').waitFor({ state: 'hidden' });
+
+    await typeInto(page, 2, 2, '<img src=x onerror="window.__pwned=1">');
+    expect(await cell(page, 2, 2).textContent()).toBe('<img src=x onerror="window.__pwned=1">');
+    expect(await page.locator('#grid img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+
+    // An alert (Help, OK only) shows as a dialog over the page.
+    await clickMenuItem(page, 'Help');
+    await page.locator('#dialog').waitFor();
+    expect(await page.locator('#dialog-title').textContent()).toBe('OKR Sheets: help');
+    expect(await page.locator('#dialog-body').textContent()).toMatch(/^1\. Extensions ▸ OKR Sheets ▸ New quarter…/);
+    await page.locator('#dialog').getByRole('button', { name: 'OK' }).click();
+    await page.locator('#dialog').waitFor({ state: 'hidden' });
+
+    await clickMenuItem(page, 'Settings');
+    const frame = page.frame({ url: /\/sidebar\/\d+$/ });
+    await expect.poll(() => page.frame({ url: /\/sidebar\/\d+$/ }) !== null).toBe(true);
+    const sidebarFrame = frame ?? page.frame({ url: /\/sidebar\/\d+$/ });
+    if (!sidebarFrame) throw new Error('no sidebar frame');
+    await sidebarFrame.waitForLoadState();
+    const failure = await sidebarFrame.evaluate(
+      () =>
+        new Promise<unknown>((resolve) => {
+          type Runner = Record<string, (...args: unknown[]) => Runner>;
+          const run = (window as unknown as { google: { script: { run: Runner } } }).google.script.run;
+          const runner = run.withSuccessHandler?.(() => resolve('succeeded'));
+          runner
+            ?.withFailureHandler?.((error: unknown, user: unknown) =>
+              resolve({ message: (error as Error).message, isError: error instanceof Error, user }),
+            )
+            .withUserObject?.({ from: 'test' })
+            .notAFunction?.(1, 'two');
+        }),
+    );
+    expect(failure).toEqual({
+      message: 'Script function not found: notAFunction',
+      isError: true,
+      user: { from: 'test' },
+    });
+    const answered = await sidebarFrame.evaluate(
+      () =>
+        new Promise<unknown>((resolve, reject) => {
+          type Runner = Record<string, (...args: unknown[]) => Runner>;
+          const run = (window as unknown as { google: { script: { run: Runner } } }).google.script.run;
+          run
+            .withSuccessHandler?.((value: unknown) => resolve(value))
+            .withFailureHandler?.((error: unknown) => reject(error))
+            .getSettings?.();
+        }),
+    );
+    expect(answered).toMatchObject({ lang: 'en', settings: { formulaStyle: 'addon' } });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 60_000);
+});

@@ -1,0 +1,267 @@
+// The playground's HTTP server without a browser: what it refuses (bodies over the limit, functions outside
+// the registry, other hosts and origins, files outside playground/public), where it listens (127.0.0.1
+// only), and that `npm start`'s own script starts it and serves the page.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
+import { networkInterfaces, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MAX_BODY_BYTES } from '../../playground/api';
+import { type Playground, startPlayground } from '../../playground/server';
+
+interface RawAnswer {
+  status: number;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+/** An HTTP request with full control of the headers (fetch will not set Host). */
+function raw(
+  port: number,
+  options: { method?: string; path?: string; headers?: Record<string, string>; body?: string | Buffer },
+): Promise<RawAnswer> {
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      {
+        host: '127.0.0.1',
+        port,
+        method: options.method ?? 'GET',
+        path: options.path ?? '/',
+        headers: options.headers ?? {},
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () =>
+          resolve({
+            status: response.statusCode ?? 0,
+            body: Buffer.concat(chunks).toString('utf8'),
+            headers: response.headers,
+          }),
+        );
+      },
+    );
+    request.on('error', reject);
+    request.end(options.body);
+  });
+}
+
+function postJson(playground: Playground, path: string, value: unknown): Promise<Response> {
+  return fetch(new URL(path, playground.url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(value),
+  });
+}
+
+/** Whether a TCP connection to host:port is accepted. */
+function accepts(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    socket.setTimeout(2000);
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
+
+describe('the playground server', () => {
+  let folder: string;
+  let playground: Playground;
+
+  beforeAll(async () => {
+    folder = mkdtempSync(join(tmpdir(), 'okr-playground-server-'));
+    playground = await startPlayground({ port: 0, workbookPath: join(folder, 'workbook.json'), build: false });
+  }, 60_000);
+
+  afterAll(async () => {
+    await playground?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('listens on 127.0.0.1 only', async () => {
+    expect(playground.url).toBe(`http://127.0.0.1:${playground.port}/`);
+    expect(playground.address).toBe('127.0.0.1');
+    expect(await accepts('127.0.0.1', playground.port)).toBe(true);
+    const outward = Object.values(networkInterfaces())
+      .flat()
+      .filter((address) => address && !address.internal)
+      .map((address) => address?.address ?? '');
+    for (const address of outward) expect(await accepts(address, playground.port), address).toBe(false);
+  });
+
+  it('serves the page, its script and its style, and nothing else from disk', async () => {
+    const page = await fetch(playground.url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(await page.text()).toContain('id="grid-scroll"');
+    expect((await fetch(new URL('/page.js', playground.url))).status).toBe(200);
+    expect((await fetch(new URL('/style.css', playground.url))).status).toBe(200);
+    for (const path of [
+      '/../package.json',
+      '/%2e%2e/package.json',
+      '/public/index.html',
+      '/dist/Code.js',
+      '/server.ts',
+    ]) {
+      expect((await raw(playground.port, { path })).status, path).toBe(404);
+    }
+  });
+
+  it('answers the state of the workbook: a first start, with the add-on menu onOpen built', async () => {
+    const state = await (await fetch(new URL('/api/state', playground.url))).json();
+    expect(state.fresh).toBe(true);
+    expect(state.workbook.menu.filter((entry: { type: string }) => entry.type === 'item')).toEqual([
+      { type: 'item', caption: 'New quarter…', functionName: 'showNewQuarterSidebar' },
+      { type: 'item', caption: 'Weekly check-in', functionName: 'showWeeklyCheckIn' },
+      { type: 'item', caption: 'Record check-in', functionName: 'showRecordCheckIn' },
+      { type: 'item', caption: 'Settings', functionName: 'showSettings' },
+      { type: 'item', caption: 'Help', functionName: 'showHelp' },
+    ]);
+  });
+
+  it('runs a server function for google.script.run and answers its value', async () => {
+    const response = await postJson(playground, '/api/run', { fn: 'getSettings', args: [] });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ ok: true, value: { lang: 'en' } });
+  });
+
+  it('refuses a function outside the registry’s server functions, and a malformed request', async () => {
+    for (const fn of ['notAFunction', 'onOpen', 'KR_SCORE', 'constructor', '__proto__']) {
+      const response = await postJson(playground, '/api/run', { fn, args: [] });
+      expect(response.status, fn).toBe(400);
+      expect(await response.json()).toEqual({ ok: false, error: `Script function not found: ${fn}` });
+    }
+    const noArgs = await postJson(playground, '/api/run', { fn: 'getSettings' });
+    expect(noArgs.status).toBe(400);
+    expect((await noArgs.json()).error).toMatch(/^Bad request: args/);
+    const notJson = await raw(playground.port, {
+      method: 'POST',
+      path: '/api/run',
+      headers: { Host: `127.0.0.1:${playground.port}`, 'Content-Type': 'application/json' },
+      body: '{"fn":',
+    });
+    expect(notJson.status).toBe(400);
+    // The menu runs only items onOpen added.
+    const menu = await postJson(playground, '/api/menu', { fn: 'getSettings' });
+    expect(menu.status).toBe(400);
+  });
+
+  it('refuses a body over the limit with 413', async () => {
+    const big = JSON.stringify({ fn: 'getSettings', args: ['x'.repeat(MAX_BODY_BYTES)] });
+    const response = await postJson(playground, '/api/run', JSON.parse(big));
+    expect(response.status).toBe(413);
+    const declared = await raw(playground.port, {
+      method: 'POST',
+      path: '/api/cell',
+      headers: {
+        Host: `127.0.0.1:${playground.port}`,
+        'Content-Type': 'application/json',
+        'Content-Length': String(64 * MAX_BODY_BYTES),
+      },
+    });
+    expect(declared.status).toBe(413);
+  });
+
+  it('refuses other hosts (DNS rebinding), other origins and bodies that are not JSON', async () => {
+    const port = playground.port;
+    expect((await raw(port, { headers: { Host: `evil.example:${port}` } })).status).toBe(421);
+    const crossSite = await raw(port, {
+      method: 'POST',
+      path: '/api/run',
+      headers: {
+        Host: `127.0.0.1:${port}`,
+        Origin: 'https://evil.example',
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({ fn: 'getSettings', args: [] }),
+    });
+    expect(crossSite.status).toBe(403);
+    const form = await raw(port, {
+      method: 'POST',
+      path: '/api/run',
+      headers: { Host: `127.0.0.1:${port}`, 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ fn: 'getSettings', args: [] }),
+    });
+    expect(form.status).toBe(415);
+    expect((await raw(port, { method: 'PUT', path: '/api/run', headers: { Host: `127.0.0.1:${port}` } })).status).toBe(
+      405,
+    );
+  });
+
+  it('types into a cell, refuses a cell that is no A1 address, and saves the workbook after the change', async () => {
+    const typed = await postJson(playground, '/api/cell', { sheet: 'Sheet1', a1: 'B2', input: '=1+2' });
+    expect(typed.status).toBe(200);
+    const state = await typed.json();
+    expect(state.sheet.cells[1][1]).toMatchObject({ formula: '=1+2', value: { display: '3' } });
+    const file = JSON.parse(readFileSync(playground.workbookPath, 'utf8'));
+    expect(file.format).toBe('okr-sheets-local-workbook');
+    expect((await postJson(playground, '/api/cell', { sheet: 'Sheet1', a1: 'B2:C3', input: '1' })).status).toBe(400);
+    const noSheet = await postJson(playground, '/api/cell', { sheet: 'Nope', a1: 'A1', input: '1' });
+    expect((await noSheet.json()).error).toBe('There is no sheet named "Nope"');
+  });
+});
+
+describe('a workbook file that is not ours', () => {
+  it('is refused with its path and the problem, and left as it was', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'okr-playground-foreign-'));
+    const path = join(folder, 'workbook.json');
+    writeFileSync(path, '{"not": "a workbook"}');
+    try {
+      await expect(startPlayground({ port: 0, workbookPath: path, build: false })).rejects.toThrow(path);
+      expect(readFileSync(path, 'utf8')).toBe('{"not": "a workbook"}');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('npm start', () => {
+  it('runs the script package.json names, which prints its address and serves the page', async () => {
+    const root = join(__dirname, '../..');
+    const script = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts.start as string;
+    const [command, ...args] = script.split(' ');
+    expect(command).toBe('node');
+    const folder = mkdtempSync(join(tmpdir(), 'okr-playground-start-'));
+    // --no-build: the tests' global setup built dist/, and other test files read it meanwhile.
+    const child = spawn(process.execPath, [...args, '--no-build'], {
+      cwd: root,
+      env: { ...process.env, PORT: '0', OKR_WORKBOOK: join(folder, 'workbook.json') },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let output = '';
+        const read = (chunk: Buffer) => {
+          output += chunk.toString('utf8');
+          const found = /http:\/\/127\.0\.0\.1:\d+\//.exec(output);
+          if (found) resolve(found[0]);
+        };
+        child.stdout.on('data', read);
+        child.stderr.on('data', read);
+        child.once('exit', (code) => reject(new Error(`npm start exited with ${code}: ${output}`)));
+      });
+      const page = await fetch(url);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain('<script src="/page.js" defer></script>');
+      const state = await (await fetch(new URL('/api/state', url))).json();
+      expect(state.workbookPath).toBe(join(folder, 'workbook.json'));
+    } finally {
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
