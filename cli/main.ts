@@ -1,0 +1,131 @@
+// `npm run okr -- <command>`: the add-on without a browser. Every command drives the very bundle `clasp push`
+// sends (dist/Code.js) in the local runtime, as the sidebar and the menu would: `build` sends a plan file to
+// `submitQuarter`, `checkin` runs Weekly check-in, types a CSV's values into the week's tab and records it
+// with `submitCheckIn`, `export` writes the workbook as .xlsx. Run by cli/okr.mjs, or in-process by `run`.
+//
+// Exit codes: 0 done; 1 refused or failed (a bad plan, a missing file, nothing recorded); 2 wrong usage.
+
+import { parseArgs } from 'node:util';
+import { LocalRuntimeError, WorkbookFileError } from '../local/runtime';
+import { runBuild } from './build';
+import { runCheckIn } from './checkin';
+import { runExport } from './export';
+import { CliError, type Io, processIo } from './io';
+
+export const USAGE = `OKR Sheets without a browser: the add-on's own code (dist/Code.js) on a local spreadsheet.
+
+Usage: npm run okr -- <command> [options]
+
+Commands:
+  build    --plan plan.json --out q1.xlsx [--workbook wb.json] [--locale pl_PL] [--time-zone Europe/Warsaw]
+           Builds the quarter of a plan file (the request the New quarter sidebar sends, see
+           examples/plan.json) with portable formulas, prints the scores, writes the .xlsx and, with
+           --workbook, the local workbook (created, or the quarter added to it).
+  checkin  --workbook wb.json --values week5.csv [--as-of 2027-01-29] [--replace]
+           Opens or creates the week's check-in tab (the week holding --as-of, default today), types the
+           CSV's values (KR id, value, confidence 1-10, comment) and records the week into History.
+           --replace records a week again that History already holds.
+  export   --workbook wb.json --out q1.xlsx
+           Writes the local workbook as an .xlsx for Excel, LibreOffice or Google Sheets (File > Import).
+  help     This text.
+
+Exit codes: 0 done, 1 refused or failed (nothing written), 2 wrong usage.`;
+
+const OPTIONS = {
+  plan: { type: 'string' },
+  out: { type: 'string' },
+  workbook: { type: 'string' },
+  locale: { type: 'string' },
+  'time-zone': { type: 'string' },
+  values: { type: 'string' },
+  'as-of': { type: 'string' },
+  replace: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/** Which options each command takes, and which it needs. */
+const COMMANDS: Record<string, { takes: (keyof Options)[]; needs: (keyof Options)[] }> = {
+  build: { takes: ['plan', 'out', 'workbook', 'locale', 'time-zone'], needs: ['plan'] },
+  checkin: { takes: ['workbook', 'values', 'as-of', 'replace'], needs: ['workbook', 'values'] },
+  export: { takes: ['workbook', 'out'], needs: ['workbook', 'out'] },
+};
+
+export type Options = {
+  plan?: string;
+  out?: string;
+  workbook?: string;
+  locale?: string;
+  'time-zone'?: string;
+  values?: string;
+  'as-of'?: string;
+  replace?: boolean;
+};
+
+export interface RunContext {
+  /** The repository: dist/Code.js is found there. */
+  root: string;
+  io?: Io;
+}
+
+/** Runs one command line; answers the exit code. */
+export async function main(argv: string[], context: RunContext): Promise<number> {
+  const io = context.io ?? processIo();
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    io.err(`okr: ${(error as Error).message.replace(/\. To specify .*$/s, '')}`);
+    io.err('Run `npm run okr -- help` for the commands and their options.');
+    return 2;
+  }
+  const [command, ...extra] = parsed.positionals;
+  if (command === 'help' || (parsed.values.help && command === undefined)) {
+    io.out(USAGE);
+    return 0;
+  }
+  if (command === undefined) {
+    io.err(USAGE);
+    return 2;
+  }
+  const spec = COMMANDS[command];
+  if (!spec) {
+    io.err(`okr: unknown command "${command}"\n`);
+    io.err(USAGE);
+    return 2;
+  }
+  if (parsed.values.help) {
+    io.out(USAGE);
+    return 0;
+  }
+  const values = parsed.values as Options;
+  const problems: string[] = [];
+  if (extra.length > 0) problems.push(`unexpected argument${extra.length > 1 ? 's' : ''}: ${extra.join(' ')}`);
+  for (const name of Object.keys(values) as (keyof Options)[]) {
+    if (!spec.takes.includes(name)) problems.push(`\`${command}\` takes no --${name}`);
+  }
+  for (const name of spec.needs) if (values[name] === undefined) problems.push(`\`${command}\` needs --${name}`);
+  if (command === 'build' && values.out === undefined && values.workbook === undefined) {
+    problems.push('`build` needs --out (the .xlsx), --workbook (the local workbook), or both');
+  }
+  for (const name of ['plan', 'out', 'workbook', 'values'] as const) {
+    if (values[name] === '') problems.push(`--${name} needs a file name`);
+  }
+  if (problems.length > 0) {
+    for (const problem of problems) io.err(`okr: ${problem}`);
+    io.err('Run `npm run okr -- help` for the commands and their options.');
+    return 2;
+  }
+
+  try {
+    if (command === 'build') return runBuild(values, context.root, io);
+    if (command === 'checkin') return runCheckIn(values, context.root, io);
+    return runExport(values, context.root, io);
+  } catch (error) {
+    if (error instanceof CliError || error instanceof WorkbookFileError || error instanceof LocalRuntimeError) {
+      io.err(`✗ ${error.message}`);
+      return error instanceof CliError ? error.exitCode : 1;
+    }
+    io.err(`✗ okr ${command} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,117 @@
+// `npm run okr -- <command>`: the OKR Sheets command line. The CLI is TypeScript (cli/main.ts); this launcher
+// bundles it for Node with esbuild (npm packages stay external) into node_modules/.cache/okr-cli/, under a
+// name made of the bundle's hash so that two runs at once never write over each other's file, then imports
+// it and runs it. A manifest of the sources' sizes and times lets the next run skip esbuild when nothing
+// changed. dist/Code.js, the add-on the commands run, is built first when it is missing. No ts-node, no tsx.
+
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const cacheDir = join(root, 'node_modules/.cache/okr-cli');
+
+// The local runtime reaches the typed fake through test/fake/index.ts, which also re-exports the vitest-only
+// `installGlobals`; the CLI never calls it, so vitest is not loaded at all.
+const noVitest = {
+  name: 'no-vitest',
+  setup(build) {
+    build.onResolve({ filter: /^vitest$/ }, () => ({ path: 'vitest', namespace: 'no-vitest' }));
+    build.onLoad({ filter: /.*/, namespace: 'no-vitest' }, () => ({
+      contents: 'export const vi = new Proxy({}, { get() { throw new Error("vitest is not available here"); } });',
+    }));
+  },
+};
+
+const manifestPath = join(cacheDir, 'manifest.json');
+
+/** The module compiled last time, when none of its sources changed since (their sizes and times are kept). */
+function cached() {
+  try {
+    const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+    if (!existsSync(manifest.out)) return null;
+    for (const [path, stamp] of Object.entries(manifest.inputs)) {
+      const stats = statSync(join(root, path));
+      if (`${stats.size}:${stats.mtimeMs}` !== stamp) return null;
+    }
+    return manifest.out;
+  } catch {
+    return null;
+  }
+}
+
+/** Writes a file whole or not at all: a temporary file renamed over it, so concurrent runs never see half. */
+function writeWhole(path, text) {
+  const temporary = `${path}.${process.pid}.tmp`;
+  writeFileSync(temporary, text);
+  renameSync(temporary, path);
+}
+
+/** Bundles cli/main.ts (unless the last bundle is still current) and answers the path of the module. */
+async function compile() {
+  const current = cached();
+  if (current) return current;
+  const result = await esbuild.build({
+    entryPoints: [join(root, 'cli/main.ts')],
+    absWorkingDir: root,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    plugins: [noVitest],
+    metafile: true,
+    write: false,
+    logLevel: 'error',
+  });
+  const code = result.outputFiles[0].text;
+  const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
+  const out = join(cacheDir, `main-${hash}.mjs`);
+  mkdirSync(cacheDir, { recursive: true });
+  if (!existsSync(out)) {
+    writeWhole(out, code);
+    // Earlier builds, unless so recent that another run may still be importing one.
+    for (const name of readdirSync(cacheDir)) {
+      const path = join(cacheDir, name);
+      try {
+        if (/^main-\w+\.mjs$/.test(name) && path !== out && Date.now() - statSync(path).mtimeMs > 600_000) {
+          rmSync(path, { force: true });
+        }
+      } catch {
+        // Removed by another run meanwhile.
+      }
+    }
+  }
+  const inputs = {};
+  for (const path of Object.keys(result.metafile.inputs)) {
+    if (path.includes(':')) continue; // the no-vitest stand-in
+    const stats = statSync(join(root, path));
+    inputs[path] = `${stats.size}:${stats.mtimeMs}`;
+  }
+  writeWhole(manifestPath, JSON.stringify({ out, inputs }));
+  return out;
+}
+
+// Output piped into `head` and closed early: stop quietly, as other command-line tools do.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
+}
+
+let module;
+try {
+  if (!existsSync(join(root, 'dist/Code.js'))) {
+    console.error('okr: building dist/ first (npm run build)…');
+    const { build } = await import(pathToFileURL(join(root, 'scripts/build.mjs')).href);
+    await build();
+  }
+  module = await import(pathToFileURL(await compile()).href);
+} catch (error) {
+  console.error(`okr: the CLI could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+process.exitCode = await module.main(process.argv.slice(2), { root });

@@ -1,0 +1,176 @@
+// `okr checkin` and `okr export` as child processes on a workbook built from examples/plan.json: week 5
+// typed from examples/week5.csv through the week's check-in tab and recorded into History (found again by a
+// new runtime), the tab's colours and the plain-text check-in printed; CSV lines that cannot be used are
+// reported by line and value; a week recorded before needs --replace; export writes every tab.
+
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalRuntime } from '../../local/runtime';
+import type { WorkbookSnapshot } from '../../local/snapshot';
+import { historyColumn } from '../../src/core/check-in/history';
+import { type CliRun, ROOT, runCli, runInProcess, tempFolder } from './run-cli';
+
+const temp = tempFolder();
+afterAll(temp.remove);
+const workbook = join(temp.folder, 'wb.json');
+const BUNDLE = join(ROOT, 'dist/Code.js');
+
+/** The History rows of a workbook file, as a new runtime shows them: [recorded at, week, KR id, value, …]. */
+function historyRows(path: string): string[][] {
+  const snapshot: WorkbookSnapshot = createLocalRuntime({ workbookPath: path, bundlePath: BUNDLE }).snapshot();
+  const history = snapshot.sheets.find((sheet) => sheet.name === 'Historia');
+  if (!history) return [];
+  return history.cells.slice(1).map((row) => row.map((cell) => cell?.value.display ?? ''));
+}
+
+beforeAll(async () => {
+  const built = await runInProcess(['build', '--plan', join(ROOT, 'examples/plan.json'), '--workbook', workbook]);
+  expect(built.code).toBe(0);
+}, 60_000);
+
+describe('okr checkin --values examples/week5.csv --as-of 2027-01-29', () => {
+  let run: CliRun;
+  beforeAll(async () => {
+    run = await runCli(['checkin', '--workbook', workbook, '--values', 'examples/week5.csv', '--as-of', '2027-01-29']);
+  }, 60_000);
+
+  it('creates week 5’s tab, types the CSV, records it and saves the workbook', () => {
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('✓ Created "Check-in T05": week 5 of Q1 2027 (2027-01-25 – 2027-01-31)');
+    expect(run.stdout).toContain('(9 lines after the header, separated by “;”)');
+    expect(run.stdout).toContain('✓ Recorded 9 key results of week 5 into History');
+    expect(run.stdout).toContain('✓ Saved the workbook');
+  });
+
+  it('prints the tab’s scores with their colours, and the check-in as text', () => {
+    expect(run.stdout).toMatch(/🟢 O1\.1 +score 0,31 +Wartość pipeline'u +520\s000 zł +confidence 7/u);
+    expect(run.stdout).toMatch(/🔴 O2\.2 +score 0,10 +Średnia wartość kontraktu \(ACV\)/u);
+    expect(run.stdout).toMatch(/🟢 \d+ {2}🟡 \d+ {2}🔴 \d+/u);
+    expect(run.stdout).toContain('=== Sales Check-in – Tydzień 5 ===');
+    expect(run.stdout).toMatch(/- O1\.2 Odsetek kwalifikowanych leadów: 48% \/ 60% = 80% 🟢/u);
+  });
+
+  it('leaves week 5 in History, on the as-of day, as a new runtime reads the file', () => {
+    const rows = historyRows(workbook).filter((row) => row[historyColumn('week') - 1] === '5');
+    expect(rows.map((row) => row[historyColumn('krId') - 1])).toEqual([
+      'O1.1',
+      'O1.2',
+      'O1.3',
+      'O2.1',
+      'O2.2',
+      'O2.3',
+      'O3.1',
+      'O3.2',
+      'O3.3',
+    ]);
+    // Recorded "now" by the bundle's clock, which --as-of set.
+    expect(rows[0]?.[historyColumn('recordedAt') - 1]).toMatch(/^2027-01-29/);
+    expect(rows[0]?.[historyColumn('comment') - 1]).toBe('Nowe zapytania z kampanii LinkedIn');
+    expect(rows[2]?.[historyColumn('value') - 1]).toMatch(/^5,5/);
+  });
+
+  it('refuses to record week 5 again without --replace, and replaces it with', async () => {
+    const before = readFileSync(workbook, 'utf8');
+    const again = await runInProcess([
+      'checkin',
+      '--workbook',
+      workbook,
+      '--values',
+      'examples/week5.csv',
+      '--as-of',
+      '2027-01-30',
+    ]);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toContain('✓ Opened "Check-in T05"');
+    expect(again.stderr).toContain('Week 5 of Q1 2027 is already in History: run again with --replace');
+    expect(readFileSync(workbook, 'utf8')).toBe(before);
+
+    const replaced = await runInProcess([
+      'checkin',
+      '--workbook',
+      workbook,
+      '--values',
+      join(ROOT, 'examples/week5.csv'),
+      '--as-of',
+      '2027-01-30',
+      '--replace',
+    ]);
+    expect(replaced.code).toBe(0);
+    expect(replaced.stdout).toContain('✓ Recorded 9 key results of week 5 into History, replacing 9 earlier rows');
+    expect(historyRows(workbook).filter((row) => row[historyColumn('week') - 1] === '5')).toHaveLength(9);
+  });
+
+  it('exports the workbook with the check-in tab and History', async () => {
+    const out = join(temp.folder, 'export.xlsx');
+    const exported = await runCli(['export', '--workbook', workbook, '--out', out]);
+    expect(exported.code).toBe(0);
+    expect(exported.stdout).toMatch(/✓ Wrote .*export\.xlsx \(\d+\.\d KB, \d sheets\)/);
+    expect(exported.stdout).toContain('OKR Q1 2027 · Sprzedaż B2B: 3 objectives, 9 key results');
+    const names = strFromU8(unzipSync(readFileSync(out))['xl/workbook.xml'] as Uint8Array);
+    for (const name of ['OKR Q1 2027', 'Check-in T05', 'Historia']) expect(names).toContain(`name="${name}"`);
+  });
+});
+
+describe('CSV lines that cannot be used', () => {
+  it('are reported by line and value; the other lines are recorded, those key results are not', async () => {
+    const copy = join(temp.folder, 'partial.json');
+    copyFileSync(workbook, copy);
+    const csv = join(temp.folder, 'week6.csv');
+    writeFileSync(
+      csv,
+      [
+        'O1.1,"1,200,000",7,"Big week, two deals"',
+        'O9.9,5,5,',
+        'O1.2,lots,5,',
+        'O2.1,2,11,',
+        'O3.3,done,8,',
+        'O2.2,"1,2 mln zł",,',
+      ].join('\n'),
+    );
+    const run = await runInProcess(['checkin', '--workbook', copy, '--values', csv, '--as-of', '2027-02-03']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('(6 lines, separated by “,”)');
+    expect(run.stderr).toContain('week6.csv line 2: unknown KR id “O9.9”');
+    expect(run.stderr).toContain('week6.csv line 3: O1.2: “lots” is not a number');
+    expect(run.stderr).toContain('week6.csv line 4: O2.1: confidence “11” is not a whole number from 1 to 10');
+    expect(run.stdout).toContain('Not recorded (no value this week): O1.2, O2.1');
+    const week6 = historyRows(copy).filter((row) => row[historyColumn('week') - 1] === '6');
+    const byId = new Map(week6.map((row) => [row[historyColumn('krId') - 1], row]));
+    expect(byId.get('O1.1')?.[historyColumn('value') - 1]).toBe('1200000');
+    expect(byId.get('O2.2')?.[historyColumn('value') - 1]).toBe('1200000');
+    // A milestone typed as done (the tab's "tak") is 1 in History.
+    expect(byId.get('O3.3')?.[historyColumn('value') - 1]).toBe('1');
+    expect(byId.get('O1.1')?.[historyColumn('comment') - 1]).toBe('Big week, two deals');
+    expect(byId.has('O1.2')).toBe(false);
+    expect(byId.has('O2.1')).toBe(false);
+  });
+
+  it('exit 1 when nothing can be recorded, and the workbook is left as it was', async () => {
+    const csv = join(temp.folder, 'hopeless.csv');
+    writeFileSync(csv, 'KR;wartość\nX1;3\nO1.1;dużo\n');
+    const before = readFileSync(workbook, 'utf8');
+    const run = await runInProcess(['checkin', '--workbook', workbook, '--values', csv, '--as-of', '2027-02-10']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('hopeless.csv line 2: unknown KR id “X1”');
+    expect(run.stderr).toContain('hopeless.csv line 3: O1.1: “dużo” is not a number');
+    expect(run.stderr).toContain('Nothing could be typed');
+    expect(readFileSync(workbook, 'utf8')).toBe(before);
+  });
+
+  it('a day before the quarter: the add-on’s own message, exit 1', async () => {
+    const run = await runInProcess([
+      'checkin',
+      '--workbook',
+      workbook,
+      '--values',
+      'examples/week5.csv',
+      '--as-of',
+      '2026-11-02',
+    ]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Weekly check-in: Q1 2027 zaczyna się 2027-01-01');
+  });
+});
