@@ -13,18 +13,6 @@ import * as esbuild from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cacheDir = join(root, 'node_modules/.cache/okr-cli');
 
-// The local runtime reaches the typed fake through test/fake/index.ts, which also re-exports the vitest-only
-// `installGlobals`; the CLI never calls it, so vitest is not loaded at all.
-const noVitest = {
-  name: 'no-vitest',
-  setup(build) {
-    build.onResolve({ filter: /^vitest$/ }, () => ({ path: 'vitest', namespace: 'no-vitest' }));
-    build.onLoad({ filter: /.*/, namespace: 'no-vitest' }, () => ({
-      contents: 'export const vi = new Proxy({}, { get() { throw new Error("vitest is not available here"); } });',
-    }));
-  },
-};
-
 const manifestPath = join(cacheDir, 'manifest.json');
 
 /** The module compiled last time, when none of its sources changed since (their sizes and times are kept). */
@@ -61,7 +49,6 @@ async function compile() {
     platform: 'node',
     target: 'node20',
     packages: 'external',
-    plugins: [noVitest],
     metafile: true,
     write: false,
     logLevel: 'error',
@@ -86,7 +73,6 @@ async function compile() {
   }
   const inputs = {};
   for (const path of Object.keys(result.metafile.inputs)) {
-    if (path.includes(':')) continue; // the no-vitest stand-in
     const stats = statSync(join(root, path));
     inputs[path] = `${stats.size}:${stats.mtimeMs}`;
   }

@@ -11,10 +11,10 @@
 // argument is that realm's `Date`, in the spreadsheet's time zone).
 
 import vm from 'node:vm';
-import { type FakeServices, installInVmContext } from '../test/fake';
-import { GLOBAL_NAMES } from '../test/fake/scope';
 import { instantFromSerial, serialFromDate } from './dates';
 import type { CustomFunctionHost, CustomFunctionSpec } from './formula-functions';
+import { type FakeServices, installInVmContext } from './spreadsheet';
+import { GLOBAL_NAMES } from './spreadsheet/scope';
 
 /** One line the script logged. */
 export interface LogEntry {

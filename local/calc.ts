@@ -1,6 +1,6 @@
 // The formula engine beside the fake spreadsheet: one HyperFormula workbook kept in step with the fake's
 // sheets, so a formula cell shows what Sheets would compute. It is lazy: a read first compares each sheet's
-// grid revision (bumped by every write, see test/fake/grid.ts) with the one it last saw, rebuilds the
+// grid revision (bumped by every write, see local/spreadsheet/grid.ts) with the one it last saw, rebuilds the
 // sheet's HyperFormula input for the sheets that changed, and patches only the cells whose input differs.
 // Adding, removing or renaming a sheet, or resizing one (open-ended ranges depend on the size), rebuilds
 // the whole workbook, as does an edit while a formula HyperFormula cannot patch is present.
@@ -12,10 +12,10 @@
 // not empty, Sheets cannot expand the array and shows #REF!; so does this.
 
 import { DetailedCellError, type CellValue as HfValue, HyperFormula, type RawCellContent } from 'hyperformula';
-import type { FakeSheet, FakeSpreadsheet } from '../test/fake';
 import { isDateFormat, localDateOfSerial, serialFromDate } from './dates';
 import { type CustomFunctionHost, SHEETS_NAMED_EXPRESSIONS } from './formula-functions';
 import { arrayLiteral, cellA1, translateFormula } from './sheets-syntax';
+import type { FakeSheet, FakeSpreadsheet } from './spreadsheet';
 
 /** A computed cell: a value (`date` when HyperFormula typed the number as a date or time), or an error. */
 export type Computed =

@@ -5,11 +5,11 @@
 // (`=$O7="🟢"` tests O8 on row 8); it matches when it gives TRUE or a non-zero number. Text conditions
 // ignore case; number conditions match numbers only; date conditions compare whole days.
 
-import type { FakeSheet } from '../test/fake';
-import { enumName } from '../test/fake/enums';
 import type { Computed, WorkbookCalc } from './calc';
 import { serialFromDate } from './dates';
 import { shiftFormula } from './sheets-syntax';
+import type { FakeSheet } from './spreadsheet';
+import { enumName } from './spreadsheet/enums';
 
 /** What the matching rules give a cell; `null` where no rule sets the property. */
 export interface RuleFormat {

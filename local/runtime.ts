@@ -19,9 +19,6 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { createFakeServices, type DialogRecord, type FakeServices, type Toast } from '../test/fake';
-import { parseA1 } from '../test/fake/a1';
-import { isDate } from '../test/fake/values';
 import { BundleHost, type LogEntry } from './bundle-host';
 import { WorkbookCalc } from './calc';
 import { instantFromSerial, isDateFormat, isTimeZone } from './dates';
@@ -29,6 +26,9 @@ import { registerCustomFunctions } from './formula-functions';
 import { displayValue } from './number-format';
 import type { JsonValue, WorkbookSnapshot } from './snapshot';
 import { buildSnapshot } from './snapshot-build';
+import { createFakeServices, type DialogRecord, type FakeServices, type Toast } from './spreadsheet';
+import { parseA1 } from './spreadsheet/a1';
+import { isDate } from './spreadsheet/values';
 import { readTyping } from './typing';
 import {
   checkWorkbook,

@@ -3,13 +3,6 @@
 // validations, protections and menu the viewer and the exporter need. Reads only the fake's internals, so
 // taking a snapshot records no service calls.
 
-import type { FakeServices, FakeSheet, FakeSpreadsheet, MenuEntry } from '../test/fake';
-import { formatA1 } from '../test/fake/a1';
-import type { FakeDataValidation } from '../test/fake/data-validation';
-import { EnumValue, enumName } from '../test/fake/enums';
-import { BLANK, type GridRange } from '../test/fake/grid';
-import { FakeRange } from '../test/fake/range';
-import { isDate } from '../test/fake/values';
 import type { Computed, WorkbookCalc } from './calc';
 import { conditionalFormats } from './conditional-format';
 import { isDateFormat, serialFromDate } from './dates';
@@ -24,6 +17,13 @@ import type {
   ValidationSnapshot,
   WorkbookSnapshot,
 } from './snapshot';
+import type { FakeServices, FakeSheet, FakeSpreadsheet, MenuEntry } from './spreadsheet';
+import { formatA1 } from './spreadsheet/a1';
+import type { FakeDataValidation } from './spreadsheet/data-validation';
+import { EnumValue, enumName } from './spreadsheet/enums';
+import { BLANK, type GridRange } from './spreadsheet/grid';
+import { FakeRange } from './spreadsheet/range';
+import { isDate } from './spreadsheet/values';
 
 function areaA1(g: GridRange): string {
   return formatA1({ row: g.rows.start, column: g.columns.start, numRows: g.rows.size, numColumns: g.columns.size });

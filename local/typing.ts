@@ -1,11 +1,11 @@
 // What a person typing into a cell means, beyond what the fake already reads (formulas, a leading
-// apostrophe, numbers, percentages and TRUE/FALSE in the spreadsheet's locale, see test/fake/values.ts):
+// apostrophe, numbers, percentages and TRUE/FALSE in the spreadsheet's locale, see local/spreadsheet/values.ts):
 // dates. Sheets reads `2027-03-31` anywhere, and the locale's own order (`31.03.2027` in pl_PL,
 // `3/31/2027` in en_US, `31/03/2027` in en_GB); the cell then holds a date, and a cell formatted
 // `General` takes a date format, as a typed `15%` takes a percent format.
 
-import { parseLocaleNumber } from '../test/fake/values';
 import { instantFromSerial, serialOfDay } from './dates';
+import { parseLocaleNumber } from './spreadsheet/values';
 
 /** What to write: the input for the fake's `writeInputs`, and a format for a cell still `General`. */
 export interface Typed {

@@ -11,16 +11,16 @@
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { z } from 'zod';
-import { createFakeServices, type FakeServices, type FakeServicesOptions, type FakeSheet } from '../test/fake';
-import { FakeDataValidation } from '../test/fake/data-validation';
-import * as Enums from '../test/fake/enums';
-import { BLANK, type Cell, DEFAULT_COLUMN_WIDTH, Grid, GridRange } from '../test/fake/grid';
-import { FakeDeveloperMetadata, type MetadataLocation } from '../test/fake/metadata';
-import { FakeProtection } from '../test/fake/protection';
-import { FakeRange } from '../test/fake/range';
-import type { RuleSpec } from '../test/fake/rules';
-import { FakeSheet as Sheet } from '../test/fake/sheet';
-import { isDate } from '../test/fake/values';
+import { createFakeServices, type FakeServices, type FakeServicesOptions, type FakeSheet } from './spreadsheet';
+import { FakeDataValidation } from './spreadsheet/data-validation';
+import * as Enums from './spreadsheet/enums';
+import { BLANK, type Cell, DEFAULT_COLUMN_WIDTH, Grid, GridRange } from './spreadsheet/grid';
+import { FakeDeveloperMetadata, type MetadataLocation } from './spreadsheet/metadata';
+import { FakeProtection } from './spreadsheet/protection';
+import { FakeRange } from './spreadsheet/range';
+import type { RuleSpec } from './spreadsheet/rules';
+import { FakeSheet as Sheet } from './spreadsheet/sheet';
+import { isDate } from './spreadsheet/values';
 
 export const WORKBOOK_FORMAT = 'okr-sheets-local-workbook';
 export const WORKBOOK_VERSION = 1;
@@ -421,7 +421,7 @@ export function workbookOf(services: FakeServices): WorkbookFile {
 
 /**
  * An enum member by name, typed as the Apps Script enum it belongs to (at run time the fake's `EnumValue`,
- * see test/fake/enums.ts); throws for a name the enum does not have.
+ * see local/spreadsheet/enums.ts); throws for a name the enum does not have.
  */
 function enumMember<E extends object>(enumObject: E | undefined, name: string, what: string): E[keyof E] {
   const member = enumObject ? (enumObject as Record<string, unknown>)[name] : undefined;

@@ -3,9 +3,9 @@
 // first (not timed), with the service globals set only for the build, so a plain Node script can call it.
 
 import { buildQuarter } from '../src/server/quarter-builder';
-import { createFakeServices } from '../test/fake/index';
-import { withGlobalServices } from '../test/fake/scope';
 import { sizedPlan } from '../test/okr-sheet/plans';
+import { createFakeServices } from './spreadsheet/index';
+import { withGlobalServices } from './spreadsheet/scope';
 import { writeXlsx } from './xlsx';
 import { workbookFromFake } from './xlsx-from-fake';
 

@@ -11,14 +11,14 @@
 // Dates become date serials in the spreadsheet's time zone (a date cell shows the day Sheets shows), with a
 // date format when the cell has none.
 
-import type { FakeDataValidation } from '../test/fake/data-validation';
-import { enumName } from '../test/fake/enums';
-import { BLANK, type Cell, type GridRange } from '../test/fake/grid';
-import type { FakeRange } from '../test/fake/range';
-import type { RuleSpec } from '../test/fake/rules';
-import type { FakeSheet } from '../test/fake/sheet';
-import type { FakeSpreadsheet } from '../test/fake/spreadsheet';
-import { isDate } from '../test/fake/values';
+import type { FakeDataValidation } from './spreadsheet/data-validation';
+import { enumName } from './spreadsheet/enums';
+import { BLANK, type Cell, type GridRange } from './spreadsheet/grid';
+import type { FakeRange } from './spreadsheet/range';
+import type { RuleSpec } from './spreadsheet/rules';
+import type { FakeSheet } from './spreadsheet/sheet';
+import type { FakeSpreadsheet } from './spreadsheet/spreadsheet';
+import { isDate } from './spreadsheet/values';
 import {
   dateSerial,
   quoteSheetName,

@@ -6,7 +6,7 @@
 // so far queued as the fake's scripted replies. That is what Apps Script would do provided the item asks
 // before it writes, which the add-on's items do (Record check-in asks first, then records).
 
-import type { FakeUi } from '../test/fake';
+import type { FakeUi } from '../local/spreadsheet';
 import type { ButtonName, Question } from './api';
 
 /** The message of the error that stops a script at an unanswered question. */

@@ -13,18 +13,6 @@ import * as esbuild from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'node_modules/.cache/okr-playground/server.mjs');
 
-// The local runtime reaches the typed fake through test/fake/index.ts, which also re-exports the vitest-only
-// `installGlobals`; the playground never calls it, so vitest is not loaded at all.
-const noVitest = {
-  name: 'no-vitest',
-  setup(build) {
-    build.onResolve({ filter: /^vitest$/ }, () => ({ path: 'vitest', namespace: 'no-vitest' }));
-    build.onLoad({ filter: /.*/, namespace: 'no-vitest' }, () => ({
-      contents: 'export const vi = new Proxy({}, { get() { throw new Error("vitest is not available here"); } });',
-    }));
-  },
-};
-
 async function buildDist() {
   if (process.argv.includes('--no-build')) return;
   const { build } = await import(pathToFileURL(join(root, 'scripts/build.mjs')).href);
@@ -47,7 +35,6 @@ async function main() {
       target: 'node20',
       packages: 'external',
       outfile: out,
-      plugins: [noVitest],
       logLevel: 'warning',
     }),
   ]);

@@ -2,10 +2,10 @@
 // not grow with the number of key results), and the time to build and read back the large one, all on
 // the typed fake. Compiled by esbuild and imported by scripts/bench.mjs.
 
+import { createFakeServices } from '../local/spreadsheet/index';
+import { withGlobalServices } from '../local/spreadsheet/scope';
 import { findQuarterSheets, readQuarter } from '../src/server/okr-sheet-reader';
 import { buildQuarter } from '../src/server/quarter-builder';
-import { createFakeServices } from '../test/fake/index';
-import { withGlobalServices } from '../test/fake/scope';
 import { sizedPlan } from '../test/okr-sheet/plans';
 
 function withServices<T>(work: (services: ReturnType<typeof createFakeServices>) => T): T {

@@ -99,3 +99,11 @@ console.log(
 const { measureXlsxExport } = await importSource('local/xlsx-bench.ts');
 const xlsx = measureXlsxExport(100);
 console.log(`.xlsx export of a 100-KR quarter: ${xlsx.ms.toFixed(1)} ms, ${xlsx.bytes} bytes`);
+const { measureCliBuild } = await importSource('cli/bench.ts');
+console.log(
+  `npm run okr -- build of examples/plan.json (in process, with the .xlsx): ${measureCliBuild(root).toFixed(0)} ms`,
+);
+const { measureColdStart } = await importSource('playground/bench.ts');
+console.log(`cold npm start (with its build) to the first page served: ${(await measureColdStart()).toFixed(0)} ms`);
+const coldMs = await measureColdStart({ noBuild: true });
+console.log(`cold npm start --no-build to the first page served: ${coldMs.toFixed(0)} ms`);

@@ -6,13 +6,13 @@
 // type a value for every key result, record), and then measures the next week's generate and record: the
 // steady state of a quarter under way, with History holding `weeks` weeks of every key result.
 
+import { asReal, type CallCounts, createFakeServices, type FakeServices } from '../../local/spreadsheet/index';
+import { withGlobalServices } from '../../local/spreadsheet/scope';
 import { tabColumn } from '../../src/core/check-in/check-in-tab';
 import { generateCheckIn } from '../../src/server/check-in-generate';
 import { recordCheckIn } from '../../src/server/check-in-record';
 import { forgetLang } from '../../src/server/language';
 import { buildQuarter } from '../../src/server/quarter-builder';
-import { asReal, type CallCounts, createFakeServices, type FakeServices } from '../fake/index';
-import { withGlobalServices } from '../fake/scope';
 import { sizedPlan } from '../okr-sheet/plans';
 
 export interface CheckInFigures {

@@ -4,6 +4,7 @@
 // text that looks like a formula, and an OKR sheet or a tab edited by hand.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { asReal, type FakeServices } from '../../local/spreadsheet';
 import { dayFromIso } from '../../src/core/cell-values';
 import { assessKeyResult } from '../../src/core/check-in/check-in';
 import { readCheckInTab } from '../../src/core/check-in/check-in-read';
@@ -12,7 +13,6 @@ import { columnOf } from '../../src/core/okr-sheet/columns';
 import { generateCheckIn } from '../../src/server/check-in-generate';
 import { checkInText, recordCheckIn } from '../../src/server/check-in-record';
 import { readCheckInSnapshot } from '../../src/server/check-in-sheets';
-import { asReal, type FakeServices } from '../fake';
 import {
   buildOkrSheet,
   checkInPlan,

@@ -4,6 +4,7 @@
 // checks agree with `planCoverage`, and the pipeline's share and coverage are right.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { asReal } from '../../local/spreadsheet';
 import { assessKeyResult, planCoverage } from '../../src/core/check-in/check-in';
 import { readCheckInTab } from '../../src/core/check-in/check-in-read';
 import { tabColumn } from '../../src/core/check-in/check-in-tab';
@@ -12,7 +13,6 @@ import { STATUS_EMOJI } from '../../src/core/pace';
 import { generateCheckIn } from '../../src/server/check-in-generate';
 import { recordCheckIn } from '../../src/server/check-in-record';
 import { readCheckInSnapshot } from '../../src/server/check-in-sheets';
-import { asReal } from '../fake';
 import {
   buildOkrSheet,
   checkInPlan,

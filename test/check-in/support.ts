@@ -2,14 +2,15 @@
 // weeks, typing into a check-in tab the way a person does (one cell at a time, validation applies), reading
 // History back as records, and loading a tab into HyperFormula to compute its formulas.
 
+import { asReal, createFakeServices, type FakeServices, type FakeServicesOptions } from '../../local/spreadsheet';
 import { CHECK_IN_METADATA, type RegionName, tabColumn } from '../../src/core/check-in/check-in-tab';
 import { type HistoryRecord, parseHistoryRow } from '../../src/core/check-in/history';
 import { HISTORY_METADATA } from '../../src/server/history-sheet';
 import { forgetLang } from '../../src/server/language';
 import { buildQuarter } from '../../src/server/quarter-builder';
 import type { KeyResultPlan, QuarterPlan } from '../../src/shared/plan';
-import { asReal, createFakeServices, type FakeServices, type FakeServicesOptions, installGlobals } from '../fake';
 import { type CellInput, createFormulaEngine, type FormulaEngine } from '../support/hyperformula';
+import { installGlobals } from '../support/install-globals';
 
 /** A fresh fake spreadsheet installed as the Apps Script globals. */
 export function openSpreadsheet(options: FakeServicesOptions = {}): FakeServices {

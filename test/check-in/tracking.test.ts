@@ -6,6 +6,7 @@
 // formula.)
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { FakeServices } from '../../local/spreadsheet';
 import { dayFromIso } from '../../src/core/cell-values';
 import { TRACKING_KEYS, TRACKING_METADATA, type TrackingKey } from '../../src/core/check-in/tracking';
 import { forecastValue, neededPerWeek } from '../../src/core/forecast';
@@ -15,7 +16,6 @@ import { scoreKeyResult } from '../../src/core/score';
 import { generateCheckIn } from '../../src/server/check-in-generate';
 import { recordCheckIn } from '../../src/server/check-in-record';
 import { buildQuarter } from '../../src/server/quarter-builder';
-import type { FakeServices } from '../fake';
 import { sizedPlan } from '../okr-sheet/plans';
 import { type CellInput, createFormulaEngine } from '../support/hyperformula';
 import {

@@ -4,13 +4,13 @@
 // recording at once.
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { asReal, type FakeServices } from '../../local/spreadsheet';
 import { dayFromIso } from '../../src/core/cell-values';
 import { CHECK_IN_METADATA, tabColumn } from '../../src/core/check-in/check-in-tab';
 import { TRACKING_METADATA } from '../../src/core/check-in/tracking';
 import { columnOf } from '../../src/core/okr-sheet/columns';
 import { generateCheckIn } from '../../src/server/check-in-generate';
 import { checkInText, recordCheckIn, startRecording } from '../../src/server/check-in-record';
-import { asReal, type FakeServices } from '../fake';
 import {
   buildOkrSheet,
   checkInPlan,

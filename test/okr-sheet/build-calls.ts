@@ -2,10 +2,10 @@
 // that compares a small and a large quarter and by `npm run bench`, which prints both counts; it sets the
 // service globals itself (no vitest), so a plain Node script can call it.
 
+import { type CallCounts, createFakeServices } from '../../local/spreadsheet/index';
+import { withGlobalServices } from '../../local/spreadsheet/scope';
 import { buildQuarter } from '../../src/server/quarter-builder';
 import type { QuarterPlan } from '../../src/shared/plan';
-import { type CallCounts, createFakeServices } from '../fake/index';
-import { withGlobalServices } from '../fake/scope';
 
 export interface BuildCalls {
   total: number;

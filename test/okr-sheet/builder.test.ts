@@ -4,6 +4,7 @@
 // number of service calls does not grow with the number of key results.
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { asReal, createFakeServices, type FakeServices, type FakeSheet } from '../../local/spreadsheet';
 import { columnOf, METADATA } from '../../src/core/okr-sheet/columns';
 import { layoutQuarter } from '../../src/core/okr-sheet/layout';
 import { quarterDates } from '../../src/core/quarter';
@@ -12,7 +13,7 @@ import { findQuarterSheets, readQuarter } from '../../src/server/okr-sheet-reade
 import { mergeConditionalRules } from '../../src/server/okr-sheet-writer';
 import { buildQuarter } from '../../src/server/quarter-builder';
 import type { QuarterPlan } from '../../src/shared/plan';
-import { asReal, createFakeServices, type FakeServices, type FakeSheet, installGlobals } from '../fake';
+import { installGlobals } from '../support/install-globals';
 import { countBuildCalls } from './build-calls';
 import { sizedPlan, workedExamplePlan } from './plans';
 

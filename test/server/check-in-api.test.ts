@@ -3,6 +3,7 @@
 // on what the menu item did, and every message in the user's language.
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { asReal, Enums, type FakeServices, type FakeServicesOptions } from '../../local/spreadsheet';
 import { getCheckInState, getCheckInText, recordingOf, submitCheckIn } from '../../src/server/check-in-api';
 import { forgetLang } from '../../src/server/language';
 import { showRecordCheckIn, showWeeklyCheckIn } from '../../src/server/menu';
@@ -10,7 +11,6 @@ import { readQuarter } from '../../src/server/okr-sheet-reader';
 import { attributeJson } from '../../src/server/sidebar';
 import type { CheckInBoot, CheckInState } from '../../src/shared/check-in-api';
 import { buildOkrSheet, checkInPlan, historyOf, openSpreadsheet, typeInto, wednesdayOfWeek } from '../check-in/support';
-import { asReal, Enums, type FakeServices, type FakeServicesOptions } from '../fake';
 
 const SIDEBAR = '<!doctype html>\n<html lang="en" data-lang="en" data-view="quarter"><body>sidebar</body></html>';
 

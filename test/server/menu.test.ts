@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFakeServices, Enums, type FakeServicesOptions } from '../../local/spreadsheet';
 import { registry } from '../../src/gas/registry';
 import { forgetLang, LANGUAGE_PROPERTY } from '../../src/server/language';
 import { onInstall, onOpen, showHelp, showRecordCheckIn, showWeeklyCheckIn } from '../../src/server/menu';
 import { showNewQuarterSidebar, showSettings } from '../../src/server/sidebar';
-import { createFakeServices, Enums, type FakeServicesOptions, installGlobals } from '../fake';
+import { installGlobals } from '../support/install-globals';
 
 const SIDEBAR = '<!doctype html>\n<html lang="en" data-lang="en" data-view="quarter"><body>sidebar</body></html>';
 

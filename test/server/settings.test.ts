@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFakeServices, type FakeServicesOptions } from '../../local/spreadsheet';
 import { forgetLang, LANGUAGE_PROPERTY, spreadsheetLang } from '../../src/server/language';
 import { currencyForLocale, readSettings, SETTINGS_PROPERTIES } from '../../src/server/settings';
 import { getSettings, saveSettings } from '../../src/server/sidebar-api';
-import { createFakeServices, type FakeServicesOptions, installGlobals } from '../fake';
+import { installGlobals } from '../support/install-globals';
 
 function open(options: FakeServicesOptions = {}) {
   const services = createFakeServices(options);

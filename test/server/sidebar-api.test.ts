@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createFakeServices, type FakeServicesOptions } from '../../local/spreadsheet';
 import { forgetLang } from '../../src/server/language';
 import { SETTINGS_PROPERTIES } from '../../src/server/settings';
 import { defaultQuarter, getSidebarState, submitQuarter } from '../../src/server/sidebar-api';
 import type { QuarterPlan } from '../../src/shared/plan';
-import { createFakeServices, type FakeServicesOptions, installGlobals } from '../fake';
+import { installGlobals } from '../support/install-globals';
 
 function open(options: FakeServicesOptions = {}) {
   const services = createFakeServices(options);

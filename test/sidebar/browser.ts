@@ -9,8 +9,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type vm from 'node:vm';
 import { type Browser, chromium, type Page } from 'playwright-core';
+import {
+  createFakeServices,
+  type FakeServices,
+  type FakeServicesOptions,
+  installInVmContext,
+} from '../../local/spreadsheet';
 import { type EntryPointName, registry } from '../../src/gas/registry';
-import { createFakeServices, type FakeServices, type FakeServicesOptions, installInVmContext } from '../fake';
 import { type BundleGlobals, callGlobal, loadBundle } from '../support/load-bundle';
 
 export const CHROMIUM = '/usr/bin/chromium';

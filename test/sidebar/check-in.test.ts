@@ -5,9 +5,9 @@
 
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeServices } from '../../local/spreadsheet';
 import type { KeyResultPlan } from '../../src/shared/plan';
 import { historyOf, typeInto } from '../check-in/support';
-import type { FakeServices } from '../fake';
 import { type BundleGlobals, callGlobal } from '../support/load-bundle';
 import { launchBrowser, openSidebar, skipBrowserTests } from './browser';
 

@@ -4,8 +4,8 @@
 
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FakeServices, FakeServicesOptions } from '../../local/spreadsheet';
 import type { EntryPointName } from '../../src/gas/registry';
-import type { FakeServices, FakeServicesOptions } from '../fake';
 import { type BundleGlobals, callGlobal } from '../support/load-bundle';
 import { type Harness, launchBrowser, openSidebar as openSidebarIn, skipBrowserTests as skip } from './browser';
 

@@ -16,6 +16,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createFakeServices, type FakeServices, type FakeSpreadsheet } from '../../local/spreadsheet';
+import { withGlobalServices } from '../../local/spreadsheet/scope';
 import { dateSerial, writeXlsx, type XlsxSheet, type XlsxWorkbook, xlsxWarnings } from '../../local/xlsx';
 import { measureXlsxExport } from '../../local/xlsx-bench';
 import { formulaProblems, functionNames, toXlsxFormula } from '../../local/xlsx-formulas';
@@ -25,8 +27,6 @@ import { ASPIRATIONAL, COMMITTED, expectedProgress, STATUS_EMOJI, statusOf } fro
 import { objectiveScore, scoreKeyResult } from '../../src/core/score';
 import { buildQuarter } from '../../src/server/quarter-builder';
 import type { QuarterPlan } from '../../src/shared/plan';
-import { createFakeServices, type FakeServices, type FakeSpreadsheet } from '../fake';
-import { withGlobalServices } from '../fake/scope';
 import { WORKED_CURRENT, workedExamplePlan } from '../okr-sheet/plans';
 
 type Key = Parameters<typeof columnOf>[0];

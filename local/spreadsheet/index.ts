@@ -1,7 +1,9 @@
-// The one way to get the fake: `createFakeServices()` builds a spreadsheet and the services an editor
-// add-on uses, all writing to one call log. Tests install them as globals (`installGlobals`, or
-// `installInVmContext` for the built bundle in `node:vm`), or hand typed pieces to code under test through
-// `asGlobals` — the single place where a fake is passed off as the real Apps Script type.
+// The local spreadsheet: one in-memory implementation of the Spreadsheet services the add-on uses, typed
+// against @types/google-apps-script and counting every call. Tests, the CLI and the playground all use this
+// one, and it never ships in dist/. `createFakeServices()` builds a spreadsheet and the services of an editor
+// add-on, all writing to one call log. Tests install them as globals (test/support/install-globals.ts, or
+// `installInVmContext` for the built bundle in `node:vm`, as local/runtime.ts does), or hand typed pieces to
+// code under test through `asGlobals`, the single place where a fake is passed off as the real type.
 
 import { CallLog } from './calls';
 import { FakeEnv } from './env';
@@ -20,7 +22,7 @@ export type { CallCounts, CallLog, Measured } from './calls';
 export { FakeDataValidation, FakeDataValidationBuilder } from './data-validation';
 export * as Enums from './enums';
 export type { Realm } from './env';
-export { installGlobals, installInVmContext } from './globals';
+export { installInVmContext } from './globals';
 export { FakeHtmlOutput, FakeHtmlService } from './html';
 export { FakeLock, FakeLockService, type LockScope } from './lock';
 export { FakeDeveloperMetadata, FakeDeveloperMetadataFinder } from './metadata';

@@ -2,8 +2,8 @@
 // mistake that `Fake<Real, Keys>` must reject. If the construction ever stops catching one, tsc reports
 // the directive as unused and the build fails.
 
-import type { FakeRange } from '../fake/range';
-import type { Fake } from '../fake/types';
+import type { FakeRange } from '../../local/spreadsheet/range';
+import type { Fake } from '../../local/spreadsheet/types';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

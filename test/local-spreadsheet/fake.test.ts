@@ -4,8 +4,9 @@
 
 import vm from 'node:vm';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parseA1 } from '../fake/a1';
-import { asGlobals, createFakeServices, Enums, installGlobals, installInVmContext } from '../fake/index';
+import { parseA1 } from '../../local/spreadsheet/a1';
+import { asGlobals, createFakeServices, Enums, installInVmContext } from '../../local/spreadsheet/index';
+import { installGlobals } from '../support/install-globals';
 
 const { Button, ButtonSet, DeveloperMetadataLocationType, DeveloperMetadataVisibility, ProtectionType } = Enums;
 
