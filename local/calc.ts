@@ -16,6 +16,7 @@ import { isDateFormat, localDateOfSerial, serialFromDate } from './dates';
 import { type CustomFunctionHost, SHEETS_NAMED_EXPRESSIONS } from './formula-functions';
 import { arrayLiteral, cellA1, translateFormula } from './sheets-syntax';
 import type { FakeSheet, FakeSpreadsheet } from './spreadsheet';
+import { columnLetters } from './spreadsheet/a1';
 
 /** A computed cell: a value (`date` when HyperFormula typed the number as a date or time), or an error. */
 export type Computed =
@@ -158,7 +159,11 @@ export class WorkbookCalc {
       return shadow !== undefined && shadow.revision === sheet.grid.revision && shadow.name === sheet.name;
     };
     if (this.hf && sheets.length === this.shadows.size && sheets.every(seen)) return;
-    const shape = sheets.map((s) => `${s.id}\u0000${s.name}\u0000${s.grid.maxRows}`).join('\u0001');
+    const shape = [
+      ...sheets.map((s) => `${s.id}\u0000${s.name}\u0000${s.grid.maxRows}`),
+      // A named range added, moved or removed changes what formulas naming it read.
+      ...this.namedExpressions().map((named) => `${named.name}=${named.expression}`),
+    ].join('\u0001');
     if (!this.hf || shape !== this.shape) {
       this.rebuild(shape);
       return;
@@ -213,11 +218,25 @@ export class WorkbookCalc {
       this.hf = HyperFormula.buildFromSheets(
         input,
         { licenseKey: 'gpl-v3', context: { customFunctions: this.customFunctions } },
-        SHEETS_NAMED_EXPRESSIONS,
+        [...SHEETS_NAMED_EXPRESSIONS, ...this.namedExpressions()],
       );
     });
     this.shape = shape;
     this.figures.builds++;
+  }
+
+  /** The spreadsheet's named ranges as HyperFormula named expressions (`OKR_Q1_2027_as_of` → `='OKR Q1 2027'!$F$4`). */
+  private namedExpressions(): { name: string; expression: string }[] {
+    const named: { name: string; expression: string }[] = [];
+    for (const [name, range] of this.book.namedRanges) {
+      const sheet = this.book.sheets.find((candidate) => candidate.id === range.sheetId);
+      if (!sheet) continue;
+      const first = `$${columnLetters(range.columns.start)}$${range.rows.start}`;
+      const last = `$${columnLetters(range.columns.start + range.columns.size - 1)}$${range.rows.start + range.rows.size - 1}`;
+      const area = first === last ? first : `${first}:${last}`;
+      named.push({ name, expression: `='${sheet.name.replace(/'/g, "''")}'!${area}` });
+    }
+    return named;
   }
 
   private timed(work: () => void): void {

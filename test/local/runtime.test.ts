@@ -71,6 +71,16 @@ describe('the bundle in the local runtime', () => {
     expect(menu[0]).toEqual({ type: 'item', caption: 'New quarter…', functionName: 'showNewQuarterSidebar' });
   });
 
+  it('computes a formula that names a named range, as the tracking columns do', () => {
+    const runtime = createLocalRuntime({ locale: 'en_US', timeZone: 'Europe/Warsaw' });
+    const sheet = runtime.services.spreadsheet.getSheets()[0];
+    if (!sheet) throw new Error('no sheet');
+    runtime.setCell(sheet.getName(), 'B2', '40');
+    runtime.services.spreadsheet.setNamedRange('Target_Q1', sheet.getRange('B2'));
+    runtime.setCell(sheet.getName(), 'C3', '=Target_Q1/2');
+    expect(cell(runtime.snapshot(), sheet.getName(), 'C3')?.value).toMatchObject({ type: 'number', raw: 20 });
+  });
+
   it('opens the sidebar from its menu item with the built HTML', () => {
     const runtime = createLocalRuntime({ locale: 'pl_PL', timeZone: 'Europe/Warsaw' });
     expect(runtime.call('showNewQuarterSidebar')).toEqual({ ok: true, value: null });
