@@ -1,56 +1,17 @@
 // Dates the way a spreadsheet keeps them: serial numbers (day 0 = 1899-12-30, a day = 1, the time of day a
 // fraction) counted in the spreadsheet's time zone. Sheets hands a script a `Date` for a date cell, the
 // instant at which that wall-clock time occurs in the spreadsheet's zone; the local runtime converts both
-// ways here, with Intl for the zone rules (no time-zone library: Node carries the IANA data).
+// ways here, reading wall-clock time with local/spreadsheet/time-zone.ts (Intl, one formatter a zone).
+
+import { wallClockMs } from './spreadsheet/time-zone';
 
 const MS_PER_DAY = 86_400_000;
 /** 1899-12-30T00:00 as a wall-clock time in milliseconds: serial day 0. */
 const SERIAL_EPOCH = Date.UTC(1899, 11, 30);
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let found = formatters.get(timeZone);
-  if (!found) {
-    found = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, found);
-  }
-  return found;
-}
-
-/** True when Intl knows the time zone (`Europe/Warsaw`, `UTC`). */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The wall-clock time in `timeZone` at an instant, as milliseconds of a UTC calendar (for its fields). */
-function wallClock(instant: number, timeZone: string): number {
-  const fields: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(new Date(instant))) {
-    if (part.type !== 'literal') fields[part.type] = Number(part.value);
-  }
-  const { year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = fields;
-  const wholeSeconds = Math.floor(instant / 1000) * 1000;
-  return Date.UTC(year, month - 1, day, hour, minute, second) + (instant - wholeSeconds);
-}
-
 /** The serial number of an instant, read as a wall-clock time in `timeZone`. */
 export function serialFromDate(date: Date, timeZone: string): number {
-  return (wallClock(date.getTime(), timeZone) - SERIAL_EPOCH) / MS_PER_DAY;
+  return (wallClockMs(date.getTime(), timeZone) - SERIAL_EPOCH) / MS_PER_DAY;
 }
 
 /** The instant (epoch milliseconds) at which the serial's wall-clock time occurs in `timeZone`. */
@@ -58,8 +19,8 @@ export function instantFromSerial(serial: number, timeZone: string): number {
   const wall = SERIAL_EPOCH + Math.round(serial * MS_PER_DAY);
   // The zone's offset at a guess, corrected once: enough everywhere except inside a DST gap, where the
   // wall-clock time does not exist and the instant an hour off is as good an answer as any.
-  let instant = wall - (wallClock(wall, timeZone) - wall);
-  instant = wall - (wallClock(instant, timeZone) - instant);
+  let instant = wall - (wallClockMs(wall, timeZone) - wall);
+  instant = wall - (wallClockMs(instant, timeZone) - instant);
   return instant;
 }
 

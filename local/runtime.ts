@@ -21,13 +21,14 @@ import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { BundleHost, type LogEntry } from './bundle-host';
 import { WorkbookCalc } from './calc';
-import { instantFromSerial, isDateFormat, isTimeZone } from './dates';
+import { instantFromSerial, isDateFormat } from './dates';
 import { registerCustomFunctions } from './formula-functions';
 import { displayValue } from './number-format';
 import type { JsonValue, WorkbookSnapshot } from './snapshot';
 import { buildSnapshot } from './snapshot-build';
 import { createFakeServices, type DialogRecord, type FakeServices, type Toast } from './spreadsheet';
 import { parseA1 } from './spreadsheet/a1';
+import { isTimeZone } from './spreadsheet/time-zone';
 import { isDate } from './spreadsheet/values';
 import { readTyping } from './typing';
 import {

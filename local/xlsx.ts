@@ -10,6 +10,7 @@
 // recalculation on load, so every application computes the cells itself rather than trusting ours.
 
 import { zipSync } from 'fflate';
+import { wallClockMs } from './spreadsheet/time-zone';
 import { formulaProblems, toXlsxFormula } from './xlsx-formulas';
 
 /** What one cell holds. A date is a `number` (a date serial, see `dateSerial`) with a date format. */
@@ -195,8 +196,6 @@ export function writeXlsx(book: XlsxWorkbook, options: WriteXlsxOptions = {}): U
 
 // --- Dates ---------------------------------------------------------------------------------------------------
 
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * The date serial of an instant as a wall clock in `timeZone` reads it: days since 1899-12-30, the time of
  * day as the fraction. (Excel counts a 29 February 1900 that never was, so its serials agree with this one
@@ -204,25 +203,9 @@ const dayFormatters = new Map<string, Intl.DateTimeFormat>();
  * @example dateSerial(new Date('2027-01-01T00:00:00+01:00'), 'Europe/Warsaw') // 46388
  */
 export function dateSerial(date: Date, timeZone: string): number {
-  let format = dayFormatters.get(timeZone);
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    dayFormatters.set(timeZone, format);
-  }
-  const parts = format.formatToParts(date);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  const ms = ((date.getTime() % 1000) + 1000) % 1000;
-  return (wall + ms) / 86_400_000 + 25_569;
+  // Days since 1970 plus 1970's serial, not local/dates.ts's (wall - epoch) / day: the two round apart in
+  // the last bit, and the serial is written into the file as it is, so this keeps the exported bytes.
+  return wallClockMs(date.getTime(), timeZone) / 86_400_000 + 25_569;
 }
 
 // --- References ------------------------------------------------------------------------------------------------

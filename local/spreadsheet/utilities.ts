@@ -5,6 +5,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { type FakeEnv, ServiceObject } from './env';
+import { isTimeZone, type ZoneFields, zoneFields } from './time-zone';
 import type { Fake } from './types';
 
 type UtilitiesMethods = 'formatDate' | 'getUuid' | 'sleep';
@@ -52,70 +53,20 @@ const MONTHS = [
 ];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
+interface WallClock extends ZoneFields {
   weekday: number;
   offsetMinutes: number;
-  zoneName: string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-      timeZoneName: 'short',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-/** The wall-clock fields of an instant in a time zone. */
+/** The wall-clock fields of an instant in a time zone; an unknown zone reads as GMT, as in Java. */
 export function wallClock(date: Date, timeZone: string): WallClock {
-  let formatter: Intl.DateTimeFormat;
-  try {
-    formatter = formatterFor(timeZone);
-  } catch {
-    formatter = formatterFor('GMT');
-  }
-  const parts: Record<string, string> = {};
-  for (const part of formatter.formatToParts(date)) parts[part.type] = part.value;
-  const field = (name: string) => Number(parts[name] ?? 0);
-  const year = field('year');
-  const month = field('month');
-  const day = field('day');
-  const hour = field('hour');
-  const minute = field('minute');
-  const second = field('second');
-  const millisecond = ((date.getTime() % 1000) + 1000) % 1000;
+  const fields = zoneFields(date.getTime(), isTimeZone(timeZone) ? timeZone : 'GMT');
+  const { year, month, day, hour, minute, second, millisecond } = fields;
   const local = Date.UTC(year, month - 1, day, hour, minute, second, millisecond);
   return {
-    year,
-    month,
-    day,
-    hour,
-    minute,
-    second,
-    millisecond,
+    ...fields,
     weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
     offsetMinutes: Math.round((local - date.getTime()) / 60000),
-    zoneName: parts.timeZoneName ?? 'GMT',
   };
 }
 
