@@ -17,8 +17,8 @@ import {
 } from '../core/check-in/check-in-tab';
 import { cellInput } from '../core/okr-sheet/cells';
 import { METADATA } from '../core/okr-sheet/columns';
-import type { ValidationSpec } from '../core/okr-sheet/layout';
 import { type PlanSettings, parseSettings } from '../core/okr-sheet/settings';
+import type { ValidationSpec } from '../core/sheet-spec';
 import { mergeConditionalRules } from './okr-sheet-writer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -6,8 +6,9 @@
 import type { Lang } from '../core/i18n';
 import { cellInput } from '../core/okr-sheet/cells';
 import { METADATA } from '../core/okr-sheet/columns';
-import type { ConditionalRuleSpec, QuarterLayout, ValidationSpec } from '../core/okr-sheet/layout';
+import type { QuarterLayout } from '../core/okr-sheet/layout';
 import { sheetText } from '../core/okr-sheet/texts';
+import type { ConditionalRuleSpec, ValidationSpec } from '../core/sheet-spec';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -9,14 +9,33 @@
 import * as z from 'zod/mini';
 import { FORMULA_STYLES, type FormulaStyle, type Unit } from '../../shared/plan';
 import type { Lang } from '../i18n';
-import { a1, a1Range, columnLetter, formula, number, quoted, type SheetCell, text } from '../okr-sheet/cells';
+import {
+  a1,
+  a1Range,
+  columnLetter,
+  dateFormula,
+  formula,
+  number,
+  quoted,
+  type SheetCell,
+  text,
+} from '../okr-sheet/cells';
 import type { ColumnKey } from '../okr-sheet/columns';
-import { type ConditionalRuleSpec, type MetadataSpec, unitFormat, type ValidationSpec } from '../okr-sheet/layout';
+import { unitFormat } from '../okr-sheet/layout';
 import { addonColumnFormulas, type FormulaPlaces, paceFormula, portableRowFormulas } from '../okr-sheet/sheet-formulas';
 import { sheetText, unitWord } from '../okr-sheet/texts';
 import { STATUS_EMOJI } from '../pace';
 import type { CheckInWeek } from '../quarter';
 import type { KeyResultKind } from '../score';
+import {
+  DATE_FORMAT,
+  FILL,
+  PERCENT_FORMAT,
+  SCORE_FORMAT,
+  type SheetSpec,
+  sheetGrids,
+  type ValidationSpec,
+} from '../sheet-spec';
 import { STALE_AFTER_DAYS } from './check-in';
 import { type CheckInTextKey, checkInText } from './check-in-texts';
 
@@ -233,41 +252,15 @@ export interface CheckInTabInput {
   keyResults: readonly TabKeyResult[];
 }
 
-export interface CheckInTabLayout {
+/** `validations` covers the whole tab, from row 1. */
+export interface CheckInTabLayout extends SheetSpec {
   lang: Lang;
   name: string;
-  lastRow: number;
-  lastColumn: number;
-  cells: SheetCell[][];
-  numberFormats: string[][];
-  fontWeights: ('bold' | 'normal')[][];
-  backgrounds: string[][];
-  /** One spec per cell of the whole tab, or null. */
-  validations: (ValidationSpec | null)[][];
-  conditionalRules: ConditionalRuleSpec[];
-  notes: { a1: string; note: string }[];
-  sheetMetadata: MetadataSpec[];
   regions: Record<RegionName, RegionRows>;
-  columnWidths: { column: number; width: number }[];
   info: CheckInTabInfo;
   /** The KR rows, in order: the KR id and its row. */
   keyResultRows: { id: string; row: number }[];
 }
-
-const FILL = {
-  section: '#d9e2f3',
-  header: '#e8eaed',
-  computed: '#f3f3f3',
-  input: '#fff8e1',
-  plain: '#ffffff',
-  green: '#b7e1cd',
-  yellow: '#fce8b2',
-  red: '#f4c7c3',
-} as const;
-
-const DATE_FORMAT = 'yyyy-mm-dd';
-const SCORE_FORMAT = '0.00';
-const PERCENT_FORMAT = '0%';
 
 // The OKR sheet's formula builders speak of its columns; in the check-in, "current" is this week's value.
 // Only the keys the score, status and pace formulas read matter; the objective-score keys point at columns
@@ -292,12 +285,6 @@ const FORMULA_COLUMNS: Record<ColumnKey, TabColumnKey> = {
   parent: 'plan',
   notes: 'comment',
 };
-
-/** `=DATE(2027,1,1)` for `2027-01-01`: no locale parses it differently and no time zone shifts it. */
-function dateFormula(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `=DATE(${year},${month},${day})`;
-}
 
 /** Lays out this week's check-in tab. */
 export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
@@ -324,21 +311,12 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
   const lastRow = planRow + PLAN_ROWS - 1;
   const lastColumn = TAB_COLUMN_KEYS.length;
 
-  const grid = <T>(fill: T): T[][] => Array.from({ length: lastRow }, () => new Array<T>(lastColumn).fill(fill));
-  const cells = grid<SheetCell>(null);
-  const numberFormats = grid('General');
-  const fontWeights = grid<'bold' | 'normal'>('normal');
-  const backgrounds = grid<string>(FILL.plain);
-  const validations = grid<ValidationSpec | null>(null);
+  const grids = sheetGrids(lastRow, lastColumn);
+  const { cells, numberFormats, fontWeights, backgrounds, setFormat, bold, fill } = grids;
+  const validations = grids.grid<ValidationSpec | null>(null);
   const put = (row: number, column: number, cell: SheetCell, format?: string) => {
-    (cells[row - 1] as SheetCell[])[column - 1] = cell;
-    if (format) (numberFormats[row - 1] as string[])[column - 1] = format;
-  };
-  const bold = (row: number, column: number) => {
-    (fontWeights[row - 1] as string[])[column - 1] = 'bold';
-  };
-  const fill = (row: number, column: number, color: string) => {
-    (backgrounds[row - 1] as string[])[column - 1] = color;
+    grids.put(row, column, cell);
+    if (format) setFormat(row, column, format);
   };
   const validate = (row: number, column: number, spec: ValidationSpec) => {
     (validations[row - 1] as (ValidationSpec | null)[])[column - 1] = spec;
@@ -527,12 +505,12 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
     };
     for (const key of TAB_COLUMN_KEYS) put(row, tabColumn(key), values[key]);
     for (const key of ['start', 'target', 'lastValue', 'value', 'change'] as const) {
-      (numberFormats[row - 1] as string[])[tabColumn(key) - 1] = format;
+      setFormat(row, tabColumn(key), format);
     }
-    (numberFormats[row - 1] as string[])[tabColumn('lastDate') - 1] = DATE_FORMAT;
-    (numberFormats[row - 1] as string[])[tabColumn('share') - 1] = PERCENT_FORMAT;
-    (numberFormats[row - 1] as string[])[tabColumn('score') - 1] = SCORE_FORMAT;
-    (numberFormats[row - 1] as string[])[tabColumn('confidence') - 1] = '0';
+    setFormat(row, tabColumn('lastDate'), DATE_FORMAT);
+    setFormat(row, tabColumn('share'), PERCENT_FORMAT);
+    setFormat(row, tabColumn('score'), SCORE_FORMAT);
+    setFormat(row, tabColumn('confidence'), '0');
     for (const key of ['value', 'confidence', 'comment'] as const) fill(row, tabColumn(key), FILL.input);
     for (const key of ['share', 'score', 'change', 'status', 'flags', 'plan'] as const) {
       fill(row, tabColumn(key), FILL.computed);

@@ -6,7 +6,17 @@
 import type { KeyResultPlan, Level, ObjectivePlan, QuarterPlan, Unit } from '../../shared/plan';
 import type { Lang } from '../i18n';
 import { ASPIRATIONAL, COMMITTED, STATUS_EMOJI } from '../pace';
-import { a1, a1Range, columnLetter, formula, number, type SheetCell, text } from './cells';
+import {
+  type ConditionalRuleSpec,
+  DATE_FORMAT,
+  FILL,
+  PERCENT_FORMAT,
+  SCORE_FORMAT,
+  type SheetSpec,
+  sheetGrids,
+  type ValidationSpec,
+} from '../sheet-spec';
+import { a1, a1Range, columnLetter, dateFormula, formula, number, type SheetCell, text } from './cells';
 import {
   COLUMN_KEYS,
   COLUMNS,
@@ -40,22 +50,6 @@ export interface QuarterDates {
   label: string;
 }
 
-export type ValidationSpec =
-  | { kind: 'list'; values: readonly string[]; allowInvalid: boolean; help: string }
-  | { kind: 'number'; min: number; max: number; allowInvalid: boolean; help: string };
-
-export type ConditionalRuleSpec = {
-  /** A custom formula, relative to the first cell of the first range. */
-  formula: string;
-  ranges: readonly string[];
-  background: string;
-};
-
-export interface MetadataSpec {
-  key: string;
-  value: string;
-}
-
 /** One key result as laid out: its row, ids and where its objective starts. */
 export interface LaidOutKeyResult {
   row: number;
@@ -65,35 +59,24 @@ export interface LaidOutKeyResult {
   objective: ObjectivePlan;
 }
 
-export interface QuarterLayout {
+/** `validations` covers the data rows only (`firstDataRow`…`lastRow`). */
+export interface QuarterLayout extends SheetSpec {
   lang: Lang;
   label: string;
   settings: PlanSettings;
-  lastColumn: number;
   headerRow: number;
   firstDataRow: number;
   /** The last row holding a key result. */
   lastDataRow: number;
   /** The last row of the table: spare rows below the key results are formatted and computed too. */
   lastRow: number;
-  /** Contents of A1 to the last column of `lastRow`, row by row. */
-  cells: SheetCell[][];
-  numberFormats: string[][];
-  fontWeights: ('bold' | 'normal')[][];
-  backgrounds: string[][];
-  /** Dropdowns and number checks for the data rows (`firstDataRow`…`lastRow`), one spec per cell or null. */
-  validations: (ValidationSpec | null)[][];
-  conditionalRules: ConditionalRuleSpec[];
   /** Ranges protected with a warning only: the owner may still edit them after a confirmation. */
   protections: { a1: string; description: string }[];
   /** Named ranges by suffix; the writer prefixes a name unique in the spreadsheet. */
   namedRanges: { suffix: string; a1: string }[];
-  notes: { a1: string; note: string }[];
-  sheetMetadata: MetadataSpec[];
   columnMetadata: { column: number; key: string; value: string }[];
   rowMetadata: { row: number; key: string; value: string }[];
   frozenRows: number;
-  columnWidths: { column: number; width: number }[];
   keyResults: LaidOutKeyResult[];
 }
 
@@ -101,18 +84,6 @@ export interface LayoutExtras {
   /** What to put in a key result's `current` cell instead of its plan value, by KR id (a carried formula). */
   currentCells?: Readonly<Record<string, SheetCell>>;
 }
-
-const FILL = {
-  header: '#e8eaed',
-  computed: '#f3f3f3',
-  input: '#fff8e1',
-  plain: '#ffffff',
-  green: '#b7e1cd',
-  yellow: '#fce8b2',
-  red: '#f4c7c3',
-} as const;
-
-const SCORE_FORMAT = '0.00';
 
 /**
  * Number format of a value in its unit; the spreadsheet's locale supplies the separators, so `#,##0`
@@ -180,23 +151,10 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
   const lastRow = lastDataRow + SPARE_ROWS;
   const lastColumn = COLUMN_KEYS.length;
 
-  const grid = <T>(fill: T): T[][] => Array.from({ length: lastRow }, () => new Array<T>(lastColumn).fill(fill));
-  const cells = grid<SheetCell>(null);
-  const numberFormats = grid('General');
-  const fontWeights = grid<'bold' | 'normal'>('normal');
-  const backgrounds = grid<string>(FILL.plain);
-  const put = (row: number, column: number, cell: SheetCell) => {
-    (cells[row - 1] as SheetCell[])[column - 1] = cell;
-  };
-  const setFormat = (row: number, column: number, format: string) => {
-    (numberFormats[row - 1] as string[])[column - 1] = format;
-  };
-  const bold = (row: number, column: number) => {
-    (fontWeights[row - 1] as string[])[column - 1] = 'bold';
-  };
-  const fill = (row: number, column: number, color: string) => {
-    (backgrounds[row - 1] as string[])[column - 1] = color;
-  };
+  const { cells, numberFormats, fontWeights, backgrounds, put, setFormat, bold, fill } = sheetGrids(
+    lastRow,
+    lastColumn,
+  );
 
   // The header block.
   const valueCell = (field: HeaderField) => a1(HEADER_PLACES[field].row, HEADER_PLACES[field].labelColumn + 1);
@@ -233,13 +191,13 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
     ),
   );
   // Dates as DATE() formulas: no locale parses them differently and no time zone shifts them.
-  label('quarterStart', formula(dateFormula(dates.start)), 'yyyy-mm-dd');
-  label('quarterEnd', formula(dateFormula(dates.end)), 'yyyy-mm-dd');
+  label('quarterStart', formula(dateFormula(dates.start)), DATE_FORMAT);
+  label('quarterEnd', formula(dateFormula(dates.end)), DATE_FORMAT);
   // A cell of its own for TODAY(): custom functions may not take TODAY() as an argument, and the user
   // may type a date here to see the quarter as of that day.
-  label('asOf', formula('=TODAY()'), 'yyyy-mm-dd');
+  label('asOf', formula('=TODAY()'), DATE_FORMAT);
   fill(HEADER_PLACES.asOf.row, HEADER_PLACES.asOf.labelColumn + 1, FILL.input);
-  label('expected', formula(paceFormula(places, style)), '0%');
+  label('expected', formula(paceFormula(places, style)), PERCENT_FORMAT);
   fill(HEADER_PLACES.expected.row, HEADER_PLACES.expected.labelColumn + 1, FILL.computed);
 
   // The column titles; in the add-on style the computed columns' titles are their formulas.
@@ -343,12 +301,6 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
     columnWidths: COLUMNS.map(({ column, width }) => ({ column, width })),
     keyResults,
   };
-}
-
-/** `=DATE(2027,1,1)` for `2027-01-01`. */
-function dateFormula(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `=DATE(${year},${month},${day})`;
 }
 
 /** The plan's current value; a milestone's as the yes / no word its dropdown offers. */
