@@ -1,7 +1,7 @@
 // What every sheet the add-on lays out is made of, before it meets Sheets: the grids of contents, number
 // formats, weights and fills, the dropdowns, the colour rules, the notes, the metadata and the widths, with
 // the palette both the OKR sheet and the check-in tab paint with. One definition, so the two layouts and
-// what writes them cannot drift apart.
+// what writes them (src/server/sheet-writer.ts) cannot drift apart.
 
 import type { SheetCell } from './okr-sheet/cells';
 

@@ -15,11 +15,9 @@ import {
   type RegionName,
   type RegionRows,
 } from '../core/check-in/check-in-tab';
-import { cellInput } from '../core/okr-sheet/cells';
 import { METADATA } from '../core/okr-sheet/columns';
 import { type PlanSettings, parseSettings } from '../core/okr-sheet/settings';
-import type { ValidationSpec } from '../core/sheet-spec';
-import { mergeConditionalRules } from './okr-sheet-writer';
+import { writeSheetSpec } from './sheet-writer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -132,19 +130,7 @@ function isDate(value: unknown): value is Date {
  * and dropdowns, one merge of the colour rules, then widths, notes and metadata, none per key result.
  */
 export function writeCheckInTab(sheet: Sheet, layout: CheckInTabLayout): void {
-  const maxRows = sheet.getMaxRows();
-  if (maxRows < layout.lastRow) sheet.insertRowsAfter(maxRows, layout.lastRow - maxRows);
-  const maxColumns = sheet.getMaxColumns();
-  if (maxColumns < layout.lastColumn) sheet.insertColumnsAfter(maxColumns, layout.lastColumn - maxColumns);
-  const region = sheet.getRange(1, 1, layout.lastRow, layout.lastColumn);
-  region.setNumberFormats(layout.numberFormats);
-  // Texts carry their apostrophe (cellInput): a KR title or a comment never becomes a formula.
-  region.setValues(layout.cells.map((row) => row.map(cellInput)));
-  region.setFontWeights(layout.fontWeights);
-  region.setBackgrounds(layout.backgrounds);
-  region.setDataValidations(buildValidations(layout.validations));
-  for (const { a1, note } of layout.notes) sheet.getRange(a1).setNote(note);
-  mergeConditionalRules(sheet, layout.conditionalRules);
+  writeSheetSpec(sheet, layout, 1);
   for (const { column, width } of layout.columnWidths) sheet.setColumnWidth(column, width);
   for (const { key, value } of layout.sheetMetadata) sheet.addDeveloperMetadata(key, value);
   // Regions sit on whole rows, so they follow rows a person inserts or deletes in the tab.
@@ -153,24 +139,4 @@ export function writeCheckInTab(sheet: Sheet, layout: CheckInTabLayout): void {
     const { row, rows } = layout.regions[name];
     if (rows > 0) sheet.getRange(row, 1, rows, columns).addDeveloperMetadata(CHECK_IN_METADATA.region, name);
   }
-}
-
-/** The dropdowns and number checks of a grid, each distinct rule built once and shared by its cells. */
-function buildValidations(
-  specs: readonly (readonly (ValidationSpec | null)[])[],
-): (GoogleAppsScript.Spreadsheet.DataValidation | null)[][] {
-  const built = new Map<ValidationSpec, GoogleAppsScript.Spreadsheet.DataValidation>();
-  const rule = (spec: ValidationSpec | null) => {
-    if (spec === null) return null;
-    let made = built.get(spec);
-    if (!made) {
-      const builder = SpreadsheetApp.newDataValidation();
-      if (spec.kind === 'list') builder.requireValueInList([...spec.values], true);
-      else builder.requireNumberBetween(spec.min, spec.max);
-      made = builder.setAllowInvalid(spec.allowInvalid).setHelpText(spec.help).build();
-      built.set(spec, made);
-    }
-    return made;
-  };
-  return specs.map((row) => row.map(rule));
 }
