@@ -15,6 +15,8 @@
 //
 // All of it works on the text outside string literals, with one regular expression for a reference.
 
+import { columnLetters, columnNumber } from './spreadsheet/a1';
+
 /** A reference: optional sheet prefix, a cell, optionally `:` and a second cell or an open end (`A7:A`). */
 const REFERENCE =
   /(?<![A-Za-z0-9_.$'"])((?:'(?:[^']|'')+'|[A-Za-z_][A-Za-z0-9_.]*)!)?(\$?)([A-Za-z]{1,3})(\$?)(\d+)(?::(\$?)([A-Za-z]{1,3})(\$?)(\d*))?(?![A-Za-z0-9_(!])/g;
@@ -32,23 +34,6 @@ function outsideStrings(formula: string, edit: (code: string) => string): string
     at = match.index + match[0].length;
   }
   return out + edit(formula.slice(at));
-}
-
-function columnNumber(letters: string): number {
-  let n = 0;
-  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
-}
-
-function columnLetters(column: number): string {
-  let n = column;
-  let letters = '';
-  while (n > 0) {
-    const rest = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rest) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }
 
 /** The name in a sheet prefix (`'My sheet'!` → `My sheet`), `null` without one. */

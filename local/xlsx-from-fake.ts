@@ -11,6 +11,7 @@
 // Dates become date serials in the spreadsheet's time zone (a date cell shows the day Sheets shows), with a
 // date format when the cell has none.
 
+import { columnLetters } from './spreadsheet/a1';
 import type { FakeDataValidation } from './spreadsheet/data-validation';
 import { enumName } from './spreadsheet/enums';
 import { BLANK, type Cell, type GridRange } from './spreadsheet/grid';
@@ -260,17 +261,9 @@ function validationRule(criteria: string, values: readonly unknown[], timeZone: 
   return null;
 }
 
-function columnName(column: number): string {
-  let letters = '';
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
 function absolute(row: number, column: number, numRows: number, numColumns: number): string {
-  const first = `$${columnName(column)}$${row}`;
-  const last = `$${columnName(column + numColumns - 1)}$${row + numRows - 1}`;
+  const first = `$${columnLetters(column)}$${row}`;
+  const last = `$${columnLetters(column + numColumns - 1)}$${row + numRows - 1}`;
   return first === last ? first : `${first}:${last}`;
 }
 
@@ -278,8 +271,8 @@ function absolute(row: number, column: number, numRows: number, numColumns: numb
 function a1Of(anchor: GridRange, fixed: boolean): string {
   const { row, column, numRows, numColumns } = anchor.area;
   if (fixed) return absolute(row, column, numRows, numColumns);
-  const first = `${columnName(column)}${row}`;
-  const last = `${columnName(column + numColumns - 1)}${row + numRows - 1}`;
+  const first = `${columnLetters(column)}${row}`;
+  const last = `${columnLetters(column + numColumns - 1)}${row + numRows - 1}`;
   return first === last ? first : `${first}:${last}`;
 }
 
@@ -314,8 +307,8 @@ function rectangles(cells: readonly [number, number][]): string[] {
   }
   return blocks.flatMap(({ first, last, runs }) =>
     runs.map(([top, bottom]) => {
-      const from = `${columnName(first)}${top}`;
-      const to = `${columnName(last)}${bottom}`;
+      const from = `${columnLetters(first)}${top}`;
+      const to = `${columnLetters(last)}${bottom}`;
       return from === to ? from : `${from}:${to}`;
     }),
   );

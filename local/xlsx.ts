@@ -10,6 +10,7 @@
 // recalculation on load, so every application computes the cells itself rather than trusting ours.
 
 import { zipSync } from 'fflate';
+import { columnLetters } from './spreadsheet/a1';
 import { wallClockMs } from './spreadsheet/time-zone';
 import { formulaProblems, toXlsxFormula } from './xlsx-formulas';
 
@@ -210,16 +211,8 @@ export function dateSerial(date: Date, timeZone: string): number {
 
 // --- References ------------------------------------------------------------------------------------------------
 
-function columnName(column: number): string {
-  let letters = '';
-  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26)) {
-    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
-  }
-  return letters;
-}
-
 function cellRef(row: number, column: number): string {
-  return `${columnName(column)}${row}`;
+  return `${columnLetters(column)}${row}`;
 }
 
 /** `'OKR Q1 2027'` for formulas and defined names; a doubled quote escapes one. */
@@ -493,7 +486,7 @@ class ListSheet {
       this.columns.push([...values]);
       at = this.columns.length - 1;
     }
-    const letter = columnName(at + 1);
+    const letter = columnLetters(at + 1);
     return `${quoteSheetName(this.name)}!$${letter}$1:$${letter}$${Math.max(1, values.length)}`;
   }
 

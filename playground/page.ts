@@ -6,6 +6,7 @@
 // (api.ts); user and workbook text is written with textContent only, never as markup.
 
 import type { CellSnapshot, SheetSnapshot } from '../local/snapshot';
+import { columnLetters } from '../local/spreadsheet/a1';
 import type { ButtonName, PageState, Question, ShownDialog } from './api';
 
 type Lang = 'en' | 'pl';
@@ -174,13 +175,6 @@ function refresh(): void {
 
 function activeSheet(): SheetSnapshot | null {
   return state?.sheet ?? null;
-}
-
-function columnLetters(column: number): string {
-  let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
 }
 
 function cellAt(sheet: SheetSnapshot, row: number, column: number): CellSnapshot | null {
