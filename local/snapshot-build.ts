@@ -23,6 +23,7 @@ import type { FakeDataValidation } from './spreadsheet/data-validation';
 import { EnumValue, enumName } from './spreadsheet/enums';
 import { BLANK, type GridRange } from './spreadsheet/grid';
 import { FakeRange } from './spreadsheet/range';
+import { ruleFormat } from './spreadsheet/rules';
 import { isDate } from './spreadsheet/values';
 
 function areaA1(g: GridRange): string {
@@ -180,12 +181,7 @@ function sheetSnapshot(
     ranges: ranges.map(areaA1),
     criteria: spec.criteria === null ? '' : enumName(spec.criteria),
     values: spec.values.map((v) => jsonArg(v, settings.timeZone)),
-    background: spec.background,
-    fontColor: spec.fontColor,
-    bold: spec.bold,
-    italic: spec.italic,
-    strikethrough: spec.strikethrough,
-    underline: spec.underline,
+    ...ruleFormat(spec),
   }));
 
   return {

@@ -8,6 +8,8 @@
 // colours are `#rrggbb` lowercase; dates are serial numbers (day 0 = 1899-12-30, in the spreadsheet's time
 // zone) with `type: 'date'`, the way a spreadsheet file stores them.
 
+import type { RuleFormat } from './spreadsheet/rules';
+
 /** The whole workbook. */
 export interface WorkbookSnapshot {
   /** The spreadsheet locale (`pl_PL`), which decides separators and how typed text is read. */
@@ -99,19 +101,14 @@ export type ValidationSnapshot =
   | { kind: 'number'; criteria: string; values: number[]; allowInvalid: boolean; help: string }
   | { kind: 'other'; criteria: string; values: JsonValue[]; allowInvalid: boolean; help: string };
 
-export interface ConditionalRuleSnapshot {
+/** A conditional-format rule; its format fields (background, fontColor, bold…) are the fake's own. */
+export interface ConditionalRuleSnapshot extends RuleFormat {
   /** A1 ranges the rule applies to; a custom formula is written for the first cell of the first one. */
   ranges: string[];
   /** `BooleanCriteria` name: `CUSTOM_FORMULA`, `TEXT_EQUAL_TO`, `NUMBER_GREATER_THAN`… */
   criteria: string;
   /** Its arguments: the formula, the text, the numbers (dates as serial numbers, relative dates by name). */
   values: JsonValue[];
-  background: string | null;
-  fontColor: string | null;
-  bold: boolean | null;
-  italic: boolean | null;
-  strikethrough: boolean | null;
-  underline: boolean | null;
 }
 
 export interface ProtectionSnapshot {

@@ -18,7 +18,7 @@ import { BLANK, type Cell, DEFAULT_COLUMN_WIDTH, Grid, GridRange } from './sprea
 import { FakeDeveloperMetadata, type MetadataLocation } from './spreadsheet/metadata';
 import { FakeProtection } from './spreadsheet/protection';
 import { FakeRange } from './spreadsheet/range';
-import type { RuleSpec } from './spreadsheet/rules';
+import { type RuleSpec, ruleFormat } from './spreadsheet/rules';
 import { FakeSheet as Sheet } from './spreadsheet/sheet';
 import { isDate } from './spreadsheet/values';
 
@@ -363,12 +363,7 @@ function storeSheet(stored: FakeSheet): StoredSheet {
     rules: stored.rules.map(({ spec, ranges }) => ({
       criteria: spec.criteria === null ? null : Enums.enumName(spec.criteria),
       values: spec.values.map(storeArg),
-      background: spec.background,
-      fontColor: spec.fontColor,
-      bold: spec.bold,
-      italic: spec.italic,
-      strikethrough: spec.strikethrough,
-      underline: spec.underline,
+      ...ruleFormat(spec),
       ranges: ranges.map(storeArea),
     })),
     merges: stored.merges.map(storeArea),
@@ -517,12 +512,7 @@ function restore(file: WorkbookFile, services: FakeServices): void {
         spec: {
           criteria: r.criteria === null ? null : enumMember(Enums.BooleanCriteria, r.criteria, 'rule criteria'),
           values: r.values.map(arg),
-          background: r.background,
-          fontColor: r.fontColor,
-          bold: r.bold,
-          italic: r.italic,
-          strikethrough: r.strikethrough,
-          underline: r.underline,
+          ...ruleFormat(r),
         } satisfies RuleSpec,
         ranges: r.ranges.map(gridRange),
       }));

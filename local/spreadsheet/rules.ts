@@ -12,16 +12,35 @@ import type { Fake } from './types';
 
 type BC = GoogleAppsScript.Spreadsheet.BooleanCriteria;
 
-/** What a rule says, apart from where it applies. */
-export interface RuleSpec {
-  criteria: BC | null;
-  values: unknown[];
+/** How a rule formats a matching cell; `null` leaves that part of the cell's own format. */
+export interface RuleFormat {
   background: string | null;
   fontColor: string | null;
   bold: boolean | null;
   italic: boolean | null;
   strikethrough: boolean | null;
   underline: boolean | null;
+}
+
+/** What a rule says, apart from where it applies. */
+export interface RuleSpec extends RuleFormat {
+  criteria: BC | null;
+  values: unknown[];
+}
+
+/**
+ * The format fields alone, copied into a new object. The workbook file, its loader and the snapshot all
+ * carry them over as they are, in this order (which the saved JSON keeps).
+ */
+export function ruleFormat(from: RuleFormat): RuleFormat {
+  return {
+    background: from.background,
+    fontColor: from.fontColor,
+    bold: from.bold,
+    italic: from.italic,
+    strikethrough: from.strikethrough,
+    underline: from.underline,
+  };
 }
 
 /** A rule as a sheet stores it: the spec and its anchored ranges. */
