@@ -7,7 +7,7 @@
 // numbers, since a check-in shows the quarter as it stood that week.
 
 import * as z from 'zod/mini';
-import { FORMULA_STYLES, type FormulaStyle, type Unit } from '../../shared/plan';
+import { FORMULA_STYLES, type FormulaStyle } from '../../shared/plan';
 import type { Lang } from '../i18n';
 import {
   a1,
@@ -36,7 +36,7 @@ import {
   sheetGrids,
   type ValidationSpec,
 } from '../sheet-spec';
-import { STALE_AFTER_DAYS } from './check-in';
+import { type CheckInKeyResult, STALE_AFTER_DAYS } from './check-in';
 import { type CheckInTextKey, checkInText } from './check-in-texts';
 
 /** Bumped when the places of the sections or the meaning of a column change. */
@@ -219,21 +219,13 @@ export function checkInTabName(week: number, lang: Lang): string {
   return checkInText(lang, 'tabName', { week: String(week).padStart(2, '0') });
 }
 
-/** One key result as the check-in shows it: the quarter's snapshot and the last recorded value. */
-export interface TabKeyResult {
-  id: string;
-  objective: string;
-  title: string;
-  owner: string;
+/**
+ * One key result as the check-in shows it: the quarter's snapshot and the last recorded value, the same
+ * fields the check-in reads back (CheckInKeyResult) before anything is typed into the week.
+ */
+export interface TabKeyResult extends Omit<CheckInKeyResult, 'kind' | 'value' | 'confidence' | 'comment'> {
   /** `null` for a row the OKR sheet could not read: it is shown, but not scored. */
   kind: KeyResultKind | null;
-  unit: Unit;
-  currency?: string;
-  start: number | null;
-  target: number | null;
-  committed: boolean;
-  lastValue: number | null;
-  lastRecordedDay: number | null;
   /** Why the OKR sheet's row of this key result could not be read ('' when it could). */
   problem?: string;
   /** The OKR sheet's row, for the problem's message. */
