@@ -17,6 +17,7 @@ import { planCurrentWrites } from '../core/check-in/current-values';
 import type { HistoryRecord } from '../core/check-in/history';
 import type { Lang } from '../core/i18n';
 import { a1 } from '../core/okr-sheet/cells';
+import type { CheckInRecording } from '../shared/check-in-api';
 import { isoDay } from './check-in-generate';
 import { checkInInfoOf, findCheckInTab, listQuarters, readCheckInSnapshot } from './check-in-sheets';
 import { withDocumentLock } from './document-lock';
@@ -43,34 +44,22 @@ export interface SkippedFormulaCell {
   formula: string;
 }
 
-/** What the sidebar shows after "Record check-in". JSON-safe. */
-export interface RecordCheckInResult {
-  /** The check-in tab recorded; '' when none was found. */
-  sheetName: string;
-  week: number;
-  /** History rows written. */
-  recorded: number;
-  /** History rows of the same week written by an earlier recording and replaced now (0 the first time). */
-  replaced: number;
+/**
+ * What "Record check-in" did. JSON-safe. The counts and lists are the sidebar's CheckInRecording
+ * (src/shared/check-in-api.ts, made from this by recordingOf); the skipped cells keep their formula and
+ * every message is worded here, for the menu's alert. `sheetName` is '' when no tab was found.
+ */
+export interface RecordCheckInResult
+  extends Pick<CheckInRecording, 'sheetName' | 'week' | 'recorded' | 'replaced' | 'skippedBlank' | 'text'> {
   skippedFormulaCells: SkippedFormulaCell[];
-  /** KR ids with nothing typed this week: not recorded. */
-  skippedBlank: string[];
   /** Cells that could not be read (by tab row) and OKR-sheet rows that are broken (by OKR-sheet row). */
   problems: CheckInProblem[];
   /** What happened, in the tab's language. */
   messages: string[];
-  /** The check-in in the guide's plain-text form, in the tab's language. */
-  text: string;
 }
 
 /** What "Copy as text" shows. */
-export interface CheckInTextResult {
-  sheetName: string;
-  week: number;
-  text: string;
-  problems: CheckInProblem[];
-  messages: string[];
-}
+export type CheckInTextResult = Pick<RecordCheckInResult, 'sheetName' | 'week' | 'text' | 'problems' | 'messages'>;
 
 export interface PendingRecording {
   /** The tab about to be recorded ('' when none was found). */

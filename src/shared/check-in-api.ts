@@ -3,6 +3,7 @@
 // these schemas; answers are plain JSON (no Date).
 
 import * as z from 'zod/mini';
+import type { CheckInProblem } from '../core/check-in/check-in-read';
 import type { Lang } from '../core/i18n';
 
 /** Which check-in tab a call is about: its sheet id, as the state gave it; absent means the active tab. */
@@ -53,12 +54,9 @@ export interface SkippedFormulaCell {
 
 /**
  * A row that could not be recorded, and why: a row of the check-in tab or of the OKR sheet (the message
- * says which, in the tab's language); row 0 for the tab as a whole.
+ * says which, in the tab's language); row 0 for the tab as a whole. The reader's own type.
  */
-export interface CheckInRowProblem {
-  row: number;
-  message: string;
-}
+export type CheckInRowProblem = CheckInProblem;
 
 /** What recording did. */
 export interface CheckInRecording {
