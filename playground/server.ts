@@ -69,6 +69,8 @@ export interface Playground {
   close(): Promise<void>;
 }
 
+type BuildScript = typeof import('../scripts/build.mjs');
+
 /** The repository: the folder holding playground/public, found upwards from this module (or its bundle). */
 export function findRoot(from = dirname(fileURLToPath(import.meta.url))): string {
   for (let dir = from; ; dir = dirname(dir)) {
@@ -77,18 +79,11 @@ export function findRoot(from = dirname(fileURLToPath(import.meta.url))): string
   }
 }
 
-/** The page's script: playground/page.ts bundled for the browser. */
-async function bundlePage(root: string): Promise<string> {
+/** The page's script: playground/page.ts bundled for the browser as the build bundles the sidebar. */
+async function bundlePage(root: string, options: BuildScript['browserScriptOptions']): Promise<string> {
   const result = await esbuild.build({
+    ...options,
     entryPoints: [join(root, 'playground/page.ts')],
-    bundle: true,
-    format: 'iife',
-    target: 'es2020',
-    platform: 'browser',
-    minify: true,
-    legalComments: 'none',
-    charset: 'utf8',
-    write: false,
     logLevel: 'silent',
   });
   return result.outputFiles[0]?.text ?? '';
@@ -332,13 +327,10 @@ function sendJson(response: ServerResponse, status: number, value: unknown): voi
 /** Starts the playground; resolves once it listens. */
 export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
   const root = findRoot();
-  if (options.build !== false) {
-    const { build } = (await import(pathToFileURL(join(root, 'scripts/build.mjs')).href)) as {
-      build: () => Promise<unknown>;
-    };
-    await build();
-  }
-  const pageScript = await bundlePage(root);
+  // Loaded from the repository at run time, not bundled into this module: its paths are relative to itself.
+  const buildScript: BuildScript = await import(pathToFileURL(join(root, 'scripts/build.mjs')).href);
+  if (options.build !== false) await buildScript.build();
+  const pageScript = await bundlePage(root, buildScript.browserScriptOptions);
   const workbookPath = resolve(options.workbookPath ?? DEFAULT_WORKBOOK);
   const session = new Session({
     workbookPath,

@@ -28,6 +28,21 @@ const bundleOptions = {
   write: false,
 };
 
+/**
+ * esbuild options for a script a browser page runs: a plain IIFE (no global name: nothing leaks into the
+ * page), minified. The sidebar is built with them, and the playground bundles its page with the same.
+ */
+export const browserScriptOptions = {
+  bundle: true,
+  format: 'iife',
+  target: 'es2020',
+  platform: 'browser',
+  minify: true,
+  legalComments: 'none',
+  charset: 'utf8',
+  write: false,
+};
+
 /** The minified bundle of the entry points, wrapped in one `var OKRSheets = (() => …)()`. */
 export async function buildBundle() {
   const result = await esbuild.build({ ...bundleOptions, entryPoints: [join(root, 'src/gas/entry-points.ts')] });
@@ -35,23 +50,13 @@ export async function buildBundle() {
 }
 
 /**
- * The sidebar page: src/client/sidebar.ts bundled as a plain IIFE (no global name: nothing leaks into the
- * page) and src/client/sidebar.css minified, both inlined into src/client/sidebar.html. No external script,
+ * The sidebar page: src/client/sidebar.ts bundled with `browserScriptOptions` and src/client/sidebar.css
+ * minified, both inlined into src/client/sidebar.html. No external script,
  * font or stylesheet: HtmlService serves the one file as it is.
  */
 export async function buildSidebar() {
   const [script, style, template] = await Promise.all([
-    esbuild.build({
-      entryPoints: [join(root, 'src/client/sidebar.ts')],
-      bundle: true,
-      format: 'iife',
-      target: 'es2020',
-      platform: 'browser',
-      minify: true,
-      legalComments: 'none',
-      charset: 'utf8',
-      write: false,
-    }),
+    esbuild.build({ ...browserScriptOptions, entryPoints: [join(root, 'src/client/sidebar.ts')] }),
     readFile(join(root, 'src/client/sidebar.css'), 'utf8').then((css) =>
       esbuild.transform(css, { loader: 'css', minify: true, charset: 'utf8' }),
     ),
