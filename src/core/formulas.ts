@@ -420,32 +420,34 @@ export const ICE = cellwise('ICE', ['impact', 'confidence', 'ease'], (cells, ref
   return ice(impact, confidence, ease);
 });
 
-export const RICE = cellwise('RICE', ['reach', 'impact', 'confidence', 'effort'], (cells, refs) => {
-  const list = [refs.reach, refs.impact, refs.confidence, refs.effort] as ArgumentRef[];
-  const numbers = readAll(cells, list);
-  if (numbers === null) return null;
-  const [reach, impact, confidence, effort] = numbers as [number, number, number, number];
-  requireAtLeast(reach, 0, refs.reach as ArgumentRef, true);
-  requireAtLeast(impact, 0, refs.impact as ArgumentRef, true);
-  requireBetween(confidence, 0, 100, refs.confidence as ArgumentRef);
-  requireAtLeast(effort, 0, refs.effort as ArgumentRef, false);
-  return rice(reach, impact, asFraction(confidence), effort);
-});
-
-export const SALES_VELOCITY = cellwise(
-  'SALES_VELOCITY',
-  ['opportunities', 'deal_value', 'win_rate', 'cycle_days'],
-  (cells, refs) => {
-    const list = [refs.opportunities, refs.deal_value, refs.win_rate, refs.cycle_days] as ArgumentRef[];
+/**
+ * RICE and SALES_VELOCITY read their arguments alike: two amounts (0 allowed), a percentage 0–100 (or a
+ * fraction) and a divisor above 0, checked in that order so the first wrong argument is the one named.
+ */
+function amountsRateOverDivisor(
+  name: string,
+  params: readonly [string, string, string, string],
+  compute: (first: number, second: number, rate: number, divisor: number) => number,
+): Formula {
+  return cellwise(name, params, (cells, refs) => {
+    const list = params.map((param) => refs[param]) as [ArgumentRef, ArgumentRef, ArgumentRef, ArgumentRef];
     const numbers = readAll(cells, list);
     if (numbers === null) return null;
-    const [opportunities, dealValue, winRate, cycleDays] = numbers as [number, number, number, number];
-    requireAtLeast(opportunities, 0, refs.opportunities as ArgumentRef, true);
-    requireAtLeast(dealValue, 0, refs.deal_value as ArgumentRef, true);
-    requireBetween(winRate, 0, 100, refs.win_rate as ArgumentRef);
-    requireAtLeast(cycleDays, 0, refs.cycle_days as ArgumentRef, false);
-    return salesVelocity(opportunities, dealValue, asFraction(winRate), cycleDays);
-  },
+    const [first, second, rate, divisor] = numbers as [number, number, number, number];
+    requireAtLeast(first, 0, list[0], true);
+    requireAtLeast(second, 0, list[1], true);
+    requireBetween(rate, 0, 100, list[2]);
+    requireAtLeast(divisor, 0, list[3], false);
+    return compute(first, second, asFraction(rate), divisor);
+  });
+}
+
+export const RICE = amountsRateOverDivisor('RICE', ['reach', 'impact', 'confidence', 'effort'], rice);
+
+export const SALES_VELOCITY = amountsRateOverDivisor(
+  'SALES_VELOCITY',
+  ['opportunities', 'deal_value', 'win_rate', 'cycle_days'],
+  salesVelocity,
 );
 
 /** Every formula of the API, in the order the README documents them. */
