@@ -2,19 +2,9 @@
 // wrong), the refusal every command may end with, and reading and writing files with messages that name
 // the file.
 
-import {
-  closeSync,
-  existsSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import { writeAtomically } from '../local/atomic-file';
 
 /** Where the CLI writes: one call per line (or block of lines). */
 export interface Io {
@@ -71,19 +61,9 @@ export function checkOutputPath(path: string, create: boolean): void {
 
 /** Writes bytes atomically: a temporary file beside the target, flushed, then renamed over it. */
 export function writeFileAtomically(path: string, bytes: Uint8Array): void {
-  const target = resolve(path);
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const fd = openSync(temporary, 'wx');
-    try {
-      writeSync(fd, bytes);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, target);
+    writeAtomically(resolve(path), bytes);
   } catch (error) {
-    rmSync(temporary, { force: true });
     throw new CliError(`${shownPath(path)} could not be written: ${(error as Error).message}`);
   }
 }

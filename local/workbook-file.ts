@@ -8,9 +8,9 @@
 // names the file and the problem, and is never written over. Writing is atomic: a temporary file beside
 // the target, flushed, then renamed over it, so a crash leaves the old file or the new one, never half.
 
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { writeAtomically } from './atomic-file';
 import { createFakeServices, type FakeServices, type FakeServicesOptions, type FakeSheet } from './spreadsheet';
 import { FakeDataValidation } from './spreadsheet/data-validation';
 import * as Enums from './spreadsheet/enums';
@@ -268,18 +268,9 @@ function consistencyProblem(file: WorkbookFile): string | null {
 
 /** Writes text to `path` atomically: a temporary file in the same folder, flushed, then renamed over it. */
 export function writeFileAtomically(path: string, text: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
   try {
-    const fd = openSync(temporary, 'wx');
-    try {
-      writeSync(fd, text);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(temporary, path);
+    writeAtomically(path, text);
   } catch (error) {
-    rmSync(temporary, { force: true });
     throw new WorkbookFileError(path, `could not be saved (${(error as Error).message})`);
   }
 }
