@@ -9,6 +9,7 @@ import type { CheckInBoot, CheckInRecording, CheckInState, CheckInTabState } fro
 import { h, replaceChildren } from './dom';
 import { callServer } from './server';
 import { formatDay, pluralForm, setLang, type TextKey, t } from './texts';
+import { doneNotes } from './ui';
 
 export interface CheckInViewHost {
   /** Where the view draws itself. */
@@ -106,18 +107,7 @@ export function mountCheckInView(host: CheckInViewHost, initial: CheckInState, b
             generated.messages.map((message) => h('p', {}, message)),
           )
         : null,
-      generated && !recording && generated.problems.length > 0
-        ? h(
-            'div',
-            { class: 'done-warnings' },
-            h('p', {}, t('checkInNotes')),
-            h(
-              'ul',
-              {},
-              generated.problems.map((problem) => h('li', {}, problem)),
-            ),
-          )
-        : null,
+      generated && !recording ? doneNotes(t('checkInNotes'), generated.problems) : null,
       recording ? null : h('p', { class: 'hint' }, t('checkInHint')),
       tab.recordedBefore && !recording && !confirming
         ? h('p', { class: 'note-warn', id: 'check-in-recorded-before' }, t('checkInRecordedBefore', { week: tab.week }))
@@ -213,18 +203,7 @@ export function mountCheckInView(host: CheckInViewHost, initial: CheckInState, b
             h('p', {}, result.skippedBlank.join(', ')),
           )
         : null,
-      result.notes.length > 0
-        ? h(
-            'div',
-            { class: 'done-warnings' },
-            h('p', {}, t('checkInNotes')),
-            h(
-              'ul',
-              {},
-              result.notes.map((note) => h('li', {}, note)),
-            ),
-          )
-        : null,
+      doneNotes(t('checkInNotes'), result.notes),
     );
   }
 

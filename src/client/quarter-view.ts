@@ -17,7 +17,6 @@ import {
   type DraftObjective,
   emptyKeyResult,
   emptyObjective,
-  FORMULA_STYLE_CHOICES as FORMULA_STYLES,
   initialDraft,
   KIND_CHOICES,
   type Kind,
@@ -34,7 +33,7 @@ import {
 } from './draft';
 import { callServer, closeSidebar } from './server';
 import { formatDay, lang, monthName, type TextKey, t } from './texts';
-import { checkField, field, Messages, select, textInput } from './ui';
+import { checkField, doneNotes, field, formulaStyleRadios, Messages, select, textInput } from './ui';
 
 const KIND_TEXTS: Record<Kind, TextKey> = {
   increase: 'kindIncrease',
@@ -349,24 +348,14 @@ export function mountQuarterView(host: QuarterViewHost, state: SidebarState): vo
       'fieldset',
       { class: 'field' },
       h('legend', {}, t('formulaStyle')),
-      FORMULA_STYLES.map((style) => {
-        const id = `formula-${style}`;
-        return h(
-          'label',
-          { for: id, class: 'check-label' },
-          h('input', {
-            type: 'radio',
-            name: 'formulaStyle',
-            id,
-            value: style,
-            'data-path': 'plan.formulaStyle',
-            checked: draft.formulaStyle === style,
-            onchange: () => {
-              draft.formulaStyle = style;
-            },
-          }),
-          h('span', {}, t(style === 'addon' ? 'formulaAddon' : 'formulaPortable')),
-        );
+      formulaStyleRadios({
+        name: 'formulaStyle',
+        idPrefix: 'formula',
+        path: 'plan.formulaStyle',
+        selected: draft.formulaStyle,
+        onChange: (style) => {
+          draft.formulaStyle = style;
+        },
       }),
       messageSlot('plan.formulaStyle', 'formula-style'),
     );
@@ -1018,18 +1007,7 @@ export function mountQuarterView(host: QuarterViewHost, state: SidebarState): vo
           h('div', { class: 'done-mark', 'aria-hidden': 'true' }, '✓'),
           h('h2', { id: 'done-title', tabindex: '-1' }, t('done', { sheet: result.sheetName })),
           h('p', {}, t('doneHint')),
-          result.warnings.length > 0
-            ? h(
-                'div',
-                { class: 'done-warnings' },
-                h('p', {}, t('doneWarnings')),
-                h(
-                  'ul',
-                  {},
-                  result.warnings.map((warning) => h('li', {}, warning)),
-                ),
-              )
-            : null,
+          doneNotes(t('doneWarnings'), result.warnings),
           h(
             'div',
             { class: 'done-actions' },

@@ -4,10 +4,9 @@
 
 import type { Settings, SettingsState } from '../shared/sidebar-api';
 import { h, replaceChildren } from './dom';
-import { FORMULA_STYLE_CHOICES as FORMULA_STYLES } from './draft';
 import { callServer } from './server';
 import { monthName, setLang, t } from './texts';
-import { field, Messages, select, textInput } from './ui';
+import { field, formulaStyleRadios, Messages, select, textInput } from './ui';
 
 export interface SettingsViewHost {
   root: HTMLElement;
@@ -83,24 +82,14 @@ export function mountSettingsView(host: SettingsViewHost, initial: SettingsState
           'fieldset',
           { class: 'field' },
           h('legend', {}, t('defaultFormulaStyle')),
-          FORMULA_STYLES.map((style) => {
-            const id = `settings-formula-${style}`;
-            return h(
-              'label',
-              { for: id, class: 'check-label' },
-              h('input', {
-                type: 'radio',
-                name: 'settings-formula',
-                id,
-                value: style,
-                'data-path': 'formulaStyle',
-                checked: settings.formulaStyle === style,
-                onchange: () => {
-                  settings.formulaStyle = style;
-                },
-              }),
-              h('span', {}, t(style === 'addon' ? 'formulaAddon' : 'formulaPortable')),
-            );
+          formulaStyleRadios({
+            name: 'settings-formula',
+            idPrefix: 'settings-formula',
+            path: 'formulaStyle',
+            selected: settings.formulaStyle,
+            onChange: (style) => {
+              settings.formulaStyle = style;
+            },
           }),
         ),
         field(messages, {

@@ -1,10 +1,13 @@
 /// <reference lib="dom" />
-// Form building blocks shared by the views: a labelled field with its message slots, and the messages
-// themselves. Every control carries `data-path`, the dotted path of the payload value it edits
+// Form building blocks shared by the views: a labelled field with its message slots, the messages
+// themselves, the formula-style radios and the notes box of a done screen. Every control carries `data-path`, the dotted path of the payload value it edits
 // (`plan.objectives.0.keyResults.1.target`); server errors and lint warnings name such paths and are shown
 // in the slot of that path, or of the nearest enclosing one (an objective card, a section, the form).
 
+import type { FormulaStyle } from '../shared/plan';
 import { h, type Props } from './dom';
+import { FORMULA_STYLE_CHOICES } from './draft';
+import { t } from './texts';
 
 interface Slot {
   error: HTMLElement;
@@ -183,4 +186,46 @@ export function textInput(value: string, onInput: (value: string) => void, props
     value,
     oninput: (event) => onInput((event.target as HTMLInputElement).value),
   });
+}
+
+/** One radio per formula style (add-on or portable), checked on `selected`, for the caller's fieldset. */
+export function formulaStyleRadios(options: {
+  name: string;
+  idPrefix: string;
+  path: string;
+  selected: FormulaStyle;
+  onChange: (style: FormulaStyle) => void;
+}): HTMLLabelElement[] {
+  return FORMULA_STYLE_CHOICES.map((style) => {
+    const id = `${options.idPrefix}-${style}`;
+    return h(
+      'label',
+      { for: id, class: 'check-label' },
+      h('input', {
+        type: 'radio',
+        name: options.name,
+        id,
+        value: style,
+        'data-path': options.path,
+        checked: options.selected === style,
+        onchange: () => options.onChange(style),
+      }),
+      h('span', {}, t(style === 'addon' ? 'formulaAddon' : 'formulaPortable')),
+    );
+  });
+}
+
+/** The box of things worth knowing under a done screen: a title and one item each; nothing when none. */
+export function doneNotes(title: string, items: readonly string[]): HTMLElement | null {
+  if (items.length === 0) return null;
+  return h(
+    'div',
+    { class: 'done-warnings' },
+    h('p', {}, title),
+    h(
+      'ul',
+      {},
+      items.map((item) => h('li', {}, item)),
+    ),
+  );
 }
