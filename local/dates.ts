@@ -3,7 +3,7 @@
 // instant at which that wall-clock time occurs in the spreadsheet's zone; the local runtime converts both
 // ways here, reading wall-clock time with local/spreadsheet/time-zone.ts (Intl, one formatter a zone).
 
-import { wallClockMs } from './spreadsheet/time-zone';
+import { type CalendarFields, wallClockMs } from './spreadsheet/time-zone';
 
 const MS_PER_DAY = 86_400_000;
 /** 1899-12-30T00:00 as a wall-clock time in milliseconds: serial day 0. */
@@ -25,15 +25,7 @@ export function instantFromSerial(serial: number, timeZone: string): number {
 }
 
 /** The calendar fields of a serial: `{ year, month (1–12), day, hour, minute, second, millisecond }`. */
-export function serialFields(serial: number): {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-} {
+export function serialFields(serial: number): CalendarFields {
   const wall = new Date(SERIAL_EPOCH + Math.round(serial * MS_PER_DAY));
   return {
     year: wall.getUTCFullYear(),

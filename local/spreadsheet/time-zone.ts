@@ -3,8 +3,8 @@
 // dates from these fields; outside the local spreadsheet, local/dates.ts and the .xlsx export turn the same
 // wall-clock reading into date serials, so all three agree on what time it is in a zone.
 
-/** The wall-clock fields of an instant in a time zone (`month` 1–12) and the zone's short name. */
-export interface ZoneFields {
+/** A calendar date and time of day, field by field (`month` 1–12). */
+export interface CalendarFields {
   year: number;
   month: number;
   day: number;
@@ -12,6 +12,10 @@ export interface ZoneFields {
   minute: number;
   second: number;
   millisecond: number;
+}
+
+/** The wall-clock fields of an instant in a time zone and the zone's short name. */
+export interface ZoneFields extends CalendarFields {
   /** `GMT+1`, `PDT`, `UTC`: what Intl calls the zone at that instant in English. */
   zoneName: string;
 }
