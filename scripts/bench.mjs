@@ -84,7 +84,7 @@ for (const [keyResults, weeks] of [
 ]) {
   const figures = measureCheckIn(keyResults, weeks);
   console.log(
-    `${keyResults} KRs, ${weeks} weeks of History: generate ${figures.generateCalls} calls ` +
+    `${keyResults} KRs, ${weeks} ${weeks === 1 ? 'week' : 'weeks'} of History: generate ${figures.generateCalls} calls ` +
       `(${figures.generateMs.toFixed(1)} ms), record ${figures.recordCalls} calls (${figures.recordMs.toFixed(1)} ms)`,
   );
 }
