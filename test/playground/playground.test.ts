@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Playground, startPlayground } from '../../playground/server';
-import { launchBrowser, skipBrowserTests as skip } from '../sidebar/browser';
+import { closePage, launchBrowser, skipBrowserTests as skip } from '../sidebar/browser';
 
 /** The quarter holding today, as the New quarter sidebar names it. */
 function currentQuarter(now = new Date()): { quarter: number; year: number; label: string } {
@@ -29,10 +29,6 @@ interface Opened {
 async function openPage(browser: Browser, playground: Playground): Promise<Opened> {
   const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
   const page = await context.newPage();
-  // The context goes with its page (quietly, should the browser be closing already).
-  page.on('close', () => {
-    context.close().catch(() => {});
-  });
   const outside: string[] = [];
   const errors: string[] = [];
   page.on('request', (request) => {
@@ -203,7 +199,7 @@ describe.skipIf(skip)('the playground in headless Chromium', () => {
     expect(await page.locator('#tabs .tab').allTextContents()).toEqual(
       expect.arrayContaining([`OKR ${label}`, tabName, 'History']),
     );
-    await page.close();
+    await closePage(page);
     await playground.close();
 
     const again = await start('quarter.json');
@@ -215,7 +211,7 @@ describe.skipIf(skip)('the playground in headless Chromium', () => {
     await expect.poll(() => activeTab(reopened.page)).toBe('History');
     // One History row for the week: recording it again replaced the row instead of adding one.
     expect(await reopened.page.locator('#grid td', { hasText: /^O1\.1$/ }).count()).toBe(1);
-    await reopened.page.close();
+    await closePage(reopened.page);
 
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
@@ -272,7 +268,7 @@ describe.skipIf(skip)('the playground in headless Chromium', () => {
 
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
-    await page.close();
+    await closePage(page);
   }, 120_000);
 
   it('shows typed markup as text, and hands server errors and the user object to the failure handler', async () => {
@@ -332,6 +328,6 @@ describe.skipIf(skip)('the playground in headless Chromium', () => {
     );
     expect(answered).toMatchObject({ lang: 'en', settings: { formulaStyle: 'addon' } });
     expect(errors).toEqual([]);
-    await page.close();
+    await closePage(page);
   }, 60_000);
 });

@@ -9,7 +9,7 @@ import type { FakeServices } from '../../local/spreadsheet';
 import type { KeyResultPlan } from '../../src/shared/plan';
 import { historyOf, typeInto } from '../check-in/support';
 import { type BundleGlobals, callGlobal } from '../support/load-bundle';
-import { launchBrowser, openSidebar, skipBrowserTests } from './browser';
+import { closePage, launchBrowser, openSidebar, skipBrowserTests } from './browser';
 
 const DAY = 86_400_000;
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
@@ -145,7 +145,7 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
 
     expect(serverCalls).toEqual(['getCheckInState', 'submitCheckIn', 'submitCheckIn']);
     expect(outside).toEqual([]);
-    await page.close();
+    await closePage(page);
   }, 60_000);
 
   it('opens on what Record check-in did, in Polish, shows the sheet’s text as text, and copies without the clipboard API', async () => {
@@ -198,6 +198,6 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
 
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('img').count()).toBe(0);
-    await page.close();
+    await closePage(page);
   }, 60_000);
 });

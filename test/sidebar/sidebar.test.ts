@@ -7,7 +7,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FakeServices, FakeServicesOptions } from '../../local/spreadsheet';
 import type { EntryPointName } from '../../src/gas/registry';
 import { type BundleGlobals, callGlobal } from '../support/load-bundle';
-import { type Harness, launchBrowser, openSidebar as openSidebarIn, skipBrowserTests as skip } from './browser';
+import {
+  closePage,
+  type Harness,
+  launchBrowser,
+  openSidebar as openSidebarIn,
+  skipBrowserTests as skip,
+} from './browser';
 
 describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundle on the fake spreadsheet', () => {
   let browser: Browser;
@@ -98,7 +104,7 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
     }
     expect(serverCalls).toEqual(['getSidebarState', 'submitQuarter']);
     expect(outside).toEqual([]);
-    await page.close();
+    await closePage(page);
   }, 60_000);
 
   it('shows a bad value’s message next to its field, and builds nothing until it is fixed', async () => {
@@ -134,7 +140,7 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
     await page.getByRole('button', { name: 'Create the OKR sheet' }).click();
     await page.locator('#done-title').waitFor();
     expect(services.spreadsheet.getSheets()).toHaveLength(2);
-    await page.close();
+    await closePage(page);
   }, 60_000);
 
   it('shows the OKR lint as gentle warnings while typing, and shows user text as text', async () => {
@@ -151,7 +157,7 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
     expect(await option.textContent()).toBe('O1 · <b>Bold</b> objective');
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('img').count()).toBe(0);
-    await page.close();
+    await closePage(page);
   }, 60_000);
 
   it('continues from the previous quarter in Polish: carry over, keep or drop per key result, the old sheet closed', async () => {
@@ -226,7 +232,7 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
     // The old quarter is closed: protected with a warning, its values kept.
     expect(old.getProtections(services.SpreadsheetApp.ProtectionType.SHEET).length).toBeGreaterThan(0);
     expect(JSON.stringify(old.getDataRange().getValues())).toContain('Zrobić 100 telefonów');
-    await page.close();
+    await closePage(page);
   }, 60_000);
 
   it('opens Settings from the menu, saves them into the document, and the quarter view follows', async () => {
@@ -251,6 +257,6 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
       'Rok obrotowy od: kwiecień (zmiana w Ustawieniach).',
     );
     expect(await page.locator('#currency').inputValue()).toBe('EUR');
-    await page.close();
+    await closePage(page);
   }, 60_000);
 });
