@@ -1,5 +1,5 @@
 // The per-KR additions to the OKR sheet, written beside its table when a check-in is recorded: trend
-// sparkline, last recorded date, needed per week, and the min / standard / max forecasts with the score each
+// sparkline, last recorded date, needed per week, and the pessimistic / standard / optimistic forecasts with the score each
 // would give (laid out by src/core/check-in/tracking.ts). The columns are found by their column metadata, so
 // they are found again after the user inserts or moves columns; on the first recording they are added after
 // the sheet's last used column. Each contiguous group of them is written with one setValues and one
@@ -14,7 +14,7 @@ import {
   type TrackedRow,
   type TrackingKey,
 } from '../core/check-in/tracking';
-import { forecastValue } from '../core/forecast';
+import { type ForecastShape, forecastValue, lowerIsBetter, naturalBounds, SCENARIOS } from '../core/forecast';
 import { a1, cellInput } from '../core/okr-sheet/cells';
 import { HEADER_PLACES, HEADER_ROW } from '../core/okr-sheet/columns';
 import type { QuarterReading } from '../core/okr-sheet/read';
@@ -94,11 +94,18 @@ export function writeTracking(sheet: Sheet, reading: QuarterReading, context: Tr
       const points = context.history
         .filter((record) => record.quarter === context.quarterLabel && record.keyResultId === row.id)
         .flatMap((record) => (record.value === null ? [] : [{ day: record.day, value: record.value }]));
-      tracked.forecast = {
-        min: forecastValue(points, endDay, 'min'),
-        standard: forecastValue(points, endDay, 'standard'),
-        max: forecastValue(points, endDay, 'max'),
+      const shape: ForecastShape = {
+        lowerIsBetter: lowerIsBetter(kr.kind, kr.start, kr.target),
+        ...naturalBounds(
+          kr.unit,
+          kr.start,
+          kr.target,
+          points.map((point) => point.value),
+        ),
       };
+      tracked.forecast = Object.fromEntries(
+        SCENARIOS.map((scenario) => [scenario, forecastValue(points, endDay, scenario, shape)]),
+      );
     }
     rows.push(tracked);
   }

@@ -1,6 +1,6 @@
 // The columns the OKR sheet gains beside its table, computed by HyperFormula over the OKR sheet and History
 // together: after three recorded weeks, each key result's last recorded date, what each remaining week must
-// bring, the min / standard / max forecasts and the score each would give are what the core computes, in
+// bring, the pessimistic / standard / optimistic forecasts and the score each would give are what the core computes, in
 // both formula styles. In the add-on style each of those columns is one custom-function call, in its title
 // cell, whatever the number of key results. (HyperFormula has no SPARKLINE; the trend cell is checked as a
 // formula.)
@@ -9,7 +9,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FakeServices } from '../../local/spreadsheet';
 import { dayFromIso } from '../../src/core/cell-values';
 import { TRACKING_KEYS, TRACKING_METADATA, type TrackingKey } from '../../src/core/check-in/tracking';
-import { forecastValue, neededPerWeek } from '../../src/core/forecast';
+import {
+  type ForecastShape,
+  forecastValue,
+  lowerIsBetter,
+  naturalBounds,
+  neededPerWeek,
+} from '../../src/core/forecast';
 import { columnLetter } from '../../src/core/okr-sheet/cells';
 import { columnOf, HEADER_ROW } from '../../src/core/okr-sheet/columns';
 import { scoreKeyResult } from '../../src/core/score';
@@ -91,6 +97,20 @@ const END = dayFromIso('2027-03-31');
 const AS_OF = dayFromIso('2027-02-17');
 const PLAN = Object.fromEntries(checkInPlan().objectives.flatMap((o) => o.keyResults.map((kr) => [kr.id, kr])));
 
+/** What KR_FORECAST learns of a key result from its row of the OKR table. */
+function shapeOf(id: string, recorded: readonly { value: number }[]): ForecastShape {
+  const kr = PLAN[id]!;
+  return {
+    lowerIsBetter: lowerIsBetter(kr.kind, kr.start, kr.target),
+    ...naturalBounds(
+      kr.unit,
+      kr.start,
+      kr.target,
+      recorded.map((point) => point.value),
+    ),
+  };
+}
+
 describe.each(['addon', 'portable'] as const)('the trend and forecast columns in the %s style', (style) => {
   const { value, formulaOf, columns, history } = threeWeeks(style);
   const points = (id: string) =>
@@ -110,11 +130,11 @@ describe.each(['addon', 'portable'] as const)('the trend and forecast columns in
     for (const id of ['O1.1', 'O1.3', 'O2.3']) {
       const kr = PLAN[id]!;
       for (const [key, scenario, scoreKey] of [
-        ['forecastMin', 'min', 'scoreMin'],
+        ['forecastMin', 'pessimistic', 'scoreMin'],
         ['forecastStandard', 'standard', 'scoreStandard'],
-        ['forecastMax', 'max', 'scoreMax'],
+        ['forecastMax', 'optimistic', 'scoreMax'],
       ] as const) {
-        const expected = forecastValue(points(id), END, scenario) as number;
+        const expected = forecastValue(points(id), END, scenario, shapeOf(id, points(id))) as number;
         expect(value(id, key)).toBeCloseTo(expected, 6);
         const score = scoreKeyResult({ start: kr.start, target: kr.target, current: expected, kind: kr.kind });
         expect(value(id, scoreKey)).toBeCloseTo(score as number, 6);
@@ -140,9 +160,9 @@ describe.each(['addon', 'portable'] as const)('the trend and forecast columns in
 });
 
 const FORECASTS = [
-  ['forecastMin', 'min'],
+  ['forecastMin', 'pessimistic'],
   ['forecastStandard', 'standard'],
-  ['forecastMax', 'max'],
+  ['forecastMax', 'optimistic'],
 ] as const;
 
 /** The custom functions of the add-on called in a formula, each call a server execution in Sheets. */
@@ -158,14 +178,14 @@ describe('the forecast columns in the add-on style', () => {
     const history = (letter: string) => `'History'!$${letter}$2:$${letter}$1000`;
     for (const [key, scenario] of FORECASTS) {
       const title = {
-        forecastMin: 'Forecast (min)',
+        forecastMin: 'Forecast (pessimistic)',
         forecastStandard: 'Forecast (standard)',
-        forecastMax: 'Forecast (max)',
+        forecastMax: 'Forecast (optimistic)',
       }[key];
       expect(titleFormula(key)).toBe(
         `={"${title}";KR_FORECAST(${history('D')},${history('J')},DATE(2027,3,31),"${scenario}",` +
           `ARRAYFORMULA(${history('K')}&"|"&${history('C')}),` +
-          'ARRAYFORMULA(IF(D7:D12="","",IF(J7:J12="","","Q1 2027|"&D7:D12))))}',
+          'ARRAYFORMULA(IF(D7:D12="","",IF(J7:J12="","","Q1 2027|"&D7:D12))),I7:I12,J7:J12,H7:H12,G7:G12)}',
       );
       // The rows below are left empty for the answer to spill into.
       for (const id of ['O1.1', 'O1.2', 'O2.2']) expect(formulaOf(id, key)).toBe('');
@@ -183,7 +203,10 @@ describe('the forecast columns in the add-on style', () => {
     // its trend stays above 45, behind.
     for (const [key, scenario] of FORECASTS) {
       for (const id of ['O1.1', 'O1.3']) {
-        expect(value(id, key)).toBeCloseTo(forecastValue(points(id), END, scenario) as number, 6);
+        expect(value(id, key)).toBeCloseTo(
+          forecastValue(points(id), END, scenario, shapeOf(id, points(id))) as number,
+          6,
+        );
       }
       expect(value('O1.1', key)).toBeGreaterThan(10);
     }
@@ -222,8 +245,10 @@ describe('the forecast columns in the add-on style', () => {
     // Row 1 of the range is History's row 2, the first record.
     const badRow = edited.history.findIndex((r) => r.keyResultId === 'O2.3') + 1;
     for (const [key, scenario] of FORECASTS) {
-      expect(edited.value('O1.1', key)).toBeCloseTo(forecastValue(points('O1.1'), END, scenario) as number, 6);
-      expect(edited.value('O1.3', key)).toBeCloseTo(forecastValue(points('O1.3'), END, scenario) as number, 6);
+      for (const id of ['O1.1', 'O1.3']) {
+        const expected = forecastValue(points(id), END, scenario, shapeOf(id, points(id))) as number;
+        expect(edited.value(id, key)).toBeCloseTo(expected, 6);
+      }
       expect(edited.value('O2.3', key)).toBe(
         `KR_FORECAST: values "about 20" is not a number (row ${badRow} of the range)`,
       );

@@ -1,7 +1,8 @@
 // What the OKR sheet gains beside its table once check-ins are recorded, per key result: a sparkline of its
 // History, the last recorded date, what each remaining week must bring (KR_NEEDED_PER_WEEK), and the
-// end-of-quarter forecast in the minimum / standard / maximum scenarios (KR_FORECAST) with the score each
-// would give. Laid out here as columns of cells for the OKR table's rows; the edge writes each group of
+// end-of-quarter forecast in the pessimistic / standard / optimistic scenarios (KR_FORECAST) with the score
+// each would give. The scenarios are named by meaning: KR_FORECAST is given each row's start, target, unit and
+// kind, so a decreasing KR's pessimistic forecast is its higher value and no forecast leaves the KR's bounds. Laid out here as columns of cells for the OKR table's rows; the edge writes each group of
 // columns with one setValues and finds them again by their column metadata.
 //
 // Every per-row formula reads the KR id in its own row, so a sort of the table's rows, or of these columns
@@ -37,10 +38,12 @@ export type TrackingKey = (typeof TRACKING_KEYS)[number];
 /** Column metadata key of the tracking columns; the value is the TrackingKey. */
 export const TRACKING_METADATA = 'okr.tracking';
 
+// The keys are the columns' metadata values of earlier versions (min / max), kept so existing sheets find
+// their columns again; the pessimistic column comes first.
 const SCENARIOS: Record<'forecastMin' | 'forecastStandard' | 'forecastMax', Scenario> = {
-  forecastMin: 'min',
+  forecastMin: 'pessimistic',
   forecastStandard: 'standard',
-  forecastMax: 'max',
+  forecastMax: 'optimistic',
 };
 const SCORE_OF = {
   scoreMin: 'forecastMin',
@@ -157,7 +160,7 @@ export function layoutTracking(input: TrackingInput): TrackingLayout {
         forecastKey,
         headerRow,
         formula(
-          `={${quoted(t(`track_${forecastKey}`))};KR_FORECAST(${bounded('value')},${bounded('day')},${end},${quoted(scenario)},${historyKeys},${krKeys})}`,
+          `={${quoted(t(`track_${forecastKey}`))};KR_FORECAST(${bounded('value')},${bounded('day')},${end},${quoted(scenario)},${historyKeys},${krKeys},${okrRange('start')},${okrRange('target')},${okrRange('unit')},${okrRange('kind')})}`,
         ),
       );
     }
