@@ -14,7 +14,15 @@ import {
   type TrackedRow,
   type TrackingKey,
 } from '../core/check-in/tracking';
-import { type ForecastShape, forecastValue, lowerIsBetter, naturalBounds, SCENARIOS } from '../core/forecast';
+import {
+  type ForecastShape,
+  forecastValue,
+  type HistoryPoint,
+  lowerIsBetter,
+  naturalBounds,
+  SCENARIOS,
+} from '../core/forecast';
+import { valueDecimals } from '../core/number-format';
 import { a1, cellInput } from '../core/okr-sheet/cells';
 import { HEADER_PLACES, HEADER_ROW } from '../core/okr-sheet/columns';
 import type { QuarterReading } from '../core/okr-sheet/read';
@@ -80,20 +88,27 @@ export function writeTracking(sheet: Sheet, reading: QuarterReading, context: Tr
   const columns = placeMissing(sheet, findTrackingColumns(sheet));
   const byId = new Map(plan.objectives.flatMap((o) => o.keyResults.map((kr) => [(kr.id ?? '').toLowerCase(), kr])));
   const endDay = dayFromIso(context.quarterEnd);
+  // This quarter's recorded values by KR id, in one pass over History.
+  const pointsById = new Map<string, HistoryPoint[]>();
+  for (const record of context.history) {
+    if (record.quarter !== context.quarterLabel || record.value === null) continue;
+    const list = pointsById.get(record.keyResultId) ?? [];
+    list.push({ day: record.day, value: record.value });
+    pointsById.set(record.keyResultId, list);
+  }
   const rows: TrackedRow[] = [];
   for (const row of krRows) {
     const kr = byId.get(row.id.toLowerCase());
     if (!kr) continue;
+    const points = pointsById.get(row.id) ?? [];
     const tracked: TrackedRow = {
       row: row.row,
       milestone: kr.kind === 'milestone',
       unit: kr.unit,
       currency: kr.currency ?? settings.currency,
+      decimals: valueDecimals(kr.unit, [kr.start, kr.target, kr.current, ...points.map((point) => point.value)]),
     };
     if (settings.formulaStyle === 'portable' && !tracked.milestone) {
-      const points = context.history
-        .filter((record) => record.quarter === context.quarterLabel && record.keyResultId === row.id)
-        .flatMap((record) => (record.value === null ? [] : [{ day: record.day, value: record.value }]));
       const shape: ForecastShape = {
         lowerIsBetter: lowerIsBetter(kr.kind, kr.start, kr.target),
         ...naturalBounds(

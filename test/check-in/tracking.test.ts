@@ -6,9 +6,17 @@
 // formula.)
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { displayValue } from '../../local/number-format';
 import type { FakeServices } from '../../local/spreadsheet';
 import { dayFromIso } from '../../src/core/cell-values';
-import { TRACKING_KEYS, TRACKING_METADATA, type TrackingKey } from '../../src/core/check-in/tracking';
+import {
+  layoutTracking,
+  TRACKING_KEYS,
+  TRACKING_METADATA,
+  type TrackedRow,
+  type TrackingInput,
+  type TrackingKey,
+} from '../../src/core/check-in/tracking';
 import {
   type ForecastShape,
   forecastValue,
@@ -17,7 +25,7 @@ import {
   neededPerWeek,
 } from '../../src/core/forecast';
 import { columnLetter } from '../../src/core/okr-sheet/cells';
-import { columnOf, HEADER_ROW } from '../../src/core/okr-sheet/columns';
+import { COLUMN_KEYS, columnOf, HEADER_ROW } from '../../src/core/okr-sheet/columns';
 import { scoreKeyResult } from '../../src/core/score';
 import { generateCheckIn } from '../../src/server/check-in-generate';
 import { recordCheckIn } from '../../src/server/check-in-record';
@@ -254,6 +262,64 @@ describe('the forecast columns in the add-on style', () => {
       );
     }
     expect(edited.value('O1.1', 'scoreMax')).toBe(1);
+  });
+});
+
+describe('the tracking columns as a reader sees them', () => {
+  const input = (rows: TrackedRow[]): TrackingInput => ({
+    lang: 'pl',
+    style: 'portable',
+    quarterLabel: 'Q1 2027',
+    quarterEnd: '2027-03-31',
+    historySheetName: 'History',
+    historyLastRow: 10,
+    headerRow: 6,
+    lastRow: 8,
+    okrColumns: Object.fromEntries(COLUMN_KEYS.map((key) => [key, columnOf(key)])),
+    columns: Object.fromEntries(TRACKING_KEYS.map((key, index) => [key, 20 + index])) as Record<TrackingKey, number>,
+    asOf: '$F$4',
+    rows,
+  });
+  const settings = { locale: 'pl_PL', timeZone: 'Europe/Warsaw' };
+
+  it('show a forecast with the decimals the KR was typed with, and never "-0"', () => {
+    const layout = layoutTracking(
+      input([
+        // Churn typed as 4.5 % → 3.5 %; its forecast 3.5 % must not show as 4 %.
+        {
+          row: 7,
+          milestone: false,
+          unit: 'percent',
+          currency: 'PLN',
+          decimals: 1,
+          forecast: { pessimistic: 0.035, standard: 0.03, optimistic: 0 },
+        },
+        // Lead to meeting in days, 5.5 typed.
+        {
+          row: 8,
+          milestone: false,
+          unit: 'days',
+          currency: 'PLN',
+          decimals: 1,
+          forecast: { pessimistic: 5.5, standard: 4, optimistic: 0 },
+        },
+      ]),
+    );
+    const shown = (key: TrackingKey, offset: number) => {
+      const cell = layout.cells[key][offset];
+      const value = typeof cell === 'object' && cell !== null && 'number' in cell ? cell.number : cell;
+      return displayValue(value, layout.numberFormats[key][offset] ?? 'General', settings);
+    };
+    expect(shown('forecastMin', 1)).toBe('3,5%');
+    expect(shown('forecastMax', 1)).toBe('0,0%');
+    expect(shown('forecastMin', 2)).toBe('5,5 dni');
+    // What each week must bring keeps one decimal more: a small fall is "-0,03 dni", not "-0 dni".
+    expect(layout.numberFormats.needed[2]).toBe('0.00 "dni"');
+    expect(displayValue(-1 / 30, layout.numberFormats.needed[2] ?? '', settings)).toBe('-0,03 dni');
+    expect(layout.cells.forecastMin[0]).toMatchObject({ text: 'Prognoza (pesymistyczna)' });
+    expect(layout.cells.forecastStandard[0]).toMatchObject({ text: 'Prognoza (standardowa)' });
+    expect(layout.cells.forecastMax[0]).toMatchObject({ text: 'Prognoza (optymistyczna)' });
+    expect(layout.cells.scoreMin[0]).toMatchObject({ text: 'Wynik przy pesymistycznej' });
   });
 });
 

@@ -57,6 +57,11 @@ export interface TrackedRow {
   milestone: boolean;
   unit: Unit;
   currency: string;
+  /**
+   * The decimals the KR's values have (start, target, what was recorded; see valueDecimals), so a forecast
+   * of 3.5 % shows as 3.5 %, not 4 %; 0 when not given.
+   */
+  decimals?: number;
   /** Portable style only: the forecasts the core computed, by scenario. */
   forecast?: Partial<Record<Scenario, number | null>>;
 }
@@ -193,7 +198,10 @@ export function layoutTracking(input: TrackingInput): TrackingLayout {
     );
     const kr = tracked.get(row);
     if (!kr || kr.milestone) continue;
-    const format = unitFormat(kr.unit, kr.currency, lang);
+    const format = unitFormat(kr.unit, kr.currency, lang, kr.decimals ?? 0);
+    // Needed per week is a change spread over up to 14 weeks: one decimal more than the values have keeps a
+    // small step from showing as "0" (or "-0" when the value must fall).
+    const neededFormat = unitFormat(kr.unit, kr.currency, lang, (kr.decimals ?? 0) + 1);
     const [target, current] = [`${okrLetter('target')}${row}`, `${okrLetter('current')}${row}`];
     if (style === 'portable') {
       put(
@@ -202,9 +210,9 @@ export function layoutTracking(input: TrackingInput): TrackingLayout {
         formula(
           `=IF(OR(NOT(ISNUMBER(${target})),NOT(ISNUMBER(${current})),${input.asOf}>${end}),"",(${target}-${current})/MAX(1,ROUNDUP((${end}-${input.asOf})/7,0)))`,
         ),
-        format,
+        neededFormat,
       );
-    } else numberFormats.needed[row - headerRow] = format;
+    } else numberFormats.needed[row - headerRow] = neededFormat;
     for (const [forecastKey, scenario] of Object.entries(SCENARIOS) as [TrackingKey, Scenario][]) {
       if (style === 'addon') numberFormats[forecastKey][row - headerRow] = format;
       else {
