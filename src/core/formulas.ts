@@ -1,6 +1,7 @@
 // The formula API a sales manager types into cells, as pure functions of raw cell values. Each formula
 // names its parameters once: the same names appear in error messages and in the generated JSDoc stubs.
 
+import type { Unit } from '../shared/plan';
 import {
   type ArgumentRef,
   isBlank,
@@ -11,9 +12,18 @@ import {
   readFlag,
   readNumber,
 } from './cell-values';
-import { forecastValue, type HistoryPoint, neededPerWeek, parseScenario } from './forecast';
+import {
+  type ForecastShape,
+  forecastValue,
+  type HistoryPoint,
+  lowerIsBetter,
+  naturalBounds,
+  neededPerWeek,
+  parseScenario,
+} from './forecast';
 import { type CellOutcome, type CellResult, cellPosition, cellsOf, type FormulaOutcome, mapCells } from './grid';
 import { describeValue, InputError } from './input-error';
+import { parseUnit } from './okr-sheet/texts';
 import { ASPIRATIONAL, COMMITTED, expectedProgress, STATUS_EMOJI, statusOf } from './pace';
 import { asFraction, ice, pipelineCoverage, rice, salesVelocity } from './sales';
 import { type KeyResultKind, objectiveScore, parseKeyResultType, parseKind, scoreKeyResult } from './score';
@@ -268,7 +278,18 @@ function scoresByObjective(
   return rows;
 }
 
-const KR_FORECAST_PARAMS = ['values', 'dates', 'quarter_end', 'scenario', 'history_ids', 'kr_ids'] as const;
+const KR_FORECAST_PARAMS = [
+  'values',
+  'dates',
+  'quarter_end',
+  'scenario',
+  'history_ids',
+  'kr_ids',
+  'start',
+  'target',
+  'unit',
+  'kind',
+] as const;
 const KR_FORECAST_REFS: Refs = Object.fromEntries(KR_FORECAST_PARAMS.map((arg) => [arg, { fn: 'KR_FORECAST', arg }]));
 
 /**
@@ -277,6 +298,9 @@ const KR_FORECAST_REFS: Refs = Object.fromEntries(KR_FORECAST_PARAMS.map((arg) =
  * the history rows whose key equals it (case and surrounding spaces ignored); a blank key, or one with fewer
  * than two recorded days, gets a blank. A bad value or date spoils only the rows of its own key, which show
  * the error located at the bad cell; history rows of keys not asked for are not read at all.
+ * `start`, `target`, `unit` and `kind` (one cell, or one per row of `kr_ids`) describe the key result: its
+ * direction names the scenarios (a decreasing KR's pessimistic forecast is the higher value) and its unit
+ * bounds the forecast (see naturalBounds).
  * @example
  * // History of two KRs in one range; one call answers for the KR column O1.1, (blank), O1.2:
  * KR_FORECAST.evaluate([[[1], [2], [5], [9]], [[d], [d + 7], [d], [d + 7]], d + 14, 'standard',
@@ -285,7 +309,7 @@ const KR_FORECAST_REFS: Refs = Object.fromEntries(KR_FORECAST_PARAMS.map((arg) =
 export const KR_FORECAST: Formula = {
   name: 'KR_FORECAST',
   params: KR_FORECAST_PARAMS,
-  evaluate: ([values, dates, quarterEnd, scenario, historyIds, krIds]) => {
+  evaluate: ([values, dates, quarterEnd, scenario, historyIds, krIds, start, target, unit, kind]) => {
     const refs = KR_FORECAST_REFS;
     const chosen = isBlank(scenario) ? 'standard' : parseScenario(String(scenario));
     if (chosen === null) throw new InputError('unknownScenario', { fn: 'KR_FORECAST', value: describeValue(scenario) });
@@ -294,13 +318,25 @@ export const KR_FORECAST: Formula = {
     const dateCells = cellsOf(dates);
     requireSameLength('dates', dateCells.length, 'values', valueCells.length);
     // Sheets passes an omitted argument as undefined, a blank cell as '': given at all, they group.
-    if (historyIds === undefined && krIds === undefined) {
+    const grouped = historyIds !== undefined || krIds !== undefined;
+    const rowCount = grouped ? cellsOf(krIds).length : 1;
+    const shapeArgs = { start, target, unit, kind };
+    for (const [arg, range] of Object.entries(shapeArgs)) {
+      const size = range === undefined ? 1 : cellsOf(range).length;
+      if (size !== 1) requireSameLength(arg, size, grouped ? 'kr_ids' : 'values', grouped ? rowCount : 1);
+    }
+    const forecastAt = (index: number, history: HistoryPoint[]): CellOutcome => {
+      if (end === null) return '';
+      const shape = readForecastShape(shapeArgs, index, history);
+      return finite('KR_FORECAST', forecastValue(history, end, chosen, shape)) ?? '';
+    };
+    if (!grouped) {
       const history: HistoryPoint[] = [];
       valueCells.forEach((cell, index) => {
         const point = readPoint(values, dates, dateCells, cell, index);
         if (point) history.push(point);
       });
-      return end === null ? '' : (finite('KR_FORECAST', forecastValue(history, end, chosen)) ?? '');
+      return forecastAt(0, history);
     }
     if (historyIds === undefined) requireSameLength('history_ids', 0, 'values', valueCells.length);
     if (krIds === undefined) requireSameLength('kr_ids', 0, 'history_ids', cellsOf(historyIds).length);
@@ -322,22 +358,56 @@ export const KR_FORECAST: Formula = {
         group.error = error;
       }
     });
-    const answers = new Map<string, CellOutcome>();
-    for (const [key, group] of groups) {
-      if (group.error) answers.set(key, group.error);
-      else if (end === null) answers.set(key, '');
-      else {
-        try {
-          answers.set(key, finite('KR_FORECAST', forecastValue(group.history, end, chosen)) ?? '');
-        } catch (error) {
-          if (!(error instanceof InputError)) throw error;
-          answers.set(key, error);
-        }
+    // Per row, not per key: each row of kr_ids has its own start, target, unit and kind.
+    return inShapeOf(krIds, (index) => {
+      const group = groups.get(krKeys[index] ?? '');
+      if (!group) return '';
+      if (group.error) return group.error;
+      try {
+        return forecastAt(index, group.history);
+      } catch (error) {
+        if (!(error instanceof InputError)) throw error;
+        return error;
       }
-    }
-    return inShapeOf(krIds, (index) => answers.get(krKeys[index] ?? '') ?? '');
+    });
   },
 };
+
+/**
+ * The direction and bounds of the key result in row `index` of kr_ids (or of the one KR): a single cell
+ * serves every row; blank start, target, unit and kind leave the direction to start/target and no bounds.
+ */
+function readForecastShape(
+  args: Record<'start' | 'target' | 'unit' | 'kind', unknown>,
+  index: number,
+  history: readonly HistoryPoint[],
+): ForecastShape {
+  const refs = KR_FORECAST_REFS;
+  const cellAt = (range: unknown, read: (cell: unknown) => unknown) => {
+    if (range === undefined) return read('');
+    const cells = cellsOf(range);
+    return cells.length === 1 ? read(cells[0]) : readAt(range, index, () => read(cells[index]));
+  };
+  const start = cellAt(args.start, (cell) => readNumber(cell, refs.start as ArgumentRef)) as number | null;
+  const target = cellAt(args.target, (cell) => readNumber(cell, refs.target as ArgumentRef)) as number | null;
+  const unit = cellAt(args.unit, (cell) => readUnit(cell)) as Unit | null;
+  const kind = cellAt(args.kind, (cell) => readKind(cell, 'KR_FORECAST')) as KeyResultKind | null;
+  const bounds = naturalBounds(
+    unit,
+    start,
+    target,
+    history.map((point) => point.value),
+  );
+  return { lowerIsBetter: lowerIsBetter(kind, start, target), ...bounds };
+}
+
+/** A unit as the OKR sheet's unit column shows it (`%`, `dni`, `zł`) or its English name; blank → `null`. */
+function readUnit(value: unknown): Unit | null {
+  if (isBlank(value)) return null;
+  const unit = typeof value === 'string' ? parseUnit(value) : null;
+  if (unit === null) throw new InputError('unknownUnit', { fn: 'KR_FORECAST', value: describeValue(value) });
+  return unit.unit;
+}
 
 /** A key of `history_ids` / `kr_ids` as compared: trimmed, case ignored; `''` for a blank cell. */
 function keyOf(cell: unknown): string {

@@ -19,7 +19,8 @@ const en = {
   mustNotBeNegative: '{fn}: {arg} must not be negative (got {value})',
   outOfRange: '{fn}: {arg} must be between {min} and {max} (got {value})',
   datesOutOfOrder: '{fn}: quarter_end {end} is before quarter_start {start}',
-  unknownScenario: '{fn}: scenario "{value}" is not one of: min, standard, max',
+  unknownScenario: '{fn}: scenario "{value}" is not one of: pessimistic, standard, optimistic (or min, max)',
+  unknownUnit: '{fn}: unit "{value}" is not one of: count, currency (zł, €, $, £, PLN…), %, days, hours, points',
   notThreshold: '{fn}: {arg} "{value}" is neither a number nor a KR type (committed, aspirational)',
   tooLarge: '{fn}: the result is too large to compute; check the inputs for extreme values',
   atCell: '{message} (row {row} of the range)',
@@ -39,7 +40,10 @@ const pl: Record<MessageKey, string> = {
   mustNotBeNegative: '{fn}: {arg} nie może być ujemne (jest {value})',
   outOfRange: '{fn}: {arg} musi być między {min} a {max} (jest {value})',
   datesOutOfOrder: '{fn}: quarter_end {end} jest przed quarter_start {start}',
-  unknownScenario: '{fn}: scenariusz „{value}” nie jest jednym z: min, standard, max',
+  unknownScenario:
+    '{fn}: scenariusz „{value}” nie jest jednym z: pesymistyczny, standardowy, optymistyczny (albo min, max)',
+  unknownUnit:
+    '{fn}: jednostka „{value}” nie jest jedną z: liczba, waluta (zł, €, $, £, PLN…), %, dni, godziny, punkty',
   notThreshold: '{fn}: {arg} „{value}” nie jest ani liczbą, ani typem KR (zobowiązujący, ambitny)',
   tooLarge: '{fn}: wynik jest zbyt duży, by go policzyć; sprawdź, czy dane nie mają skrajnych wartości',
   atCell: '{message} (wiersz {row} zakresu)',

@@ -1,6 +1,8 @@
 // Numbers as a Polish or English reader expects them in text (the check-in export, messages): grouped
-// thousands, a decimal comma in Polish, the unit after the number. Written by hand rather than with Intl,
-// whose locale data Apps Script does not promise.
+// thousands, a decimal comma in Polish, the unit after the number, and the precision the user typed (3.5 %
+// stays 3.5 %, never 4 %; -0 never shows). Written by hand rather than with Intl, whose locale data Apps
+// Script does not promise. Also how many decimals a key result's values have, for the number formats of
+// the cells that show them.
 
 import type { Lang } from './i18n';
 
@@ -26,20 +28,56 @@ export function formatNumber(value: number, lang: Lang, maxDecimals = 2): string
   return sign + grouped + (fraction ? (lang === 'pl' ? ',' : '.') + fraction : '');
 }
 
+/** More decimals than this are float noise or a formula's long fraction, not something a person typed. */
+export const MAX_TYPED_DECIMALS = 4;
+
 /**
- * Formats a value in its unit: `1 200 000 zł`, `15%`, `45 dni`.
- * @example formatValue(0.15, 'percent', 'pl') // '15%'
+ * The decimals a value has in its unit as a person reads it (a percentage in percent), ignoring float noise
+ * such as 0.1 + 0.2; at most MAX_TYPED_DECIMALS.
+ * @example typedDecimals(0.035, 'percent') // 1 (3.5 %)
+ */
+export function typedDecimals(value: number, unit: DisplayUnit): number {
+  const shown = Math.abs(unit === 'percent' ? value * 100 : value);
+  if (!Number.isFinite(shown) || Number.isInteger(shown)) return 0;
+  const text = String(Number(shown.toPrecision(12)));
+  if (text.includes('e')) return text.includes('e-') ? MAX_TYPED_DECIMALS : 0;
+  const point = text.indexOf('.');
+  return point < 0 ? 0 : Math.min(MAX_TYPED_DECIMALS, text.length - point - 1);
+}
+
+/**
+ * The decimals a key result's cells show: the most any of its values has (start, target, what was typed),
+ * so nothing typed is rounded away. Blank values are skipped.
+ * @example valueDecimals('days', [10, 2, 5.5]) // 1
+ */
+export function valueDecimals(unit: DisplayUnit, values: readonly (number | null | undefined)[]): number {
+  let decimals = 0;
+  for (const value of values) {
+    if (typeof value === 'number') decimals = Math.max(decimals, typedDecimals(value, unit));
+  }
+  return decimals;
+}
+
+/**
+ * Formats a value in its unit with the decimals it has: `1 200 000 zł`, `3,5%`, `5,5 dni`; an amount with
+ * a fraction shows two decimals (`1 234,50 zł`).
+ * @example formatValue(0.035, 'percent', 'pl') // '3,5%'
  */
 export function formatValue(value: number, unit: DisplayUnit, lang: Lang, currency = 'PLN'): string {
+  const decimals = typedDecimals(value, unit);
   switch (unit) {
     case 'percent':
-      return `${formatNumber(value * 100, lang, 1)}%`;
-    case 'currency':
-      return `${formatNumber(value, lang, 0)} ${CURRENCY_SYMBOLS[currency] ?? currency}`;
+      return `${formatNumber(value * 100, lang, decimals)}%`;
+    case 'currency': {
+      const money = formatNumber(value, lang, decimals);
+      // Grosze and cents are written with two digits: 1 234,5 zł is 1 234,50 zł.
+      const cents = decimals === 1 ? '0' : '';
+      return `${money}${cents} ${CURRENCY_SYMBOLS[currency] ?? currency}`;
+    }
     case 'count':
-      return formatNumber(value, lang);
+      return formatNumber(value, lang, decimals);
     default:
-      return `${formatNumber(value, lang)} ${UNIT_WORDS[lang][unit]}`;
+      return `${formatNumber(value, lang, decimals)} ${UNIT_WORDS[lang][unit]}`;
   }
 }
 

@@ -105,7 +105,18 @@ export function scoreKeyResult(input: KeyResultScoreInput): number | null {
     const onRightSide = lowerIsBetter ? current <= target : current >= target;
     return onRightSide ? 1 : 0;
   }
-  return cap((current - start) / (target - start));
+  return cap(progressRatio(start, target, current));
+}
+
+/**
+ * (current − start) / (target − start), also where the differences overflow: with values near ±1e308 both
+ * differences are computed on halves, which cannot overflow, so KR_SCORE(-1e308, 1e308, 0) is 0.5 and not
+ * 1e308 / Infinity = 0.
+ */
+function progressRatio(start: number, target: number, current: number): number {
+  const ratio = (current - start) / (target - start);
+  if (Number.isFinite(current - start) && Number.isFinite(target - start)) return ratio;
+  return (current / 2 - start / 2) / (target / 2 - start / 2);
 }
 
 /**

@@ -134,7 +134,7 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
   KR_FORECAST: {
     kind: 'custom',
     summary:
-      'Projected value at quarter end from the check-in history: standard = trend, min / max = slowest / fastest weekly pace. With history_ids and kr_ids, one call per column. / Prognoza na koniec kwartału.',
+      "Projected value at quarter end from the check-in history: standard = trend, pessimistic / optimistic = the slowest / fastest weekly pace (for a decreasing KR the pessimistic forecast is the higher value), kept within the KR's natural bounds. With history_ids and kr_ids, one call per column. / Prognoza na koniec kwartału: standardowa (trend), pesymistyczna, optymistyczna.",
     params: [
       param('values', NUMBERS, 'Recorded values. / Zapisane wartości.'),
       param('dates', DATES, 'Their dates, a range of the same size. / Ich daty.'),
@@ -142,7 +142,7 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
       param(
         'scenario',
         'string',
-        'Optional: min, standard or max; standard by default. / Opcjonalnie: scenariusz.',
+        'Optional: pessimistic, standard or optimistic (min and max also work, as pessimistic and optimistic); standard by default. / Opcjonalnie: pesymistyczny, standardowy albo optymistyczny (także min, max).',
         true,
       ),
       param(
@@ -155,6 +155,25 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
         'kr_ids',
         'string|Array<Array<string>>',
         'Optional: the column of KR keys to forecast (as in history_ids); then every row gets the forecast of its own key, blank for a blank key. / Opcjonalnie: kolumna kluczy KR; wtedy każdy wiersz dostaje prognozę swojego KR.',
+        true,
+      ),
+      param(
+        'start',
+        NUMBERS,
+        "Optional: the KR's start (one cell, or one per row of kr_ids); with target it tells a decreasing KR and a share of a whole. / Opcjonalnie: wartość początkowa KR.",
+        true,
+      ),
+      param('target', NUMBERS, "Optional: the KR's target, like start. / Opcjonalnie: wartość docelowa KR.", true),
+      param(
+        'unit',
+        'string|Array<Array<string>>',
+        'Optional: the unit (count, zł, %, days, hours, points; Polish words too): counts, amounts, days and percentages are never forecast below 0, a percentage whose start and target lie within 0–100% never above 100%. / Opcjonalnie: jednostka; prognoza nie schodzi poniżej 0 ani, dla udziału procentowego, powyżej 100%.',
+        true,
+      ),
+      param(
+        'kind',
+        'string|Array<Array<string>>',
+        'Optional: increase, decrease, at least or at most; blank = by start and target. / Opcjonalnie: rodzaj KR (wzrost, spadek, co najmniej, co najwyżej).',
         true,
       ),
     ],

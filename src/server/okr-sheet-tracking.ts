@@ -1,5 +1,5 @@
 // The per-KR additions to the OKR sheet, written beside its table when a check-in is recorded: trend
-// sparkline, last recorded date, needed per week, and the min / standard / max forecasts with the score each
+// sparkline, last recorded date, needed per week, and the pessimistic / standard / optimistic forecasts with the score each
 // would give (laid out by src/core/check-in/tracking.ts). The columns are found by their column metadata, so
 // they are found again after the user inserts or moves columns; on the first recording they are added after
 // the sheet's last used column. Each contiguous group of them is written with one setValues and one
@@ -14,7 +14,15 @@ import {
   type TrackedRow,
   type TrackingKey,
 } from '../core/check-in/tracking';
-import { forecastValue } from '../core/forecast';
+import {
+  type ForecastShape,
+  forecastValue,
+  type HistoryPoint,
+  lowerIsBetter,
+  naturalBounds,
+  SCENARIOS,
+} from '../core/forecast';
+import { valueDecimals } from '../core/number-format';
 import { a1, cellInput } from '../core/okr-sheet/cells';
 import { HEADER_PLACES, HEADER_ROW } from '../core/okr-sheet/columns';
 import type { QuarterReading } from '../core/okr-sheet/read';
@@ -80,25 +88,39 @@ export function writeTracking(sheet: Sheet, reading: QuarterReading, context: Tr
   const columns = placeMissing(sheet, findTrackingColumns(sheet));
   const byId = new Map(plan.objectives.flatMap((o) => o.keyResults.map((kr) => [(kr.id ?? '').toLowerCase(), kr])));
   const endDay = dayFromIso(context.quarterEnd);
+  // This quarter's recorded values by KR id, in one pass over History.
+  const pointsById = new Map<string, HistoryPoint[]>();
+  for (const record of context.history) {
+    if (record.quarter !== context.quarterLabel || record.value === null) continue;
+    const list = pointsById.get(record.keyResultId) ?? [];
+    list.push({ day: record.day, value: record.value });
+    pointsById.set(record.keyResultId, list);
+  }
   const rows: TrackedRow[] = [];
   for (const row of krRows) {
     const kr = byId.get(row.id.toLowerCase());
     if (!kr) continue;
+    const points = pointsById.get(row.id) ?? [];
     const tracked: TrackedRow = {
       row: row.row,
       milestone: kr.kind === 'milestone',
       unit: kr.unit,
       currency: kr.currency ?? settings.currency,
+      decimals: valueDecimals(kr.unit, [kr.start, kr.target, kr.current, ...points.map((point) => point.value)]),
     };
     if (settings.formulaStyle === 'portable' && !tracked.milestone) {
-      const points = context.history
-        .filter((record) => record.quarter === context.quarterLabel && record.keyResultId === row.id)
-        .flatMap((record) => (record.value === null ? [] : [{ day: record.day, value: record.value }]));
-      tracked.forecast = {
-        min: forecastValue(points, endDay, 'min'),
-        standard: forecastValue(points, endDay, 'standard'),
-        max: forecastValue(points, endDay, 'max'),
+      const shape: ForecastShape = {
+        lowerIsBetter: lowerIsBetter(kr.kind, kr.start, kr.target),
+        ...naturalBounds(
+          kr.unit,
+          kr.start,
+          kr.target,
+          points.map((point) => point.value),
+        ),
       };
+      tracked.forecast = Object.fromEntries(
+        SCENARIOS.map((scenario) => [scenario, forecastValue(points, endDay, scenario, shape)]),
+      );
     }
     rows.push(tracked);
   }

@@ -88,6 +88,8 @@ const texts = defineTexts(
     companyHasNoParent: 'Objective {id} is a company objective, so it supports no other objective',
     endBeforeStart: 'The last day of the quarter is before its first day',
     buildFailed: 'The OKR sheet could not be created: {reason}',
+    notAQuarterSheet: '{field}: the sheet “{value}” is not a quarter sheet of OKR Sheets',
+    saveFailed: 'The settings could not be saved: {reason}',
   },
   {
     team: 'Nazwa zespołu',
@@ -149,6 +151,8 @@ const texts = defineTexts(
     companyHasNoParent: 'Cel {id} jest celem firmy, więc nie wspiera innego celu',
     endBeforeStart: 'Ostatni dzień kwartału jest przed pierwszym',
     buildFailed: 'Nie udało się utworzyć arkusza OKR: {reason}',
+    notAQuarterSheet: '{field}: arkusz „{value}” nie jest arkuszem kwartału OKR Sheets',
+    saveFailed: 'Nie udało się zapisać ustawień: {reason}',
   },
 );
 
@@ -188,6 +192,10 @@ export function submitQuarter(payload: unknown): SubmitResult {
   const parsed = parseSubmitPayload(payload, lang);
   if (!parsed.ok) return parsed;
   const { plan, previousSheetId, carryOver, replaceExisting } = parsed.value;
+  if (typeof previousSheetId === 'number') {
+    const refused = notAQuarterSheet(previousSheetId, lang);
+    if (refused) return { ok: false, errors: [refused] };
+  }
   let result: ReturnType<typeof buildQuarter>;
   try {
     result = buildQuarter(plan, {
@@ -221,8 +229,28 @@ export function saveSettings(payload: unknown): SaveSettingsResult {
   configureZod();
   const parsed = settingsSchema.safeParse(payload);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues, payload, 'settings', lang) };
-  withDocumentLock(() => writeSettings(parsed.data));
+  try {
+    withDocumentLock(() => writeSettings(parsed.data));
+  } catch (error) {
+    // A lock timeout (another execution is writing) answers like the other write paths, not as a failure
+    // the sidebar can only show in English.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { ok: false, errors: [{ path: '', message: texts(lang, 'saveFailed', { reason }) }] };
+  }
   return { ok: true, ...getSettings() };
+}
+
+/**
+ * Carry-over closes the previous sheet (protects it): a sheet that exists but is no quarter sheet of the
+ * add-on (Sheet1, a check-in tab, History) is refused before anything is written. A sheet that is gone is
+ * left to the builder, which warns and builds without carry-over.
+ */
+function notAQuarterSheet(sheetId: number, lang: Lang): FieldError | null {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = spreadsheet.getSheetById(sheetId);
+  if (!sheet || findQuarterSheets(spreadsheet).some((info) => info.sheetId === sheetId)) return null;
+  const field = texts(lang, 'previousSheet');
+  return { path: 'previousSheetId', message: texts(lang, 'notAQuarterSheet', { field, value: sheet.getName() }) };
 }
 
 // ---------------------------------------------------------------------------------------------------------

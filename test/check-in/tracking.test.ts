@@ -1,17 +1,31 @@
 // The columns the OKR sheet gains beside its table, computed by HyperFormula over the OKR sheet and History
 // together: after three recorded weeks, each key result's last recorded date, what each remaining week must
-// bring, the min / standard / max forecasts and the score each would give are what the core computes, in
+// bring, the pessimistic / standard / optimistic forecasts and the score each would give are what the core computes, in
 // both formula styles. In the add-on style each of those columns is one custom-function call, in its title
 // cell, whatever the number of key results. (HyperFormula has no SPARKLINE; the trend cell is checked as a
 // formula.)
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { displayValue } from '../../local/number-format';
 import type { FakeServices } from '../../local/spreadsheet';
 import { dayFromIso } from '../../src/core/cell-values';
-import { TRACKING_KEYS, TRACKING_METADATA, type TrackingKey } from '../../src/core/check-in/tracking';
-import { forecastValue, neededPerWeek } from '../../src/core/forecast';
+import {
+  layoutTracking,
+  TRACKING_KEYS,
+  TRACKING_METADATA,
+  type TrackedRow,
+  type TrackingInput,
+  type TrackingKey,
+} from '../../src/core/check-in/tracking';
+import {
+  type ForecastShape,
+  forecastValue,
+  lowerIsBetter,
+  naturalBounds,
+  neededPerWeek,
+} from '../../src/core/forecast';
 import { columnLetter } from '../../src/core/okr-sheet/cells';
-import { columnOf, HEADER_ROW } from '../../src/core/okr-sheet/columns';
+import { COLUMN_KEYS, columnOf, HEADER_ROW } from '../../src/core/okr-sheet/columns';
 import { scoreKeyResult } from '../../src/core/score';
 import { generateCheckIn } from '../../src/server/check-in-generate';
 import { recordCheckIn } from '../../src/server/check-in-record';
@@ -91,6 +105,20 @@ const END = dayFromIso('2027-03-31');
 const AS_OF = dayFromIso('2027-02-17');
 const PLAN = Object.fromEntries(checkInPlan().objectives.flatMap((o) => o.keyResults.map((kr) => [kr.id, kr])));
 
+/** What KR_FORECAST learns of a key result from its row of the OKR table. */
+function shapeOf(id: string, recorded: readonly { value: number }[]): ForecastShape {
+  const kr = PLAN[id]!;
+  return {
+    lowerIsBetter: lowerIsBetter(kr.kind, kr.start, kr.target),
+    ...naturalBounds(
+      kr.unit,
+      kr.start,
+      kr.target,
+      recorded.map((point) => point.value),
+    ),
+  };
+}
+
 describe.each(['addon', 'portable'] as const)('the trend and forecast columns in the %s style', (style) => {
   const { value, formulaOf, columns, history } = threeWeeks(style);
   const points = (id: string) =>
@@ -110,11 +138,11 @@ describe.each(['addon', 'portable'] as const)('the trend and forecast columns in
     for (const id of ['O1.1', 'O1.3', 'O2.3']) {
       const kr = PLAN[id]!;
       for (const [key, scenario, scoreKey] of [
-        ['forecastMin', 'min', 'scoreMin'],
+        ['forecastMin', 'pessimistic', 'scoreMin'],
         ['forecastStandard', 'standard', 'scoreStandard'],
-        ['forecastMax', 'max', 'scoreMax'],
+        ['forecastMax', 'optimistic', 'scoreMax'],
       ] as const) {
-        const expected = forecastValue(points(id), END, scenario) as number;
+        const expected = forecastValue(points(id), END, scenario, shapeOf(id, points(id))) as number;
         expect(value(id, key)).toBeCloseTo(expected, 6);
         const score = scoreKeyResult({ start: kr.start, target: kr.target, current: expected, kind: kr.kind });
         expect(value(id, scoreKey)).toBeCloseTo(score as number, 6);
@@ -140,9 +168,9 @@ describe.each(['addon', 'portable'] as const)('the trend and forecast columns in
 });
 
 const FORECASTS = [
-  ['forecastMin', 'min'],
+  ['forecastMin', 'pessimistic'],
   ['forecastStandard', 'standard'],
-  ['forecastMax', 'max'],
+  ['forecastMax', 'optimistic'],
 ] as const;
 
 /** The custom functions of the add-on called in a formula, each call a server execution in Sheets. */
@@ -158,14 +186,14 @@ describe('the forecast columns in the add-on style', () => {
     const history = (letter: string) => `'History'!$${letter}$2:$${letter}$1000`;
     for (const [key, scenario] of FORECASTS) {
       const title = {
-        forecastMin: 'Forecast (min)',
+        forecastMin: 'Forecast (pessimistic)',
         forecastStandard: 'Forecast (standard)',
-        forecastMax: 'Forecast (max)',
+        forecastMax: 'Forecast (optimistic)',
       }[key];
       expect(titleFormula(key)).toBe(
         `={"${title}";KR_FORECAST(${history('D')},${history('J')},DATE(2027,3,31),"${scenario}",` +
           `ARRAYFORMULA(${history('K')}&"|"&${history('C')}),` +
-          'ARRAYFORMULA(IF(D7:D12="","",IF(J7:J12="","","Q1 2027|"&D7:D12))))}',
+          'ARRAYFORMULA(IF(D7:D12="","",IF(J7:J12="","","Q1 2027|"&D7:D12))),I7:I12,J7:J12,H7:H12,G7:G12)}',
       );
       // The rows below are left empty for the answer to spill into.
       for (const id of ['O1.1', 'O1.2', 'O2.2']) expect(formulaOf(id, key)).toBe('');
@@ -183,7 +211,10 @@ describe('the forecast columns in the add-on style', () => {
     // its trend stays above 45, behind.
     for (const [key, scenario] of FORECASTS) {
       for (const id of ['O1.1', 'O1.3']) {
-        expect(value(id, key)).toBeCloseTo(forecastValue(points(id), END, scenario) as number, 6);
+        expect(value(id, key)).toBeCloseTo(
+          forecastValue(points(id), END, scenario, shapeOf(id, points(id))) as number,
+          6,
+        );
       }
       expect(value('O1.1', key)).toBeGreaterThan(10);
     }
@@ -222,13 +253,73 @@ describe('the forecast columns in the add-on style', () => {
     // Row 1 of the range is History's row 2, the first record.
     const badRow = edited.history.findIndex((r) => r.keyResultId === 'O2.3') + 1;
     for (const [key, scenario] of FORECASTS) {
-      expect(edited.value('O1.1', key)).toBeCloseTo(forecastValue(points('O1.1'), END, scenario) as number, 6);
-      expect(edited.value('O1.3', key)).toBeCloseTo(forecastValue(points('O1.3'), END, scenario) as number, 6);
+      for (const id of ['O1.1', 'O1.3']) {
+        const expected = forecastValue(points(id), END, scenario, shapeOf(id, points(id))) as number;
+        expect(edited.value(id, key)).toBeCloseTo(expected, 6);
+      }
       expect(edited.value('O2.3', key)).toBe(
         `KR_FORECAST: values "about 20" is not a number (row ${badRow} of the range)`,
       );
     }
     expect(edited.value('O1.1', 'scoreMax')).toBe(1);
+  });
+});
+
+describe('the tracking columns as a reader sees them', () => {
+  const input = (rows: TrackedRow[]): TrackingInput => ({
+    lang: 'pl',
+    style: 'portable',
+    quarterLabel: 'Q1 2027',
+    quarterEnd: '2027-03-31',
+    historySheetName: 'History',
+    historyLastRow: 10,
+    headerRow: 6,
+    lastRow: 8,
+    okrColumns: Object.fromEntries(COLUMN_KEYS.map((key) => [key, columnOf(key)])),
+    columns: Object.fromEntries(TRACKING_KEYS.map((key, index) => [key, 20 + index])) as Record<TrackingKey, number>,
+    asOf: '$F$4',
+    rows,
+  });
+  const settings = { locale: 'pl_PL', timeZone: 'Europe/Warsaw' };
+
+  it('show a forecast with the decimals the KR was typed with, and never "-0"', () => {
+    const layout = layoutTracking(
+      input([
+        // Churn typed as 4.5 % → 3.5 %; its forecast 3.5 % must not show as 4 %.
+        {
+          row: 7,
+          milestone: false,
+          unit: 'percent',
+          currency: 'PLN',
+          decimals: 1,
+          forecast: { pessimistic: 0.035, standard: 0.03, optimistic: 0 },
+        },
+        // Lead to meeting in days, 5.5 typed.
+        {
+          row: 8,
+          milestone: false,
+          unit: 'days',
+          currency: 'PLN',
+          decimals: 1,
+          forecast: { pessimistic: 5.5, standard: 4, optimistic: 0 },
+        },
+      ]),
+    );
+    const shown = (key: TrackingKey, offset: number) => {
+      const cell = layout.cells[key][offset];
+      const value = typeof cell === 'object' && cell !== null && 'number' in cell ? cell.number : cell;
+      return displayValue(value, layout.numberFormats[key][offset] ?? 'General', settings);
+    };
+    expect(shown('forecastMin', 1)).toBe('3,5%');
+    expect(shown('forecastMax', 1)).toBe('0,0%');
+    expect(shown('forecastMin', 2)).toBe('5,5 dni');
+    // What each week must bring keeps one decimal more: a small fall is "-0,03 dni", not "-0 dni".
+    expect(layout.numberFormats.needed[2]).toBe('0.00 "dni"');
+    expect(displayValue(-1 / 30, layout.numberFormats.needed[2] ?? '', settings)).toBe('-0,03 dni');
+    expect(layout.cells.forecastMin[0]).toMatchObject({ text: 'Prognoza (pesymistyczna)' });
+    expect(layout.cells.forecastStandard[0]).toMatchObject({ text: 'Prognoza (standardowa)' });
+    expect(layout.cells.forecastMax[0]).toMatchObject({ text: 'Prognoza (optymistyczna)' });
+    expect(layout.cells.scoreMin[0]).toMatchObject({ text: 'Wynik przy pesymistycznej' });
   });
 });
 

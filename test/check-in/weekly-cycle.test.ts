@@ -232,10 +232,10 @@ describe('recording and the next week', () => {
     );
     // The forecasts are one call per column, in the title cell; the rows below are left for its answer.
     expect(after[5]?.[22]).toBe(
-      `={"Forecast (min)";KR_FORECAST('History'!$D$2:$D$1000,'History'!$J$2:$J$1000,DATE(2027,3,31),"min",ARRAYFORMULA('History'!$K$2:$K$1000&"|"&'History'!$C$2:$C$1000),ARRAYFORMULA(IF(D7:D12="","",IF(J7:J12="","","Q1 2027|"&D7:D12))))}`,
+      `={"Forecast (pessimistic)";KR_FORECAST('History'!$D$2:$D$1000,'History'!$J$2:$J$1000,DATE(2027,3,31),"pessimistic",ARRAYFORMULA('History'!$K$2:$K$1000&"|"&'History'!$C$2:$C$1000),ARRAYFORMULA(IF(D7:D12="","",IF(J7:J12="","","Q1 2027|"&D7:D12))),I7:I12,J7:J12,H7:H12,G7:G12)}`,
     );
     expect(after[row - 1]?.[23]).toBe('');
-    expect(after[5]?.[25]).toBe('={"Score if min";KR_SCORE(I7:I12,J7:J12,W7:W12,G7:G12)}');
+    expect(after[5]?.[25]).toBe('={"Score if pessimistic";KR_SCORE(I7:I12,J7:J12,W7:W12,G7:G12)}');
   });
 
   it("leaves a formula in a user's current cell as it is, and says so", () => {

@@ -145,6 +145,29 @@ describe('the History records', () => {
   });
 });
 
+describe('the check-in as text keeps what was typed', () => {
+  it.each([
+    { lang: 'en', churn: '3.5% / 4.5%', days: '5.5 days / 2 days', money: '1,234.50 zł' },
+    { lang: 'pl', churn: '3,5% / 4,5%', days: '5,5 dni / 2 dni', money: '1 234,50 zł' },
+  ] as const)('keeps 3.5 % and 5.5 days as typed and never shows -0, in $lang', ({ lang, churn, days, money }) => {
+    const typed: CheckIn = {
+      ...checkIn,
+      pipeline: { ...checkIn.pipeline, forecastTwoWeeks: 1234.5 },
+      keyResults: [
+        keyResult({ id: 'O2.1', unit: 'percent', kind: 'atMost', start: null, target: 0.045, value: 0.035 }),
+        keyResult({ id: 'O2.2', unit: 'days', kind: 'decrease', start: 10, target: 2, value: 5.5 }),
+        keyResult({ id: 'O2.3', unit: 'days', kind: 'decrease', start: 10, target: 0, value: -0.0000001 }),
+        keyResult({ id: 'O2.4', unit: 'percent', kind: 'decrease', start: 0.05, target: 0, value: -0.0000001 }),
+      ],
+    };
+    const text = renderCheckInText(typed, lang);
+    expect(text).toContain(churn);
+    expect(text).toContain(days);
+    expect(text).toContain(money);
+    expect(text).not.toMatch(/-0(?![.,]?\d*[1-9])/);
+  });
+});
+
 describe('numbers in text', () => {
   it('groups thousands the Polish and the English way', () => {
     expect(formatNumber(1_200_000.5, 'pl')).toBe('1 200 000,5');
@@ -157,5 +180,10 @@ describe('numbers in text', () => {
     expect(formatValue(0.15, 'percent', 'en')).toBe('15%');
     expect(formatValue(45, 'days', 'pl')).toBe('45 dni');
     expect(formatValue(7, 'points', 'en')).toBe('7 pts');
+    expect(formatValue(0.035, 'percent', 'en')).toBe('3.5%');
+    expect(formatValue(0.03551, 'percent', 'pl')).toBe('3,551%');
+    expect(formatValue(0.1 + 0.2, 'count', 'en')).toBe('0.3');
+    expect(formatValue(-0.0000001, 'days', 'pl')).toBe('0 dni');
+    expect(formatValue(-0.0000001, 'percent', 'pl')).toBe('0%');
   });
 });

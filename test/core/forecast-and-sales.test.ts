@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../../src/core/cell-values';
-import { forecastValue, neededPerWeek, parseScenario } from '../../src/core/forecast';
+import { forecastValue, naturalBounds, neededPerWeek, parseScenario } from '../../src/core/forecast';
 import { ICE, KR_FORECAST, KR_NEEDED_PER_WEEK, PIPELINE_COVERAGE, RICE, SALES_VELOCITY } from '../../src/core/formulas';
 import { InputError } from '../../src/core/input-error';
 import { asFraction, ice, pipelineCoverage, rice, salesVelocity } from '../../src/core/sales';
@@ -56,7 +56,7 @@ describe('KR_FORECAST', () => {
     );
   });
 
-  it('continues the latest value at the slowest and the fastest weekly pace for min and max', () => {
+  it('continues the latest value at the slowest and the fastest weekly pace (pessimistic / optimistic, or min / max)', () => {
     const values = column(0, 5, 15);
     expect(KR_FORECAST.evaluate([values, weekly, d0 + 28, 'min'])).toBeCloseTo(25, 9);
     expect(KR_FORECAST.evaluate([values, weekly, d0 + 28, 'max'])).toBeCloseTo(35, 9);
@@ -77,7 +77,7 @@ describe('KR_FORECAST', () => {
     expect(KR_FORECAST.evaluate([column(10, '', ''), weekly, d0 + 91])).toBe('');
     expect(KR_FORECAST.evaluate([column(10, 20), column(d0, d0), d0 + 91])).toBe('');
     expect(KR_FORECAST.evaluate([10, d0, d0 + 91])).toBe('');
-    expect(forecastValue([], d0, 'max')).toBeNull();
+    expect(forecastValue([], d0, 'optimistic')).toBeNull();
   });
 
   it('is blank without a quarter end', () => {
@@ -86,13 +86,133 @@ describe('KR_FORECAST', () => {
 
   it('refuses an unknown scenario, listing the known ones', () => {
     expect(renderedError(() => KR_FORECAST.evaluate([column(10, 20), column(d0, d0 + 7), d0 + 91, 'best']))).toEqual({
-      en: 'KR_FORECAST: scenario "best" is not one of: min, standard, max',
-      pl: 'KR_FORECAST: scenariusz „best” nie jest jednym z: min, standard, max',
+      en: 'KR_FORECAST: scenario "best" is not one of: pessimistic, standard, optimistic (or min, max)',
+      pl: 'KR_FORECAST: scenariusz „best” nie jest jednym z: pesymistyczny, standardowy, optymistyczny (albo min, max)',
     });
     expect(parseScenario('trend')).toBe('standard');
     expect(parseScenario('constructor')).toBeNull();
     expect(() => KR_FORECAST.evaluate([column(10, 20), column(d0, d0 + 7), d0 + 91, 'constructor'])).toThrow(
       InputError,
+    );
+  });
+
+  it('names the scenarios by meaning: for a decreasing KR the pessimistic forecast is the higher value', () => {
+    // Lead to first meeting, 10 → 2 days: fell 1, then 3 days a week; two weeks are left.
+    const days = column(10, 9, 6);
+    const decreasing = (scenario: string) =>
+      KR_FORECAST.evaluate([days, weekly, d0 + 28, scenario, undefined, undefined, 10, 2]);
+    expect(decreasing('pessimistic')).toBeCloseTo(4, 9);
+    expect(decreasing('optimistic')).toBeCloseTo(0, 9);
+    expect(decreasing('pessimistic')).toBeGreaterThan(decreasing('standard') as number);
+    expect(decreasing('standard')).toBeGreaterThan(decreasing('optimistic') as number);
+    // The same in Polish, with min / max kept as synonyms, and by the stated kind where start is blank.
+    expect(decreasing('pesymistyczny')).toBe(decreasing('pessimistic'));
+    expect(decreasing('Optymistyczny')).toBe(decreasing('optimistic'));
+    expect(decreasing('min')).toBe(decreasing('pessimistic'));
+    expect(decreasing('max')).toBe(decreasing('optimistic'));
+    expect(decreasing('standardowy')).toBe(decreasing('standard'));
+    const atMost = (scenario: string) =>
+      KR_FORECAST.evaluate([days, weekly, d0 + 28, scenario, undefined, undefined, '', 2, 'dni', 'co najwyżej']);
+    expect(atMost('pessimistic')).toBeCloseTo(4, 9);
+    // An increasing KR keeps the lower value as its pessimistic one.
+    const rising = (scenario: string) =>
+      KR_FORECAST.evaluate([column(0, 5, 15), weekly, d0 + 28, scenario, undefined, undefined, 0, 40]);
+    expect(rising('pessimistic')).toBeCloseTo(25, 9);
+    expect(rising('optimistic')).toBeCloseTo(35, 9);
+  });
+
+  it('keeps the pessimistic forecast no better than the standard one, and the optimistic no worse', () => {
+    // Flat, then a jump: the slowest pace (0) would land above the trend line.
+    const values = column(0, 0, 10);
+    const [pessimistic, standard, optimistic] = ['pessimistic', 'standard', 'optimistic'].map(
+      (scenario) => KR_FORECAST.evaluate([values, weekly, d0 + 15, scenario]) as number,
+    );
+    expect(pessimistic).toBeLessThanOrEqual(standard as number);
+    expect(standard).toBeLessThanOrEqual(optimistic as number);
+  });
+
+  it.each([
+    { unit: 'count', word: 'liczba', start: 20, target: 5, values: [12, 8, 2] },
+    { unit: 'currency', word: 'zł', start: 50_000, target: 10_000, values: [30_000, 20_000, 5_000] },
+    { unit: 'days', word: 'dni', start: 10, target: 2, values: [10, 6, 2] },
+    { unit: 'percent', word: '%', start: 0.05, target: 0.02, values: [0.04, 0.03, 0.01] },
+  ])('never forecasts a $unit below 0', ({ word, start, target, values }) => {
+    for (const scenario of ['pessimistic', 'standard', 'optimistic']) {
+      const forecast = KR_FORECAST.evaluate([
+        column(...values),
+        weekly,
+        d0 + 91,
+        scenario,
+        undefined,
+        undefined,
+        start,
+        target,
+        word,
+      ]);
+      expect(forecast).toBeGreaterThanOrEqual(0);
+      // Never -0 either, which a cell shows as "-0".
+      expect(Object.is(forecast, -0)).toBe(false);
+    }
+    // Churn falling 1 point a week would be −1 % and −2 % by the quarter's end; it stops at 0.
+    expect(
+      KR_FORECAST.evaluate([
+        column(...values),
+        weekly,
+        d0 + 91,
+        'optimistic',
+        undefined,
+        undefined,
+        start,
+        target,
+        word,
+      ]),
+    ).toBe(0);
+  });
+
+  it('never forecasts a share of a whole above 100 %, but lets a ratio such as NRR run above it', () => {
+    const winRate = column(0.6, 0.75, 0.9);
+    expect(KR_FORECAST.evaluate([winRate, weekly, d0 + 91, 'optimistic', undefined, undefined, 0.6, 0.95, '%'])).toBe(
+      1,
+    );
+    expect(KR_FORECAST.evaluate([winRate, weekly, d0 + 91, 'standard', undefined, undefined, 0.6, 0.95, '%'])).toBe(1);
+    const nrr = column(1.0, 1.05, 1.1);
+    expect(
+      KR_FORECAST.evaluate([nrr, weekly, d0 + 91, 'standard', undefined, undefined, 1.0, 1.2, '%']),
+    ).toBeGreaterThan(1.2);
+    // Points (NPS) may go below 0; a unit not given bounds nothing.
+    expect(naturalBounds('points', -10, 20)).toEqual({ lowest: null, highest: null });
+    expect(
+      KR_FORECAST.evaluate([column(0, -5, -10), weekly, d0 + 91, 'standard', undefined, undefined, 0, 20, 'pkt']),
+    ).toBeLessThan(0);
+    expect(KR_FORECAST.evaluate([column(3, 2, 1), weekly, d0 + 91])).toBeLessThan(0);
+    // A bound never cuts off what was recorded: 120 % typed for a share stays reachable.
+    expect(naturalBounds('percent', 0.5, 0.9, [1.2])).toEqual({ lowest: 0, highest: 1.2 });
+  });
+
+  it('reads start, target, unit and kind per row of kr_ids, and names a unit it does not know', () => {
+    const values = column(10, 6, 2, 0.04, 0.03, 0.02);
+    const dates = column(d0, d0 + 7, d0 + 14, d0, d0 + 7, d0 + 14);
+    const ids = column('a', 'a', 'a', 'b', 'b', 'b');
+    const answer = KR_FORECAST.evaluate([
+      values,
+      dates,
+      d0 + 91,
+      'standard',
+      ids,
+      column('a', 'b'),
+      column(10, 0.05),
+      column(2, 0.01),
+      column('days', 'lightyears'),
+      column('decrease', ''),
+    ]) as unknown[][];
+    expect(answer[0]?.[0]).toBe(0);
+    const unknownUnit = answer[1]?.[0];
+    expect(unknownUnit).toBeInstanceOf(InputError);
+    expect((unknownUnit as InputError).render('en')).toBe(
+      'KR_FORECAST: unit "lightyears" is not one of: count, currency (zł, €, $, £, PLN…), %, days, hours, points (row 2 of the range)',
+    );
+    expect(() => KR_FORECAST.evaluate([values, dates, d0 + 91, '', ids, column('a', 'b'), column(1, 2, 3)])).toThrow(
+      /KR_FORECAST: start has 3×1 cells but kr_ids has 2×1/,
     );
   });
 

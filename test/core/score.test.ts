@@ -170,6 +170,13 @@ describe('scoring rules', () => {
     expect(scoreKeyResult({ start: 60, target: 45, current: 30, allowOver: true })).toBe(2);
   });
 
+  it('scores halfway between extreme start and target as 0.5, not as an overflow to 0', () => {
+    expect(krScore(-1e308, 1e308, 0)).toBe(0.5);
+    expect(krScore(1e308, -1e308, 0)).toBe(0.5);
+    expect(krScore(-1e308, 0, 1e308, '', true)).toBe(2);
+    expect(scoreKeyResult({ start: -Number.MAX_VALUE, target: Number.MAX_VALUE, current: Number.MAX_VALUE })).toBe(1);
+  });
+
   it('leaves the score blank, not 0 and not an error, when there is no current value', () => {
     expect(scoreKeyResult({ start: 0, target: 4, current: null })).toBeNull();
     expect(krScore(0, 4, '')).toBe('');

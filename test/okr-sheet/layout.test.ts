@@ -2,12 +2,13 @@
 // formats per unit, dropdowns, colour rules, protection, names and metadata.
 
 import { describe, expect, it } from 'vitest';
+import { displayValue } from '../../local/number-format';
 import { cellInput, type SheetCell } from '../../src/core/okr-sheet/cells';
 import { COLUMN_KEYS, columnOf, METADATA } from '../../src/core/okr-sheet/columns';
 import { assignIds, layoutQuarter, type QuarterLayout, unitFormat } from '../../src/core/okr-sheet/layout';
 import { parseSettings } from '../../src/core/okr-sheet/settings';
 import { quarterDates } from '../../src/core/quarter';
-import type { QuarterPlan } from '../../src/shared/plan';
+import type { KeyResultPlan, QuarterPlan } from '../../src/shared/plan';
 import { sizedPlan, workedExamplePlan } from './plans';
 
 function layout(plan: QuarterPlan): QuarterLayout {
@@ -149,6 +150,31 @@ describe('the layout', () => {
     expect(row(0, 'score')).toBe('0.00');
     expect(unitFormat('days', 'PLN', 'en')).toBe('0 "days"');
     expect(unitFormat('currency', 'EUR', 'en')).toBe('#,##0 "€"');
+  });
+
+  it('keeps the precision the user typed: 3.5 % shows as 3.5 %, 5.5 days as 5.5, not rounded away', () => {
+    const plan = workedExamplePlan('pl');
+    const [count, money, days] = plan.objectives[0]!.keyResults as [KeyResultPlan, KeyResultPlan, KeyResultPlan];
+    const [winRate, churn] = plan.objectives[1]!.keyResults as [KeyResultPlan, KeyResultPlan];
+    days.current = 5.5;
+    churn.target = 0.035;
+    winRate.start = 0.2;
+    money.target = 60_000.5;
+    count.target = 4.25;
+    const l = layout(plan);
+    const format = (offset: number, key: 'start' | 'target' | 'current') =>
+      l.numberFormats[l.firstDataRow - 1 + offset]?.[columnOf(key) - 1];
+    expect(format(0, 'start')).toBe('#,##0.00');
+    expect(format(1, 'target')).toBe('#,##0.00 "zł"');
+    expect(format(2, 'current')).toBe('0.0 "dni"');
+    expect(format(3, 'target')).toBe('0%');
+    expect(format(4, 'target')).toBe('0.0%');
+    const settings = { locale: 'pl_PL', timeZone: 'Europe/Warsaw' };
+    expect(displayValue(0.035, format(4, 'target') ?? '', settings)).toBe('3,5%');
+    expect(displayValue(5.5, format(2, 'current') ?? '', settings)).toBe('5,5 dni');
+    expect(unitFormat('percent', 'PLN', 'en', 2)).toBe('0.00%');
+    expect(unitFormat('hours', 'PLN', 'en')).toBe('0.0 "h"');
+    expect(unitFormat('points', 'PLN', 'pl', 2)).toBe('0.00 "pkt"');
   });
 
   it('offers dropdowns for level, kind, unit, owner, parent and type, and checks numbers', () => {

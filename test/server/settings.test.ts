@@ -55,6 +55,22 @@ describe('settings', () => {
     expect(services.PropertiesService.document.data.has(LANGUAGE_PROPERTY)).toBe(false);
   });
 
+  it('answer a lock timeout in the user language, storing nothing', () => {
+    const services = open({ locale: 'pl_PL' });
+    services.LockService.hold('document');
+    const result = saveSettings({
+      language: 'auto',
+      fiscalStartMonth: 4,
+      currency: 'PLN',
+      formulaStyle: 'addon',
+      teamName: 'Sprzedaż',
+    });
+    expect(result).toMatchObject({ ok: false, errors: [{ path: '' }] });
+    if (result.ok) return;
+    expect(result.errors[0]?.message).toMatch(/^Nie udało się zapisać ustawień: /);
+    expect(services.PropertiesService.document.data.size).toBe(0);
+  });
+
   it('reject a bad payload with a message per field, in the user language, storing nothing', () => {
     const services = open({ locale: 'pl_PL' });
     const result = saveSettings({

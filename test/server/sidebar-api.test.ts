@@ -279,6 +279,28 @@ describe('submitQuarter', () => {
     expect(after.previousQuarter?.keyResults.map((kr) => kr.id)).toEqual(['O1.1', 'O1.2']);
   });
 
+  it('refuses to continue from a sheet that is not a quarter sheet, and leaves that sheet unprotected', () => {
+    const services = open({ locale: 'pl_PL' });
+    const sheet1 = services.spreadsheet.getSheets()[0];
+    if (!sheet1) throw new Error('no sheet');
+    const result = submitQuarter({
+      plan: goodPlan({ language: 'pl' }),
+      previousSheetId: sheet1.getSheetId(),
+      carryOver: { 'O1.1': 'carry' },
+    });
+    expect(result).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'previousSheetId',
+          message: `Poprzedni kwartał: arkusz „${sheet1.getName()}” nie jest arkuszem kwartału OKR Sheets`,
+        },
+      ],
+    });
+    expect(sheet1.getProtections(SpreadsheetApp.ProtectionType.SHEET)).toHaveLength(0);
+    expect(services.spreadsheet.getSheets()).toHaveLength(1);
+  });
+
   it('rejects carry-over choices that are not carry, keep or drop', () => {
     open({ locale: 'en_US' });
     expect(submitQuarter({ plan: goodPlan(), previousSheetId: 3, carryOver: { 'O1.1': 'steal' } })).toEqual({

@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { FORMULA_STYLES, type FormulaStyle } from '../../shared/plan';
 import type { Lang } from '../i18n';
+import { valueDecimals } from '../number-format';
 import {
   a1,
   a1Range,
@@ -451,7 +452,9 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
     const at = (key: TabColumnKey) => a1(row, tabColumn(key));
     const milestone = kr.kind === 'milestone';
     const currency = kr.currency ?? input.currency;
-    const format = milestone ? 'General' : unitFormat(kr.unit, currency, lang);
+    // As many decimals as the KR's values have, so 5.5 days shows as 5.5, not 6.
+    const decimals = valueDecimals(kr.unit, [kr.start, kr.target, kr.lastValue]);
+    const format = milestone ? 'General' : unitFormat(kr.unit, currency, lang, decimals);
     const shown = (value: number | null): SheetCell => {
       if (value === null) return null;
       return milestone ? text(value >= 1 ? yes : no) : number(value);

@@ -1,7 +1,8 @@
 // What the OKR sheet gains beside its table once check-ins are recorded, per key result: a sparkline of its
 // History, the last recorded date, what each remaining week must bring (KR_NEEDED_PER_WEEK), and the
-// end-of-quarter forecast in the minimum / standard / maximum scenarios (KR_FORECAST) with the score each
-// would give. Laid out here as columns of cells for the OKR table's rows; the edge writes each group of
+// end-of-quarter forecast in the pessimistic / standard / optimistic scenarios (KR_FORECAST) with the score
+// each would give. The scenarios are named by meaning: KR_FORECAST is given each row's start, target, unit and
+// kind, so a decreasing KR's pessimistic forecast is its higher value and no forecast leaves the KR's bounds. Laid out here as columns of cells for the OKR table's rows; the edge writes each group of
 // columns with one setValues and finds them again by their column metadata.
 //
 // Every per-row formula reads the KR id in its own row, so a sort of the table's rows, or of these columns
@@ -37,10 +38,12 @@ export type TrackingKey = (typeof TRACKING_KEYS)[number];
 /** Column metadata key of the tracking columns; the value is the TrackingKey. */
 export const TRACKING_METADATA = 'okr.tracking';
 
+// The keys are the columns' metadata values of earlier versions (min / max), kept so existing sheets find
+// their columns again; the pessimistic column comes first.
 const SCENARIOS: Record<'forecastMin' | 'forecastStandard' | 'forecastMax', Scenario> = {
-  forecastMin: 'min',
+  forecastMin: 'pessimistic',
   forecastStandard: 'standard',
-  forecastMax: 'max',
+  forecastMax: 'optimistic',
 };
 const SCORE_OF = {
   scoreMin: 'forecastMin',
@@ -54,6 +57,11 @@ export interface TrackedRow {
   milestone: boolean;
   unit: Unit;
   currency: string;
+  /**
+   * The decimals the KR's values have (start, target, what was recorded; see valueDecimals), so a forecast
+   * of 3.5 % shows as 3.5 %, not 4 %; 0 when not given.
+   */
+  decimals?: number;
   /** Portable style only: the forecasts the core computed, by scenario. */
   forecast?: Partial<Record<Scenario, number | null>>;
 }
@@ -157,7 +165,7 @@ export function layoutTracking(input: TrackingInput): TrackingLayout {
         forecastKey,
         headerRow,
         formula(
-          `={${quoted(t(`track_${forecastKey}`))};KR_FORECAST(${bounded('value')},${bounded('day')},${end},${quoted(scenario)},${historyKeys},${krKeys})}`,
+          `={${quoted(t(`track_${forecastKey}`))};KR_FORECAST(${bounded('value')},${bounded('day')},${end},${quoted(scenario)},${historyKeys},${krKeys},${okrRange('start')},${okrRange('target')},${okrRange('unit')},${okrRange('kind')})}`,
         ),
       );
     }
@@ -190,7 +198,10 @@ export function layoutTracking(input: TrackingInput): TrackingLayout {
     );
     const kr = tracked.get(row);
     if (!kr || kr.milestone) continue;
-    const format = unitFormat(kr.unit, kr.currency, lang);
+    const format = unitFormat(kr.unit, kr.currency, lang, kr.decimals ?? 0);
+    // Needed per week is a change spread over up to 14 weeks: one decimal more than the values have keeps a
+    // small step from showing as "0" (or "-0" when the value must fall).
+    const neededFormat = unitFormat(kr.unit, kr.currency, lang, (kr.decimals ?? 0) + 1);
     const [target, current] = [`${okrLetter('target')}${row}`, `${okrLetter('current')}${row}`];
     if (style === 'portable') {
       put(
@@ -199,9 +210,9 @@ export function layoutTracking(input: TrackingInput): TrackingLayout {
         formula(
           `=IF(OR(NOT(ISNUMBER(${target})),NOT(ISNUMBER(${current})),${input.asOf}>${end}),"",(${target}-${current})/MAX(1,ROUNDUP((${end}-${input.asOf})/7,0)))`,
         ),
-        format,
+        neededFormat,
       );
-    } else numberFormats.needed[row - headerRow] = format;
+    } else numberFormats.needed[row - headerRow] = neededFormat;
     for (const [forecastKey, scenario] of Object.entries(SCENARIOS) as [TrackingKey, Scenario][]) {
       if (style === 'addon') numberFormats[forecastKey][row - headerRow] = format;
       else {

@@ -5,6 +5,7 @@
 
 import type { KeyResultPlan, Level, ObjectivePlan, QuarterPlan, Unit } from '../../shared/plan';
 import type { Lang } from '../i18n';
+import { valueDecimals } from '../number-format';
 import { ASPIRATIONAL, COMMITTED, STATUS_EMOJI } from '../pace';
 import {
   type ConditionalRuleSpec,
@@ -87,23 +88,31 @@ export interface LayoutExtras {
 
 /**
  * Number format of a value in its unit; the spreadsheet's locale supplies the separators, so `#,##0`
- * groups `1 200 000` in a Polish sheet.
+ * groups `1 200 000` in a Polish sheet. `decimals` (see valueDecimals) keeps the precision the user typed:
+ * 3.5 % shows as 3.5 %, not 4 %. Fixed decimals rather than optional ones (`0.##`), which may leave a bare
+ * decimal point after a whole number.
  * @example unitFormat('currency', 'PLN', 'pl') // '#,##0 "zł"'
+ * @example unitFormat('percent', 'PLN', 'pl', 1) // '0.0%'
  */
-export function unitFormat(unit: Unit, currency: string, lang: Lang): string {
+export function unitFormat(unit: Unit, currency: string, lang: Lang, decimals = 0): string {
+  const fraction = (least: number) => {
+    const count = Math.max(least, decimals);
+    return count > 0 ? `.${'0'.repeat(count)}` : '';
+  };
   switch (unit) {
     case 'currency':
-      return `#,##0 "${unitWord('currency', currency, lang)}"`;
+      // An amount with a fraction shows grosze / cents: two decimals.
+      return `#,##0${fraction(decimals > 0 ? 2 : 0)} "${unitWord('currency', currency, lang)}"`;
     case 'percent':
-      return '0%';
+      return `0${fraction(0)}%`;
     case 'days':
-      return `0 "${lang === 'pl' ? 'dni' : 'days'}"`;
+      return `0${fraction(0)} "${lang === 'pl' ? 'dni' : 'days'}"`;
     case 'hours':
-      return `0.0 "${lang === 'pl' ? 'godz.' : 'h'}"`;
+      return `0${fraction(1)} "${lang === 'pl' ? 'godz.' : 'h'}"`;
     case 'points':
-      return `0.0 "${lang === 'pl' ? 'pkt' : 'pts'}"`;
+      return `0${fraction(1)} "${lang === 'pl' ? 'pkt' : 'pts'}"`;
     default:
-      return '#,##0';
+      return `#,##0${fraction(0)}`;
   }
 }
 
@@ -238,7 +247,8 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
       };
       for (const { key, column } of COLUMNS) put(row, column, values[key]);
       if (kr.kind !== 'milestone') {
-        const format = unitFormat(kr.unit, currency, lang);
+        const decimals = valueDecimals(kr.unit, [kr.start, kr.target, kr.current]);
+        const format = unitFormat(kr.unit, currency, lang, decimals);
         for (const key of ['start', 'target', 'current'] as const) setFormat(row, columnOf(key), format);
       }
       keyResults.push({ row, id, objectiveId, keyResult: kr, objective });
