@@ -5,8 +5,8 @@
 // the header block (values and formulas), one metadata lookup and, when the date changes, one write of
 // the cell and one of the remembered date.
 
-import { dayFromIso } from '../core/cell-values';
 import { asOfToWrite, findAsOfCell } from '../core/okr-sheet/as-of';
+import { dateFormula } from '../core/okr-sheet/cells';
 import { COLUMN_KEYS, HEADER_ROW, METADATA } from '../core/okr-sheet/columns';
 import { findQuarterSheets } from './okr-sheet-reader';
 
@@ -35,8 +35,8 @@ export function keepAsOfCurrent(sheet: Sheet, today: string, force = false): AsO
   const remembered = sheet.createDeveloperMetadataFinder().withKey(METADATA.asOf).find()[0] ?? null;
   const written = asOfToWrite(cell, remembered ? remembered.getValue() : null, today, force);
   if (written !== null) {
-    // A serial day in a date-formatted cell: a plain date, which custom functions receive as a Date.
-    sheet.getRange(row, column).setValue(dayFromIso(written));
+    // A fixed DATE(): custom functions receive a Date, and nothing recomputes it but the add-on.
+    sheet.getRange(row, column).setValue(dateFormula(written));
     if (remembered) remembered.setValue(written);
     else sheet.addDeveloperMetadata(METADATA.asOf, written);
   }

@@ -4,7 +4,6 @@
 // evaluate its formulas with HyperFormula.
 
 import type { KeyResultPlan, Level, ObjectivePlan, QuarterPlan, Unit } from '../../shared/plan';
-import { dayFromIso } from '../cell-values';
 import type { Lang } from '../i18n';
 import { ASPIRATIONAL, COMMITTED, STATUS_EMOJI } from '../pace';
 import {
@@ -196,10 +195,10 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
   // Dates as DATE() formulas: no locale parses them differently and no time zone shifts them.
   label('quarterStart', formula(dateFormula(dates.start)), DATE_FORMAT);
   label('quarterEnd', formula(dateFormula(dates.end)), DATE_FORMAT);
-  // A plain date the add-on keeps current (./as-of.ts), never TODAY(): a custom function fed by a volatile
+  // A fixed date the add-on keeps current (./as-of.ts), never TODAY(): a custom function fed by a volatile
   // function may show "Loading…" forever. The user may type a date here to see the quarter as of that day.
   const asOf = extras.asOf ?? dates.start;
-  label('asOf', number(dayFromIso(asOf)), DATE_FORMAT);
+  label('asOf', formula(dateFormula(asOf)), DATE_FORMAT);
   fill(HEADER_PLACES.asOf.row, HEADER_PLACES.asOf.labelColumn + 1, FILL.input);
   label('expected', formula(paceFormula(places, style)), PERCENT_FORMAT);
   fill(HEADER_PLACES.expected.row, HEADER_PLACES.expected.labelColumn + 1, FILL.computed);
