@@ -350,7 +350,13 @@ export class WorkbookCalc {
   private convert(value: HfValue, detailedType: () => string): Computed {
     if (value instanceof DetailedCellError) {
       const code = ERROR_CODES[value.type] ?? value.value;
-      const message = value.type === 'CYCLE' ? 'Circular dependency detected.' : value.message;
+      // HyperFormula explains a parse error token by token; Sheets says only this.
+      const message =
+        value.type === 'CYCLE'
+          ? 'Circular dependency detected.'
+          : value.message.startsWith('Parsing error')
+            ? PARSE_ERROR_MESSAGE
+            : value.message;
       return { kind: 'error', code, message };
     }
     if (typeof value === 'number') {
