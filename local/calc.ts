@@ -5,7 +5,10 @@
 // Adding, removing or renaming a sheet, or resizing one (open-ended ranges depend on the size), rebuilds
 // the whole workbook, as does an edit while a formula HyperFormula cannot patch is present.
 //
-// The input HyperFormula gets is the fake's, translated (local/sheets-syntax.ts): texts are forced to stay
+// The input HyperFormula gets is the fake's, translated (local/sheets-syntax.ts): formulas are read in the
+// syntax of the spreadsheet's locale (`=ROUND(2,5;0)` on a Polish spreadsheet) while the fake keeps them as
+// typed, so `getFormula` shows them back that way; a formula that does not parse shows #ERROR! "Formula parse
+// error." in its own cell only, as in Sheets. Texts are forced to stay
 // text, numbers in date-formatted cells and dates enter as dates (so a custom function receives a `Date`,
 // as in Apps Script), and an array-literal header `={"Score"; KR_SCORE(…)}` is split into its elements,
 // the later ones put into the empty cells below, where Sheets would put their values. When those cells are
@@ -14,7 +17,7 @@
 import { DetailedCellError, type CellValue as HfValue, HyperFormula, type RawCellContent } from 'hyperformula';
 import { isDateFormat, localDateOfSerial, serialFromDate } from './dates';
 import { type CustomFunctionHost, SHEETS_NAMED_EXPRESSIONS } from './formula-functions';
-import { arrayLiteral, cellA1, translateFormula } from './sheets-syntax';
+import { arrayLiteral, cellA1, readLocaleFormula, translateFormula } from './sheets-syntax';
 import type { FakeSheet, FakeSpreadsheet } from './spreadsheet';
 import { columnLetters } from './spreadsheet/a1';
 
@@ -46,7 +49,13 @@ interface Shadow {
   claimed: Set<number>;
   /** An array literal was left to HyperFormula as it is, which it does not recompute after an edit. */
   unsplit: boolean;
+  /** Cells whose formula does not parse in the spreadsheet's locale. */
+  unparsed: Set<number>;
 }
+
+// What a cell whose formula does not parse holds for HyperFormula, and what Sheets says on hover.
+const PARSE_ERROR_FORMULA = '=#ERROR!';
+const PARSE_ERROR_MESSAGE = 'Formula parse error.';
 
 const ERROR_CODES: Record<string, string> = {
   DIV_BY_ZERO: '#DIV/0!',
@@ -96,6 +105,7 @@ export class WorkbookCalc {
     const id = hf?.getSheetId(sheetName);
     if (!hf || !shadow || id === undefined) return { kind: 'value', value: null, date: false };
     const at = key(row, column);
+    if (shadow.unparsed.has(at)) return { kind: 'error', code: '#ERROR!', message: PARSE_ERROR_MESSAGE };
     const anchor = shadow.anchors.get(at);
     if (anchor?.blocked) return { kind: 'error', code: '#REF!', message: anchor.blocked };
     if (anchor) {
@@ -124,7 +134,9 @@ export class WorkbookCalc {
     if (!hf || !sheet || id === undefined) return { kind: 'value', value: null, date: false };
     this.busy = true;
     try {
-      const result = hf.calculateFormula(this.translate(formula, sheet), id);
+      const read = readLocaleFormula(formula, this.book.locale);
+      if (read === null) return { kind: 'error', code: '#ERROR!', message: PARSE_ERROR_MESSAGE };
+      const result = hf.calculateFormula(this.translate(read, sheet), id);
       const first = Array.isArray(result) ? (result[0]?.[0] ?? null) : result;
       return this.convert(first, () => 'NUMBER');
     } catch (error) {
@@ -160,6 +172,8 @@ export class WorkbookCalc {
     };
     if (this.hf && sheets.length === this.shadows.size && sheets.every(seen)) return;
     const shape = [
+      // The locale decides how every formula reads.
+      this.book.locale,
       ...sheets.map((s) => `${s.id}\u0000${s.name}\u0000${s.grid.maxRows}`),
       // A named range added, moved or removed changes what formulas naming it read.
       ...this.namedExpressions().map((named) => `${named.name}=${named.expression}`),
@@ -191,11 +205,17 @@ export class WorkbookCalc {
       this.shadows.set(sheet.id, after);
     }
     if (edits.length === 0) return;
-    this.timed(() => {
-      hf.batch(() => {
-        for (const { sheet, row, col, content } of edits) hf.setCellContents({ sheet, row, col }, [[content]]);
+    try {
+      this.timed(() => {
+        hf.batch(() => {
+          for (const { sheet, row, col, content } of edits) hf.setCellContents({ sheet, row, col }, [[content]]);
+        });
       });
-    });
+    } catch {
+      // HyperFormula failing half-way through an edit leaves its graph unknown: start it afresh.
+      this.rebuild(shape);
+      return;
+    }
     this.figures.patches++;
   }
 
@@ -258,14 +278,19 @@ export class WorkbookCalc {
     const lastRow = grid.lastRow();
     const lastColumn = grid.lastColumn();
     let unsplit = false;
+    const unparsed = new Set<number>();
     for (let row = 1; row <= lastRow; row++) {
       for (let column = 1; column <= lastColumn; column++) {
         const cell = grid.peek(row, column);
         if (cell.formula) {
-          if (arrayLiteral(cell.formula)) literals.push({ row, column, formula: cell.formula });
+          const formula = readLocaleFormula(cell.formula, this.book.locale);
+          if (formula === null) {
+            unparsed.add(key(row, column));
+            contents.set(key(row, column), PARSE_ERROR_FORMULA);
+          } else if (arrayLiteral(formula)) literals.push({ row, column, formula });
           else {
-            if (/^=\s*\{/.test(cell.formula)) unsplit = true;
-            contents.set(key(row, column), this.translate(cell.formula, sheet));
+            if (/^=\s*\{/.test(formula)) unsplit = true;
+            contents.set(key(row, column), this.translate(formula, sheet));
           }
         } else {
           const content = this.valueContent(cell.value, cell.numberFormat);
@@ -298,7 +323,7 @@ export class WorkbookCalc {
         contents.set(at, this.translate(element, sheet));
       });
     }
-    return { name: sheet.name, revision: grid.revision, contents, anchors, claimed, unsplit };
+    return { name: sheet.name, revision: grid.revision, contents, anchors, claimed, unsplit, unparsed };
   }
 
   private translate(formula: string, sheet: FakeSheet): string {
@@ -325,7 +350,13 @@ export class WorkbookCalc {
   private convert(value: HfValue, detailedType: () => string): Computed {
     if (value instanceof DetailedCellError) {
       const code = ERROR_CODES[value.type] ?? value.value;
-      const message = value.type === 'CYCLE' ? 'Circular dependency detected.' : value.message;
+      // HyperFormula explains a parse error token by token; Sheets says only this.
+      const message =
+        value.type === 'CYCLE'
+          ? 'Circular dependency detected.'
+          : value.message.startsWith('Parsing error')
+            ? PARSE_ERROR_MESSAGE
+            : value.message;
       return { kind: 'error', code, message };
     }
     if (typeof value === 'number') {

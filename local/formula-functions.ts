@@ -5,8 +5,11 @@
 // (test/support/hyperformula.ts) to the core's formulas. Whoever computes them, the plugin does the
 // plumbing Sheets does: a range arrives as a 2-D array, an empty cell as `''`, a date as whatever the host
 // makes of its serial number (Apps Script passes a `Date`), a missing optional argument as `undefined`; an
-// error in an argument is passed through without calling the function; a 2-D answer spills; a thrown error
-// shows as #ERROR! with its message (HyperFormula's `message`, the hover text in Sheets).
+// error in a single-cell argument is passed through without calling the function, while an error cell inside
+// a range arrives as its code (`'#ERROR!'`), as `getValues` reads it, so one bad cell spoils only its own row
+// of a one-call-per-column formula (Google documents neither; docs/manual-test.md has the step that checks
+// it); a 2-D answer spills; a thrown error shows as #ERROR! with its message (HyperFormula's `message`, the
+// hover text in Sheets). A call expected to spill that answers one error fills its whole area with it.
 //
 // HyperFormula needs the size of a spill before it computes anything, so `sizeOf` runs the function on
 // blank arguments of the same shapes and measures the answer.
@@ -67,14 +70,30 @@ function richNumber(value: unknown): { val: number; date: boolean } | null {
 /** One value HyperFormula passes, as Apps Script would pass it to a custom function. */
 function sheetsValue(value: unknown, host: CustomFunctionHost): unknown {
   if (value instanceof SimpleRangeValue) {
-    const rows = value.data.map((row) => row.map((cell) => sheetsValue(cell, host)));
-    const error = rows.flat().find((cell) => cell instanceof CellError);
-    return error ?? rows;
+    return value.data.map((row) =>
+      row.map((cell) => (cell instanceof CellError ? errorCode(cell) : sheetsValue(cell, host))),
+    );
   }
   if (value === EmptyValue) return '';
   const rich = richNumber(value);
   if (rich) return rich.date && host.dateArgument ? host.dateArgument(rich.val) : rich.val;
   return value;
+}
+
+const ERROR_CODES: Partial<Record<ErrorType, string>> = {
+  [ErrorType.DIV_BY_ZERO]: '#DIV/0!',
+  [ErrorType.NAME]: '#NAME?',
+  [ErrorType.VALUE]: '#VALUE!',
+  [ErrorType.NUM]: '#NUM!',
+  [ErrorType.NA]: '#N/A',
+  [ErrorType.REF]: '#REF!',
+  [ErrorType.CYCLE]: '#REF!',
+  [ErrorType.SPILL]: '#REF!',
+};
+
+/** An error cell as Sheets shows it: `#DIV/0!`, `#N/A`…; any other error is `#ERROR!`. */
+function errorCode(error: CellError): string {
+  return ERROR_CODES[error.type] ?? '#ERROR!';
 }
 
 /** One value a custom function answers, as a cell holds it. */
@@ -109,6 +128,18 @@ class CustomFunctionsPlugin extends FunctionPlugin {
   static override implementedFunctions: ImplementedFunctions = {};
 
   compute(name: string, call: FunctionCall, state: State): unknown {
+    const answer = this.answer(name, call, state);
+    if (!(answer instanceof CellError)) return answer;
+    // HyperFormula reserved the area `sizeOf` predicted; an error there must fill it, or a formula reading
+    // exactly that area fails with "Unknown array" instead of reading the error.
+    const size = this.sizeOf(name, call, state);
+    if (size.width === 1 && size.height === 1) return answer;
+    return SimpleRangeValue.onlyValues(
+      Array.from({ length: size.height }, () => Array.from({ length: size.width }, () => answer)),
+    );
+  }
+
+  private answer(name: string, call: FunctionCall, state: State): unknown {
     const host = hostOf(this);
     return this.runFunction(call.args, state, this.metadata(name), (...args: unknown[]) => {
       const values = args.map((arg) => sheetsValue(arg, host));

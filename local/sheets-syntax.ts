@@ -13,7 +13,9 @@
 // `shiftFormula` moves the relative references of a formula by some rows and columns, as Sheets applies a
 // conditional-format formula written for the first cell of its range to every other cell.
 //
-// All of it works on the text outside string literals, with one regular expression for a reference.
+// All of it works on the text outside string literals, with one regular expression for a reference, on
+// formulas already read from the locale's syntax into HyperFormula's by `readLocaleFormula` (`;` between
+// arguments, `\` between array columns and `,` in decimals on a Polish spreadsheet).
 
 import { columnLetters, columnNumber } from './spreadsheet/a1';
 
@@ -34,6 +36,69 @@ function outsideStrings(formula: string, edit: (code: string) => string): string
     at = match.index + match[0].length;
   }
   return out + edit(formula.slice(at));
+}
+
+/**
+ * Whether a spreadsheet locale writes decimals with a comma (pl_PL, de_DE…). Such a locale separates the
+ * arguments of a formula with `;` and the columns of an array literal with `\`; the others (en_US…) use `,`
+ * for both, and Sheets accepts `;` between arguments there too (the dialect the add-on writes relies on it).
+ */
+export function decimalComma(locale: string): boolean {
+  let comma = decimalCommaCache.get(locale);
+  if (comma === undefined) {
+    try {
+      const parts = new Intl.NumberFormat(locale.replace('_', '-')).formatToParts(1.5);
+      comma = parts.find((part) => part.type === 'decimal')?.value === ',';
+    } catch {
+      // An unknown locale reads formulas as en_US does.
+      comma = false;
+    }
+    decimalCommaCache.set(locale, comma);
+  }
+  return comma;
+}
+const decimalCommaCache = new Map<string, boolean>();
+
+/**
+ * A formula typed in the syntax of the spreadsheet's locale, in the syntax HyperFormula (and .xlsx) read:
+ * `,` between arguments and between array columns, `;` between array rows, `.` in decimals. `null` when
+ * the text does not parse in that locale (a `,` that is no decimal separator in pl_PL), which Sheets
+ * shows as #ERROR! "Formula parse error.". Text in "strings" and 'sheet names' is never changed.
+ * - pl_PL and every decimal-comma locale: `;` between arguments, `\` between array columns, `,` in
+ *   decimals: `=ROUND(2,5;0)` → `=ROUND(2.5,0)`, `={1\2;3\4}` → `={1,2;3,4}`.
+ * - en_US and the others: `,` or `;` between arguments (`=SUM(2;1)` → `=SUM(2,1)`), `,` between array
+ *   columns, `.` in decimals.
+ * @example readLocaleFormula('=IF(A1>0,5;"a;b";1)', 'pl_PL') // '=IF(A1>0.5,"a;b",1)'
+ */
+export function readLocaleFormula(formula: string, locale: string): string | null {
+  const comma = decimalComma(locale);
+  const brackets: string[] = [];
+  let out = '';
+  for (let i = 0; i < formula.length; i++) {
+    const ch = formula[i] as string;
+    if (ch === '"' || ch === "'") {
+      // A literal runs to its closing quote; a doubled quote continues it.
+      let end = i + 1;
+      for (; end < formula.length; end++) {
+        if (formula[end] !== ch) continue;
+        if (formula[end + 1] === ch) end++;
+        else break;
+      }
+      out += formula.slice(i, end + 1);
+      i = end;
+      continue;
+    }
+    const inArray = brackets[brackets.length - 1] === '{';
+    if (ch === '(' || ch === '{') brackets.push(ch);
+    else if (ch === ')' || ch === '}') brackets.pop();
+    if (ch === ';') out += inArray ? ';' : ',';
+    else if (ch === '\\' && comma && inArray) out += ',';
+    else if (ch === ',' && comma) {
+      if (!/\d/.test(formula[i + 1] ?? '') || !/(^|[^A-Za-z0-9_$.])\d*$/.test(out)) return null;
+      out += '.';
+    } else out += ch;
+  }
+  return out;
 }
 
 /** The name in a sheet prefix (`'My sheet'!` → `My sheet`), `null` without one. */

@@ -11,6 +11,7 @@
 // Dates become date serials in the spreadsheet's time zone (a date cell shows the day Sheets shows), with a
 // date format when the cell has none.
 
+import { readLocaleFormula } from './sheets-syntax';
 import { columnLetters } from './spreadsheet/a1';
 import type { FakeDataValidation } from './spreadsheet/data-validation';
 import { enumName } from './spreadsheet/enums';
@@ -37,7 +38,9 @@ import {
 /** The workbook model of the local spreadsheet, ready for `writeXlsx`. */
 export function workbookFromFake(spreadsheet: FakeSpreadsheet): XlsxWorkbook {
   const notices: string[] = [];
-  const sheets = spreadsheet.sheets.map((sheet) => sheetFromFake(sheet, spreadsheet.timeZone, notices));
+  const sheets = spreadsheet.sheets.map((sheet) =>
+    sheetFromFake(sheet, spreadsheet.timeZone, spreadsheet.locale, notices),
+  );
   const definedNames = [...spreadsheet.namedRanges].flatMap(([name, anchor]) => {
     const sheet = spreadsheet.sheetById(anchor.sheetId);
     return sheet ? [{ name, ref: `${quoteSheetName(sheet.name)}!${a1Of(anchor, true)}` }] : [];
@@ -50,7 +53,15 @@ export function workbookFromFake(spreadsheet: FakeSpreadsheet): XlsxWorkbook {
   };
 }
 
-function sheetFromFake(sheet: FakeSheet, timeZone: string, notices: string[]): XlsxSheet {
+function sheetFromFake(sheet: FakeSheet, timeZone: string, locale: string, notices: string[]): XlsxSheet {
+  // Formulas are kept as typed, in the locale's syntax (`;` between arguments, `,` in Polish decimals); the
+  // file holds them in en_US syntax, which Excel and LibreOffice read. One that does not parse stays text.
+  let unparsed = 0;
+  const read = (formula: string): string | null => {
+    const translated = readLocaleFormula(formula, locale);
+    if (translated === null) unparsed++;
+    return translated;
+  };
   const { grid } = sheet;
   const cells: XlsxCell[] = [];
   const validationCells = new Map<string, { validation: Omit<XlsxValidation, 'ranges'>; cells: [number, number][] }>();
@@ -71,13 +82,14 @@ function sheetFromFake(sheet: FakeSheet, timeZone: string, notices: string[]): X
           validationCells.set(key, group);
         }
       }
-      const content = contentOf(cell, timeZone);
+      const content = contentOf(cell, timeZone, read);
       const style = styleOf(cell, content !== null && isDate(cell.value));
       if (content === null && style === undefined) continue;
       cells.push({ row, column, content, ...(style ? { style } : {}) });
     }
   }
   if (notes) notices.push(`${sheet.name}: ${notes} cell note(s) are not exported`);
+  if (unparsed) notices.push(`${sheet.name}: ${unparsed} formula(s) that do not parse are exported as text`);
   if (unsupportedValidations) {
     notices.push(`${sheet.name}: ${unsupportedValidations} cell(s) lose a validation rule .xlsx cannot express`);
   }
@@ -85,7 +97,8 @@ function sheetFromFake(sheet: FakeSheet, timeZone: string, notices: string[]): X
   const conditionalFormats: XlsxConditionalFormat[] = [];
   for (const rule of sheet.rules) {
     const first = rule.ranges[0];
-    const formula = first ? ruleFormula(rule.spec, a1Of(first, false).split(':')[0] as string, timeZone) : null;
+    const written = first ? ruleFormula(rule.spec, a1Of(first, false).split(':')[0] as string, timeZone) : null;
+    const formula = written === null ? null : readLocaleFormula(written, locale);
     if (formula === null) {
       notices.push(`${sheet.name}: a conditional-format rule (${enumName(rule.spec.criteria)}) is not exported`);
       continue;
@@ -116,8 +129,15 @@ function sheetFromFake(sheet: FakeSheet, timeZone: string, notices: string[]): X
   };
 }
 
-function contentOf(cell: Readonly<Cell>, timeZone: string): XlsxContent | null {
-  if (cell.formula) return { formula: cell.formula };
+function contentOf(
+  cell: Readonly<Cell>,
+  timeZone: string,
+  read: (formula: string) => string | null,
+): XlsxContent | null {
+  if (cell.formula) {
+    const formula = read(cell.formula);
+    return formula === null ? { text: cell.formula } : { formula };
+  }
   const value = cell.value;
   if (typeof value === 'number') return { number: value };
   if (typeof value === 'boolean') return { boolean: value };

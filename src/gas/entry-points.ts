@@ -19,6 +19,6 @@ export const SALES_VELOCITY = customFunction(formulas.SALES_VELOCITY);
 export { getCheckInState, getCheckInText, submitCheckIn } from '../server/check-in-api';
 // The menu and the sidebar: triggers Apps Script calls by name, menu items, and the server functions the
 // sidebar calls through google.script.run.
-export { onInstall, onOpen, showHelp, showRecordCheckIn, showWeeklyCheckIn } from '../server/menu';
+export { onInstall, onOpen, showHelp, showRecordCheckIn, showWeeklyCheckIn, updateAsOfDate } from '../server/menu';
 export { showNewQuarterSidebar, showSettings } from '../server/sidebar';
 export { getSettings, getSidebarState, saveSettings, submitQuarter } from '../server/sidebar-api';

@@ -80,7 +80,7 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
       param(
         'as_of',
         DATES,
-        'The as-of date: a cell holding =TODAY() (TODAY() itself cannot be an argument). / Data stanu: komórka z =DZIŚ().',
+        "The as-of date: a cell holding a date, such as the OKR sheet's as-of cell, which the add-on keeps current (TODAY() cannot be an argument, nor a cell computed from it). / Data stanu: komórka z datą, np. data stanu arkusza OKR.",
       ),
     ],
     returns: { type: 'number', description: 'Expected progress 0…1.' },
@@ -189,7 +189,7 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
     params: [
       param('target', NUMBERS, 'The value to reach. / Wartość docelowa.'),
       param('current', NUMBERS, 'The latest value. / Wartość bieżąca.'),
-      param('as_of', DATES, 'The as-of date (a cell holding =TODAY()). / Data stanu.'),
+      param('as_of', DATES, 'The as-of date: a cell holding a date, never TODAY(). / Data stanu: komórka z datą.'),
       param('quarter_end', DATES, "The quarter's last day. / Ostatni dzień kwartału."),
     ],
     returns: { type: 'number|Array<Array<number>>', description: 'Change per week; blank after the quarter ends.' },
@@ -267,6 +267,12 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
   showSettings: {
     kind: 'server',
     summary: 'Menu item Settings: opens the sidebar on its Settings view.',
+    params: [],
+  },
+  updateAsOfDate: {
+    kind: 'server',
+    summary:
+      "Menu item Update as-of date: today's date (the spreadsheet's time zone) into the as-of cell of every open OKR sheet, replacing a typed date too.",
     params: [],
   },
   showHelp: {

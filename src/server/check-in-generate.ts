@@ -10,6 +10,7 @@ import { layoutCheckInTab } from '../core/check-in/check-in-tab';
 import { type CheckInTextKey, checkInText } from '../core/check-in/check-in-texts';
 import { latestBefore } from '../core/check-in/history';
 import type { Lang } from '../core/i18n';
+import { keepAsOfCurrent } from './as-of';
 import { findCheckInTab, listQuarters, writeCheckInTab } from './check-in-sheets';
 import { withDocumentLock } from './document-lock';
 import { findHistorySheet, historyRecords, readHistory } from './history-sheet';
@@ -56,6 +57,8 @@ export function generateCheckIn(options: GenerateCheckInOptions = {}): GenerateC
     moment.kind === 'over' ? [t('msgQuarterOver', { quarter: quarter.label, end: quarter.end, week: week.week })] : [];
 
   return withDocumentLock(() => {
+    // Every check-in brings the OKR sheet's as-of date to its day, unless the user typed one to look back.
+    keepAsOfCurrent(quarter.sheet, asOf);
     const existing = findCheckInTab(spreadsheet, quarter.label, week.week);
     if (existing) {
       existing.activate();

@@ -18,6 +18,7 @@ import type { HistoryRecord } from '../core/check-in/history';
 import type { Lang } from '../core/i18n';
 import { a1 } from '../core/okr-sheet/cells';
 import type { CheckInRecording } from '../shared/check-in-api';
+import { keepAsOfCurrent, todayIn } from './as-of';
 import { isoDay } from './check-in-generate';
 import { checkInInfoOf, findCheckInTab, listQuarters, readCheckInSnapshot } from './check-in-sheets';
 import { withDocumentLock } from './document-lock';
@@ -76,7 +77,8 @@ export function recordCheckIn(options: CheckInOptions = {}): RecordCheckInResult
   const located = locateTab(spreadsheet, options);
   if ('message' in located) return emptyResult('', 0, [located.message]);
   const sheetId = located.sheet.getSheetId();
-  return withDocumentLock(() => commitRecording(spreadsheet, sheetId));
+  const today = todayIn(spreadsheet, options.asOf);
+  return withDocumentLock(() => commitRecording(spreadsheet, sheetId, today));
 }
 
 /**
@@ -93,10 +95,11 @@ export function startRecording(options: CheckInOptions = {}): PendingRecording {
   }
   const sheetId = located.sheet.getSheetId();
   const snapshot = readCheckInSnapshot(located.sheet);
+  const today = todayIn(spreadsheet, options.asOf);
   return {
     sheetName: located.sheet.getName(),
     preview: snapshot ? readCheckInTab(snapshot) : null,
-    commit: () => withDocumentLock(() => commitRecording(spreadsheet, sheetId)),
+    commit: () => withDocumentLock(() => commitRecording(spreadsheet, sheetId, today)),
   };
 }
 
@@ -117,7 +120,8 @@ export function checkInText(options: CheckInOptions = {}): CheckInTextResult {
   };
 }
 
-function commitRecording(spreadsheet: Spreadsheet, sheetId: number): RecordCheckInResult {
+/** `today`: the day of the recording (ISO), which the OKR sheet's as-of cell follows. */
+function commitRecording(spreadsheet: Spreadsheet, sheetId: number, today: string): RecordCheckInResult {
   const sheet = spreadsheet.getSheetById(sheetId);
   const snapshot = sheet ? readCheckInSnapshot(sheet) : null;
   if (!sheet || !snapshot) return emptyResult('', 0, [words(spreadsheetLang(), 'msgNoTab')]);
@@ -174,6 +178,7 @@ function commitRecording(spreadsheet: Spreadsheet, sheetId: number): RecordCheck
     historySheetName: historySheet.getName(),
     history,
   });
+  keepAsOfCurrent(okrSheet, today);
   return result;
 }
 

@@ -1,9 +1,13 @@
 // The add-on menu, in Polish or English, and the dialogs of its items. onOpen may run in AuthMode.NONE
 // (the add-on installed but not yet used in this file), where touching the document or its properties
-// kills the menu: then only the user's locale decides the language.
+// kills the menu: then only the user's locale decides the language. Authorised, onOpen also brings the
+// as-of dates of the OKR sheets to today (./as-of.ts), after the menu is built so a failure there never
+// costs the menu.
 
 import { defineTexts, type Lang, langFromLocale } from '../core/i18n';
+import { keepAllAsOfCurrent, todayIn } from './as-of';
 import { runRecordCheckIn, runWeeklyCheckIn } from './check-in-api';
+import { withDocumentLock } from './document-lock';
 import { spreadsheetLang } from './language';
 
 const texts = defineTexts(
@@ -11,13 +15,16 @@ const texts = defineTexts(
     newQuarter: 'New quarter…',
     weeklyCheckIn: 'Weekly check-in',
     recordCheckIn: 'Record check-in',
+    updateAsOf: 'Update as-of date',
+    asOfUpdated: 'As-of date set to {date}: {sheets}.',
+    asOfNoSheet: 'There is no open OKR sheet yet: create one with New quarter….',
     settings: 'Settings',
     help: 'Help',
     helpTitle: 'OKR Sheets: help',
     helpBody: [
       '1. Extensions ▸ OKR Sheets ▸ New quarter… opens the planner: choose the quarter, the team, 3–5 objectives and 2–5 key results each (templates from the sales KR library are one click away).',
       '2. “Create the OKR sheet” adds a sheet such as “OKR Q1 2027”. Type the latest values into the current-value column (a number or your own formula); scores, statuses and colours follow.',
-      '3. The as-of cell holds =TODAY(); overwrite it with a date to look back.',
+      '3. The as-of cell holds today’s date, kept current by the add-on (on opening, on every check-in, and from Update as-of date); type another date into it to look back.',
       '4. Extensions ▸ OKR Sheets ▸ Settings: language, the month your fiscal year starts, the currency and the formula style (add-on functions, or portable formulas for people without the add-on).',
       'Formulas you can use in any cell: KR_SCORE, OKR_SCORE, KR_STATUS, KR_PACE, KR_FORECAST, KR_NEEDED_PER_WEEK, PIPELINE_COVERAGE, ICE, RICE, SALES_VELOCITY.',
     ].join('\n\n'),
@@ -26,13 +33,16 @@ const texts = defineTexts(
     newQuarter: 'Nowy kwartał…',
     weeklyCheckIn: 'Cotygodniowy check-in',
     recordCheckIn: 'Zapisz check-in',
+    updateAsOf: 'Aktualizuj datę stanu',
+    asOfUpdated: 'Data stanu ustawiona na {date}: {sheets}.',
+    asOfNoSheet: 'Nie ma jeszcze otwartego arkusza OKR: utwórz go poleceniem Nowy kwartał….',
     settings: 'Ustawienia',
     help: 'Pomoc',
     helpTitle: 'OKR Sheets: pomoc',
     helpBody: [
       '1. Rozszerzenia ▸ OKR Sheets ▸ Nowy kwartał… otwiera planer: wybierz kwartał, zespół, 3–5 celów i po 2–5 kluczowych rezultatów (szablony z biblioteki KR dla sprzedaży są o jedno kliknięcie).',
       '2. „Utwórz arkusz OKR” dodaje arkusz, np. „OKR Q1 2027”. Wpisuj najnowsze wartości w kolumnie wartości bieżącej (liczbę albo własną formułę); wyniki, statusy i kolory liczą się same.',
-      '3. Komórka daty stanu zawiera =DZIŚ(); wpisz w nią datę, aby spojrzeć wstecz.',
+      '3. Komórka daty stanu zawiera dzisiejszą datę, aktualizowaną przez dodatek (przy otwarciu, przy każdym check-inie i poleceniem Aktualizuj datę stanu); wpisz w nią inną datę, aby spojrzeć wstecz.',
       '4. Rozszerzenia ▸ OKR Sheets ▸ Ustawienia: język, miesiąc początku roku obrotowego, waluta i styl formuł (funkcje dodatku albo przenośne formuły dla osób bez dodatku).',
       'Formuły do użycia w dowolnej komórce: KR_SCORE, OKR_SCORE, KR_STATUS, KR_PACE, KR_FORECAST, KR_NEEDED_PER_WEEK, PIPELINE_COVERAGE, ICE, RICE, SALES_VELOCITY.',
     ].join('\n\n'),
@@ -67,10 +77,31 @@ export function onOpen(event?: OpenEvent): void {
     .addSeparator()
     .addItem(t('weeklyCheckIn'), 'showWeeklyCheckIn')
     .addItem(t('recordCheckIn'), 'showRecordCheckIn')
+    .addItem(t('updateAsOf'), 'updateAsOfDate')
     .addSeparator()
     .addItem(t('settings'), 'showSettings')
     .addItem(t('help'), 'showHelp')
     .addToUi();
+  if (event === undefined || String(event.authMode) === 'NONE') return;
+  try {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    withDocumentLock(() => keepAllAsOfCurrent(spreadsheet, todayIn(spreadsheet)));
+  } catch {
+    // Opening must never fail over the date: the menu item and the next check-in set it as well.
+  }
+}
+
+/** Menu item Update as-of date: today's date into the as-of cell of every open OKR sheet, a typed date too. */
+export function updateAsOfDate(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const today = todayIn(spreadsheet);
+  const updates = withDocumentLock(() => keepAllAsOfCurrent(spreadsheet, today, true));
+  const lang = spreadsheetLang();
+  const message =
+    updates.length === 0
+      ? texts(lang, 'asOfNoSheet')
+      : texts(lang, 'asOfUpdated', { date: today, sheets: updates.map((update) => update.sheetName).join(', ') });
+  spreadsheet.toast(message, texts(lang, 'updateAsOf'));
 }
 
 /** Installing the add-on opens the menu at once, without a reload. */

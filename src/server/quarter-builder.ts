@@ -10,6 +10,7 @@ import { layoutQuarter } from '../core/okr-sheet/layout';
 import { sheetText } from '../core/okr-sheet/texts';
 import { quarterDates } from '../core/quarter';
 import { planSchema, type QuarterPlan } from '../shared/plan';
+import { todayIn } from './as-of';
 import { withDocumentLock } from './document-lock';
 import { readQuarter } from './okr-sheet-reader';
 import { freezeQuarterSheet, nextFreeSheetName, writeQuarterLayout } from './okr-sheet-writer';
@@ -65,7 +66,7 @@ export function buildQuarter(plan: QuarterPlan, options: BuildQuarterOptions = {
       warnings.push(...carried.warnings);
     }
 
-    const layout = layoutQuarter(working, dates, { currentCells });
+    const layout = layoutQuarter(working, dates, { currentCells, asOf: todayIn(spreadsheet) });
     const wanted = `OKR ${dates.label}`;
     const existing = spreadsheet.getSheetByName(wanted);
     const name = nextFreeSheetName(spreadsheet, wanted);

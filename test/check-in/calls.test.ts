@@ -23,7 +23,8 @@ describe('the service calls of a weekly check-in', () => {
   it('read and write each region once', () => {
     for (const figures of [small, large]) {
       expect(figures.generateCounts['Range.setValues']).toBe(1);
-      expect(figures.recordCounts['Range.getValues']).toBe(3); // the tab, History, the OKR sheet
+      // The tab, History, the OKR sheet, and its header block for the as-of date the recording keeps current.
+      expect(figures.recordCounts['Range.getValues']).toBe(4);
       expect(figures.recordCounts['Range.setValues']).toBe(3); // History, the current values, the trend columns
     }
   });

@@ -86,7 +86,7 @@ describe('the calendar', () => {
     expect(result.messages).toContain(
       'Q1 2027 ended on 2027-03-31: this is its last check-in (week 14). Start the next quarter with OKR ▸ New quarter…',
     );
-    expect(services.spreadsheet.dump('Check-in W14').formulas[2]?.[9]).toBe('=DATE(2027,3,31)');
+    expect(services.spreadsheet.dump('Check-in W14').formulas[2]?.[9]).toBe('=DATE(2027;3;31)');
     expect(readTab('Check-in W14', services).checkIn.expected).toBe(1);
     expect(generateCheckIn({ asOf: new Date('2027-05-01T10:00:00Z') })).toMatchObject({
       sheetName: 'Check-in W14',

@@ -84,11 +84,11 @@ function threeWeeks(style: 'addon' | 'portable', editHistory: HistoryEdit = () =
       .map((m) => [m.value, m.location.type === 'COLUMN' ? m.location.span.start : 0]),
   ) as Record<TrackingKey, number>;
   // The named range of the as-of cell becomes the cell it names (the engine knows no named ranges), and
-  // the as-of cell, =TODAY() in the sheet, is fixed at Wednesday of week 8.
+  // the as-of cell, today's date in the sheet, is fixed at Wednesday of week 8.
   const okrCells = inputs(services, okr).map((line) =>
     line.map((cell) => (typeof cell === 'string' ? cell.replace(/\bOKR_Q1_2027_as_of\b/g, '$F$4') : cell)),
   );
-  okrCells[3]![5] = '=DATE(2027,2,17)';
+  okrCells[3]![5] = '=DATE(2027;2;17)';
   const historyCells = inputs(services, history);
   editHistory(historyCells);
   const engine = createFormulaEngine({ [okr]: okrCells, [history]: historyCells });
@@ -126,7 +126,7 @@ describe.each(['addon', 'portable'] as const)('the trend and forecast columns in
 
   it('sit in nine tagged columns beside the table', () => {
     expect(TRACKING_KEYS.map((key) => columns[key])).toEqual([20, 21, 22, 23, 24, 25, 26, 27, 28]);
-    expect(formulaOf('O1.1', 'trend')).toMatch(/^=IF\(\$D7="","",IFERROR\(SPARKLINE\(SORT\(FILTER\('History'!\$D:\$D/);
+    expect(formulaOf('O1.1', 'trend')).toMatch(/^=IF\(\$D7="";"";IFERROR\(SPARKLINE\(SORT\(FILTER\('History'!\$D:\$D/);
   });
 
   it('show the last recorded date of each key result, blank where none was recorded', () => {
@@ -191,9 +191,9 @@ describe('the forecast columns in the add-on style', () => {
         forecastMax: 'Forecast (optimistic)',
       }[key];
       expect(titleFormula(key)).toBe(
-        `={"${title}";KR_FORECAST(${history('D')},${history('J')},DATE(2027,3,31),"${scenario}",` +
-          `ARRAYFORMULA(${history('K')}&"|"&${history('C')}),` +
-          'ARRAYFORMULA(IF(D7:D12="","",IF(J7:J12="","","Q1 2027|"&D7:D12))),I7:I12,J7:J12,H7:H12,G7:G12)}',
+        `={"${title}";KR_FORECAST(${history('D')};${history('J')};DATE(2027;3;31);"${scenario}";` +
+          `ARRAYFORMULA(${history('K')}&"|"&${history('C')});` +
+          'ARRAYFORMULA(IF(D7:D12="";"";IF(J7:J12="";"";"Q1 2027|"&D7:D12)));I7:I12;J7:J12;H7:H12;G7:G12)}',
       );
       // The rows below are left empty for the answer to spill into.
       for (const id of ['O1.1', 'O1.2', 'O2.2']) expect(formulaOf(id, key)).toBe('');

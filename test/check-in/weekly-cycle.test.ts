@@ -59,10 +59,10 @@ describe('generating the weekly check-in', () => {
     expect(names.indexOf('Check-in W05')).toBe(names.indexOf('Our OKRs') + 1);
     const { values, formulas } = services.spreadsheet.dump('Check-in W05');
     expect(values[0]?.[0]).toBe('Sales Check-in – Week 5');
-    expect(formulas[2]?.[5]).toBe('=DATE(2027,1,25)'); // Monday
-    expect(formulas[3]?.[5]).toBe('=DATE(2027,1,31)'); // Sunday
+    expect(formulas[2]?.[5]).toBe('=DATE(2027;1;25)'); // Monday
+    expect(formulas[3]?.[5]).toBe('=DATE(2027;1;31)'); // Sunday
     expect(values[1]?.[9]).toBe('2027-W04'); // ISO week of 25 January 2027
-    expect(formulas[2]?.[9]).toBe('=DATE(2027,1,27)'); // as of
+    expect(formulas[2]?.[9]).toBe('=DATE(2027;1;27)'); // as of
     expect([...keyResultRows(services, 'Check-in W05').keys()]).toEqual([
       'O1.1',
       'O1.2',
@@ -225,17 +225,17 @@ describe('recording and the next week', () => {
     ]);
     const row = okrCell(services, okr, 'O1.2', 'krId').row;
     expect(after[row - 1]?.[19]).toBe(
-      `=IF($D${row}="","",IFERROR(SPARKLINE(SORT(FILTER('History'!$D:$D,'History'!$C:$C=$D${row},'History'!$K:$K="Q1 2027",ISNUMBER('History'!$D:$D)),FILTER('History'!$J:$J,'History'!$C:$C=$D${row},'History'!$K:$K="Q1 2027",ISNUMBER('History'!$D:$D)),TRUE)),""))`,
+      `=IF($D${row}="";"";IFERROR(SPARKLINE(SORT(FILTER('History'!$D:$D;'History'!$C:$C=$D${row};'History'!$K:$K="Q1 2027";ISNUMBER('History'!$D:$D));FILTER('History'!$J:$J;'History'!$C:$C=$D${row};'History'!$K:$K="Q1 2027";ISNUMBER('History'!$D:$D));TRUE));""))`,
     );
     expect(after[5]?.[21]).toBe(
-      '={"Needed per week";KR_NEEDED_PER_WEEK(J7:J12,ARRAYFORMULA(IF(J7:J12="","",K7:K12)),OKR_Q1_2027_as_of,DATE(2027,3,31))}',
+      '={"Needed per week";KR_NEEDED_PER_WEEK(J7:J12;ARRAYFORMULA(IF(J7:J12="";"";K7:K12));OKR_Q1_2027_as_of;DATE(2027;3;31))}',
     );
     // The forecasts are one call per column, in the title cell; the rows below are left for its answer.
     expect(after[5]?.[22]).toBe(
-      `={"Forecast (pessimistic)";KR_FORECAST('History'!$D$2:$D$1000,'History'!$J$2:$J$1000,DATE(2027,3,31),"pessimistic",ARRAYFORMULA('History'!$K$2:$K$1000&"|"&'History'!$C$2:$C$1000),ARRAYFORMULA(IF(D7:D12="","",IF(J7:J12="","","Q1 2027|"&D7:D12))),I7:I12,J7:J12,H7:H12,G7:G12)}`,
+      `={"Forecast (pessimistic)";KR_FORECAST('History'!$D$2:$D$1000;'History'!$J$2:$J$1000;DATE(2027;3;31);"pessimistic";ARRAYFORMULA('History'!$K$2:$K$1000&"|"&'History'!$C$2:$C$1000);ARRAYFORMULA(IF(D7:D12="";"";IF(J7:J12="";"";"Q1 2027|"&D7:D12)));I7:I12;J7:J12;H7:H12;G7:G12)}`,
     );
     expect(after[row - 1]?.[23]).toBe('');
-    expect(after[5]?.[25]).toBe('={"Score if pessimistic";KR_SCORE(I7:I12,J7:J12,W7:W12,G7:G12)}');
+    expect(after[5]?.[25]).toBe('={"Score if pessimistic";KR_SCORE(I7:I12;J7:J12;W7:W12;G7:G12)}');
   });
 
   it("leaves a formula in a user's current cell as it is, and says so", () => {

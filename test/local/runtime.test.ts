@@ -67,7 +67,14 @@ describe('the bundle in the local runtime', () => {
     const menu = runtime.snapshot().menu;
     expect(
       menu.filter((entry) => entry.type === 'item').map((entry) => entry.type === 'item' && entry.functionName),
-    ).toEqual(['showNewQuarterSidebar', 'showWeeklyCheckIn', 'showRecordCheckIn', 'showSettings', 'showHelp']);
+    ).toEqual([
+      'showNewQuarterSidebar',
+      'showWeeklyCheckIn',
+      'showRecordCheckIn',
+      'updateAsOfDate',
+      'showSettings',
+      'showHelp',
+    ]);
     expect(menu[0]).toEqual({ type: 'item', caption: 'New quarter…', functionName: 'showNewQuarterSidebar' });
   });
 
@@ -189,6 +196,28 @@ describe('the bundle in the local runtime', () => {
       /violates the data validation rules/,
     );
     expect(() => runtime.setCell('Nope', 'A1', '1')).toThrow('There is no sheet named "Nope"');
+  });
+});
+
+describe('formulas typed into a Polish OKR sheet', () => {
+  it('computes `=SUM(2;1)` and `=ROUND(2,5;0)` in the current column, and a bad formula spoils only its own row', () => {
+    const runtime = createLocalRuntime({ locale: 'pl_PL', timeZone: 'Europe/Warsaw' });
+    const result = runtime.call('submitQuarter', { plan: workedExamplePlan('pl'), previousSheetId: null });
+    expect(result).toMatchObject({ ok: true, value: { ok: true } });
+    const current = (offset: number) => `${letter('current')}${FIRST_DATA_ROW + offset}`;
+    runtime.setCell(SHEET, current(0), '=SUM(2;1)');
+    runtime.setCell(SHEET, current(2), '=ROUND(2,5;0)');
+    runtime.setCell(SHEET, current(4), '=FOO(((');
+    const snapshot = runtime.snapshot();
+    expect(cell(snapshot, SHEET, current(0))?.value.raw).toBe(3);
+    expect(cell(snapshot, SHEET, current(2))?.value.raw).toBe(3);
+    expect(cell(snapshot, SHEET, current(4))?.value).toMatchObject({ type: 'error', raw: '#ERROR!' });
+    const scores = column(snapshot, 'score');
+    // O1.1: 3 of 4 new clients; the bad cell's row shows why, every other row keeps its score.
+    expect(scores[0]?.value.raw).toBeCloseTo(0.75, 9);
+    expect(String(scores[4]?.value.raw)).toMatch(/^KR_SCORE: current „#ERROR!” nie jest liczbą/);
+    for (const index of [1, 3, 5, 6]) expect(typeof scores[index]?.value.raw).not.toBe('string');
+    expect(runtime.services.spreadsheet.sheet(SHEET).getRange(current(2)).getFormula()).toBe('=ROUND(2,5;0)');
   });
 });
 

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { instantFromSerial, isDateFormat, serialFromDate } from '../../local/dates';
 import { displayValue, formatNumber } from '../../local/number-format';
 import { createLocalRuntime } from '../../local/runtime';
-import { arrayLiteral, shiftFormula, translateFormula } from '../../local/sheets-syntax';
+import { arrayLiteral, readLocaleFormula, shiftFormula, translateFormula } from '../../local/sheets-syntax';
 import { readTyping } from '../../local/typing';
 
 const EN = { locale: 'en_US', timeZone: 'Europe/Warsaw' };
@@ -165,5 +165,66 @@ describe('cells computed beside the fake', () => {
       raw: '#ERROR!',
       error: 'KR_SCORE: current "abc" is not a number',
     });
+  });
+});
+
+describe('formulas in the syntax of the spreadsheet locale', () => {
+  it('reads a Polish formula: `;` between arguments, `,` in decimals, `\\` between array columns', () => {
+    expect(readLocaleFormula('=ROUND(2,5;0)', 'pl_PL')).toBe('=ROUND(2.5,0)');
+    expect(readLocaleFormula('={1\\2;3\\4}', 'pl_PL')).toBe('={1,2;3,4}');
+    expect(readLocaleFormula('=IF(A1>,5;"a;b, c";SUM(1;2))', 'pl_PL')).toBe('=IF(A1>.5,"a;b, c",SUM(1,2))');
+    expect(readLocaleFormula("='Plan, Q1'!A1", 'pl_PL')).toBe("='Plan, Q1'!A1");
+    // A comma that is no decimal separator does not parse there, as in Sheets.
+    expect(readLocaleFormula('=SUM(A1,B1)', 'pl_PL')).toBeNull();
+    expect(readLocaleFormula('=SUM(2,5,1)', 'pl_PL')).toBeNull();
+  });
+
+  it('reads an English formula with `,` or `;` between arguments, as Sheets accepts both there', () => {
+    expect(readLocaleFormula('=SUM(2;1)', 'en_US')).toBe('=SUM(2,1)');
+    expect(readLocaleFormula('=SUM(2,1)', 'en_US')).toBe('=SUM(2,1)');
+    expect(readLocaleFormula('={"Score";KR_SCORE(A1:A3;B1:B3)}', 'en_US')).toBe('={"Score";KR_SCORE(A1:A3,B1:B3)}');
+    expect(readLocaleFormula('={1,2;3,4}', 'en_US')).toBe('={1,2;3,4}');
+  });
+});
+
+describe('typing formulas into the local spreadsheet', () => {
+  const sheetOf = (runtime: ReturnType<typeof createLocalRuntime>) =>
+    runtime.services.spreadsheet.getSheets()[0]?.getName() as string;
+  const value = (runtime: ReturnType<typeof createLocalRuntime>, a1: string) => {
+    const match = /^([A-Z])(\d+)$/.exec(a1) as RegExpExecArray;
+    const sheet = runtime.snapshot().sheets[0];
+    return sheet?.cells[Number(match[2]) - 1]?.[(match[1] as string).charCodeAt(0) - 65]?.value;
+  };
+
+  it('computes a Polish formula and shows it back as typed', () => {
+    const runtime = createLocalRuntime(PL);
+    const name = sheetOf(runtime);
+    runtime.setCell(name, 'A1', '=SUM(2;1)');
+    runtime.setCell(name, 'A2', '=ROUND(2,5;0)');
+    runtime.setCell(name, 'A3', '={1\\2}');
+    expect(value(runtime, 'A1')?.raw).toBe(3);
+    expect(value(runtime, 'A2')?.raw).toBe(3);
+    expect(value(runtime, 'A3')?.raw).toBe(1);
+    expect(value(runtime, 'B3')?.raw).toBe(2);
+    expect(runtime.services.spreadsheet.getSheets()[0]?.getRange('A2').getFormula()).toBe('=ROUND(2,5;0)');
+  });
+
+  it('accepts `;` between arguments on an English spreadsheet too', () => {
+    const runtime = createLocalRuntime(EN);
+    runtime.setCell(sheetOf(runtime), 'A1', '=SUM(2;1)');
+    expect(value(runtime, 'A1')?.raw).toBe(3);
+  });
+
+  it('shows a formula that does not parse as an error in its own cell only', () => {
+    const runtime = createLocalRuntime(PL);
+    const name = sheetOf(runtime);
+    runtime.setCell(name, 'A1', '5');
+    runtime.setCell(name, 'B1', '=A1*2');
+    runtime.setCell(name, 'C1', '=SUM(A1,B1)');
+    runtime.setCell(name, 'C2', '=FOO(((');
+    expect(value(runtime, 'C1')).toMatchObject({ type: 'error', raw: '#ERROR!', error: 'Formula parse error.' });
+    expect(value(runtime, 'C2')).toMatchObject({ type: 'error', raw: '#ERROR!', error: 'Formula parse error.' });
+    expect(value(runtime, 'B1')?.raw).toBe(10);
+    expect(runtime.services.spreadsheet.getSheets()[0]?.getRange('C1').getFormula()).toBe('=SUM(A1,B1)');
   });
 });

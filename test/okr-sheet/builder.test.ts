@@ -5,6 +5,7 @@
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { asReal, createFakeServices, type FakeServices, type FakeSheet } from '../../local/spreadsheet';
+import { dateFormula } from '../../src/core/okr-sheet/cells';
 import { columnOf, METADATA } from '../../src/core/okr-sheet/columns';
 import { layoutQuarter } from '../../src/core/okr-sheet/layout';
 import { quarterDates } from '../../src/core/quarter';
@@ -57,7 +58,7 @@ describe('buildQuarter', () => {
     const sheet = sheetNamed('OKR Q1 2027');
     expect(result.sheetId).toBe(sheet.getSheetId());
     expect(sheet.frozenRows).toBe(6);
-    expect(cellOf(sheet, 6, 'score').formula).toBe('={"Wynik";KR_SCORE(I7:I33,J7:J33,K7:K33,G7:G33)}');
+    expect(cellOf(sheet, 6, 'score').formula).toBe('={"Wynik";KR_SCORE(I7:I33;J7:J33;K7:K33;G7:G33)}');
     expect(cellOf(sheet, 7, 'keyResult').value).toBe('Nowi klienci na abonament');
     expect(cellOf(sheet, 8, 'target').numberFormat).toBe('#,##0 "zł"');
     expect(cellOf(sheet, 7, 'kind').validation?.getCriteriaValues()[0]).toEqual([
@@ -67,7 +68,9 @@ describe('buildQuarter', () => {
       'co najwyżej',
       'kamień milowy',
     ]);
-    expect(sheet.grid.peek(4, 6).formula).toBe('=TODAY()');
+    // The as-of date is today's, fixed (never TODAY(), which custom functions may not depend on).
+    const today = Utilities.formatDate(new Date(), services.spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
+    expect(sheet.grid.peek(4, 6).formula).toBe(dateFormula(today));
     expect(sheet.rules).toHaveLength(6);
     const protections = services.spreadsheet.protections.filter((p) => p.sheetId === sheet.getSheetId());
     expect(protections.map((p) => [p.warningOnly, p.description])).toEqual([

@@ -28,6 +28,8 @@ interface Scenario {
   typed?: { offset: number; key: Key; value: CellInput }[];
   /** A new order of the data rows (indexes of the old rows), as a sort leaves them. */
   order?: readonly number[];
+  /** The spreadsheet locale whose syntax the engine reads formulas in; en_US by default. */
+  locale?: string;
 }
 
 /**
@@ -55,7 +57,7 @@ function evaluate(plan: QuarterPlan, scenario: Scenario = {}) {
       }
     });
   }
-  const engine = createFormulaEngine({ [SHEET]: rows }, { lang: plan.language });
+  const engine = createFormulaEngine({ [SHEET]: rows }, { lang: plan.language, locale: scenario.locale ?? 'en_US' });
   const range = (key: Key) =>
     engine.values(SHEET, `${letter(key)}${layout.firstDataRow}:${letter(key)}${layout.lastRow}`).map((row) => row[0]);
   return {
@@ -81,6 +83,19 @@ describe.each(['addon', 'portable'] as const)('the %s formulas', (style) => {
     for (const row of [0, 1, 2]) expect(objective[row]).toBeCloseTo(0.7125, 9);
     // O2: (1 + 0.8 + 1 + 0) / 4
     for (const row of [3, 4, 5, 6]) expect(objective[row]).toBeCloseTo(0.7, 9);
+  });
+
+  it('compute the same on a Polish spreadsheet, which reads `;` between arguments and `,` in decimals', () => {
+    const plan = workedExamplePlan('pl', style);
+    const english = evaluate(plan, { asOf: '=DATE(2027;2;15)' });
+    const polish = evaluate(plan, { asOf: '=DATE(2027;2;15)', locale: 'pl_PL' });
+    expect(polish.pace).toBeCloseTo(6 / 13, 9);
+    WORKED_CURRENT.forEach(({ score: expected }, index) => {
+      expect(polish.score[index]).toBeCloseTo(expected, 9);
+    });
+    for (const row of [0, 1, 2]) expect(polish.objective[row]).toBeCloseTo(0.7125, 9);
+    expect(polish.status).toEqual(english.status);
+    expect(polish.status.slice(0, 7)).toEqual(['🟢', '🟢', '🟢', '🟢', '🟢', '🟢', '🔴']);
   });
 
   it('grade at quarter end with the bands of each type', () => {

@@ -26,10 +26,10 @@ describe('the layout', () => {
     expect(pl.cells[0]?.[0]).toEqual({ formula: '="OKR · "&B3&" · "&B2' });
     expect(pl.cells[1]?.slice(0, 2)).toEqual([{ text: 'Zespół' }, { text: 'Sprzedaż B2B' }]);
     expect(pl.cells[2]?.slice(0, 2)).toEqual([{ text: 'Kwartał' }, { text: 'Q1 2027' }]);
-    expect(pl.cells[1]?.slice(4, 6)).toEqual([{ text: 'Początek kwartału' }, { formula: '=DATE(2027,1,1)' }]);
-    expect(pl.cells[2]?.slice(4, 6)).toEqual([{ text: 'Koniec kwartału' }, { formula: '=DATE(2027,3,31)' }]);
-    expect(pl.cells[3]?.slice(4, 6)).toEqual([{ text: 'Stan na dzień' }, { formula: '=TODAY()' }]);
-    expect(pl.cells[4]?.slice(4, 6)).toEqual([{ text: 'Oczekiwany postęp' }, { formula: '=KR_PACE(F2,F3,F4)' }]);
+    expect(pl.cells[1]?.slice(4, 6)).toEqual([{ text: 'Początek kwartału' }, { formula: '=DATE(2027;1;1)' }]);
+    expect(pl.cells[2]?.slice(4, 6)).toEqual([{ text: 'Koniec kwartału' }, { formula: '=DATE(2027;3;31)' }]);
+    expect(pl.cells[3]?.slice(4, 6)).toEqual([{ text: 'Stan na dzień' }, { formula: '=DATE(2027;1;1)' }]);
+    expect(pl.cells[4]?.slice(4, 6)).toEqual([{ text: 'Oczekiwany postęp' }, { formula: '=KR_PACE(F2;F3;F4)' }]);
     expect(pl.cells[3]?.[1]).toEqual({ text: expect.stringContaining('zobowiązujący 🟢 ≥ 1,0·e') });
     expect(pl.numberFormats[4]?.[5]).toBe('0%');
     expect(pl.numberFormats[3]?.[5]).toBe('yyyy-mm-dd');
@@ -73,11 +73,11 @@ describe('the layout', () => {
 
   it('puts one custom-function call per column in the title row (add-on style), none in the data rows', () => {
     const header = pl.cells[pl.headerRow - 1] ?? [];
-    expect(header[columnOf('score') - 1]).toEqual({ formula: '={"Wynik";KR_SCORE(I7:I33,J7:J33,K7:K33,G7:G33)}' });
+    expect(header[columnOf('score') - 1]).toEqual({ formula: '={"Wynik";KR_SCORE(I7:I33;J7:J33;K7:K33;G7:G33)}' });
     expect(header[columnOf('objectiveScore') - 1]).toEqual({
-      formula: '={"Wynik celu";OKR_SCORE(M7:M33,L7:L33,B7:B33)}',
+      formula: '={"Wynik celu";OKR_SCORE(M7:M33;L7:L33;B7:B33)}',
     });
-    expect(header[columnOf('status') - 1]).toEqual({ formula: '={"Status";KR_STATUS(M7:M33,$F$5,P7:P33)}' });
+    expect(header[columnOf('status') - 1]).toEqual({ formula: '={"Status";KR_STATUS(M7:M33;$F$5;P7:P33)}' });
     const formulasBelow = pl.cells
       .slice(pl.headerRow)
       .flat()
@@ -93,7 +93,7 @@ describe('the layout', () => {
         expect(cell && 'formula' in cell && !/KR_|OKR_/.test(cell.formula)).toBe(true);
       }
     }
-    expect(portable.cells[4]?.[5]).toEqual({ formula: expect.stringMatching(/^=IF\(OR\(F2="",F3="",F4=""\)/) });
+    expect(portable.cells[4]?.[5]).toEqual({ formula: expect.stringMatching(/^=IF\(OR\(F2="";F3="";F4=""\)/) });
   });
 
   it('writes one row per key result, the objective repeated, ids O1 and O1.2', () => {
@@ -136,7 +136,7 @@ describe('the layout', () => {
     expect(input(l.cells[1]?.[1] ?? null)).toBe("'2027");
     // Formulas and numbers go in as they are.
     expect(input(at(l, l.firstDataRow, 'target'))).toBe(4);
-    expect(input(l.cells[3]?.[5] ?? null)).toBe('=TODAY()');
+    expect(input(l.cells[3]?.[5] ?? null)).toBe('=DATE(2027;1;1)');
   });
 
   it('formats values in their unit, scores with two decimals', () => {
@@ -203,9 +203,9 @@ describe('the layout', () => {
       '=$O7="🟢"',
       '=$O7="🟡"',
       '=$O7="🔴"',
-      '=AND(ISNUMBER($N7),$N7+0.000000001>=0.7*$F$5)',
-      '=AND(ISNUMBER($N7),$N7+0.000000001>=0.4*$F$5)',
-      '=AND(ISNUMBER($N7),$N7+0.000000001<0.4*$F$5)',
+      '=AND(ISNUMBER($N7);$N7+(1/1000000000)>=(7/10)*$F$5)',
+      '=AND(ISNUMBER($N7);$N7+(1/1000000000)>=(4/10)*$F$5)',
+      '=AND(ISNUMBER($N7);$N7+(1/1000000000)<(4/10)*$F$5)',
     ]);
     expect(pl.conditionalRules[0]?.ranges).toEqual(['M7:M33', 'O7:O33']);
   });

@@ -124,6 +124,7 @@ describe('the playground server', () => {
       { type: 'item', caption: 'New quarter…', functionName: 'showNewQuarterSidebar' },
       { type: 'item', caption: 'Weekly check-in', functionName: 'showWeeklyCheckIn' },
       { type: 'item', caption: 'Record check-in', functionName: 'showRecordCheckIn' },
+      { type: 'item', caption: 'Update as-of date', functionName: 'updateAsOfDate' },
       { type: 'item', caption: 'Settings', functionName: 'showSettings' },
       { type: 'item', caption: 'Help', functionName: 'showHelp' },
     ]);
@@ -209,6 +210,36 @@ describe('the playground server', () => {
     const noSheet = await postJson(playground, '/api/cell', { sheet: 'Nope', a1: 'A1', input: '1' });
     expect((await noSheet.json()).error).toBe('There is no sheet named "Nope"');
   });
+});
+
+describe('formulas typed into the playground', () => {
+  it('answers a formula in the locale’s syntax and a bad one with the cell’s error, never HTTP 500', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'okr-playground-formulas-'));
+    const playground = await startPlayground({ port: 0, workbookPath: join(folder, 'workbook.json'), build: false });
+    try {
+      // The sample quarter: a Polish spreadsheet with an OKR sheet in the add-on style.
+      const started = await postJson(playground, '/api/start', { sample: true });
+      expect(started.status).toBe(200);
+      const tabs = (await started.json()).workbook.sheets as { name: string }[];
+      const okrSheet = tabs.find((tab) => tab.name.startsWith('OKR'));
+      if (!okrSheet) throw new Error('no OKR sheet in the sample');
+      expect((await postJson(playground, '/api/activate', { sheet: okrSheet.name })).status).toBe(200);
+      const type = (a1: string, input: string) =>
+        postJson(playground, '/api/cell', { sheet: okrSheet.name, a1, input });
+      const sum = await type('K7', '=SUM(2;1)');
+      expect(sum.status).toBe(200);
+      const bad = await type('K8', '=FOO(((');
+      expect(bad.status).toBe(200);
+      const state = await bad.json();
+      expect(state.sheet.cells[6][10]).toMatchObject({ formula: '=SUM(2;1)', value: { raw: 3 } });
+      expect(state.sheet.cells[7][10]).toMatchObject({ value: { type: 'error', raw: '#ERROR!' } });
+      // The score column still scores the other key results.
+      expect(typeof state.sheet.cells[6][12].value.raw).toBe('number');
+    } finally {
+      await playground.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
 
 describe('a workbook file that is not ours', () => {

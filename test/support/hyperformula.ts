@@ -14,6 +14,9 @@
 //   SUMPRODUCT; HyperFormula instead reads `SUMPRODUCT((A1:A3="x")*B1:B3)` by implicit intersection and gives
 //   a wrong number without an error. Wrap such a formula in ARRAYFORMULA (harmless in Sheets), or pass
 //   `arrayArithmetic: true`, which also lets a plain `=A1:A3*2` spill where Sheets would not.
+// - It reads formulas in en_US syntax only; the add-on writes `;` between arguments (src/core/formula-text.ts),
+//   so every formula is first read in the locale's syntax (`locale`, en_US by default) by the local
+//   spreadsheet's own reader, `readLocaleFormula`, and a formula that does not parse there becomes #ERROR!.
 // - Values read back are rounded to about 10 significant digits (`precisionRounding`): compare with
 //   `toBeCloseTo`.
 
@@ -23,6 +26,7 @@ import {
   registerCustomFunctions,
   SHEETS_NAMED_EXPRESSIONS,
 } from '../../local/formula-functions';
+import { readLocaleFormula } from '../../local/sheets-syntax';
 import { FORMULAS, type Formula } from '../../src/core/formulas';
 import type { Lang } from '../../src/core/i18n';
 import { runFormula } from '../../src/gas/custom-functions';
@@ -52,6 +56,8 @@ export interface FormulaEngineOptions {
   lang?: Lang;
   /** Array arithmetic everywhere, not only in ARRAYFORMULA (see the note at the top); off by default. */
   arrayArithmetic?: boolean;
+  /** The spreadsheet locale whose syntax formulas are written in (`pl_PL`: `;` and `,` decimals); `en_US` by default. */
+  locale?: string;
 }
 
 const BY_NAME = new Map<string, Formula>(FORMULAS.map((formula) => [formula.name, formula]));
@@ -79,8 +85,15 @@ export function createFormulaEngine(
 ): FormulaEngine {
   registerCustomFunctions(FORMULAS.map((formula) => ({ name: formula.name, params: formula.params.length })));
   const context = { customFunctions: coreFunctions(options.lang ?? 'en') };
+  const locale = options.locale ?? 'en_US';
+  const read = (content: CellInput): CellInput =>
+    typeof content === 'string' && content.startsWith('=')
+      ? (readLocaleFormula(content, locale) ?? '=#ERROR!')
+      : content;
   const hf = HyperFormula.buildFromSheets(
-    sheets as Record<string, RawCellContent[][]>,
+    Object.fromEntries(
+      Object.entries(sheets).map(([name, rows]) => [name, rows.map((row) => row.map(read))]),
+    ) as Record<string, RawCellContent[][]>,
     { licenseKey: 'gpl-v3', context, useArrayArithmetic: options.arrayArithmetic ?? false },
     SHEETS_NAMED_EXPRESSIONS,
   );
@@ -105,7 +118,7 @@ export function createFormulaEngine(
       return hf.getRangeValues(range);
     },
     setCell: (sheet, a1, content) => {
-      hf.setCellContents(address(sheet, a1), content);
+      hf.setCellContents(address(sheet, a1), read(content));
     },
     formulaError: (sheet, a1) => {
       const value = hf.getCellValue(address(sheet, a1));

@@ -33,7 +33,8 @@ type Key = Parameters<typeof columnOf>[0];
 
 // The as-of day: 15 March 2027, ten whole weeks into a 13-week quarter (e = 10/13), so the pace rule
 // matters: the committed 0.75 is yellow there, the aspirational 0.6 green.
-const AS_OF = '=DATE(2027,3,15)';
+// Typed as on a Polish spreadsheet; the file holds it with `,` (en_US syntax), which Excel and LibreOffice read.
+const AS_OF = '=DATE(2027;3;15)';
 const day = (month: number, date: number) => Date.UTC(2027, month - 1, date) / 86_400_000;
 const EXPECTED = expectedProgress(day(1, 1), day(3, 31), day(3, 15));
 const FORMULA_LOOKING_NOTE = '=SUM(1,2)';

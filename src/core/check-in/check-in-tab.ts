@@ -8,6 +8,7 @@
 
 import * as z from 'zod/mini';
 import { FORMULA_STYLES, type FormulaStyle } from '../../shared/plan';
+import { call } from '../formula-text';
 import type { Lang } from '../i18n';
 import { valueDecimals } from '../number-format';
 import {
@@ -390,13 +391,14 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
     pipelineRow,
     PIPELINE_PLACES.share,
     t('pipelineShare'),
-    formula(`=IF(OR(${value}="",${goal}=""),"",IFERROR(${value}/${goal},""))`),
+    formula(`=${call('IF', call('OR', `${value}=""`, `${goal}=""`), '""', call('IFERROR', `${value}/${goal}`, '""'))}`),
     PERCENT_FORMAT,
   );
+  const open = `${goal}-${call('IF', `${closed}=""`, 0, closed)}`;
   const coverage =
     style === 'addon'
-      ? `=PIPELINE_COVERAGE(${value},${goal},${closed})`
-      : `=IF(OR(${value}="",${goal}=""),"",IF(${goal}-IF(${closed}="",0,${closed})>0,${value}/(${goal}-IF(${closed}="",0,${closed})),""))`;
+      ? `=${call('PIPELINE_COVERAGE', value, goal, closed)}`
+      : `=${call('IF', call('OR', `${value}=""`, `${goal}=""`), '""', call('IF', `${open}>0`, `${value}/(${open})`, '""'))}`;
   labelled(
     pipelineRow,
     PIPELINE_PLACES.coverage,
@@ -464,17 +466,24 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
       kr.kind === 'atMost' ||
       (kr.start !== null && kr.target !== null && kr.target < kr.start);
     const [v, tg, last] = [at('value'), at('target'), at('lastValue')];
-    const share = lowerIsBetter
-      ? `=IF(OR(${v}="",${tg}=""),"",IFERROR(IF(${v}>0,${tg}/${v},""),""))`
-      : `=IF(OR(${v}="",${tg}=""),"",IFERROR(IF(${tg}<>0,${v}/${tg},""),""))`;
+    const ratio = lowerIsBetter ? call('IF', `${v}>0`, `${tg}/${v}`, '""') : call('IF', `${tg}<>0`, `${v}/${tg}`, '""');
+    const share = `=${call('IF', call('OR', `${v}=""`, `${tg}=""`), '""', call('IFERROR', ratio, '""'))}`;
     const [confidence, status, lastDate] = [at('confidence'), at('status'), at('lastDate')];
-    const mismatch = `AND(ISNUMBER(${confidence}),OR(AND(${status}=${quoted(STATUS_EMOJI.red)},${confidence}>=8),AND(${status}=${quoted(STATUS_EMOJI.green)},${confidence}<=3)))`;
-    const stale = `OR(${lastDate}="",${asOfCell}-${lastDate}>${STALE_AFTER_DAYS})`;
+    const mismatch = call(
+      'AND',
+      call('ISNUMBER', confidence),
+      call(
+        'OR',
+        call('AND', `${status}=${quoted(STATUS_EMOJI.red)}`, `${confidence}>=8`),
+        call('AND', `${status}=${quoted(STATUS_EMOJI.green)}`, `${confidence}<=3`),
+      ),
+    );
+    const stale = call('OR', `${lastDate}=""`, `${asOfCell}-${lastDate}>${STALE_AFTER_DAYS}`);
+    const mismatchFlag = call('IF', mismatch, quoted(`⚠ ${t('flagMismatch')}`), '""');
+    const staleFlag = call('IF', stale, quoted(`⏳ ${t('flagStale')}`), '""');
     const flags = kr.problem
       ? text(t('brokenRow', { row: kr.okrRow ?? '?', message: kr.problem }))
-      : formula(
-          `=TRIM(IF(${mismatch},${quoted(`⚠ ${t('flagMismatch')}`)},"")&" "&IF(${stale},${quoted(`⏳ ${t('flagStale')}`)},""))`,
-        );
+      : formula(`=${call('TRIM', `${mismatchFlag}&" "&${staleFlag}`)}`);
     const portable = style === 'portable' ? portableRowFormulas(places, row) : null;
     const values: Record<TabColumnKey, SheetCell> = {
       objective: text(kr.objective),
@@ -491,12 +500,16 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
       value: shown(kr.lastValue),
       share: milestone ? null : formula(share),
       score: portable ? formula(portable.score) : null,
-      change: milestone ? null : formula(`=IF(OR(${v}="",${last}=""),"",IFERROR(${v}-${last},""))`),
+      change: milestone
+        ? null
+        : formula(`=${call('IF', call('OR', `${v}=""`, `${last}=""`), '""', call('IFERROR', `${v}-${last}`, '""'))}`),
       status: portable ? formula(portable.status) : null,
       confidence: null,
       comment: null,
       flags,
-      plan: formula(`=IF(COUNTIF(${planKrs},${at('krId')})>0,${quoted(t('inPlan'))},${quoted(t('noPlanItem'))})`),
+      plan: formula(
+        `=${call('IF', `${call('COUNTIF', planKrs, at('krId'))}>0`, quoted(t('inPlan')), quoted(t('noPlanItem')))}`,
+      ),
     };
     for (const key of TAB_COLUMN_KEYS) put(row, tabColumn(key), values[key]);
     for (const key of ['start', 'target', 'lastValue', 'value', 'change'] as const) {
@@ -540,7 +553,9 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
     put(
       row,
       PLAN_COLUMNS.flag,
-      formula(`=IF(${action}="","",IF(OR(${kr}="",COUNTIF(${krIds},${kr})=0),${quoted(t('planNoKeyResult'))},""))`),
+      formula(
+        `=${call('IF', `${action}=""`, '""', call('IF', call('OR', `${kr}=""`, `${call('COUNTIF', krIds, kr)}=0`), quoted(t('planNoKeyResult')), '""'))}`,
+      ),
     );
     for (const column of [PLAN_COLUMNS.action, PLAN_COLUMNS.keyResultId, PLAN_COLUMNS.owner]) {
       fill(row, column, FILL.input);
@@ -587,7 +602,7 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
         background: FILL.red,
       },
       {
-        formula: `=LEFT($${columnLetter(tabColumn('plan'))}${krRow},1)="⚠"`,
+        formula: `=${call('LEFT', `$${columnLetter(tabColumn('plan'))}${krRow}`, 1)}="⚠"`,
         ranges: [column('plan')],
         background: FILL.yellow,
       },

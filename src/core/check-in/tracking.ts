@@ -14,8 +14,9 @@
 
 import type { FormulaStyle, Unit } from '../../shared/plan';
 import type { Scenario } from '../forecast';
+import { call, column, dateCall, quoted } from '../formula-text';
 import type { Lang } from '../i18n';
-import { columnLetter, formula, number, quoted, type SheetCell, text } from '../okr-sheet/cells';
+import { columnLetter, formula, number, type SheetCell, text } from '../okr-sheet/cells';
 import type { ColumnKey } from '../okr-sheet/columns';
 import { unitFormat } from '../okr-sheet/layout';
 import { type FormulaPlaces, portableRowFormulas } from '../okr-sheet/sheet-formulas';
@@ -108,12 +109,6 @@ function historyRange(sheet: string, key: Parameters<typeof historyColumn>[0], l
     : `${name}!$${letter}$2:$${letter}$${Math.max(2, lastRow)}`;
 }
 
-/** `=DATE(2027,3,31)` for `2027-03-31`. */
-function dateOf(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `DATE(${year},${month},${day})`;
-}
-
 /** Lays out the tracking columns for the OKR table's rows. */
 export function layoutTracking(input: TrackingInput): TrackingLayout {
   const { lang, style, headerRow, lastRow } = input;
@@ -138,7 +133,7 @@ export function layoutTracking(input: TrackingInput): TrackingLayout {
     historyRange(input.historySheetName, key),
   ) as [string, string, string, string];
   const quarter = quoted(input.quarterLabel);
-  const end = dateOf(input.quarterEnd);
+  const end = dateCall(input.quarterEnd);
   const ownRange = (column: string) => `${column}${firstRow}:${column}${lastRow}`;
   const okrRange = (key: ColumnKey) => ownRange(okrLetter(key));
 
@@ -146,26 +141,49 @@ export function layoutTracking(input: TrackingInput): TrackingLayout {
   if (style === 'addon') {
     // A milestone has no target and a yes / no current: its current is blanked so its row stays blank
     // instead of showing "not a number".
-    const current = `ARRAYFORMULA(IF(${okrRange('target')}="","",${okrRange('current')}))`;
+    const current = call('ARRAYFORMULA', call('IF', `${okrRange('target')}=""`, '""', okrRange('current')));
     put(
       'needed',
       headerRow,
       formula(
-        `={${quoted(t('track_needed'))};KR_NEEDED_PER_WEEK(${okrRange('target')},${current},${input.asOf},${end})}`,
+        `=${column(quoted(t('track_needed')), call('KR_NEEDED_PER_WEEK', okrRange('target'), current, input.asOf, end))}`,
       ),
     );
     // One KR_FORECAST call per scenario for the whole table: History's rows keyed quarter|KR id, the table's
     // rows keyed the same way; a row with no KR id or no target (a milestone) gets a blank key, so a blank.
     const bounded = (key: Parameters<typeof historyColumn>[0]) =>
       historyRange(input.historySheetName, key, input.historyLastRow);
-    const historyKeys = `ARRAYFORMULA(${bounded('quarter')}&"|"&${bounded('krId')})`;
-    const krKeys = `ARRAYFORMULA(IF(${okrRange('krId')}="","",IF(${okrRange('target')}="","",${quoted(`${input.quarterLabel}|`)}&${okrRange('krId')})))`;
+    const historyKeys = call('ARRAYFORMULA', `${bounded('quarter')}&"|"&${bounded('krId')}`);
+    const krKeys = call(
+      'ARRAYFORMULA',
+      call(
+        'IF',
+        `${okrRange('krId')}=""`,
+        '""',
+        call('IF', `${okrRange('target')}=""`, '""', `${quoted(`${input.quarterLabel}|`)}&${okrRange('krId')}`),
+      ),
+    );
     for (const [forecastKey, scenario] of Object.entries(SCENARIOS) as [TrackingKey, Scenario][]) {
       put(
         forecastKey,
         headerRow,
         formula(
-          `={${quoted(t(`track_${forecastKey}`))};KR_FORECAST(${bounded('value')},${bounded('day')},${end},${quoted(scenario)},${historyKeys},${krKeys},${okrRange('start')},${okrRange('target')},${okrRange('unit')},${okrRange('kind')})}`,
+          `=${column(
+            quoted(t(`track_${forecastKey}`)),
+            call(
+              'KR_FORECAST',
+              bounded('value'),
+              bounded('day'),
+              end,
+              quoted(scenario),
+              historyKeys,
+              krKeys,
+              okrRange('start'),
+              okrRange('target'),
+              okrRange('unit'),
+              okrRange('kind'),
+            ),
+          )}`,
         ),
       );
     }
@@ -174,7 +192,7 @@ export function layoutTracking(input: TrackingInput): TrackingLayout {
         scoreKey,
         headerRow,
         formula(
-          `={${quoted(t(`track_${scoreKey}`))};KR_SCORE(${okrRange('start')},${okrRange('target')},${ownRange(letter(forecastKey))},${okrRange('kind')})}`,
+          `=${column(quoted(t(`track_${scoreKey}`)), call('KR_SCORE', okrRange('start'), okrRange('target'), ownRange(letter(forecastKey)), okrRange('kind')))}`,
         ),
       );
     }
@@ -183,17 +201,16 @@ export function layoutTracking(input: TrackingInput): TrackingLayout {
   const tracked = new Map(input.rows.map((row) => [row.row, row]));
   for (let row = firstRow; row <= lastRow; row++) {
     const id = `$${okrLetter('krId')}${row}`;
-    const mine = `${ids}=${id},${quarters}=${quarter},ISNUMBER(${values})`;
-    put(
-      'trend',
-      row,
-      formula(`=IF(${id}="","",IFERROR(SPARKLINE(SORT(FILTER(${values},${mine}),FILTER(${days},${mine}),TRUE)),""))`),
-    );
-    const criteria = `${ids},${id},${quarters},${quarter},${values},"<>"`;
+    const mine = [`${ids}=${id}`, `${quarters}=${quarter}`, call('ISNUMBER', values)];
+    const sorted = call('SORT', call('FILTER', values, ...mine), call('FILTER', days, ...mine), 'TRUE');
+    put('trend', row, formula(`=${call('IF', `${id}=""`, '""', call('IFERROR', call('SPARKLINE', sorted), '""'))}`));
+    const criteria = [ids, id, quarters, quarter, values, '"<>"'];
     put(
       'lastDate',
       row,
-      formula(`=IF(${id}="","",IF(COUNTIFS(${criteria})=0,"",MAXIFS(${days},${criteria})))`),
+      formula(
+        `=${call('IF', `${id}=""`, '""', call('IF', `${call('COUNTIFS', ...criteria)}=0`, '""', call('MAXIFS', days, ...criteria)))}`,
+      ),
       'yyyy-mm-dd',
     );
     const kr = tracked.get(row);
@@ -208,7 +225,17 @@ export function layoutTracking(input: TrackingInput): TrackingLayout {
         'needed',
         row,
         formula(
-          `=IF(OR(NOT(ISNUMBER(${target})),NOT(ISNUMBER(${current})),${input.asOf}>${end}),"",(${target}-${current})/MAX(1,ROUNDUP((${end}-${input.asOf})/7,0)))`,
+          `=${call(
+            'IF',
+            call(
+              'OR',
+              call('NOT', call('ISNUMBER', target)),
+              call('NOT', call('ISNUMBER', current)),
+              `${input.asOf}>${end}`,
+            ),
+            '""',
+            `(${target}-${current})/${call('MAX', 1, call('ROUNDUP', `(${end}-${input.asOf})/7`, 0))}`,
+          )}`,
         ),
         neededFormat,
       );

@@ -1,6 +1,11 @@
 // What a cell of the OKR sheet is given, before it meets Sheets: a text, a number or a formula, kept apart
 // so that a user's title can never turn into a formula. `cellInput` turns each into what one batched
-// `setValues` takes; A1 helpers name the cells formulas point at, `dateFormula` writes a day.
+// `setValues` takes; A1 helpers name the cells formulas point at, `dateFormula` writes a day (formula text
+// itself comes from src/core/formula-text.ts).
+
+import { dateCall, quoted } from '../formula-text';
+
+export { quoted };
 
 /** The content the layout puts into one cell; `null` leaves it empty. */
 export type SheetCell = { text: string } | { number: number } | { formula: string } | null;
@@ -52,13 +57,7 @@ export function a1Range(row: number, column: number, lastRow: number, lastColumn
   return `${a1(row, column, absolute)}:${a1(lastRow, lastColumn, absolute)}`;
 }
 
-/** A text as a formula string literal: `"say ""hi"""`. */
-export function quoted(value: string): string {
-  return `"${value.replace(/"/g, '""')}"`;
-}
-
-/** `=DATE(2027,1,1)` for `2027-01-01`: no locale parses it differently and no time zone shifts it. */
+/** `=DATE(2027;1;1)` for `2027-01-01`: no locale parses it differently and no time zone shifts it. */
 export function dateFormula(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `=DATE(${year},${month},${day})`;
+  return `=${dateCall(iso)}`;
 }

@@ -116,4 +116,6 @@ export const METADATA = {
   row: 'okr.row',
   headerRowValue: 'header',
   frozen: 'okr.frozen',
+  /** The as-of date (ISO) the add-on last wrote into the header's as-of cell. */
+  asOf: 'okr.asOf',
 } as const;

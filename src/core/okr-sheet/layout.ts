@@ -84,6 +84,8 @@ export interface QuarterLayout extends SheetSpec {
 export interface LayoutExtras {
   /** What to put in a key result's `current` cell instead of its plan value, by KR id (a carried formula). */
   currentCells?: Readonly<Record<string, SheetCell>>;
+  /** The as-of date to write (ISO): today in the spreadsheet's time zone; the quarter's first day by default. */
+  asOf?: string;
 }
 
 /**
@@ -202,9 +204,10 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
   // Dates as DATE() formulas: no locale parses them differently and no time zone shifts them.
   label('quarterStart', formula(dateFormula(dates.start)), DATE_FORMAT);
   label('quarterEnd', formula(dateFormula(dates.end)), DATE_FORMAT);
-  // A cell of its own for TODAY(): custom functions may not take TODAY() as an argument, and the user
-  // may type a date here to see the quarter as of that day.
-  label('asOf', formula('=TODAY()'), DATE_FORMAT);
+  // A fixed date the add-on keeps current (./as-of.ts), never TODAY(): a custom function fed by a volatile
+  // function may show "Loading…" forever. The user may type a date here to see the quarter as of that day.
+  const asOf = extras.asOf ?? dates.start;
+  label('asOf', formula(dateFormula(asOf)), DATE_FORMAT);
   fill(HEADER_PLACES.asOf.row, HEADER_PLACES.asOf.labelColumn + 1, FILL.input);
   label('expected', formula(paceFormula(places, style)), PERCENT_FORMAT);
   fill(HEADER_PLACES.expected.row, HEADER_PLACES.expected.labelColumn + 1, FILL.computed);
@@ -304,6 +307,7 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
       { key: METADATA.quarter, value: dates.label },
       { key: METADATA.layout, value: String(LAYOUT_VERSION) },
       { key: METADATA.settings, value: JSON.stringify(settings) },
+      { key: METADATA.asOf, value: asOf },
     ],
     columnMetadata: COLUMNS.map(({ key, column }) => ({ column, key: METADATA.column, value: key })),
     rowMetadata: [{ row: HEADER_ROW, key: METADATA.row, value: METADATA.headerRowValue }],

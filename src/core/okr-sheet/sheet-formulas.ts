@@ -1,17 +1,18 @@
 // The formulas the OKR sheet holds, in two styles that give the same numbers.
 //
 // Add-on style: one custom-function call per column, written in the column's title cell as
-// `={"Score"; KR_SCORE(I7:I46, …)}`. The title row is outside the rows a user sorts, so the formula
+// `={"Score";KR_SCORE(I7:I46;…)}`. The title row is outside the rows a user sorts, so the formula
 // survives any sort, and one call per column keeps Sheets far from "invoked too many times".
 //
 // Portable style: plain Sheets formulas in every row, for sheets shared with people who do not have the
 // add-on and for export. They read the dropdown words of both languages; the add-on's functions also read
 // numbers pasted as text ("52 000 zł"), which plain formulas cannot.
 //
-// Both follow src/core/score.ts and src/core/pace.ts; the tests evaluate both with HyperFormula.
+// Both follow src/core/score.ts and src/core/pace.ts; the tests evaluate both with HyperFormula. Every
+// formula is written through src/core/formula-text.ts, so it parses on a Polish spreadsheet too.
 
+import { call, column, numberLiteral, quoted } from '../formula-text';
 import { ASPIRATIONAL, COMMITTED } from '../pace';
-import { quoted } from './cells';
 import type { ColumnKey } from './columns';
 import { LANGS, sheetText } from './texts';
 
@@ -41,11 +42,12 @@ function range(places: FormulaPlaces, key: ColumnKey): string {
 /** The expected progress e at the as-of date (whole weeks completed / weeks in the quarter). */
 export function paceFormula(places: FormulaPlaces, style: 'addon' | 'portable'): string {
   const { quarterStart: s, quarterEnd: e, asOf: d } = places;
-  if (style === 'addon') return `=KR_PACE(${s},${e},${d})`;
+  if (style === 'addon') return `=${call('KR_PACE', s, e, d)}`;
   // Same as expectedProgress(): weeks = round((end − start + 1) / 7), at least 1; completed = whole weeks
   // since the start, 0…weeks; from the last day on, 1.
-  const weeks = `MAX(1,ROUND((${e}-${s}+1)/7,0))`;
-  return `=IF(OR(${s}="",${e}="",${d}=""),"",IF(${d}>=${e},1,MIN(${weeks},MAX(0,INT((${d}-${s})/7)))/${weeks}))`;
+  const weeks = call('MAX', 1, call('ROUND', `(${e}-${s}+1)/7`, 0));
+  const completed = call('MIN', weeks, call('MAX', 0, call('INT', `(${d}-${s})/7`)));
+  return `=${call('IF', call('OR', `${s}=""`, `${e}=""`, `${d}=""`), '""', call('IF', `${d}>=${e}`, 1, `${completed}/${weeks}`))}`;
 }
 
 /** The title-cell formulas of the add-on style, one per computed column. */
@@ -57,9 +59,9 @@ export function addonColumnFormulas(
   const r = (key: ColumnKey) => range(places, key);
   const expected = absolute(places.expected);
   return {
-    score: `={${title('score')};KR_SCORE(${r('start')},${r('target')},${r('current')},${r('kind')})}`,
-    objectiveScore: `={${title('objectiveScore')};OKR_SCORE(${r('score')},${r('weight')},${r('objectiveId')})}`,
-    status: `={${title('status')};KR_STATUS(${r('score')},${expected},${r('type')})}`,
+    score: `=${column(title('score'), call('KR_SCORE', r('start'), r('target'), r('current'), r('kind')))}`,
+    objectiveScore: `=${column(title('objectiveScore'), call('OKR_SCORE', r('score'), r('weight'), r('objectiveId')))}`,
+    status: `=${column(title('status'), call('KR_STATUS', r('score'), expected, r('type')))}`,
   };
 }
 
@@ -68,14 +70,15 @@ function absolute(cell: string): string {
   return match ? `$${match[1]}$${match[2]}` : cell;
 }
 
-// statusOf()'s tolerance, so 0.7 computed as 0.6999999999999998 is still green. Written out in full:
-// HyperFormula (our test engine) does not read 1E-9.
-const TOLERANCE = '0.000000001';
+// statusOf()'s tolerance, so 0.7 computed as 0.6999999999999998 is still green. A ratio: a decimal literal
+// would not parse on a decimal-comma spreadsheet, and HyperFormula (our test engine) does not read 1E-9.
+// Written out rather than computed, so loading the bundle does no work: numberLiteral(1e-9).
+const TOLERANCE = '(1/1000000000)';
 
-/** `OR(G7="at most",G7="co najwyżej")`: the cell holds one of the words, in either language. */
+/** `OR(G7="at most";G7="co najwyżej")`: the cell holds one of the words, in either language. */
 function isOneOf(cell: string, words: readonly string[]): string {
   const unique = [...new Set(words.map((word) => word.toLowerCase()))];
-  return `OR(${unique.map((word) => `${cell}=${quoted(word)}`).join(',')})`;
+  return call('OR', ...unique.map((word) => `${cell}=${quoted(word)}`));
 }
 
 const kindWords = (kind: 'milestone' | 'atMost' | 'decrease') => LANGS.map((lang) => sheetText(lang, `kind_${kind}`));
@@ -92,12 +95,32 @@ export function portableRowFormulas(
   const [I, J, K, G] = [cell('start'), cell('target'), cell('current'), cell('kind')];
   const milestone = isOneOf(G, kindWords('milestone'));
   // Lower is better for "at most" and "decrease", and for a blank kind whose target is below its start.
-  const lower = `OR(${isOneOf(G, kindWords('atMost'))},${isOneOf(G, kindWords('decrease'))},AND(${G}="",${I}<>"",${J}<${I}))`;
-  const done = `OR(${K}=TRUE,${K}=1,${DONE_WORDS.map((word) => `${K}=${quoted(word)}`).join(',')})`;
-  const threshold = `IF(${lower},IF(${K}<=${J},1,IF(${J}>0,MIN(1,${J}/${K}),0)),IF(${J}>0,MAX(0,MIN(1,${K}/${J})),IF(${K}>=${J},1,0)))`;
-  const hold = `IF(IF(${lower},${K}<=${J},${K}>=${J}),1,0)`;
-  const progress = `MAX(0,MIN(1,(${K}-${I})/(${J}-${I})))`;
-  const score = `=IF(${K}="","",IF(${milestone},IF(${done},1,0),IF(${J}="","",IF(${I}="",${threshold},IF(${I}=${J},${hold},${progress})))))`;
+  const lower = call(
+    'OR',
+    isOneOf(G, kindWords('atMost')),
+    isOneOf(G, kindWords('decrease')),
+    call('AND', `${G}=""`, `${I}<>""`, `${J}<${I}`),
+  );
+  const done = call('OR', `${K}=TRUE`, `${K}=1`, ...DONE_WORDS.map((word) => `${K}=${quoted(word)}`));
+  const threshold = call(
+    'IF',
+    lower,
+    call('IF', `${K}<=${J}`, 1, call('IF', `${J}>0`, call('MIN', 1, `${J}/${K}`), 0)),
+    call('IF', `${J}>0`, call('MAX', 0, call('MIN', 1, `${K}/${J}`)), call('IF', `${K}>=${J}`, 1, 0)),
+  );
+  const hold = call('IF', call('IF', lower, `${K}<=${J}`, `${K}>=${J}`), 1, 0);
+  const progress = call('MAX', 0, call('MIN', 1, `(${K}-${I})/(${J}-${I})`));
+  const score = `=${call(
+    'IF',
+    `${K}=""`,
+    '""',
+    call(
+      'IF',
+      milestone,
+      call('IF', done, 1, 0),
+      call('IF', `${J}=""`, '""', call('IF', `${I}=""`, threshold, call('IF', `${I}=${J}`, hold, progress))),
+    ),
+  )}`;
 
   // The weighted mean over the rows of the same objective that have a score; a blank weight counts as 1.
   // ARRAYFORMULA makes the array arithmetic explicit (Sheets would do it inside SUMPRODUCT anyway).
@@ -107,18 +130,23 @@ export function portableRowFormulas(
     fixedRange(places, 'weight'),
   ];
   const B = cell('objectiveId');
-  const weight = `IF(${weights}="",1,${weights})`;
-  const total = `SUMPRODUCT((${ids}=${B})*ISNUMBER(${scores})*${weight})`;
-  const weighted = `SUMPRODUCT((${ids}=${B})*IF(ISNUMBER(${scores}),${scores},0)*${weight})`;
-  const objectiveScore = `=ARRAYFORMULA(IF(${B}="","",IF(${total}=0,"",${weighted}/${total})))`;
+  const weight = call('IF', `${weights}=""`, 1, weights);
+  const total = call('SUMPRODUCT', `(${ids}=${B})*${call('ISNUMBER', scores)}*${weight}`);
+  const weighted = call('SUMPRODUCT', `(${ids}=${B})*${call('IF', call('ISNUMBER', scores), scores, 0)}*${weight}`);
+  const objectiveScore = `=${call('ARRAYFORMULA', call('IF', `${B}=""`, '""', call('IF', `${total}=0`, '""', `${weighted}/${total}`)))}`;
 
   // The pace rule with the bands of the KR's type.
   const M = cell('score');
   const committed = isOneOf(cell('type'), committedWords());
   const e = absolute(places.expected);
-  const green = `IF(${committed},${COMMITTED.greenAt},${ASPIRATIONAL.greenAt})*${e}`;
-  const yellow = `IF(${committed},${COMMITTED.yellowAt},${ASPIRATIONAL.yellowAt})*${e}`;
-  const status = `=IF(ISNUMBER(${M}),IF(${M}+${TOLERANCE}>=${green},"🟢",IF(${M}+${TOLERANCE}>=${yellow},"🟡","🔴")),"")`;
+  const green = `${call('IF', committed, COMMITTED.greenAt, ASPIRATIONAL.greenAt)}*${e}`;
+  const yellow = `${call('IF', committed, COMMITTED.yellowAt, ASPIRATIONAL.yellowAt)}*${e}`;
+  const status = `=${call(
+    'IF',
+    call('ISNUMBER', M),
+    call('IF', `${M}+${TOLERANCE}>=${green}`, '"🟢"', call('IF', `${M}+${TOLERANCE}>=${yellow}`, '"🟡"', '"🔴"')),
+    '""',
+  )}`;
   return { score, objectiveScore, status };
 }
 
@@ -131,7 +159,6 @@ export function statusRuleFormula(places: FormulaPlaces, emoji: string): string 
 export function objectiveRuleFormula(places: FormulaPlaces, band: number, below = false): string {
   const N = `$${places.letter('objectiveScore')}${places.firstRow}`;
   const e = absolute(places.expected);
-  return below
-    ? `=AND(ISNUMBER(${N}),${N}+${TOLERANCE}<${band}*${e})`
-    : `=AND(ISNUMBER(${N}),${N}+${TOLERANCE}>=${band}*${e})`;
+  const threshold = `${numberLiteral(band)}*${e}`;
+  return `=${call('AND', call('ISNUMBER', N), below ? `${N}+${TOLERANCE}<${threshold}` : `${N}+${TOLERANCE}>=${threshold}`)}`;
 }

@@ -13,7 +13,8 @@ export const sheetText = defineTexts(
     quarterStart: 'Quarter start',
     quarterEnd: 'Quarter end',
     asOf: 'As of',
-    asOfNote: '=TODAY() by default. Type a date here to see scores and statuses as of that day.',
+    asOfNote:
+      'Today, kept current by the add-on (on opening, on every check-in, and from Extensions ▸ OKR Sheets ▸ Update as-of date). Type a date here to see scores and statuses as of that day.',
     expected: 'Expected progress',
     bands: 'Status bands',
     bandsLegend:
@@ -94,7 +95,8 @@ export const sheetText = defineTexts(
     quarterStart: 'Początek kwartału',
     quarterEnd: 'Koniec kwartału',
     asOf: 'Stan na dzień',
-    asOfNote: 'Domyślnie =DZIŚ(). Wpisz tu datę, by zobaczyć wyniki i statusy na ten dzień.',
+    asOfNote:
+      'Dzisiejsza data, aktualizowana przez dodatek (przy otwarciu, przy każdym check-inie i z menu Rozszerzenia ▸ OKR Sheets ▸ Aktualizuj datę stanu). Wpisz tu datę, by zobaczyć wyniki i statusy na ten dzień.',
     expected: 'Oczekiwany postęp',
     bands: 'Progi statusu',
     bandsLegend:
