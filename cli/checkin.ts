@@ -30,15 +30,15 @@ import { CliError, type Io, readText, shownPath } from './io';
 import { openRuntime } from './local';
 import type { Options } from './main';
 import { printCheckIn } from './summary';
-import { type CheckInRow, readCheckInRows } from './workbook-view';
+import { type CheckInRow, quarterSheetIds, readCheckInRows, readQuarterView } from './workbook-view';
 
 /** The instant the bundle's clock shows for an as-of day: its noon in the workbook's time zone. */
-function noonOf(iso: string, timeZone: string): Date {
+export function noonOf(iso: string, timeZone: string): Date {
   const [year = 0, month = 0, day = 0] = iso.split('-').map(Number);
   return new Date(instantFromSerial(serialOfDay(year, month, day) + 0.5, timeZone));
 }
 
-function checkAsOf(asOf: string | undefined): void {
+export function checkAsOf(asOf: string | undefined): void {
   if (asOf === undefined) return;
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(asOf) && new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) === asOf;
   if (!valid) throw new CliError(`--as-of "${asOf}" is not a day such as 2027-01-29`, 2);
@@ -68,6 +68,32 @@ function answer<T>(runtime: LocalRuntime, name: string, ...args: unknown[]): T {
 function typedNumber(value: number, locale: string): string {
   const text = String(value);
   return decimalMarkOf(locale) === ',' ? text.replace('.', ',') : text;
+}
+
+/** A late check-in is fine for a week after the quarter; later than that, --as-of is a typo. */
+const LATE_DAYS = 7;
+
+/**
+ * Refuses an --as-of day long after the quarter of the tab Weekly check-in opened (9999-12-31 would
+ * record the last week with that date), naming the quarter's dates as the add-on does for a day before it.
+ */
+function refuseFarAfter(asOf: string | undefined, tab: CheckInTabState, runtime: LocalRuntime): void {
+  if (asOf === undefined) return;
+  const snapshot = runtime.snapshot();
+  const quarter = quarterSheetIds(runtime)
+    .map((id) => readQuarterView(runtime, snapshot, id))
+    .find((view) => view?.label === tab.quarter);
+  if (!quarter?.end) return;
+  const latest = new Date(Date.parse(`${quarter.end}T00:00:00Z`) + LATE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  if (asOf <= latest) return;
+  const lang = langFromLocale(runtime.services.spreadsheet.locale);
+  throw new CliError(
+    lang === 'pl'
+      ? `--as-of ${asOf} jest długo po kwartale ${quarter.label} (${quarter.start} – ${quarter.end}): podaj dzień ` +
+          `kwartału albo najpóźniej ${latest} dla spóźnionego check-inu. Niczego nie zapisano.`
+      : `--as-of ${asOf} is long after ${quarter.label} (${quarter.start} – ${quarter.end}): give a day of the ` +
+          `quarter, or ${latest} at the latest for a late check-in. Nothing was saved.`,
+  );
 }
 
 /** What a CSV line's problem says, in the workbook's language. */
@@ -219,6 +245,8 @@ export function runCheckIn(options: Options, root: string, io: Io): number {
         '(that week’s History rows are replaced; other weeks are not touched). Nothing was saved.',
     );
   }
+
+  refuseFarAfter(asOf, tab, runtime);
 
   const rows = readCheckInRows(runtime, runtime.snapshot(), tab.sheetId);
   if (rows.length === 0) throw new CliError(`"${tab.sheetName}" has no key-result rows to fill in`);
