@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { instantFromSerial, serialOfDay } from '../local/dates';
 import type { LocalRuntime } from '../local/runtime';
 import { LocalRuntimeError } from '../local/runtime';
-import { type DecimalMark, decimalMarkOf, parseNumberText, readDone } from '../src/core/cell-values';
+import { type DecimalMark, decimalMarkOf, isBlank, parseNumberText, readDone } from '../src/core/cell-values';
 import { tabColumn } from '../src/core/check-in/check-in-tab';
 import { defineTexts, type Lang, langFromLocale } from '../src/core/i18n';
 import { columnLetter } from '../src/core/okr-sheet/cells';
@@ -161,7 +161,8 @@ function planLine(csv: CsvRow, reading: LineReading, seen: Map<string, number>):
   }
   let value: string | null = null;
   const written = csv.value.trim();
-  if (written) {
+  // A dash or a no-break space is a blank, as the core reader says: no value this week.
+  if (!isBlank(written)) {
     if (row.choices && row.choices.length >= 2) {
       const exact = row.choices.find((choice) => choice.toLowerCase() === written.toLowerCase());
       const done = exact ? null : doneOf(written);
@@ -169,8 +170,8 @@ function planLine(csv: CsvRow, reading: LineReading, seen: Map<string, number>):
       else if (done !== null) value = done ? (row.choices[0] as string) : (row.choices[1] as string);
       else return say('notChoice', { id: row.id, value: csv.value, choices: row.choices.join(' / ') });
     } else {
-      const read = parseNumberText(written, decimal);
-      if (read === null) return say('notANumber', { id: row.id, value: csv.value });
+      const read = readCsvNumber(written, decimal);
+      if (read === undefined || read === null) return say('notANumber', { id: row.id, value: csv.value });
       let number = read;
       // A percentage written without its sign (35 for 35%): the cell holds a fraction.
       if (row.numberFormat.includes('%') && !written.includes('%') && Math.abs(number) > 1) number = number / 100;
@@ -187,6 +188,15 @@ function planLine(csv: CsvRow, reading: LineReading, seen: Map<string, number>):
   const comment = csv.comment.trim() ? `'${csv.comment.trim()}` : null;
   if (value === null && confidence === null && comment === null) return say('empty', { id: row.id });
   return { row, line: csv.line, value, confidence, comment };
+}
+
+/**
+ * A CSV value field as a number, through the core's one reader with the file's decimal mark: `null` when
+ * blank (`""`, `-`, a no-break space), `undefined` when it is no number.
+ */
+export function readCsvNumber(written: string, decimal: DecimalMark): number | null | undefined {
+  if (isBlank(written)) return null;
+  return parseNumberText(written, decimal) ?? undefined;
 }
 
 /** A milestone's answer through the core's reader (tak/nie, yes/no, done, 1/0, ✓); `null` when it is none. */

@@ -3,7 +3,7 @@
 // that is no number is sent as typed, so the server names it in its message) and into a best-effort plan
 // for the lint while typing.
 
-import { type DecimalMark, parseNumberText } from '../core/cell-values';
+import { type DecimalMark, isBlank, parseNumberText } from '../core/cell-values';
 import type { Lang } from '../core/i18n';
 import type { KrTemplate } from '../core/kr-library';
 import { formatNumber } from '../core/number-format';
@@ -200,7 +200,7 @@ export function numberText(value: number | null | undefined, unit: Unit, lang: L
  * percent typed without a % sign is in percent points ("15" is 15%); with the sign it is read as written.
  */
 export function readField(text: string, unit: Unit, decimal?: DecimalMark): number | null | undefined {
-  if (text.trim() === '') return null;
+  if (isBlank(text)) return null;
   const value = parseNumberText(text, decimal);
   if (value === null) return undefined;
   return unit === 'percent' && !text.includes('%') ? value / 100 : value;

@@ -6,10 +6,11 @@
 //
 // The decimal mark: both `.` and `,` in one number → the last one is decimal (`1.200.000,50`,
 // `1,200,000.50`); one of them repeated → grouping (`1.200.000`); one once → decimal (`0,72`, `1.5`), except
-// exactly three digits after a non-zero whole part (`1.200`, `1,200`), which is ambiguous: a hint (the
-// decimal mark of the spreadsheet's locale or of the CSV file) decides, the hint's mark being decimal
-// (`1.200` is 1.2 with hint '.', 1200 with hint ','); with no hint it is grouping, as text pasted from a
-// CRM usually is. Scale words after the number multiply whatever the marks say: `1,2 million` and
+// exactly three digits after a whole part of one to three digits (`1.200`, `1,200`, `0,725`), which is
+// ambiguous: a hint (the decimal mark of the spreadsheet's locale or of the CSV file) decides, the hint's
+// mark being decimal and the other grouping, as the spreadsheet reads typing in that locale (`1.200` is 1.2
+// with hint '.', 1200 with hint ','; `0,725` is 725 with hint '.'); with no hint it is grouping after a
+// non-zero whole part (text pasted from a CRM: `1.200` is 1200) and a fraction after 0 (`0,725`). Scale words after the number multiply whatever the marks say: `1,2 million` and
 // `1.2 mln` are both 1 200 000.
 
 import { describeValue, InputError } from './input-error';
@@ -153,7 +154,10 @@ function parseDigits(digits: string, decimal: DecimalMark | undefined): number |
       normalized = parts.join('');
     } else {
       const [whole = '', fraction = ''] = parts;
-      const looksGrouped = fraction.length === 3 && /^[1-9]\d{0,2}$/.test(whole) && mark !== decimal;
+      // With a hint, the other mark groups as a spreadsheet in that locale reads typing (`0,725` is 725 in
+      // en_US); with none, a zero whole part means a fraction.
+      const groupable = decimal === undefined ? /^[1-9]\d{0,2}$/.test(whole) : /^\d{1,3}$/.test(whole);
+      const looksGrouped = fraction.length === 3 && groupable && mark !== decimal;
       normalized = looksGrouped ? whole + fraction : `${whole}.${fraction}`;
     }
   }

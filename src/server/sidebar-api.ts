@@ -370,7 +370,12 @@ function withNumbersRead(payload: unknown): unknown {
         const read: Record<string, unknown> = { ...keyResult };
         for (const field of NUMBER_FIELDS) {
           const value = read[field];
-          if (typeof value !== 'string' || isBlank(value)) continue;
+          if (typeof value !== 'string') continue;
+          // A blank start, target or current ("", "-") is none, as in the sidebar; a blank weight is refused.
+          if (isBlank(value)) {
+            if (field !== 'weight') read[field] = null;
+            continue;
+          }
           const number = parseNumberText(value, decimal);
           if (number !== null) read[field] = number;
         }

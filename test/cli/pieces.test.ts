@@ -33,7 +33,9 @@ describe('the core reader as the CLI uses it', () => {
     ['1,200', false, 1200],
     ['1.200', true, 1200],
     ['1.200', false, 1.2],
-    ['0,500', false, 0.5],
+    // In an English setting the comma groups, as an en_US sheet reads typing.
+    ['0,500', false, 500],
+    ['0,500', true, 0.5],
   ])('%s (decimal comma %s) → %d', (written, decimalComma, value) => {
     expect(readNumber(written, decimalComma)).toBe(value);
   });
