@@ -542,7 +542,7 @@ function describeIssue(issue: Issue, payload: unknown, scope: 'submit' | 'settin
         return t('invalid', { field });
       case 'invalid_value':
         // A plan file's wrong word: say which words there are (the sidebar's dropdowns never send one).
-        if (issue.values && issue.values.length > 0 && typeof value === 'string') {
+        if (scope === 'submit' && issue.values && issue.values.length > 0 && typeof value === 'string') {
           return t('chooseFrom', { field, value: shortText(value), allowed: issue.values.map(String).join(', ') });
         }
         return t('choose', { field });
