@@ -3,14 +3,16 @@
 // does, prints what the OKR sheet computes, and writes the .xlsx (and the local workbook). The quarter is
 // built with portable formulas, which every spreadsheet application computes; a plan asking for the
 // add-on's own functions is told so. A refused plan prints the sidebar's own messages, each with the line
-// of the file and the field's path, and writes nothing.
+// of the file and the field's path, and writes nothing. With both --out and --workbook, both files are
+// written or neither: the .xlsx is staged beside its target, the workbook saved, and only then the .xlsx
+// put in place (it is removed when the workbook cannot be saved). An existing --out needs --force.
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeXlsx, xlsxWarnings } from '../local/xlsx';
 import { workbookFromFake } from '../local/xlsx-from-fake';
 import type { SubmitResult } from '../src/shared/sidebar-api';
-import { CliError, checkOutputPath, type Io, shownPath, size, writeFileAtomically } from './io';
+import { CliError, checkOutputPath, type Io, reportFailure, type StagedFile, shownPath, size, stageFile } from './io';
 import { openRuntime } from './local';
 import type { Options } from './main';
 import { describeFieldError, readPlanFile } from './plan-file';
@@ -38,7 +40,7 @@ export function runBuild(options: Options, root: string, io: Io): number {
     throw new CliError('--out and --workbook name the same file: the .xlsx and the local workbook are two files', 2);
   }
   if (out && !/\.xlsx$/i.test(out)) throw new CliError(`--out ${out}: the file name should end in .xlsx`, 2);
-  if (out) checkOutputPath(out, false);
+  if (out) checkOutputPath(out, false, options.force ? 'replace' : 'refuse');
   if (workbook) checkOutputPath(workbook, false);
 
   io.out(`• Reading the plan ${shownPath(planPath)}`);
@@ -78,18 +80,34 @@ export function runBuild(options: Options, root: string, io: Io): number {
   if (view) printQuarter(view, io);
   io.out('');
 
+  let staged: StagedFile | null = null;
+  let written = '';
+  let warnings: string[] = [];
   if (out) {
     const model = workbookFromFake(book);
     const bytes = writeXlsx(model);
-    checkOutputPath(out, true);
-    writeFileAtomically(out, bytes);
-    io.out(`✓ Wrote ${shownPath(out)} (${size(bytes.length)}, ${model.sheets.length} sheets)`);
-    for (const warning of xlsxWarnings(model)) io.out(`  ⚠ ${warning}`);
+    checkOutputPath(out, true, options.force ? 'replace' : 'refuse');
+    staged = stageFile(out, bytes);
+    written = `✓ Wrote ${shownPath(out)} (${size(bytes.length)}, ${model.sheets.length} sheets)`;
+    warnings = xlsxWarnings(model);
   }
   if (workbook) {
-    checkOutputPath(workbook, true);
-    runtime.save();
-    io.out(`✓ Saved the local workbook ${shownPath(workbook)}`);
+    try {
+      checkOutputPath(workbook, true);
+      runtime.save();
+    } catch (error) {
+      if (!staged) throw error;
+      staged.abandon();
+      const code = reportFailure(error, 'build', io);
+      io.err(`  ${shownPath(out as string)} was not written either: the two files go together.`);
+      return code;
+    }
   }
+  staged?.commit();
+  if (out) {
+    io.out(written);
+    for (const warning of warnings) io.out(`  ⚠ ${warning}`);
+  }
+  if (workbook) io.out(`✓ Saved the local workbook ${shownPath(workbook)}`);
   return 0;
 }

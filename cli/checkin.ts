@@ -5,15 +5,19 @@
 // records the week into History and the OKR sheet. The workbook is saved, and the tab's scores and the
 // check-in as plain text are printed.
 //
-// A CSV line that cannot be used (an unknown KR id, a value that is no number, a confidence outside 1–10)
-// is reported with its line and value and left out: that key result's value cell is emptied, so it is not
-// recorded with last week's value. Exit code 1 when nothing could be recorded (nothing is saved then).
+// Values are read by the core's one reader of numbers, with the CSV's decimal mark as its hint (a `;` file
+// writes Polish decimals, a `,` file English ones). A CSV line that cannot be used (an unknown KR id, a
+// value that is no number, a confidence outside 1–10, an unquoted Polish decimal in a `,` file) is reported
+// with its line and value, in the workbook's language; if any line is refused, nothing is recorded or
+// saved, every problem is listed, and the exit code is 1.
 
 import { existsSync } from 'node:fs';
 import { instantFromSerial, serialOfDay } from '../local/dates';
 import type { LocalRuntime } from '../local/runtime';
 import { LocalRuntimeError } from '../local/runtime';
+import { type DecimalMark, decimalMarkOf, isBlank, parseNumberText, readDone } from '../src/core/cell-values';
 import { tabColumn } from '../src/core/check-in/check-in-tab';
+import { defineTexts, type Lang, langFromLocale } from '../src/core/i18n';
 import { columnLetter } from '../src/core/okr-sheet/cells';
 import {
   CHECK_IN_BOOT_ATTRIBUTE,
@@ -21,20 +25,20 @@ import {
   type CheckInTabState,
   type SubmitCheckInResult,
 } from '../src/shared/check-in-api';
-import { type CsvRow, readCsv, readDone, readNumber } from './csv';
+import { type CsvRow, decimalMarkOfCsv, readCsv } from './csv';
 import { CliError, type Io, readText, shownPath } from './io';
 import { openRuntime } from './local';
 import type { Options } from './main';
 import { printCheckIn } from './summary';
-import { type CheckInRow, readCheckInRows } from './workbook-view';
+import { type CheckInRow, quarterSheetIds, readCheckInRows, readQuarterView } from './workbook-view';
 
 /** The instant the bundle's clock shows for an as-of day: its noon in the workbook's time zone. */
-function noonOf(iso: string, timeZone: string): Date {
+export function noonOf(iso: string, timeZone: string): Date {
   const [year = 0, month = 0, day = 0] = iso.split('-').map(Number);
   return new Date(instantFromSerial(serialOfDay(year, month, day) + 0.5, timeZone));
 }
 
-function checkAsOf(asOf: string | undefined): void {
+export function checkAsOf(asOf: string | undefined): void {
   if (asOf === undefined) return;
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(asOf) && new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) === asOf;
   if (!valid) throw new CliError(`--as-of "${asOf}" is not a day such as 2027-01-29`, 2);
@@ -60,21 +64,68 @@ function answer<T>(runtime: LocalRuntime, name: string, ...args: unknown[]): T {
   return result.value as unknown as T;
 }
 
-/** The decimal separator of a locale (`,` in pl_PL). */
-function decimalOf(locale: string): string {
-  try {
-    const part = new Intl.NumberFormat(locale.replace('_', '-')).formatToParts(1.5).find((p) => p.type === 'decimal');
-    return part?.value ?? '.';
-  } catch {
-    return '.';
-  }
-}
-
 /** A number as a person would type it in the workbook's locale, without grouping: `0,35` in pl_PL. */
 function typedNumber(value: number, locale: string): string {
   const text = String(value);
-  return decimalOf(locale) === ',' ? text.replace('.', ',') : text;
+  return decimalMarkOf(locale) === ',' ? text.replace('.', ',') : text;
 }
+
+/** A late check-in is fine for a week after the quarter; later than that, --as-of is a typo. */
+const LATE_DAYS = 7;
+
+/**
+ * Refuses an --as-of day long after the quarter of the tab Weekly check-in opened (9999-12-31 would
+ * record the last week with that date), naming the quarter's dates as the add-on does for a day before it.
+ */
+function refuseFarAfter(asOf: string | undefined, tab: CheckInTabState, runtime: LocalRuntime): void {
+  if (asOf === undefined) return;
+  const snapshot = runtime.snapshot();
+  const quarter = quarterSheetIds(runtime)
+    .map((id) => readQuarterView(runtime, snapshot, id))
+    .find((view) => view?.label === tab.quarter);
+  if (!quarter?.end) return;
+  const latest = new Date(Date.parse(`${quarter.end}T00:00:00Z`) + LATE_DAYS * 86_400_000).toISOString().slice(0, 10);
+  if (asOf <= latest) return;
+  const lang = langFromLocale(runtime.services.spreadsheet.locale);
+  throw new CliError(
+    lang === 'pl'
+      ? `--as-of ${asOf} jest długo po kwartale ${quarter.label} (${quarter.start} – ${quarter.end}): podaj dzień ` +
+          `kwartału albo najpóźniej ${latest} dla spóźnionego check-inu. Niczego nie zapisano.`
+      : `--as-of ${asOf} is long after ${quarter.label} (${quarter.start} – ${quarter.end}): give a day of the ` +
+          `quarter, or ${latest} at the latest for a late check-in. Nothing was saved.`,
+  );
+}
+
+/** What a CSV line's problem says, in the workbook's language. */
+const lineTexts = defineTexts(
+  {
+    noId: 'line {line}: no KR id in the first column',
+    unknownId: 'line {line}: unknown KR id “{id}” (the tab has {ids})',
+    repeated: 'line {line}: {id} was already given on line {earlier}',
+    notChoice: 'line {line}: {id} is a milestone; “{value}” is not {choices} (nor yes/no)',
+    notANumber: 'line {line}: {id}: “{value}” is not a number',
+    splitDecimal:
+      'line {line}: {id}: “{fields}” is ambiguous in a comma-separated file: {whole} with confidence {next}, or ' +
+      '{whole},{next} split in two? Separate the fields with “;” or put the value in quotes ("{whole},{next}")',
+    confidence: 'line {line}: {id}: confidence “{value}” is not a whole number from 1 to 10',
+    empty: 'line {line}: {id}: no value, confidence or comment',
+    typing: 'line {line}: {id}: {reason}',
+  },
+  {
+    noId: 'wiersz {line}: brak identyfikatora KR w pierwszej kolumnie',
+    unknownId: 'wiersz {line}: nieznany identyfikator KR „{id}” (w zakładce są {ids})',
+    repeated: 'wiersz {line}: {id} podano już w wierszu {earlier}',
+    notChoice: 'wiersz {line}: {id} to kamień milowy; „{value}” to nie {choices} (ani tak/nie)',
+    notANumber: 'wiersz {line}: {id}: „{value}” nie jest liczbą',
+    splitDecimal:
+      'wiersz {line}: {id}: „{fields}” jest niejednoznaczne w pliku rozdzielanym przecinkami: {whole} z pewnością ' +
+      '{next} czy {whole},{next} rozdzielone na dwa pola? Rozdziel pola średnikiem „;” albo ujmij wartość w ' +
+      'cudzysłów ("{whole},{next}")',
+    confidence: 'wiersz {line}: {id}: pewność „{value}” nie jest liczbą całkowitą od 1 do 10',
+    empty: 'wiersz {line}: {id}: brak wartości, pewności i komentarza',
+    typing: 'wiersz {line}: {id}: {reason}',
+  },
+);
 
 interface Typing {
   row: CheckInRow;
@@ -84,39 +135,46 @@ interface Typing {
   comment: string | null;
 }
 
+/** How the CSV's lines are read: the tab's rows by id, the file's decimal mark, the workbook's locale. */
+interface LineReading {
+  byId: Map<string, CheckInRow>;
+  decimal: DecimalMark;
+  locale: string;
+  lang: Lang;
+}
+
 /** What one CSV line asks to type, or the reason it cannot be used. */
-function planLine(
-  csv: CsvRow,
-  byId: Map<string, CheckInRow>,
-  seen: Map<string, number>,
-  decimalComma: boolean,
-  locale: string,
-): Typing | string {
+function planLine(csv: CsvRow, reading: LineReading, seen: Map<string, number>): Typing | string {
+  const { byId, decimal, locale, lang } = reading;
+  const say = (key: Parameters<typeof lineTexts>[1], params: Record<string, string | number> = {}) =>
+    lineTexts(lang, key, { line: csv.line, ...params });
   const id = csv.id.trim();
-  if (!id) return `line ${csv.line}: no KR id in the first column`;
+  if (!id) return say('noId');
   const row = byId.get(id.toLowerCase());
-  if (!row)
-    return `line ${csv.line}: unknown KR id “${id}” (the tab has ${[...byId.values()].map((r) => r.id).join(', ')})`;
+  if (!row) return say('unknownId', { id, ids: [...byId.values()].map((r) => r.id).join(', ') });
   const earlier = seen.get(row.id);
-  if (earlier !== undefined)
-    return `line ${csv.line}: ${row.id} was already given on line ${earlier}; this line is left out`;
+  if (earlier !== undefined) return say('repeated', { id: row.id, earlier });
   seen.set(row.id, csv.line);
+  if (csv.splitDecimal) {
+    const fields = [csv.value, csv.confidence, csv.comment].filter(Boolean).join(',');
+    return say('splitDecimal', { id: row.id, fields, whole: csv.value, next: csv.confidence });
+  }
   let value: string | null = null;
-  if (csv.value.trim()) {
+  const written = csv.value.trim();
+  // A dash or a no-break space is a blank, as the core reader says: no value this week.
+  if (!isBlank(written)) {
     if (row.choices && row.choices.length >= 2) {
-      const exact = row.choices.find((choice) => choice.toLowerCase() === csv.value.trim().toLowerCase());
-      const done = readDone(csv.value);
+      const exact = row.choices.find((choice) => choice.toLowerCase() === written.toLowerCase());
+      const done = exact ? null : doneOf(written);
       if (exact) value = exact;
       else if (done !== null) value = done ? (row.choices[0] as string) : (row.choices[1] as string);
-      else {
-        return `line ${csv.line}: ${row.id} is a milestone; “${csv.value}” is not ${row.choices.join(' or ')} (nor yes/no)`;
-      }
+      else return say('notChoice', { id: row.id, value: csv.value, choices: row.choices.join(' / ') });
     } else {
-      const read = readNumber(csv.value, decimalComma);
-      if (!read) return `line ${csv.line}: ${row.id}: “${csv.value}” is not a number`;
-      let number = read.value;
+      const read = readCsvNumber(written, decimal);
+      if (read === undefined || read === null) return say('notANumber', { id: row.id, value: csv.value });
+      let number = read;
       // A percentage written without its sign (35 for 35%): the cell holds a fraction.
-      if (row.numberFormat.includes('%') && !read.percent && Math.abs(number) > 1) number = number / 100;
+      if (row.numberFormat.includes('%') && !written.includes('%') && Math.abs(number) > 1) number = number / 100;
       value = typedNumber(Number(number.toPrecision(12)), locale);
     }
   }
@@ -124,16 +182,30 @@ function planLine(
   if (csv.confidence.trim()) {
     const match = /^(\d{1,2})(?:\s*\/\s*10)?$/.exec(csv.confidence.trim());
     const level = match ? Number(match[1]) : Number.NaN;
-    if (!(level >= 1 && level <= 10)) {
-      return `line ${csv.line}: ${row.id}: confidence “${csv.confidence}” is not a whole number from 1 to 10`;
-    }
+    if (!(level >= 1 && level <= 10)) return say('confidence', { id: row.id, value: csv.confidence });
     confidence = String(level);
   }
   const comment = csv.comment.trim() ? `'${csv.comment.trim()}` : null;
-  if (value === null && confidence === null && comment === null) {
-    return `line ${csv.line}: ${row.id}: no value, confidence or comment`;
-  }
+  if (value === null && confidence === null && comment === null) return say('empty', { id: row.id });
   return { row, line: csv.line, value, confidence, comment };
+}
+
+/**
+ * A CSV value field as a number, through the core's one reader with the file's decimal mark: `null` when
+ * blank (`""`, `-`, a no-break space), `undefined` when it is no number.
+ */
+export function readCsvNumber(written: string, decimal: DecimalMark): number | null | undefined {
+  if (isBlank(written)) return null;
+  return parseNumberText(written, decimal) ?? undefined;
+}
+
+/** A milestone's answer through the core's reader (tak/nie, yes/no, done, 1/0, ✓); `null` when it is none. */
+function doneOf(written: string): boolean | null {
+  try {
+    return readDone(written, { fn: 'okr checkin', arg: 'value' });
+  } catch {
+    return null;
+  }
 }
 
 export function runCheckIn(options: Options, root: string, io: Io): number {
@@ -184,57 +256,62 @@ export function runCheckIn(options: Options, root: string, io: Io): number {
     );
   }
 
+  refuseFarAfter(asOf, tab, runtime);
+
   const rows = readCheckInRows(runtime, runtime.snapshot(), tab.sheetId);
   if (rows.length === 0) throw new CliError(`"${tab.sheetName}" has no key-result rows to fill in`);
   const byId = new Map(rows.map((row) => [row.id.toLowerCase(), row]));
   const locale = book.locale;
-  const decimalComma = decimalOf(locale) === ',';
+  const workbookMark = decimalMarkOf(locale);
   const csv = readCsv(
     csvText,
-    (first) => !byId.has(first.id.trim().toLowerCase()) && !readNumber(first.value, decimalComma),
+    (first) => !byId.has(first.id.trim().toLowerCase()) && parseNumberText(first.value, workbookMark) === null,
   );
+  const reading: LineReading = {
+    byId,
+    decimal: decimalMarkOfCsv(csv.separator, workbookMark),
+    locale,
+    lang: langFromLocale(locale),
+  };
   io.out(
     `• Typing ${shownPath(valuesPath)} into "${tab.sheetName}" (${csv.rows.length} line${csv.rows.length === 1 ? '' : 's'}` +
       `${csv.header ? ' after the header' : ''}, separated by “${csv.separator === '\t' ? 'tab' : csv.separator}”)`,
   );
 
+  // Every line is checked before anything is recorded: one refused line means nothing is recorded, so a
+  // week is never half in History with the rest to be guessed.
   const problems: string[] = [];
   const seen = new Map<string, number>();
   const typings: Typing[] = [];
-  const refused = new Set<CheckInRow>();
   for (const line of csv.rows) {
-    const planned = planLine(line, byId, seen, decimalComma, locale);
-    if (typeof planned === 'string') {
-      problems.push(planned);
-      const row = byId.get(line.id.trim().toLowerCase());
-      if (row && seen.get(row.id) === line.line) refused.add(row);
-    } else typings.push(planned);
+    const planned = planLine(line, reading, seen);
+    if (typeof planned === 'string') problems.push(planned);
+    else typings.push(planned);
   }
   const sheetName = tab.sheetName;
   const cellOf = (row: CheckInRow, key: 'value' | 'confidence' | 'comment') =>
     `${columnLetter(tabColumn(key))}${row.row}`;
-  let typed = 0;
-  for (const typing of typings) {
+  for (const typing of problems.length > 0 ? [] : typings) {
     try {
       if (typing.value !== null) runtime.setCell(sheetName, cellOf(typing.row, 'value'), typing.value);
       if (typing.confidence !== null) runtime.setCell(sheetName, cellOf(typing.row, 'confidence'), typing.confidence);
       if (typing.comment !== null) runtime.setCell(sheetName, cellOf(typing.row, 'comment'), typing.comment);
-      typed++;
     } catch (error) {
       if (!(error instanceof LocalRuntimeError)) throw error;
-      problems.push(`line ${typing.line}: ${typing.row.id}: ${error.message}`);
-      refused.add(typing.row);
+      problems.push(lineTexts(reading.lang, 'typing', { line: typing.line, id: typing.row.id, reason: error.message }));
     }
   }
-  // A key result whose line could not be used is not recorded with the value the tab was prefilled with.
-  for (const row of refused) runtime.setCell(sheetName, cellOf(row, 'value'), '');
-  for (const problem of problems) io.err(`  ✗ ${shownPath(valuesPath)} ${problem}`);
-  if (typed === 0) {
-    io.err(`✗ Nothing could be typed from ${shownPath(valuesPath)}: nothing was recorded or saved.`);
+  if (typings.length === 0 && problems.length === 0) {
+    problems.push(`${shownPath(valuesPath)} holds no key-result lines`);
+  }
+  if (problems.length > 0) {
+    for (const problem of problems) io.err(`  ✗ ${shownPath(valuesPath)} ${problem}`);
+    const count = `${problems.length} problem${problems.length === 1 ? '' : 's'}`;
+    io.err(`✗ ${shownPath(valuesPath)}: ${count}; nothing was recorded or saved. Fix the lines and run again.`);
     return 1;
   }
   const given = new Set(typings.map((typing) => typing.row));
-  const untouched = rows.filter((row) => !given.has(row) && !refused.has(row));
+  const untouched = rows.filter((row) => !given.has(row));
   if (untouched.length > 0) {
     io.out(`  Not in the CSV, left as the tab had them: ${untouched.map((row) => row.id).join(', ')}`);
   }

@@ -1,8 +1,15 @@
-// `okr export --workbook wb.json --out q1.xlsx`: the local workbook as an .xlsx, with a summary of its
-// OKR sheets and what the file leaves out or will show differently outside Google Sheets.
+// `okr export --workbook wb.json --out q1.xlsx [--as-of 2027-01-29] [--force]`: the local workbook as an
+// .xlsx, with a summary of its OKR sheets and what the file leaves out or will show differently outside
+// Google Sheets. With --as-of, each OKR sheet's as-of cell (`=TODAY()`) is typed over with that day, as a
+// person looking back does (the README's "type a date to look back"), so the statuses printed and exported
+// are those of the check-in made that day, not of the machine's today; the workbook file is not changed.
+// An existing --out needs --force.
 
 import { writeXlsx, xlsxWarnings } from '../local/xlsx';
 import { workbookFromFake } from '../local/xlsx-from-fake';
+import { columnLetter } from '../src/core/okr-sheet/cells';
+import { HEADER_PLACES } from '../src/core/okr-sheet/columns';
+import { checkAsOf, noonOf } from './checkin';
 import { CliError, checkOutputPath, type Io, shownPath, size, writeFileAtomically } from './io';
 import { openRuntime } from './local';
 import type { Options } from './main';
@@ -13,10 +20,25 @@ export function runExport(options: Options, root: string, io: Io): number {
   const workbook = options.workbook as string;
   const out = options.out as string;
   if (!/\.xlsx$/i.test(out)) throw new CliError(`--out ${out}: the file name should end in .xlsx`, 2);
-  checkOutputPath(out, false);
-  io.out(`• Loading the workbook ${shownPath(workbook)}`);
-  const runtime = openRuntime({ root, workbookPath: workbook, mustExist: true });
+  const asOf = options['as-of'];
+  checkAsOf(asOf);
+  checkOutputPath(out, false, options.force ? 'replace' : 'refuse');
+  io.out(`• Loading the workbook ${shownPath(workbook)}${asOf ? `, as of ${asOf}` : ''}`);
+  let clockZone = 'UTC';
+  const runtime = openRuntime({
+    root,
+    workbookPath: workbook,
+    mustExist: true,
+    ...(asOf ? { now: () => noonOf(asOf, clockZone) } : {}),
+  });
+  clockZone = runtime.services.spreadsheet.timeZone;
   const ids = quarterSheetIds(runtime);
+  if (asOf) {
+    const cell = `${columnLetter(HEADER_PLACES.asOf.labelColumn + 1)}${HEADER_PLACES.asOf.row}`;
+    for (const sheet of runtime.services.spreadsheet.sheets.filter((candidate) => ids.includes(candidate.id))) {
+      runtime.setCell(sheet.getName(), cell, asOf);
+    }
+  }
   if (ids.length > 0) {
     const snapshot = runtime.snapshot();
     for (const id of ids) {
@@ -29,7 +51,7 @@ export function runExport(options: Options, root: string, io: Io): number {
   }
   const model = workbookFromFake(runtime.services.spreadsheet);
   const bytes = writeXlsx(model);
-  checkOutputPath(out, true);
+  checkOutputPath(out, true, options.force ? 'replace' : 'refuse');
   writeFileAtomically(out, bytes);
   io.out(`✓ Wrote ${shownPath(out)} (${size(bytes.length)}, ${model.sheets.length} sheets)`);
   for (const warning of xlsxWarnings(model)) io.out(`  ⚠ ${warning}`);

@@ -2,9 +2,10 @@
 // wrong), the refusal every command may end with, and reading and writing files with messages that name
 // the file.
 
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
 import { writeAtomically } from '../local/atomic-file';
+import { LocalRuntimeError, WorkbookFileError } from '../local/runtime';
 
 /** Where the CLI writes: one call per line (or block of lines). */
 export interface Io {
@@ -51,12 +52,46 @@ export function readText(path: string, what: string): string {
   }
 }
 
-/** Refuses an output path that is a folder; creates its missing parent folders only when `create`. */
-export function checkOutputPath(path: string, create: boolean): void {
+/** Why a file operation failed, in words: the system's reason without its code and path. */
+export function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const words: Record<string, string> = {
+    EEXIST: 'a file is in the way where a folder should be',
+    ENOTDIR: 'part of the path is a file, not a folder',
+    EISDIR: 'it is a folder',
+    ENOENT: 'its folder does not exist',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'the file system is read-only',
+    ENOSPC: 'the disk is full',
+  };
+  if (code && words[code]) return `${words[code]} (${code})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A file that could not be written, said as "could not write …: reason". */
+export function couldNotWrite(path: string, error: unknown): CliError {
+  return new CliError(`could not write ${shownPath(path)}: ${reasonOf(error)}`);
+}
+
+/**
+ * Refuses an output path that is a folder, or (for an .xlsx out) an existing file unless `force`; creates
+ * its missing parent folders only when `create`.
+ */
+export function checkOutputPath(path: string, create: boolean, existing: 'replace' | 'refuse' = 'replace'): void {
   if (existsSync(path) && statSync(path).isDirectory()) {
     throw new CliError(`${shownPath(path)} is a folder; give a file name such as ${join(shownPath(path), 'q1.xlsx')}`);
   }
-  if (create) mkdirSync(dirname(resolve(path)), { recursive: true });
+  if (existing === 'refuse' && existsSync(path)) {
+    throw new CliError(`${shownPath(path)} already exists: give another name, or add --force to replace it`);
+  }
+  if (create) {
+    try {
+      mkdirSync(dirname(resolve(path)), { recursive: true });
+    } catch (error) {
+      throw couldNotWrite(path, error);
+    }
+  }
 }
 
 /** Writes bytes atomically: a temporary file beside the target, flushed, then renamed over it. */
@@ -64,11 +99,70 @@ export function writeFileAtomically(path: string, bytes: Uint8Array): void {
   try {
     writeAtomically(resolve(path), bytes);
   } catch (error) {
-    throw new CliError(`${shownPath(path)} could not be written: ${(error as Error).message}`);
+    throw couldNotWrite(path, error);
   }
+}
+
+/**
+ * A file written in two steps, for writing two files together: `stage` writes the bytes to a temporary
+ * file beside the target (flushed, nothing at the target yet); `commit` renames it over the target;
+ * `abandon` removes it. The target is never half written, and is not touched until `commit`.
+ */
+export interface StagedFile {
+  commit(): void;
+  abandon(): void;
+}
+
+export function stageFile(path: string, bytes: Uint8Array): StagedFile {
+  const target = resolve(path);
+  const staged = join(dirname(target), `.${basename(target)}.${process.pid}.${Date.now()}.staged`);
+  try {
+    writeAtomically(staged, bytes);
+  } catch (error) {
+    rmSync(staged, { force: true });
+    throw couldNotWrite(path, error);
+  }
+  return {
+    commit() {
+      try {
+        renameSync(staged, target);
+      } catch (error) {
+        rmSync(staged, { force: true });
+        throw couldNotWrite(path, error);
+      }
+    },
+    abandon() {
+      rmSync(staged, { force: true });
+    },
+  };
 }
 
 /** `23.4 KB`. */
 export function size(bytes: number): string {
   return bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/**
+ * What reaches the terminal when a command throws: never a stack (unless OKR_DEBUG=1). A refusal says
+ * itself; a file the system would not write becomes "could not write …: reason"; anything else is a bug,
+ * said as one, on one line, so it is not mistaken for a mistake of the user's.
+ */
+export function reportFailure(error: unknown, command: string, io: Io): number {
+  if (error instanceof CliError || error instanceof WorkbookFileError || error instanceof LocalRuntimeError) {
+    io.err(`✗ ${error.message}`);
+    return error instanceof CliError ? error.exitCode : 1;
+  }
+  const system = error as NodeJS.ErrnoException | null;
+  if (system && typeof system.code === 'string' && typeof system.syscall === 'string') {
+    const path = typeof system.path === 'string' ? system.path : '';
+    const verb = /^(open|read|stat|lstat|scandir|access)$/.test(system.syscall) ? 'read' : 'write';
+    io.err(`✗ could not ${verb}${path ? ` ${shownPath(path)}` : ''}: ${reasonOf(error)}`);
+    if (process.env.OKR_DEBUG === '1' && system.stack) io.err(system.stack);
+    return 1;
+  }
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  io.err(`✗ okr ${command} stopped on an unexpected error (a bug in OKR Sheets, please report it): ${what}`);
+  if (process.env.OKR_DEBUG === '1' && error instanceof Error && error.stack) io.err(error.stack);
+  else io.err('  OKR_DEBUG=1 shows where it happened.');
+  return 1;
 }

@@ -6,11 +6,10 @@
 // Exit codes: 0 done; 1 refused or failed (a bad plan, a missing file, nothing recorded); 2 wrong usage.
 
 import { parseArgs } from 'node:util';
-import { LocalRuntimeError, WorkbookFileError } from '../local/runtime';
 import { runBuild } from './build';
 import { runCheckIn } from './checkin';
 import { runExport } from './export';
-import { CliError, type Io, processIo } from './io';
+import { type Io, processIo, reportFailure } from './io';
 
 export const USAGE = `OKR Sheets without a browser: the add-on's own code (dist/Code.js) on a local spreadsheet.
 
@@ -18,18 +17,23 @@ Usage: npm run okr -- <command> [options]
 
 Commands:
   build    --plan plan.json --out q1.xlsx [--workbook wb.json] [--locale pl_PL] [--time-zone Europe/Warsaw]
+           [--force]
            Builds the quarter of a plan file (the request the New quarter sidebar sends, see
            examples/plan.json) with portable formulas, prints the scores, writes the .xlsx and, with
-           --workbook, the local workbook (created, or the quarter added to it).
+           --workbook, the local workbook (created, or the quarter added to it): both files or neither.
+           An existing .xlsx is replaced only with --force.
   checkin  --workbook wb.json --values week5.csv [--as-of 2027-01-29] [--replace]
            Opens or creates the week's check-in tab (the week holding --as-of, default today), types the
            CSV's values (KR id, value, confidence 1-10, comment) and records the week into History.
            --replace records a week again that History already holds.
-  export   --workbook wb.json --out q1.xlsx
+  export   --workbook wb.json --out q1.xlsx [--as-of 2027-01-29] [--force]
            Writes the local workbook as an .xlsx for Excel, LibreOffice or Google Sheets (File > Import).
+           --as-of puts that day into the OKR sheets' as-of cells (default: today's =TODAY()), so the
+           statuses are those of that day's check-in. An existing .xlsx is replaced only with --force.
   help     This text.
 
-Exit codes: 0 done, 1 refused or failed (nothing written), 2 wrong usage.`;
+Exit codes: 0 done, 1 refused or failed (nothing written), 2 wrong usage.
+OKR_DEBUG=1 prints the stack of an unexpected error.`;
 
 const OPTIONS = {
   plan: { type: 'string' },
@@ -40,14 +44,15 @@ const OPTIONS = {
   values: { type: 'string' },
   'as-of': { type: 'string' },
   replace: { type: 'boolean' },
+  force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** Which options each command takes, and which it needs. */
 const COMMANDS: Record<string, { takes: (keyof Options)[]; needs: (keyof Options)[] }> = {
-  build: { takes: ['plan', 'out', 'workbook', 'locale', 'time-zone'], needs: ['plan'] },
+  build: { takes: ['plan', 'out', 'workbook', 'locale', 'time-zone', 'force'], needs: ['plan'] },
   checkin: { takes: ['workbook', 'values', 'as-of', 'replace'], needs: ['workbook', 'values'] },
-  export: { takes: ['workbook', 'out'], needs: ['workbook', 'out'] },
+  export: { takes: ['workbook', 'out', 'as-of', 'force'], needs: ['workbook', 'out'] },
 };
 
 export type Options = {
@@ -59,6 +64,7 @@ export type Options = {
   values?: string;
   'as-of'?: string;
   replace?: boolean;
+  force?: boolean;
 };
 
 export interface RunContext {
@@ -121,11 +127,6 @@ export async function main(argv: string[], context: RunContext): Promise<number>
     if (command === 'checkin') return runCheckIn(values, context.root, io);
     return runExport(values, context.root, io);
   } catch (error) {
-    if (error instanceof CliError || error instanceof WorkbookFileError || error instanceof LocalRuntimeError) {
-      io.err(`✗ ${error.message}`);
-      return error instanceof CliError ? error.exitCode : 1;
-    }
-    io.err(`✗ okr ${command} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-    return 1;
+    return reportFailure(error, command, io);
   }
 }

@@ -30,19 +30,49 @@ function position(text: string, offset: number): string {
   return `line ${before.length}, column ${(before[before.length - 1]?.length ?? 0) + 1}`;
 }
 
+/**
+ * Where JSON.parse stopped, as a character offset: from its message when it says ("at position 12"), else
+ * the shortest prefix of the text that already fails for another reason than ending early (V8 gives no
+ * position for "Unexpected token 'x'" or for a file that ends too soon).
+ */
+function errorOffset(text: string, message: string): number {
+  const said = /position (\d+)/.exec(message)?.[1];
+  if (said !== undefined) return Number(said);
+  const failsInside = (length: number): boolean => {
+    try {
+      JSON.parse(text.slice(0, length));
+      return false;
+    } catch (error) {
+      const said = (error as Error).message;
+      const at = /position (\d+)/.exec(said)?.[1];
+      return !/Unexpected end of JSON input/.test(said) && (at === undefined || Number(at) < length);
+    }
+  };
+  if (!failsInside(text.length)) return text.trimEnd().length;
+  let low = 0;
+  let high = text.length;
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    if (failsInside(middle)) high = middle;
+    else low = middle + 1;
+  }
+  return Math.max(0, low - 1);
+}
+
 /** Reads a plan file; a `CliError` when it is not JSON or not an object. */
 export function readPlanFile(path: string): PlanFile {
   const text = readText(path, 'a plan file (JSON)');
   let json: unknown;
+  const body = text.replace(/^\ufeff/, '');
   try {
-    json = JSON.parse(text.replace(/^\ufeff/, ''));
+    json = JSON.parse(body);
   } catch (error) {
     const message = (error as Error).message;
-    const offset = /position (\d+)/.exec(message)?.[1];
-    const where = offset === undefined ? '' : ` at ${position(text, Number(offset))}`;
-    throw new CliError(
-      `${shownPath(path)} is not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/s, '')}`,
-    );
+    const where = ` at ${position(body, errorOffset(body, message))}`;
+    const reason = message
+      .replace(/ in JSON at position \d+.*$/s, '')
+      .replace(/, (\.\.\.)?".*" is not valid JSON$/s, '');
+    throw new CliError(`${shownPath(path)} is not valid JSON${where}: ${reason.replace(/\n/g, '\\n')}`);
   }
   if (!isObject(json)) {
     throw new CliError(

@@ -39,6 +39,9 @@ export interface QuarterView {
   sheetId: number;
   /** "Q1 2027". */
   label: string;
+  /** The quarter's first and last day (ISO), from the sheet's settings; '' when unknown. */
+  start: string;
+  end: string;
   team: string;
   formulaStyle: string;
   /** The as-of day and the expected progress, as the header shows them. */
@@ -87,7 +90,7 @@ export function readQuarterView(
   if (!sheet) return null;
   const columns = new Map<ColumnKey, number>();
   let headerRow = HEADER_ROW;
-  let settings: { label?: unknown; formulaStyle?: unknown } = {};
+  let settings: { label?: unknown; formulaStyle?: unknown; start?: unknown; end?: unknown } = {};
   for (const m of metadataOf(runtime)) {
     if (m.location.type === 'SPREADSHEET' || m.location.sheetId !== sheetId) continue;
     if (m.location.type === 'COLUMN' && m.key === METADATA.column && m.value) {
@@ -141,6 +144,8 @@ export function readQuarterView(
     sheetName: sheet.name,
     sheetId,
     label: typeof settings.label === 'string' ? settings.label : sheet.name,
+    start: typeof settings.start === 'string' ? settings.start : '',
+    end: typeof settings.end === 'string' ? settings.end : '',
     team: header('team'),
     formulaStyle: typeof settings.formulaStyle === 'string' ? settings.formulaStyle : '',
     asOf: header('asOf'),

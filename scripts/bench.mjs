@@ -89,6 +89,11 @@ for (const [keyResults, weeks] of [
   );
 }
 
+console.log('\n== one reader of numbers (issue 8)');
+const { measureSpellings } = await importSource('scripts/bench-reader.ts');
+const spellings = measureSpellings();
+console.log(`spellings read identically by every path: ${spellings.same} of ${spellings.total}`);
+
 console.log('\n== without a Google account (issue 5)');
 const { measureSampleBuild } = await importSource('local/bench.ts');
 const sample = measureSampleBuild({ bundlePath: join(root, 'dist/Code.js') });

@@ -3,7 +3,7 @@
 // that is no number is sent as typed, so the server names it in its message) and into a best-effort plan
 // for the lint while typing.
 
-import { parseNumberText } from '../core/cell-values';
+import { type DecimalMark, isBlank, parseNumberText } from '../core/cell-values';
 import type { Lang } from '../core/i18n';
 import type { KrTemplate } from '../core/kr-library';
 import { formatNumber } from '../core/number-format';
@@ -195,12 +195,13 @@ export function numberText(value: number | null | undefined, unit: Unit, lang: L
 }
 
 /**
- * Reads a number field: `null` when blank, `undefined` when the text is no number. A percent typed without
- * a % sign is in percent points ("15" is 15%); with the sign it is read as written.
+ * Reads a number field through the core's one reader: `null` when blank, `undefined` when the text is no
+ * number. `decimal` is the sheet language's decimal mark (`1.200` is 1.2 in English, 1200 in Polish). A
+ * percent typed without a % sign is in percent points ("15" is 15%); with the sign it is read as written.
  */
-export function readField(text: string, unit: Unit): number | null | undefined {
-  if (text.trim() === '') return null;
-  const value = parseNumberText(text);
+export function readField(text: string, unit: Unit, decimal?: DecimalMark): number | null | undefined {
+  if (isBlank(text)) return null;
+  const value = parseNumberText(text, decimal);
   if (value === null) return undefined;
   return unit === 'percent' && !text.includes('%') ? value / 100 : value;
 }
@@ -277,7 +278,7 @@ export function planLayout(draft: Draft): PlanLayout {
 function planOf(draft: Draft, strict: boolean): QuarterPlan {
   const layout = planLayout(draft);
   const number = (text: string, unit: Unit): number | null => {
-    const value = readField(text, unit);
+    const value = readField(text, unit, draft.language === 'pl' ? ',' : '.');
     if (value !== undefined) return value;
     return strict ? (text as unknown as number) : null;
   };

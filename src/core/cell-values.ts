@@ -1,6 +1,17 @@
 // Reads what a spreadsheet cell holds into the core's types. Sales numbers are often text pasted from a
 // CRM in Polish or English formats ("1 200 000 zł", "1.200.000,50", "0,72", "15%", "45 dni"), so text is
 // read as a number whenever a person would read it as one, and refused with a clear message otherwise.
+// This is the one reader of numbers: the custom functions, the CLI's CSV, the plan file and the sidebar's
+// fields all read through `parseNumberText`, so a spelling means the same number everywhere.
+//
+// The decimal mark: both `.` and `,` in one number → the last one is decimal (`1.200.000,50`,
+// `1,200,000.50`); one of them repeated → grouping (`1.200.000`); one once → decimal (`0,72`, `1.5`), except
+// exactly three digits after a whole part of one to three digits (`1.200`, `1,200`, `0,725`), which is
+// ambiguous: a hint (the decimal mark of the spreadsheet's locale or of the CSV file) decides, the hint's
+// mark being decimal and the other grouping, as the spreadsheet reads typing in that locale (`1.200` is 1.2
+// with hint '.', 1200 with hint ','; `0,725` is 725 with hint '.'); with no hint it is grouping after a
+// non-zero whole part (text pasted from a CRM: `1.200` is 1200) and a fraction after 0 (`0,725`). Scale words after the number multiply whatever the marks say: `1,2 million` and
+// `1.2 mln` are both 1 200 000.
 
 import { describeValue, InputError } from './input-error';
 
@@ -10,6 +21,19 @@ export interface ArgumentRef {
   arg: string;
 }
 
+/** Which of `.` and `,` is the decimal mark where the writer's convention is known. */
+export type DecimalMark = '.' | ',';
+
+/** The decimal mark of a locale such as `pl_PL` (`,`) or `en_US` (`.`); `.` when unknown. */
+export function decimalMarkOf(locale: string): DecimalMark {
+  try {
+    const parts = new Intl.NumberFormat(locale.replace('_', '-')).formatToParts(1.5);
+    return parts.find((part) => part.type === 'decimal')?.value === ',' ? ',' : '.';
+  } catch {
+    return '.';
+  }
+}
+
 /** A cell that holds nothing: empty, whitespace, or a dash standing for "none yet". */
 export function isBlank(value: unknown): boolean {
   if (value === null || value === undefined) return true;
@@ -17,8 +41,10 @@ export function isBlank(value: unknown): boolean {
   return false;
 }
 
-// A number, then anything that is a unit ("zł", "dni", "zł/mies.", "PLN", "€", "pkt") and holds no digit.
-const NUMBER_WITH_UNIT = /^([+\-−]?)\s*([$€£]?)\s*(\d[\d\s.,'\u00a0\u2007\u202f]*)\s*(%?)\s*([^\d]*)$/u;
+// A sign, a currency before the number ("$", "€", "PLN"), the number, then anything that is a unit ("zł",
+// "dni", "zł/mies.", "PLN", "€", "pkt") and holds no digit.
+const NUMBER_WITH_UNIT =
+  /^([+\-−–]?)\s*([$€£]|[A-Z]{3}\s)?\s*([+\-−–]?)\s*(\d[\d\s.,'’\u00a0\u2007\u202f]*)\s*(%?)\s*([^\d]*)$/u;
 const UNIT = /^[\p{L}$€£./\s]*$/u;
 
 /**
@@ -28,29 +54,41 @@ const UNIT = /^[\p{L}$€£./\s]*$/u;
  * @example readNumber('0,72', ref) // 0.72
  * @example readNumber('1,5 mln zł', ref) // 1500000
  */
-export function readNumber(value: unknown, ref: ArgumentRef): number | null {
+export function readNumber(value: unknown, ref: ArgumentRef, decimal?: DecimalMark): number | null {
   if (isBlank(value)) return null;
   if (typeof value === 'number') {
     if (Number.isFinite(value)) return value;
     throw notANumber(value, ref);
   }
   if (typeof value !== 'string') throw notANumber(value, ref);
-  const parsed = parseNumberText(value);
+  const parsed = parseNumberText(value, decimal);
   if (parsed === null) throw notANumber(value, ref);
   return parsed;
 }
 
-/** Parses number text in Polish or English conventions; `null` when it is no number. */
-export function parseNumberText(text: string): number | null {
+/**
+ * Parses number text in Polish or English conventions; `null` when it is no number. `decimal` is the mark
+ * the writer uses for decimals when that is known; it only decides `1.200` / `1,200` (see the top).
+ */
+export function parseNumberText(text: string, decimal?: DecimalMark): number | null {
   const match = NUMBER_WITH_UNIT.exec(text.trim());
   if (!match) return null;
-  const [, sign, , digits = '', percent, unit = ''] = match;
+  const [, outerSign = '', , innerSign = '', digits = '', percent, unit = ''] = match;
+  if (outerSign && innerSign) return null;
   if (!UNIT.test(unit)) return null;
-  const magnitude = parseDigits(digits.replace(/[\s'\u00a0\u2007\u202f]/g, ''));
+  const spaced = digits.trim();
+  // Spaces and apostrophes only ever group thousands: `1 200 000`, not `12 00`.
+  if (/[\s'’\u00a0\u2007\u202f]/.test(spaced) && !/^\d{1,3}([\s'’\u00a0\u2007\u202f]\d{3})*([.,]\d*)?$/.test(spaced)) {
+    return null;
+  }
+  const magnitude = parseDigits(spaced.replace(/[\s'’\u00a0\u2007\u202f]/g, ''), decimal);
   if (magnitude === null) return null;
   const scaled = magnitude * scaleOf(unit);
+  const sign = outerSign || innerSign;
   const signed = sign === '+' || sign === '' ? scaled : -scaled;
-  return percent ? signed / 100 : signed;
+  const value = percent ? signed / 100 : signed;
+  // 15 significant digits: `1,15 mln` is 1150000 and `7%` is 0.07, not a neighbour in binary.
+  return Number.isFinite(value) ? Number(value.toPrecision(15)) : null;
 }
 
 // Amounts in a CRM export are often abbreviated ("1,5 mln zł", "50 tys.", "200k"); read as the bare number
@@ -92,8 +130,9 @@ function scaleOf(unit: string): number {
 
 // Decides which of "." and "," is the decimal mark. Both present: the last one is. One kind repeated:
 // grouping ("1.200.000"). One kind once: decimal, unless exactly three digits follow a non-zero integer
-// part ("1,200" and "1.200" are a thousand two hundred; "0,725" and "1,5" are fractions).
-function parseDigits(digits: string): number | null {
+// part ("1,200" and "1.200"): then the hint's mark is decimal and the other groups, and with no hint both
+// group ("0,725" and "1,5" are always fractions).
+function parseDigits(digits: string, decimal: DecimalMark | undefined): number | null {
   const trimmed = digits.replace(/[.,]$/, '');
   if (!/^\d[\d.,]*$/.test(trimmed)) return null;
   const dots = trimmed.split('.').length - 1;
@@ -115,7 +154,10 @@ function parseDigits(digits: string): number | null {
       normalized = parts.join('');
     } else {
       const [whole = '', fraction = ''] = parts;
-      const looksGrouped = fraction.length === 3 && !/^0+$/.test(whole);
+      // With a hint, the other mark groups as a spreadsheet in that locale reads typing (`0,725` is 725 in
+      // en_US); with none, a zero whole part means a fraction.
+      const groupable = decimal === undefined ? /^[1-9]\d{0,2}$/.test(whole) : /^\d{1,3}$/.test(whole);
+      const looksGrouped = fraction.length === 3 && groupable && mark !== decimal;
       normalized = looksGrouped ? whole + fraction : `${whole}.${fraction}`;
     }
   }

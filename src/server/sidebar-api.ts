@@ -4,6 +4,7 @@
 // only "Invalid input", so issues are mapped by path and code to the texts below).
 
 import * as z from 'zod/mini';
+import { isBlank, parseNumberText } from '../core/cell-values';
 import { defineTexts, type Lang } from '../core/i18n';
 import { defaultQuarterAfter, quarterDates } from '../core/quarter';
 import type { QuarterPlan, QuarterRef } from '../shared/plan';
@@ -71,6 +72,8 @@ const texts = defineTexts(
     atMost: '{field} must be at most {max}',
     wholeNumber: '{field} must be a whole number',
     choose: '{field}: choose one of the options',
+    chooseFrom: '{field}: “{value}” is not one of: {allowed}',
+    dateOutOfRange: '{field}: {value} is outside the years 1900–2100',
     currencyCode: '{field}: use a three-letter code such as PLN or EUR',
     date: '{field}: use a date such as 2027-01-31',
     notADay: '{field}: “{value}” is not a day of the calendar',
@@ -134,6 +137,8 @@ const texts = defineTexts(
     atMost: '{field}: wartość może wynosić najwyżej {max}',
     wholeNumber: '{field}: wartość musi być liczbą całkowitą',
     choose: '{field}: wybierz jedną z opcji',
+    chooseFrom: '{field}: „{value}” nie jest jednym z: {allowed}',
+    dateOutOfRange: '{field}: {value} jest poza latami 1900–2100',
     currencyCode: '{field}: użyj trzyliterowego kodu, np. PLN lub EUR',
     date: '{field}: podaj datę, np. 2027-01-31',
     notADay: '{field}: „{value}” nie jest dniem kalendarza',
@@ -357,49 +362,120 @@ type Parsed = { ok: true; value: SubmitPayload } | { ok: false; errors: FieldErr
 /** Parses a submitQuarter payload: the schema first, then the rules that span fields. */
 export function parseSubmitPayload(payload: unknown, lang: Lang): Parsed {
   configureZod();
-  const parsed = submitPayloadSchema.safeParse(payload);
-  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues, payload, 'submit', lang) };
+  const read = withNumbersRead(payload);
+  const parsed = submitPayloadSchema.safeParse(read);
+  if (!parsed.success) {
+    // Every problem in one answer: the rules run on what could be read, and name the fields the schema
+    // did not already (a bad date is not held back until the other fields are fixed).
+    const errors = fieldErrors(parsed.error.issues, payload, 'submit', lang);
+    const taken = new Set(errors.map((error) => error.path));
+    const plan = (read as { plan?: unknown } | null)?.plan;
+    const rules = plan && typeof plan === 'object' ? planRuleErrors(plan as LoosePlan, lang) : [];
+    return { ok: false, errors: [...errors, ...rules.filter((error) => !taken.has(error.path))] };
+  }
   const errors = planRuleErrors(parsed.data.plan, lang);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed.data };
 }
 
-/** What the schema cannot say: targets, baselines, levels, alignment and dates that must agree. */
-function planRuleErrors(plan: QuarterPlan, lang: Lang): FieldError[] {
+const NUMBER_FIELDS = ['start', 'target', 'current', 'weight'] as const;
+
+/**
+ * The payload with a key result's numbers written as text (`"250 000"`, `"1,5 mln"`, `"35%"`, as a plan
+ * file may hold them) read by the core's one reader, the plan language's decimal mark as the hint. Text
+ * that is no number is left for the schema to name. The payload itself is not changed.
+ */
+function withNumbersRead(payload: unknown): unknown {
+  const plan = (payload as { plan?: unknown } | null)?.plan as Record<string, unknown> | undefined;
+  if (!plan || typeof plan !== 'object' || !Array.isArray(plan.objectives)) return payload;
+  const decimal = plan.language === 'pl' ? ',' : plan.language === 'en' ? '.' : undefined;
+  const objectives = plan.objectives.map((objective: unknown) => {
+    const keyResults = (objective as { keyResults?: unknown } | null)?.keyResults;
+    if (!Array.isArray(keyResults)) return objective;
+    return {
+      ...(objective as object),
+      keyResults: keyResults.map((keyResult: unknown) => {
+        if (!keyResult || typeof keyResult !== 'object') return keyResult;
+        const read: Record<string, unknown> = { ...keyResult };
+        for (const field of NUMBER_FIELDS) {
+          const value = read[field];
+          if (typeof value !== 'string') continue;
+          // A blank start, target or current ("", "-") is none, as in the sidebar; a blank weight is refused.
+          if (isBlank(value)) {
+            if (field !== 'weight') read[field] = null;
+            continue;
+          }
+          const number = parseNumberText(value, decimal);
+          if (number !== null) read[field] = number;
+        }
+        return read;
+      }),
+    };
+  });
+  return { ...(payload as object), plan: { ...plan, objectives } };
+}
+
+/** A plan as the rules read it: the schema's shape, or whatever a refused payload holds. */
+type LoosePlan = { [K in keyof QuarterPlan]?: unknown };
+
+function record(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value)
+    ? (value as Record<string, unknown>)
+    : null;
+}
+
+/**
+ * What the schema cannot say: targets, baselines, levels, alignment and dates that must agree. It reads the
+ * plan loosely, so it also runs on a plan the schema refused, checking what can be checked.
+ */
+function planRuleErrors(plan: LoosePlan, lang: Lang): FieldError[] {
   const errors: FieldError[] = [];
   const add = (path: string, key: TextKey, params: Record<string, string | number> = {}) =>
     errors.push({ path: `plan.${path}`, message: texts(lang, key, params) });
 
-  if (plan.quarter.kind === 'custom') {
+  const quarter = record(plan.quarter);
+  if (quarter?.kind === 'custom') {
+    let readable = true;
     for (const side of ['start', 'end'] as const) {
-      const iso = plan.quarter[side];
-      if (!isCalendarDay(iso)) {
-        add(`quarter.${side}`, 'notADay', {
-          field: texts(lang, side === 'start' ? 'quarterStart' : 'quarterEnd'),
-          value: iso,
-        });
+      const iso = quarter[side];
+      const field = texts(lang, side === 'start' ? 'quarterStart' : 'quarterEnd');
+      if (typeof iso !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(iso)) readable = false;
+      else if (!isCalendarDay(iso)) {
+        add(`quarter.${side}`, 'notADay', { field, value: iso });
+        readable = false;
+      } else if (iso < '1900-01-01' || iso > '2100-12-31') {
+        add(`quarter.${side}`, 'dateOutOfRange', { field, value: iso });
+        readable = false;
       }
     }
-    if (errors.length === 0 && plan.quarter.end < plan.quarter.start) add('quarter.end', 'endBeforeStart');
+    if (readable && (quarter.end as string) < (quarter.start as string)) add('quarter.end', 'endBeforeStart');
   }
 
+  const objectives = Array.isArray(plan.objectives) ? plan.objectives.map(record) : [];
+  const levels = Array.isArray(plan.levels) ? plan.levels : null;
+  const idOf = (objective: Record<string, unknown>, o: number) =>
+    objectiveId(o, typeof objective.id === 'string' ? objective.id : undefined);
   const companyIds = new Set(
-    plan.objectives.flatMap((objective, o) => (objective.level === 'company' ? [objectiveId(o, objective.id)] : [])),
+    objectives.flatMap((objective, o) => (objective?.level === 'company' ? [idOf(objective, o)] : [])),
   );
-  plan.objectives.forEach((objective, o) => {
-    const id = objectiveId(o, objective.id);
+  objectives.forEach((objective, o) => {
+    if (!objective) return;
+    const id = idOf(objective, o);
     const at = `objectives.${o}`;
-    if (!plan.levels.includes(objective.level)) {
-      add(`${at}.level`, 'levelNotUsed', { id, level: texts(lang, LEVEL_KEYS[objective.level]) });
+    const level = objective.level;
+    if (levels && (level === 'company' || level === 'team' || level === 'individual') && !levels.includes(level)) {
+      add(`${at}.level`, 'levelNotUsed', { id, level: texts(lang, LEVEL_KEYS[level]) });
     }
-    const parent = objective.parent?.trim();
+    const parent = typeof objective.parent === 'string' ? objective.parent.trim() : '';
     if (parent) {
-      if (objective.level === 'company') add(`${at}.parent`, 'companyHasNoParent', { id });
+      if (level === 'company') add(`${at}.parent`, 'companyHasNoParent', { id });
       else if (!companyIds.has(parent)) {
         add(`${at}.parent`, 'unknownParent', { field: texts(lang, 'parent', { id }), value: parent });
       }
     }
-    objective.keyResults.forEach((keyResult, k) => {
-      const krId = keyResult.id?.trim() || `${id}.${k + 1}`;
+    const keyResults = Array.isArray(objective.keyResults) ? objective.keyResults.map(record) : [];
+    keyResults.forEach((keyResult, k) => {
+      if (!keyResult) return;
+      const krId = (typeof keyResult.id === 'string' && keyResult.id.trim()) || `${id}.${k + 1}`;
       if (keyResult.kind !== 'milestone' && keyResult.target === null) {
         add(`${at}.keyResults.${k}.target`, 'targetRequired', { field: texts(lang, 'target', { id: krId }) });
       }
@@ -430,6 +506,8 @@ interface Issue {
   minimum?: number | bigint;
   maximum?: number | bigint;
   inclusive?: boolean;
+  /** The allowed values of an enum or literal (`invalid_value`). */
+  values?: readonly unknown[];
 }
 
 /** One message per field, the first issue of each path winning (a field shows one thing to fix). */
@@ -491,6 +569,11 @@ function describeIssue(issue: Issue, payload: unknown, scope: 'submit' | 'settin
         if (last === 'start' || last === 'end') return t('date', { field });
         return t('invalid', { field });
       case 'invalid_value':
+        // A plan file's wrong word: say which words there are (the sidebar's dropdowns never send one).
+        if (scope === 'submit' && issue.values && issue.values.length > 0 && typeof value === 'string') {
+          return t('chooseFrom', { field, value: shortText(value), allowed: issue.values.map(String).join(', ') });
+        }
+        return t('choose', { field });
       case 'invalid_union':
         return t('choose', { field });
       case 'custom':

@@ -115,9 +115,10 @@ describe('okr checkin --values examples/week5.csv --as-of 2027-01-29', () => {
 });
 
 describe('CSV lines that cannot be used', () => {
-  it('are reported by line and value; the other lines are recorded, those key results are not', async () => {
+  it('any refused line: every problem listed with its line, nothing recorded or saved, exit 1', async () => {
     const copy = join(temp.folder, 'partial.json');
     copyFileSync(workbook, copy);
+    const before = readFileSync(copy, 'utf8');
     const csv = join(temp.folder, 'week6.csv');
     writeFileSync(
       csv,
@@ -131,12 +132,25 @@ describe('CSV lines that cannot be used', () => {
       ].join('\n'),
     );
     const run = await runInProcess(['checkin', '--workbook', copy, '--values', csv, '--as-of', '2027-02-03']);
-    expect(run.code).toBe(0);
+    expect(run.code).toBe(1);
     expect(run.stdout).toContain('(6 lines, separated by “,”)');
-    expect(run.stderr).toContain('week6.csv line 2: unknown KR id “O9.9”');
-    expect(run.stderr).toContain('week6.csv line 3: O1.2: “lots” is not a number');
-    expect(run.stderr).toContain('week6.csv line 4: O2.1: confidence “11” is not a whole number from 1 to 10');
-    expect(run.stdout).toContain('Not recorded (no value this week): O1.2, O2.1');
+    // The workbook is Polish, so are the lines' problems.
+    expect(run.stderr).toContain('week6.csv wiersz 2: nieznany identyfikator KR „O9.9”');
+    expect(run.stderr).toContain('week6.csv wiersz 3: O1.2: „lots” nie jest liczbą');
+    expect(run.stderr).toContain('week6.csv wiersz 4: O2.1: pewność „11” nie jest liczbą całkowitą od 1 do 10');
+    expect(run.stderr).toContain('3 problems; nothing was recorded or saved');
+    expect(run.stdout).not.toContain('Recorded');
+    expect(readFileSync(copy, 'utf8')).toBe(before);
+  });
+
+  it('the same lines, fixed, are all recorded', async () => {
+    const copy = join(temp.folder, 'fixed.json');
+    copyFileSync(workbook, copy);
+    const csv = join(temp.folder, 'week6-fixed.csv');
+    writeFileSync(csv, ['O1.1,"1,200,000",7,"Big week, two deals"', 'O3.3,done,8,', 'O2.2,"1,2 mln zł",,'].join('\n'));
+    const run = await runInProcess(['checkin', '--workbook', copy, '--values', csv, '--as-of', '2027-02-03']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
     const week6 = historyRows(copy).filter((row) => row[historyColumn('week') - 1] === '6');
     const byId = new Map(week6.map((row) => [row[historyColumn('krId') - 1], row]));
     expect(byId.get('O1.1')?.[historyColumn('value') - 1]).toBe('1200000');
@@ -144,8 +158,19 @@ describe('CSV lines that cannot be used', () => {
     // A milestone typed as done (the tab's "tak") is 1 in History.
     expect(byId.get('O3.3')?.[historyColumn('value') - 1]).toBe('1');
     expect(byId.get('O1.1')?.[historyColumn('comment') - 1]).toBe('Big week, two deals');
-    expect(byId.has('O1.2')).toBe(false);
-    expect(byId.has('O2.1')).toBe(false);
+  });
+
+  it('an unquoted Polish decimal in a , file is refused with a hint to use ; or quotes, never read as 0', async () => {
+    const copy = join(temp.folder, 'ambiguous.json');
+    copyFileSync(workbook, copy);
+    const before = readFileSync(copy, 'utf8');
+    const csv = join(temp.folder, 'ambiguous.csv');
+    writeFileSync(csv, 'O1.1,520000,7,fine\nO2.3,0,3,5,another\n');
+    const run = await runInProcess(['checkin', '--workbook', copy, '--values', csv, '--as-of', '2027-02-03']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('ambiguous.csv wiersz 2: O2.3: „0,3,5, another” jest niejednoznaczne');
+    expect(run.stderr).toContain('Rozdziel pola średnikiem „;” albo ujmij wartość w cudzysłów ("0,3")');
+    expect(readFileSync(copy, 'utf8')).toBe(before);
   });
 
   it('exit 1 when nothing can be recorded, and the workbook is left as it was', async () => {
@@ -154,9 +179,9 @@ describe('CSV lines that cannot be used', () => {
     const before = readFileSync(workbook, 'utf8');
     const run = await runInProcess(['checkin', '--workbook', workbook, '--values', csv, '--as-of', '2027-02-10']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('hopeless.csv line 2: unknown KR id “X1”');
-    expect(run.stderr).toContain('hopeless.csv line 3: O1.1: “dużo” is not a number');
-    expect(run.stderr).toContain('Nothing could be typed');
+    expect(run.stderr).toContain('hopeless.csv wiersz 2: nieznany identyfikator KR „X1”');
+    expect(run.stderr).toContain('hopeless.csv wiersz 3: O1.1: „dużo” nie jest liczbą');
+    expect(run.stderr).toContain('nothing was recorded or saved');
     expect(readFileSync(workbook, 'utf8')).toBe(before);
   });
 

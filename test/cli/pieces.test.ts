@@ -1,12 +1,15 @@
-// The CLI's small pieces: reading numbers as Poles and English speakers write them, the CSV's separators,
+// The CLI's small pieces: reading numbers as Poles and English speakers write them (through the core's one
+// reader, with the CSV's decimal mark as the hint), the CSV's separators,
 // quotes and optional header, the lines of a JSON file's fields, and the usage and exit codes.
 
 import { describe, expect, it } from 'vitest';
-import { readCsv, readDone, readNumber } from '../../cli/csv';
+import { readCsv } from '../../cli/csv';
 import { jsonLines, lineOf, readablePath } from '../../cli/json-lines';
+import { parseNumberText, readDone } from '../../src/core/cell-values';
 import { ROOT, runCli, runInProcess } from './run-cli';
 
-describe('readNumber', () => {
+describe('the core reader as the CLI uses it', () => {
+  const readNumber = (written: string, decimalComma: boolean) => parseNumberText(written, decimalComma ? ',' : '.');
   it.each([
     ['1 200 000 zł', true, 1_200_000],
     ['1\u00a0200\u00a0000 zł', true, 1_200_000],
@@ -30,9 +33,11 @@ describe('readNumber', () => {
     ['1,200', false, 1200],
     ['1.200', true, 1200],
     ['1.200', false, 1.2],
-    ['0,500', false, 0.5],
+    // In an English setting the comma groups, as an en_US sheet reads typing.
+    ['0,500', false, 500],
+    ['0,500', true, 0.5],
   ])('%s (decimal comma %s) → %d', (written, decimalComma, value) => {
-    expect(readNumber(written, decimalComma)?.value).toBe(value);
+    expect(readNumber(written, decimalComma)).toBe(value);
   });
 
   it.each(['abc', '', '12abc3', '1,2,3', '1.20.000', '1 20 000', '--5', '5 kg 3'])(
@@ -42,15 +47,11 @@ describe('readNumber', () => {
     },
   );
 
-  it('says when a number was written as a percentage', () => {
-    expect(readNumber('48%', true)).toEqual({ value: 0.48, percent: true });
-    expect(readNumber('48', true)).toEqual({ value: 48, percent: false });
-  });
-
   it('reads a milestone’s yes and no in both languages', () => {
-    expect(['tak', 'Yes', 'done', '✓', '1'].map(readDone)).toEqual([true, true, true, true, true]);
-    expect(['nie', 'No', '0', 'false'].map(readDone)).toEqual([false, false, false, false]);
-    expect(readDone('maybe')).toBeNull();
+    const ref = { fn: 'okr checkin', arg: 'value' };
+    expect(['tak', 'Yes', 'done', '✓', '1'].map((word) => readDone(word, ref))).toEqual([true, true, true, true, true]);
+    expect(['nie', 'No', '0', 'false'].map((word) => readDone(word, ref))).toEqual([false, false, false, false]);
+    expect(() => readDone('maybe', ref)).toThrow();
   });
 });
 
@@ -62,8 +63,8 @@ describe('readCsv', () => {
     expect(reading.separator).toBe(';');
     expect(reading.header).toBe(true);
     expect(reading.rows).toEqual([
-      { line: 4, id: 'O1.1', value: '1 200', confidence: '7', comment: 'ok' },
-      { line: 5, id: 'O1.2', value: '48;5%', confidence: '', comment: 'a "quoted" word' },
+      { line: 4, id: 'O1.1', value: '1 200', confidence: '7', comment: 'ok', splitDecimal: false },
+      { line: 5, id: 'O1.2', value: '48;5%', confidence: '', comment: 'a "quoted" word', splitDecimal: false },
     ]);
   });
 
@@ -74,6 +75,12 @@ describe('readCsv', () => {
     expect(comma.rows[0]).toMatchObject({ value: '1,5', comment: 'Good week, two deals' });
     expect(comma.rows[1]).toMatchObject({ id: 'O1.2', value: '3', confidence: '', comment: '' });
     expect(readCsv('O1.1\t5\t6\tfine').rows[0]).toMatchObject({ value: '5', confidence: '6', comment: 'fine' });
+  });
+
+  it('marks a , line whose unquoted value may be a Polish decimal split in two, and only such lines', () => {
+    const rows = readCsv('O2.3,0,3,5,another\nO1.1,1,200,7\nO1.2,"0,3",5,x\nO1.3,5,7\nO1.4,120,7,on track').rows;
+    expect(rows.map((row) => row.splitDecimal)).toEqual([true, true, false, false, false]);
+    expect(readCsv('O2.3;0;3;5;another').rows[0]?.splitDecimal).toBe(false);
   });
 
   it('asks the caller about a first line that is neither a known header nor a key result', () => {

@@ -139,7 +139,10 @@ describe('submitQuarter', () => {
         { path: 'plan.objectives.0.keyResults.0.target', message: 'Target of O1.1: “abc” is not a number' },
         { path: 'plan.objectives.0.keyResults.1.title', message: 'Title of key result O1.2 must not be empty' },
         { path: 'plan.objectives.0.keyResults.1.weight', message: 'Weight of O1.2 must be between 0 and 100' },
-        { path: 'plan.objectives.1.keyResults.0.unit', message: 'Unit of O2.1: choose one of the options' },
+        {
+          path: 'plan.objectives.1.keyResults.0.unit',
+          message: 'Unit of O2.1: “bananas” is not one of: count, currency, percent, days, hours, points',
+        },
       ],
     });
     expect(services.spreadsheet.getSheets()).toHaveLength(sheetsBefore);
@@ -209,6 +212,55 @@ describe('submitQuarter', () => {
       ok: false,
       errors: [
         { path: 'plan.quarter.end', message: 'Last day of the quarter: “2027-02-30” is not a day of the calendar' },
+      ],
+    });
+  });
+
+  it('names every problem in one answer: a bad date beside the schema’s own messages', () => {
+    open({ locale: 'en_US' });
+    const bad = JSON.parse(
+      JSON.stringify(goodPlan({ quarter: { kind: 'custom', start: '2027-04-01', end: '2027-02-30' } })),
+    );
+    bad.team = '';
+    bad.objectives[0].keyResults[0].target = 'abc';
+    const result = submitQuarter({ plan: bad });
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.errors.map((error) => error.path)).toEqual([
+      'plan.team',
+      'plan.objectives.0.keyResults.0.target',
+      'plan.quarter.end',
+    ]);
+  });
+
+  it('lists the allowed words of a wrong kind, and reads numbers written as text with the one reader', () => {
+    open({ locale: 'en_US' });
+    const bad = JSON.parse(JSON.stringify(goodPlan()));
+    bad.objectives[0].keyResults[0].kind = 'grow';
+    expect(submitQuarter({ plan: bad })).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'plan.objectives.0.keyResults.0.kind',
+          message: 'Kind of O1.1: “grow” is not one of: increase, decrease, atLeast, atMost, milestone',
+        },
+      ],
+    });
+    const polish = JSON.parse(JSON.stringify(goodPlan({ language: 'pl' })));
+    polish.objectives[0].keyResults[0].start = '250 000';
+    polish.objectives[0].keyResults[0].target = '1,2 mln zł';
+    polish.objectives[0].keyResults[1].target = '35%';
+    const built = submitQuarter({ plan: polish });
+    expect(built.ok).toBe(true);
+  });
+
+  it('custom quarter dates outside 1900–2100 get one message, in the spreadsheet’s language', () => {
+    open({ locale: 'pl_PL' });
+    const early = goodPlan({ quarter: { kind: 'custom', start: '1800-01-01', end: '1800-03-31' } });
+    expect(submitQuarter({ plan: early })).toEqual({
+      ok: false,
+      errors: [
+        { path: 'plan.quarter.start', message: 'Pierwszy dzień kwartału: 1800-01-01 jest poza latami 1900–2100' },
+        { path: 'plan.quarter.end', message: 'Ostatni dzień kwartału: 1800-03-31 jest poza latami 1900–2100' },
       ],
     });
   });
@@ -306,7 +358,10 @@ describe('submitQuarter', () => {
     expect(submitQuarter({ plan: goodPlan(), previousSheetId: 3, carryOver: { 'O1.1': 'steal' } })).toEqual({
       ok: false,
       errors: [
-        { path: 'carryOver.O1.1', message: 'Key result O1.1 of the previous quarter: choose one of the options' },
+        {
+          path: 'carryOver.O1.1',
+          message: 'Key result O1.1 of the previous quarter: “steal” is not one of: carry, keep, drop',
+        },
       ],
     });
   });
