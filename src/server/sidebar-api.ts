@@ -3,7 +3,6 @@
 // the user's language and naming the field, for the sidebar to show next to it (zod/mini's own message is
 // only "Invalid input", so issues are mapped by path and code to the texts below).
 
-import * as z from 'zod/mini';
 import { defineTexts, type Lang } from '../core/i18n';
 import { defaultQuarterAfter, quarterDates } from '../core/quarter';
 import type { QuarterPlan, QuarterRef } from '../shared/plan';
@@ -218,8 +217,7 @@ export function getSettings(): SettingsState {
 /** Validates and stores the settings; answers with the settings as now stored and the language they give. */
 export function saveSettings(payload: unknown): SaveSettingsResult {
   const lang = spreadsheetLang();
-  configureZod();
-  const parsed = settingsSchema.safeParse(payload);
+  const parsed = settingsSchema().safeParse(payload);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues, payload, 'settings', lang) };
   withDocumentLock(() => writeSettings(parsed.data));
   return { ok: true, ...getSettings() };
@@ -315,21 +313,11 @@ function warningText(warning: unknown): string {
 // ---------------------------------------------------------------------------------------------------------
 // Validation.
 
-let zodConfigured = false;
-
-/** zod compiles fast paths with `new Function`, which costs more than it saves in a short run. */
-function configureZod(): void {
-  if (zodConfigured) return;
-  z.config({ jitless: true });
-  zodConfigured = true;
-}
-
 type Parsed = { ok: true; value: SubmitPayload } | { ok: false; errors: FieldError[] };
 
 /** Parses a submitQuarter payload: the schema first, then the rules that span fields. */
 export function parseSubmitPayload(payload: unknown, lang: Lang): Parsed {
-  configureZod();
-  const parsed = submitPayloadSchema.safeParse(payload);
+  const parsed = submitPayloadSchema().safeParse(payload);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues, payload, 'submit', lang) };
   const errors = planRuleErrors(parsed.data.plan, lang);
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed.data };
