@@ -15,6 +15,7 @@ import {
   type RegionName,
   type RegionRows,
 } from '../core/check-in/check-in-tab';
+import { wholeRows } from '../core/okr-sheet/cells';
 import { METADATA } from '../core/okr-sheet/columns';
 import { type PlanSettings, parseSettings } from '../core/okr-sheet/settings';
 import { writeSheetSpec } from './sheet-writer';
@@ -133,10 +134,9 @@ export function writeCheckInTab(sheet: Sheet, layout: CheckInTabLayout): void {
   writeSheetSpec(sheet, layout, 1);
   for (const { column, width } of layout.columnWidths) sheet.setColumnWidth(column, width);
   for (const { key, value } of layout.sheetMetadata) sheet.addDeveloperMetadata(key, value);
-  // Regions sit on whole rows, so they follow rows a person inserts or deletes in the tab.
-  const columns = sheet.getMaxColumns();
+  // Regions sit on whole rows (`12:20`), so they follow rows a person inserts or deletes in the tab.
   for (const name of REGIONS) {
     const { row, rows } = layout.regions[name];
-    if (rows > 0) sheet.getRange(row, 1, rows, columns).addDeveloperMetadata(CHECK_IN_METADATA.region, name);
+    if (rows > 0) sheet.getRange(wholeRows(row, row + rows - 1)).addDeveloperMetadata(CHECK_IN_METADATA.region, name);
   }
 }
