@@ -50,6 +50,7 @@ export const onOpen = serverEntryPoint('onOpen');
 export const showHelp = serverEntryPoint('showHelp');
 export const showRecordCheckIn = serverEntryPoint('showRecordCheckIn');
 export const showWeeklyCheckIn = serverEntryPoint('showWeeklyCheckIn');
+export const hideOldCheckInTabs = serverEntryPoint('hideOldCheckInTabs');
 export const showNewQuarterSidebar = serverEntryPoint('showNewQuarterSidebar');
 export const showSettings = serverEntryPoint('showSettings');
 export const getSettings = serverEntryPoint('getSettings');

@@ -3,6 +3,7 @@
 // custom function, which Apps Script runs after loading the whole bundle, never runs their modules' top level.
 
 export { getCheckInState, getCheckInText, submitCheckIn } from '../server/check-in-api';
+export { hideOldCheckInTabs } from '../server/check-in-tidy';
 // The menu and the sidebar: triggers Apps Script calls by name, menu items, and the server functions the
 // sidebar calls through google.script.run.
 export { onInstall, onOpen, showHelp, showRecordCheckIn, showWeeklyCheckIn } from '../server/menu';

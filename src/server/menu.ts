@@ -11,6 +11,7 @@ const texts = defineTexts(
     newQuarter: 'New quarter…',
     weeklyCheckIn: 'Weekly check-in',
     recordCheckIn: 'Record check-in',
+    hideOldCheckIns: 'Hide old check-in tabs…',
     settings: 'Settings',
     help: 'Help',
     helpTitle: 'OKR Sheets: help',
@@ -26,6 +27,7 @@ const texts = defineTexts(
     newQuarter: 'Nowy kwartał…',
     weeklyCheckIn: 'Cotygodniowy check-in',
     recordCheckIn: 'Zapisz check-in',
+    hideOldCheckIns: 'Ukryj stare check-iny…',
     settings: 'Ustawienia',
     help: 'Pomoc',
     helpTitle: 'OKR Sheets: pomoc',
@@ -67,6 +69,7 @@ export function onOpen(event?: OpenEvent): void {
     .addSeparator()
     .addItem(t('weeklyCheckIn'), 'showWeeklyCheckIn')
     .addItem(t('recordCheckIn'), 'showRecordCheckIn')
+    .addItem(t('hideOldCheckIns'), 'hideOldCheckInTabs')
     .addSeparator()
     .addItem(t('settings'), 'showSettings')
     .addItem(t('help'), 'showHelp')

@@ -113,6 +113,7 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
     'showNewQuarterSidebar',
     'showWeeklyCheckIn',
     'showRecordCheckIn',
+    'hideOldCheckInTabs',
     'showSettings',
     'showHelp',
     'getSidebarState',
@@ -166,6 +167,7 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
       'showNewQuarterSidebar',
       'showWeeklyCheckIn',
       'showRecordCheckIn',
+      'hideOldCheckInTabs',
       'showSettings',
       'showHelp',
     ]);

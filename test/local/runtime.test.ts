@@ -67,7 +67,14 @@ describe('the bundle in the local runtime', () => {
     const menu = runtime.snapshot().menu;
     expect(
       menu.filter((entry) => entry.type === 'item').map((entry) => entry.type === 'item' && entry.functionName),
-    ).toEqual(['showNewQuarterSidebar', 'showWeeklyCheckIn', 'showRecordCheckIn', 'showSettings', 'showHelp']);
+    ).toEqual([
+      'showNewQuarterSidebar',
+      'showWeeklyCheckIn',
+      'showRecordCheckIn',
+      'hideOldCheckInTabs',
+      'showSettings',
+      'showHelp',
+    ]);
     expect(menu[0]).toEqual({ type: 'item', caption: 'New quarter…', functionName: 'showNewQuarterSidebar' });
   });
 

@@ -28,6 +28,7 @@ describe('the add-on menu', () => {
       ['New quarter…', 'showNewQuarterSidebar'],
       ['Weekly check-in', 'showWeeklyCheckIn'],
       ['Record check-in', 'showRecordCheckIn'],
+      ['Hide old check-in tabs…', 'hideOldCheckInTabs'],
       ['Settings', 'showSettings'],
       ['Help', 'showHelp'],
     ]);
@@ -41,6 +42,7 @@ describe('the add-on menu', () => {
       'Nowy kwartał…',
       'Cotygodniowy check-in',
       'Zapisz check-in',
+      'Ukryj stare check-iny…',
       'Ustawienia',
       'Pomoc',
     ]);
@@ -69,7 +71,7 @@ describe('the add-on menu', () => {
   it('onInstall adds the same menu', () => {
     const { ui } = open({ locale: 'en_US' });
     onInstall({ authMode: 'FULL' });
-    expect(ui.menuItems()).toHaveLength(5);
+    expect(ui.menuItems()).toHaveLength(6);
   });
 });
 
