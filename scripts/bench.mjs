@@ -1,7 +1,6 @@
 // `npm run bench`: prints the figures the issues ask for (sizes, service calls, milliseconds). It measures
 // and prints; it asserts nothing, since wall-clock time on a shared machine is no test.
 
-import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
@@ -52,14 +51,12 @@ const nodeMs = medianMs(() => KR_SCORE.evaluate([start, target, current]));
 console.log(`KR_SCORE over ${rows} rows, core in Node: ${nodeMs.toFixed(2)} ms per call`);
 
 const context = vm.createContext({});
-const loadMs = medianMs(
-  () => vm.runInContext(readFileSync(join(root, 'dist/Code.js'), 'utf8'), vm.createContext({})),
-  15,
-);
 vm.runInContext(code, context);
 const viaBundle = medianMs(() => context.KR_SCORE(start, target, current));
 console.log(`KR_SCORE over ${rows} rows, through the vm-loaded bundle: ${viaBundle.toFixed(2)} ms per call`);
-console.log(`loading dist/Code.js in a fresh vm context (paid by every custom-function call): ${loadMs.toFixed(2)} ms`);
+// Issue 8, point 7: the load every custom-function call pays, measured cold (scripts/cold-load.mjs).
+const { coldLoadLines, measureColdLoad } = await import('./cold-load.mjs');
+for (const line of coldLoadLines(await measureColdLoad())) console.log(line);
 
 console.log('\n== new quarter (issue 3): service calls on the typed fake, and time in Node');
 const { measureQuarter } = await importSource('scripts/bench-quarter.ts');

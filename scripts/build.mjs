@@ -43,9 +43,16 @@ export const browserScriptOptions = {
   write: false,
 };
 
-/** The minified bundle of the entry points, wrapped in one `var OKRSheets = (() => …)()`. */
-export async function buildBundle() {
-  const result = await esbuild.build({ ...bundleOptions, entryPoints: [join(root, 'src/gas/entry-points.ts')] });
+/**
+ * The minified bundle of the entry points, wrapped in one `var OKRSheets = (() => …)()`. The bench passes
+ * `extra` esbuild options to build its references from the same source (another entry, an alias).
+ */
+export async function buildBundle(extra = {}) {
+  const result = await esbuild.build({
+    ...bundleOptions,
+    entryPoints: [join(root, 'src/gas/entry-points.ts')],
+    ...extra,
+  });
   return result.outputFiles[0].text;
 }
 
@@ -73,7 +80,7 @@ export async function buildSidebar() {
 }
 
 /** The registry of documented entry points, compiled for Node (it is build-time only). */
-async function loadRegistry() {
+export async function loadRegistry() {
   const out = join(root, 'node_modules/.cache/okr-build/registry.mjs');
   await esbuild.build({
     entryPoints: [join(root, 'src/gas/registry.ts')],
@@ -130,6 +137,12 @@ function stub(name, doc) {
   return `${jsDoc(doc)}\nfunction ${name}(${params}) {\n  return ${GLOBAL_NAME}.${name}(${params});\n}\n`;
 }
 
+/** dist/Code.js from a bundle: the bundle, then the documented stub of each entry point of `registry`. */
+export function withStubs(bundle, registry) {
+  const stubs = Object.entries(registry).map(([name, doc]) => stub(name, doc));
+  return `${bundle.trimEnd()}\n\n${stubs.join('\n')}`;
+}
+
 export async function build() {
   const [bundle, { registry, formulaParams }, sidebar] = await Promise.all([
     buildBundle(),
@@ -137,8 +150,7 @@ export async function build() {
     buildSidebar(),
   ]);
   checkRegistry(bundle, registry, formulaParams);
-  const stubs = Object.entries(registry).map(([name, doc]) => stub(name, doc));
-  const code = `${bundle.trimEnd()}\n\n${stubs.join('\n')}`;
+  const code = withStubs(bundle, registry);
   await mkdir(join(root, 'dist'), { recursive: true });
   const manifest = await readFile(join(root, 'appsscript.json'), 'utf8');
   await Promise.all([

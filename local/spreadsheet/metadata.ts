@@ -186,7 +186,7 @@ export class FakeDeveloperMetadataLocation
     if (this.location.type !== 'ROW') return null;
     const sheet = this.book.sheetById(this.location.sheetId);
     const { start, size } = this.location.span;
-    return sheet ? sheet.rangeAt(start, 1, size, sheet.grid.maxColumns) : null;
+    return sheet ? sheet.rangeAt(start, 1, size, sheet.grid.maxColumns, 'rows') : null;
   }
 
   getColumn(): FakeRange | null {
@@ -194,7 +194,7 @@ export class FakeDeveloperMetadataLocation
     if (this.location.type !== 'COLUMN') return null;
     const sheet = this.book.sheetById(this.location.sheetId);
     const { start, size } = this.location.span;
-    return sheet ? sheet.rangeAt(1, start, sheet.grid.maxRows, size) : null;
+    return sheet ? sheet.rangeAt(1, start, sheet.grid.maxRows, size, 'columns') : null;
   }
 }
 

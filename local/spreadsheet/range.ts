@@ -104,12 +104,20 @@ type ClearOptions = {
   skipFilteredRows?: boolean;
 };
 
+/**
+ * Whether a range is open-ended: whole rows (`6:6`, no column bounds), whole columns (`C:C`, no row bounds),
+ * or neither (a rectangle, even one that happens to reach the sheet's last row or column).
+ */
+export type WholeLines = 'rows' | 'columns' | null;
+
 export class FakeRange extends ServiceObject implements Fake<GoogleAppsScript.Spreadsheet.Range, RangeMethods> {
   constructor(
     env: FakeEnv,
     /** Fake internals (not Apps Script, not counted): the sheet and the rectangle. */
     readonly sheet: FakeSheet,
     readonly area: Readonly<Area>,
+    /** Fake internals: whole rows or whole columns, as A1 without bounds (`6:6`, `C:C`) or Sheets itself gives them. */
+    readonly whole: WholeLines = null,
   ) {
     super(env, 'Range');
   }
@@ -654,14 +662,18 @@ export class FakeRange extends ServiceObject implements Fake<GoogleAppsScript.Sp
     );
   }
 
-  /** Developer metadata sits on whole rows or whole columns only. */
+  /**
+   * Developer metadata sits on whole rows or whole columns only: a ROW or COLUMN location, which Google's
+   * reference defines by the row or column itself (DeveloperMetadataLocation.getRow / getColumn), and adds
+   * in its examples through A1 without bounds, `sheet.getRange('2:2')` and `sheet.getRange('A:A')`
+   * (https://developers.google.com/apps-script/reference/spreadsheet/range#adddevelopermetadatakey). A
+   * rectangle given by numbers is not a row or column location even when it reaches the last row or column
+   * (the reference never says it is), so the local spreadsheet refuses it: what works here works in Sheets.
+   */
   private locationOrNull(): MetadataLocation | null {
     const { row, column, numRows, numColumns } = this.area;
-    const { maxRows, maxColumns } = this.sheet.grid;
-    if (column === 1 && numColumns === maxColumns) {
-      return { type: 'ROW', sheetId: this.sheet.id, span: { start: row, size: numRows } };
-    }
-    if (row === 1 && numRows === maxRows) {
+    if (this.whole === 'rows') return { type: 'ROW', sheetId: this.sheet.id, span: { start: row, size: numRows } };
+    if (this.whole === 'columns') {
       return { type: 'COLUMN', sheetId: this.sheet.id, span: { start: column, size: numColumns } };
     }
     return null;

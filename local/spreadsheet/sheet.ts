@@ -12,7 +12,7 @@ import { type Axis, BLANK, type Grid, GridRange, moveSpan } from './grid';
 import { type FakeDeveloperMetadata, FakeDeveloperMetadataFinder, metadataArgs } from './metadata';
 import { FakeNamedRange } from './named-range';
 import { FakeProtection } from './protection';
-import { FakeRange } from './range';
+import { FakeRange, type WholeLines } from './range';
 import { FakeConditionalFormatRule, type RuleRecord } from './rules';
 import type { FakeSpreadsheet } from './spreadsheet';
 import type { Fake } from './types';
@@ -469,7 +469,7 @@ export class FakeSheet extends ServiceObject implements Fake<GoogleAppsScript.Sp
   }
 
   /** A range by coordinates, validated with Apps Script's messages. */
-  rangeAt(row: number, column: number, numRows = 1, numColumns = 1): FakeRange {
+  rangeAt(row: number, column: number, numRows = 1, numColumns = 1, whole: WholeLines = null): FakeRange {
     for (const n of [row, column, numRows, numColumns]) {
       if (typeof n !== 'number' || !Number.isFinite(n)) {
         throw this.env.exception(
@@ -485,7 +485,7 @@ export class FakeSheet extends ServiceObject implements Fake<GoogleAppsScript.Sp
     if (r + nr - 1 > this.grid.maxRows || c + nc - 1 > this.grid.maxColumns) {
       throw this.env.exception('The coordinates of the range are outside the dimensions of the sheet.');
     }
-    return new FakeRange(this.env, this, { row: r, column: c, numRows: nr, numColumns: nc });
+    return new FakeRange(this.env, this, { row: r, column: c, numRows: nr, numColumns: nc }, whole);
   }
 
   /** A range from A1 notation; a sheet prefix naming another sheet reads that sheet. */
@@ -499,7 +499,13 @@ export class FakeSheet extends ServiceObject implements Fake<GoogleAppsScript.Sp
 
   resolved(ref: A1Reference): FakeRange {
     const area = resolveA1(ref, this.grid.maxRows, this.grid.maxColumns);
-    return this.rangeAt(area.row, area.column, area.numRows, area.numColumns);
+    const whole: WholeLines =
+      ref.startColumn === null && ref.endColumn === null
+        ? 'rows'
+        : ref.startRow === null && ref.endRow === null
+          ? 'columns'
+          : null;
+    return this.rangeAt(area.row, area.column, area.numRows, area.numColumns, whole);
   }
 
   /** A range from an anchored rectangle. */

@@ -264,6 +264,12 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
       'Menu item Record check-in: records the check-in tab (asking first when its week is in History) and shows the result.',
     params: [],
   },
+  hideOldCheckInTabs: {
+    kind: 'server',
+    summary:
+      'Menu item Hide old check-in tabs…: names the check-in tabs recorded in History whose week ended over four weeks ago, and hides them when the user agrees (never deletes).',
+    params: [],
+  },
   showSettings: {
     kind: 'server',
     summary: 'Menu item Settings: opens the sidebar on its Settings view.',

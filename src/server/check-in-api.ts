@@ -83,7 +83,7 @@ export interface FoundTab {
 export function getCheckInState(payload?: unknown): CheckInState {
   const lang = spreadsheetLang();
   configureZod();
-  const parsed = checkInRefSchema.safeParse(payload ?? {});
+  const parsed = checkInRefSchema().safeParse(payload ?? {});
   if (!parsed.success) return { lang, tab: null, notice: texts(lang, 'badRequest') };
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const found = findTab(spreadsheet, parsed.data.sheetId);
@@ -97,7 +97,7 @@ export function getCheckInState(payload?: unknown): CheckInState {
 export function submitCheckIn(payload: unknown): SubmitCheckInResult {
   const lang = spreadsheetLang();
   configureZod();
-  const parsed = submitCheckInSchema.safeParse(payload);
+  const parsed = submitCheckInSchema().safeParse(payload);
   if (!parsed.success) return { ok: false, confirm: false, message: texts(lang, 'badRequest'), state: null };
   const { sheetId, replace } = parsed.data;
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -129,7 +129,7 @@ export function submitCheckIn(payload: unknown): SubmitCheckInResult {
 export function getCheckInText(payload?: unknown): CheckInTextResult {
   const lang = spreadsheetLang();
   configureZod();
-  const parsed = checkInRefSchema.safeParse(payload ?? {});
+  const parsed = checkInRefSchema().safeParse(payload ?? {});
   if (!parsed.success) return { ok: false, message: texts(lang, 'badRequest') };
   const found = findTab(SpreadsheetApp.getActiveSpreadsheet(), parsed.data.sheetId);
   if (!found) return { ok: false, message: noTabNotice(lang, parsed.data.sheetId) };

@@ -15,6 +15,7 @@ import {
   type RegionName,
   type RegionRows,
 } from '../core/check-in/check-in-tab';
+import { wholeRows } from '../core/okr-sheet/cells';
 import { METADATA } from '../core/okr-sheet/columns';
 import { type PlanSettings, parseSettings } from '../core/okr-sheet/settings';
 import { writeSheetSpec } from './sheet-writer';
@@ -126,17 +127,28 @@ function isDate(value: unknown): value is Date {
 }
 
 /**
+ * Cuts a new tab down to the rows and columns its layout uses, in one call each. A tab a week piles up (13 a
+ * quarter), and a new sheet's 1000 × 26 grid would add some 26,000 empty cells a week to the spreadsheet,
+ * which Sheets counts against its cell limit. Rows and columns a person adds later stay.
+ */
+function trimToLayout(sheet: Sheet, lastRow: number, lastColumn: number): void {
+  const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
+  if (maxRows > lastRow) sheet.deleteRows(lastRow + 1, maxRows - lastRow);
+  if (maxColumns > lastColumn) sheet.deleteColumns(lastColumn + 1, maxColumns - lastColumn);
+}
+
+/**
  * Writes a laid-out check-in tab into a new, empty sheet: one region for contents, formats, weights, fills
  * and dropdowns, one merge of the colour rules, then widths, notes and metadata, none per key result.
  */
 export function writeCheckInTab(sheet: Sheet, layout: CheckInTabLayout): void {
   writeSheetSpec(sheet, layout, 1);
+  trimToLayout(sheet, layout.lastRow, layout.lastColumn);
   for (const { column, width } of layout.columnWidths) sheet.setColumnWidth(column, width);
   for (const { key, value } of layout.sheetMetadata) sheet.addDeveloperMetadata(key, value);
-  // Regions sit on whole rows, so they follow rows a person inserts or deletes in the tab.
-  const columns = sheet.getMaxColumns();
+  // Regions sit on whole rows (`12:20`), so they follow rows a person inserts or deletes in the tab.
   for (const name of REGIONS) {
     const { row, rows } = layout.regions[name];
-    if (rows > 0) sheet.getRange(row, 1, rows, columns).addDeveloperMetadata(CHECK_IN_METADATA.region, name);
+    if (rows > 0) sheet.getRange(wholeRows(row, row + rows - 1)).addDeveloperMetadata(CHECK_IN_METADATA.region, name);
   }
 }

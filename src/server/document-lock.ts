@@ -1,7 +1,10 @@
 // Every write to the spreadsheet runs under the document lock, so two people pressing "New quarter" at once
 // (or a double click) cannot interleave their writes. The lock is taken in the call, never at load time,
 // and released in `finally`, also when the work throws. Nested calls in one execution reuse the lock held
-// by the outer one: a second Lock object would wait for the first, that is for itself.
+// by the outer one: a second Lock object would wait for the first, that is for itself. Before the lock goes,
+// `SpreadsheetApp.flush()` applies the pending writes, as the Lock reference's example does
+// (https://developers.google.com/apps-script/reference/lock/lock): Sheets batches writes and may apply them
+// after the script moves on, so without it the next execution to get the lock could read the sheet half written.
 
 /** How long to wait for another execution's writes to finish before giving up. */
 export const LOCK_TIMEOUT_MS = 30_000;
@@ -23,6 +26,10 @@ export function withDocumentLock<T>(work: () => T, timeoutMs = LOCK_TIMEOUT_MS):
     return work();
   } finally {
     held = false;
-    lock.releaseLock();
+    try {
+      SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
   }
 }

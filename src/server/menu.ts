@@ -18,6 +18,7 @@ const texts = defineTexts(
     updateAsOf: 'Update as-of date',
     asOfUpdated: 'As-of date set to {date}: {sheets}.',
     asOfNoSheet: 'There is no open OKR sheet yet: create one with New quarter….',
+    hideOldCheckIns: 'Hide old check-in tabs…',
     settings: 'Settings',
     help: 'Help',
     helpTitle: 'OKR Sheets: help',
@@ -36,6 +37,7 @@ const texts = defineTexts(
     updateAsOf: 'Aktualizuj datę stanu',
     asOfUpdated: 'Data stanu ustawiona na {date}: {sheets}.',
     asOfNoSheet: 'Nie ma jeszcze otwartego arkusza OKR: utwórz go poleceniem Nowy kwartał….',
+    hideOldCheckIns: 'Ukryj stare check-iny…',
     settings: 'Ustawienia',
     help: 'Pomoc',
     helpTitle: 'OKR Sheets: pomoc',
@@ -78,6 +80,7 @@ export function onOpen(event?: OpenEvent): void {
     .addItem(t('weeklyCheckIn'), 'showWeeklyCheckIn')
     .addItem(t('recordCheckIn'), 'showRecordCheckIn')
     .addItem(t('updateAsOf'), 'updateAsOfDate')
+    .addItem(t('hideOldCheckIns'), 'hideOldCheckInTabs')
     .addSeparator()
     .addItem(t('settings'), 'showSettings')
     .addItem(t('help'), 'showHelp')

@@ -23,7 +23,7 @@ import {
   SCENARIOS,
 } from '../core/forecast';
 import { valueDecimals } from '../core/number-format';
-import { a1, cellInput } from '../core/okr-sheet/cells';
+import { a1, cellInput, wholeColumns } from '../core/okr-sheet/cells';
 import { HEADER_PLACES, HEADER_ROW } from '../core/okr-sheet/columns';
 import type { QuarterReading } from '../core/okr-sheet/read';
 
@@ -50,11 +50,10 @@ function placeMissing(sheet: Sheet, found: Partial<Record<TrackingKey, number>>)
   const last = first + missing.length - 1;
   const maxColumns = sheet.getMaxColumns();
   if (maxColumns < last) sheet.insertColumnsAfter(maxColumns, last - maxColumns);
-  const maxRows = sheet.getMaxRows();
   const placed = { ...found };
   missing.forEach((key, index) => {
     placed[key] = first + index;
-    sheet.getRange(1, first + index, maxRows, 1).addDeveloperMetadata(TRACKING_METADATA, key);
+    sheet.getRange(wholeColumns(first + index)).addDeveloperMetadata(TRACKING_METADATA, key);
   });
   return placed as Record<TrackingKey, number>;
 }

@@ -4,6 +4,7 @@
 // of 100 KRs costs the same calls as one of 9. Also names new sheets and closes a quarter's sheet.
 
 import type { Lang } from '../core/i18n';
+import { wholeColumns, wholeRows } from '../core/okr-sheet/cells';
 import { METADATA } from '../core/okr-sheet/columns';
 import type { QuarterLayout } from '../core/okr-sheet/layout';
 import { sheetText } from '../core/okr-sheet/texts';
@@ -23,13 +24,12 @@ export function writeQuarterLayout(spreadsheet: Spreadsheet, sheet: Sheet, layou
   }
   writeNamedRanges(spreadsheet, sheet, layout);
   for (const { key, value } of layout.sheetMetadata) sheet.addDeveloperMetadata(key, value);
-  // Column and row metadata must sit on whole columns and rows; they then move with them.
-  const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
+  // Column and row metadata sit on whole columns and rows (`C:C`, `6:6`), and then move with them.
   for (const { column, key, value } of layout.columnMetadata) {
-    sheet.getRange(1, column, maxRows, 1).addDeveloperMetadata(key, value);
+    sheet.getRange(wholeColumns(column)).addDeveloperMetadata(key, value);
   }
   for (const { row, key, value } of layout.rowMetadata) {
-    sheet.getRange(row, 1, 1, maxColumns).addDeveloperMetadata(key, value);
+    sheet.getRange(wholeRows(row)).addDeveloperMetadata(key, value);
   }
 }
 

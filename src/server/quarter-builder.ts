@@ -35,7 +35,7 @@ export interface BuildQuarterResult {
 
 /** Builds the OKR sheet of a quarter. `plan` is validated here again: it comes from a browser. */
 export function buildQuarter(plan: QuarterPlan, options: BuildQuarterOptions = {}): BuildQuarterResult {
-  const parsed = planSchema.safeParse(plan);
+  const parsed = planSchema().safeParse(plan);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`OKR Sheets: the plan is not valid (${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''})`);

@@ -3,7 +3,6 @@
 // the user's language and naming the field, for the sidebar to show next to it (zod/mini's own message is
 // only "Invalid input", so issues are mapped by path and code to the texts below).
 
-import * as z from 'zod/mini';
 import { isBlank, parseNumberText } from '../core/cell-values';
 import { defineTexts, type Lang } from '../core/i18n';
 import { defaultQuarterAfter, quarterDates } from '../core/quarter';
@@ -231,8 +230,7 @@ export function getSettings(): SettingsState {
 /** Validates and stores the settings; answers with the settings as now stored and the language they give. */
 export function saveSettings(payload: unknown): SaveSettingsResult {
   const lang = spreadsheetLang();
-  configureZod();
-  const parsed = settingsSchema.safeParse(payload);
+  const parsed = settingsSchema().safeParse(payload);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues, payload, 'settings', lang) };
   try {
     withDocumentLock(() => writeSettings(parsed.data));
@@ -348,22 +346,12 @@ function warningText(warning: unknown): string {
 // ---------------------------------------------------------------------------------------------------------
 // Validation.
 
-let zodConfigured = false;
-
-/** zod compiles fast paths with `new Function`, which costs more than it saves in a short run. */
-function configureZod(): void {
-  if (zodConfigured) return;
-  z.config({ jitless: true });
-  zodConfigured = true;
-}
-
 type Parsed = { ok: true; value: SubmitPayload } | { ok: false; errors: FieldError[] };
 
 /** Parses a submitQuarter payload: the schema first, then the rules that span fields. */
 export function parseSubmitPayload(payload: unknown, lang: Lang): Parsed {
-  configureZod();
   const read = withNumbersRead(payload);
-  const parsed = submitPayloadSchema.safeParse(read);
+  const parsed = submitPayloadSchema().safeParse(read);
   if (!parsed.success) {
     // Every problem in one answer: the rules run on what could be read, and name the fields the schema
     // did not already (a bad date is not held back until the other fields are fixed).

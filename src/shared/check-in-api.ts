@@ -5,20 +5,25 @@
 import * as z from 'zod/mini';
 import type { CheckInProblem } from '../core/check-in/check-in-read';
 import type { Lang } from '../core/i18n';
+import { type LazyOutput, lazySchema } from './lazy-schema';
 
 /** Which check-in tab a call is about: its sheet id, as the state gave it; absent means the active tab. */
-export const checkInRefSchema = z.object({
-  sheetId: z.optional(z.int()),
-});
-export type CheckInRef = z.infer<typeof checkInRefSchema>;
+export const checkInRefSchema = lazySchema(() =>
+  z.object({
+    sheetId: z.optional(z.int()),
+  }),
+);
+export type CheckInRef = LazyOutput<typeof checkInRefSchema>;
 
 /** The payload of `submitCheckIn`: the tab to record, and whether replacing its week's History rows is agreed. */
-export const submitCheckInSchema = z.object({
-  sheetId: z.optional(z.int()),
-  /** The user agreed to record again a week already in History (its rows are replaced). */
-  replace: z.optional(z.boolean()),
-});
-export type SubmitCheckInPayload = z.infer<typeof submitCheckInSchema>;
+export const submitCheckInSchema = lazySchema(() =>
+  z.object({
+    sheetId: z.optional(z.int()),
+    /** The user agreed to record again a week already in History (its rows are replaced). */
+    replace: z.optional(z.boolean()),
+  }),
+);
+export type SubmitCheckInPayload = LazyOutput<typeof submitCheckInSchema>;
 
 /** A check-in tab, as the sidebar shows it. */
 export interface CheckInTabState {

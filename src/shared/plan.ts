@@ -3,6 +3,7 @@
 // server, since every google.script.run payload comes from a browser and is untrusted.
 
 import * as z from 'zod/mini';
+import { type LazyOutput, lazySchema } from './lazy-schema';
 
 export const LEVELS = ['company', 'team', 'individual'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -13,69 +14,78 @@ export const KINDS = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone'] 
 export const UNITS = ['count', 'currency', 'percent', 'days', 'hours', 'points'] as const;
 export type Unit = (typeof UNITS)[number];
 
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+// Pieces of the schemas below, made fresh for each (they are only ever called while a schema is built).
+const isoDate = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const text = (max: number) => z.string().check(z.maxLength(max));
-const title = z.string().check(z.trim(), z.minLength(1), z.maxLength(300));
-const finite = z.number().check(z.refine(Number.isFinite));
+const title = () => z.string().check(z.trim(), z.minLength(1), z.maxLength(300));
+const finite = () => z.number().check(z.refine(Number.isFinite));
 
 /** A calendar or fiscal quarter (Q1–Q4 of a year, counted from the fiscal start month), or custom dates. */
-export const quarterSchema = z.discriminatedUnion('kind', [
+export const quarterSchema = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('quarter'),
+      year: z.int().check(z.gte(2000), z.lte(2100)),
+      quarter: z.int().check(z.gte(1), z.lte(4)),
+    }),
+    z.object({ kind: z.literal('custom'), start: isoDate(), end: isoDate() }),
+  ]),
+);
+export type QuarterRef = LazyOutput<typeof quarterSchema>;
+
+export const keyResultSchema = lazySchema(() =>
   z.object({
-    kind: z.literal('quarter'),
-    year: z.int().check(z.gte(2000), z.lte(2100)),
-    quarter: z.int().check(z.gte(1), z.lte(4)),
+    /** "O1.2"; given by the builder from the order, read back from the sheet. */
+    id: z.optional(text(20)),
+    title: title(),
+    kind: z.enum(KINDS),
+    unit: z.enum(UNITS),
+    /** ISO 4217 code for `currency` units; the plan's currency when absent. */
+    currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
+    /** Baseline; `null` for a threshold ("at least"/"at most" with no start) and for milestones. */
+    start: z.nullable(finite()),
+    /** The value to reach; `null` only for milestones. */
+    target: z.nullable(finite()),
+    /** The latest value, when carried over or read back; the builder leaves the cell for the user. */
+    current: z.optional(z.nullable(finite())),
+    weight: finite().check(z.gte(0), z.lte(100)),
+    owner: text(120),
+    /** Committed results are promised in full: green only at 100% of pace. */
+    committed: z.boolean(),
+    notes: text(2000),
   }),
-  z.object({ kind: z.literal('custom'), start: isoDate, end: isoDate }),
-]);
-export type QuarterRef = z.infer<typeof quarterSchema>;
+);
+export type KeyResultPlan = LazyOutput<typeof keyResultSchema>;
 
-export const keyResultSchema = z.object({
-  /** "O1.2"; given by the builder from the order, read back from the sheet. */
-  id: z.optional(text(20)),
-  title,
-  kind: z.enum(KINDS),
-  unit: z.enum(UNITS),
-  /** ISO 4217 code for `currency` units; the plan's currency when absent. */
-  currency: z.optional(z.string().check(z.regex(/^[A-Z]{3}$/))),
-  /** Baseline; `null` for a threshold ("at least"/"at most" with no start) and for milestones. */
-  start: z.nullable(finite),
-  /** The value to reach; `null` only for milestones. */
-  target: z.nullable(finite),
-  /** The latest value, when carried over or read back; the builder leaves the cell for the user. */
-  current: z.optional(z.nullable(finite)),
-  weight: finite.check(z.gte(0), z.lte(100)),
-  owner: text(120),
-  /** Committed results are promised in full: green only at 100% of pace. */
-  committed: z.boolean(),
-  notes: text(2000),
-});
-export type KeyResultPlan = z.infer<typeof keyResultSchema>;
-
-export const objectiveSchema = z.object({
-  /** "O1"; given by the builder from the order, read back from the sheet. */
-  id: z.optional(text(20)),
-  level: z.enum(LEVELS),
-  title,
-  /** Id of the company objective a team or individual objective supports (alignment). */
-  parent: z.optional(text(20)),
-  keyResults: z.array(keyResultSchema).check(z.minLength(1), z.maxLength(20)),
-});
-export type ObjectivePlan = z.infer<typeof objectiveSchema>;
+export const objectiveSchema = lazySchema(() =>
+  z.object({
+    /** "O1"; given by the builder from the order, read back from the sheet. */
+    id: z.optional(text(20)),
+    level: z.enum(LEVELS),
+    title: title(),
+    /** Id of the company objective a team or individual objective supports (alignment). */
+    parent: z.optional(text(20)),
+    keyResults: z.array(keyResultSchema()).check(z.minLength(1), z.maxLength(20)),
+  }),
+);
+export type ObjectivePlan = LazyOutput<typeof objectiveSchema>;
 
 export const FORMULA_STYLES = ['addon', 'portable'] as const;
 export type FormulaStyle = (typeof FORMULA_STYLES)[number];
 
-export const planSchema = z.object({
-  quarter: quarterSchema,
-  /** Month (1–12) the fiscal year starts in; 1 for calendar quarters. */
-  fiscalStartMonth: z.int().check(z.gte(1), z.lte(12)),
-  team: title,
-  language: z.enum(['pl', 'en']),
-  /** Levels in use; individual OKRs are optional. */
-  levels: z.array(z.enum(LEVELS)).check(z.minLength(1)),
-  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
-  /** `addon`: the add-on's own functions; `portable`: plain Sheets formulas for sharing and export. */
-  formulaStyle: z.enum(FORMULA_STYLES),
-  objectives: z.array(objectiveSchema).check(z.minLength(1), z.maxLength(60)),
-});
-export type QuarterPlan = z.infer<typeof planSchema>;
+export const planSchema = lazySchema(() =>
+  z.object({
+    quarter: quarterSchema(),
+    /** Month (1–12) the fiscal year starts in; 1 for calendar quarters. */
+    fiscalStartMonth: z.int().check(z.gte(1), z.lte(12)),
+    team: title(),
+    language: z.enum(['pl', 'en']),
+    /** Levels in use; individual OKRs are optional. */
+    levels: z.array(z.enum(LEVELS)).check(z.minLength(1)),
+    currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+    /** `addon`: the add-on's own functions; `portable`: plain Sheets formulas for sharing and export. */
+    formulaStyle: z.enum(FORMULA_STYLES),
+    objectives: z.array(objectiveSchema()).check(z.minLength(1), z.maxLength(60)),
+  }),
+);
+export type QuarterPlan = LazyOutput<typeof planSchema>;

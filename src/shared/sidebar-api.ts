@@ -4,6 +4,7 @@
 
 import * as z from 'zod/mini';
 import type { Lang } from '../core/i18n';
+import { type LazyOutput, lazySchema } from './lazy-schema';
 import {
   FORMULA_STYLES,
   type FormulaStyle,
@@ -20,35 +21,37 @@ type KeyResultKind = (typeof KINDS)[number];
 export const CARRY_CHOICES = ['carry', 'keep', 'drop'] as const;
 export type CarryChoice = (typeof CARRY_CHOICES)[number];
 
-const currencyCode = z.string().check(z.regex(/^[A-Z]{3}$/));
-
 /** The payload of `submitQuarter`: the plan, and what to do with the previous quarter's key results. */
-export const submitPayloadSchema = z.object({
-  plan: planSchema,
-  /** The previous quarter's sheet the choices refer to; it is frozen once the new quarter is built. */
-  previousSheetId: z.optional(z.nullable(z.int())),
-  /** Key result id of the previous quarter → choice. */
-  carryOver: z.optional(z.record(z.string().check(z.maxLength(20)), z.enum(CARRY_CHOICES))),
-  /** Replace a sheet of the same quarter instead of creating the next free name. */
-  replaceExisting: z.optional(z.boolean()),
-});
-export type SubmitPayload = z.infer<typeof submitPayloadSchema>;
+export const submitPayloadSchema = lazySchema(() =>
+  z.object({
+    plan: planSchema(),
+    /** The previous quarter's sheet the choices refer to; it is frozen once the new quarter is built. */
+    previousSheetId: z.optional(z.nullable(z.int())),
+    /** Key result id of the previous quarter → choice. */
+    carryOver: z.optional(z.record(z.string().check(z.maxLength(20)), z.enum(CARRY_CHOICES))),
+    /** Replace a sheet of the same quarter instead of creating the next free name. */
+    replaceExisting: z.optional(z.boolean()),
+  }),
+);
+export type SubmitPayload = LazyOutput<typeof submitPayloadSchema>;
 
 /** The language choice in Settings: `auto` follows the spreadsheet locale. */
 export const LANGUAGE_CHOICES = ['auto', 'pl', 'en'] as const;
 export type LanguageChoice = (typeof LANGUAGE_CHOICES)[number];
 
 /** Per-document settings, kept in the document properties. */
-export const settingsSchema = z.object({
-  language: z.enum(LANGUAGE_CHOICES),
-  /** Month (1–12) the fiscal year starts in; 1 for calendar quarters. */
-  fiscalStartMonth: z.int().check(z.gte(1), z.lte(12)),
-  currency: currencyCode,
-  formulaStyle: z.enum(FORMULA_STYLES),
-  /** The team name the next quarter starts with. */
-  teamName: z.string().check(z.trim(), z.maxLength(300)),
-});
-export type Settings = z.infer<typeof settingsSchema>;
+export const settingsSchema = lazySchema(() =>
+  z.object({
+    language: z.enum(LANGUAGE_CHOICES),
+    /** Month (1–12) the fiscal year starts in; 1 for calendar quarters. */
+    fiscalStartMonth: z.int().check(z.gte(1), z.lte(12)),
+    currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+    formulaStyle: z.enum(FORMULA_STYLES),
+    /** The team name the next quarter starts with. */
+    teamName: z.string().check(z.trim(), z.maxLength(300)),
+  }),
+);
+export type Settings = LazyOutput<typeof settingsSchema>;
 
 /** One message for one field of a payload; `path` is dotted (`plan.objectives.0.keyResults.1.target`). */
 export interface FieldError {

@@ -114,6 +114,7 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
     'showWeeklyCheckIn',
     'showRecordCheckIn',
     'updateAsOfDate',
+    'hideOldCheckInTabs',
     'showSettings',
     'showHelp',
     'getSidebarState',
@@ -168,6 +169,7 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
       'showWeeklyCheckIn',
       'showRecordCheckIn',
       'updateAsOfDate',
+      'hideOldCheckInTabs',
       'showSettings',
       'showHelp',
     ]);

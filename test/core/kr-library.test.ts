@@ -74,7 +74,7 @@ describe('the sales KR library', () => {
         committed: false,
         notes: '',
       };
-      expect(keyResultSchema.safeParse(plan).success, template.id).toBe(true);
+      expect(keyResultSchema().safeParse(plan).success, template.id).toBe(true);
     }
   });
 

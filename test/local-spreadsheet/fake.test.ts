@@ -417,6 +417,24 @@ describe('developer metadata', () => {
     sheet.getRange('3:3').addDeveloperMetadata('row', 'kr-7');
     expect(sheet.getRange('3:3').getDeveloperMetadata()[0]?.getLocation().getRow()?.getA1Notation()).toBe('A3:Z3');
   });
+
+  it('refuses row and column metadata on a rectangle by numbers, even one as tall or wide as the sheet', () => {
+    const { sheet } = setup();
+    const column = sheet.getRange(1, 3, sheet.getMaxRows(), 1);
+    expect(column.getA1Notation()).toBe(sheet.getRange('C:C').getA1Notation());
+    expect(() => column.addDeveloperMetadata('okr.column', 'score')).toThrow('arbitrary ranges');
+    expect(() => sheet.getRange(6, 1, 1, sheet.getMaxColumns()).addDeveloperMetadata('row')).toThrow(
+      'arbitrary ranges',
+    );
+    sheet.getRange('C:C').addDeveloperMetadata('okr.column', 'score');
+    sheet.getRange('6:6').addDeveloperMetadata('row', 'kr-1');
+    const [score, row] = [sheet.getRange('C:C'), sheet.getRange('6:6')].map((r) => r.getDeveloperMetadata()[0]);
+    expect(score?.getLocation().getColumn()?.getA1Notation()).toBe('C1:C1000');
+    expect(row?.getLocation().getRow()?.getA1Notation()).toBe('A6:Z6');
+    // A range Sheets gives back for a row or column location is that whole row or column again.
+    row?.getLocation().getRow()?.addDeveloperMetadata('row', 'kr-1b');
+    expect(sheet.getRange('6:6').getDeveloperMetadata()).toHaveLength(2);
+  });
 });
 
 describe('call counting', () => {

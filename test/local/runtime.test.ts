@@ -72,6 +72,7 @@ describe('the bundle in the local runtime', () => {
       'showWeeklyCheckIn',
       'showRecordCheckIn',
       'updateAsOfDate',
+      'hideOldCheckInTabs',
       'showSettings',
       'showHelp',
     ]);

@@ -29,6 +29,7 @@ describe('the add-on menu', () => {
       ['Weekly check-in', 'showWeeklyCheckIn'],
       ['Record check-in', 'showRecordCheckIn'],
       ['Update as-of date', 'updateAsOfDate'],
+      ['Hide old check-in tabs…', 'hideOldCheckInTabs'],
       ['Settings', 'showSettings'],
       ['Help', 'showHelp'],
     ]);
@@ -43,6 +44,7 @@ describe('the add-on menu', () => {
       'Cotygodniowy check-in',
       'Zapisz check-in',
       'Aktualizuj datę stanu',
+      'Ukryj stare check-iny…',
       'Ustawienia',
       'Pomoc',
     ]);
@@ -71,7 +73,7 @@ describe('the add-on menu', () => {
   it('onInstall adds the same menu', () => {
     const { ui } = open({ locale: 'en_US' });
     onInstall({ authMode: 'FULL' });
-    expect(ui.menuItems()).toHaveLength(6);
+    expect(ui.menuItems()).toHaveLength(7);
   });
 });
 

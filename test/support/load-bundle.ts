@@ -39,9 +39,15 @@ export function readBundle(): string {
   return readFileSync(join(__dirname, '../../dist/Code.js'), 'utf8');
 }
 
-/** Runs dist/Code.js in a fresh context and returns that context's global object. */
-export function loadBundle(services: Partial<Record<(typeof SERVICE_NAMES)[number], unknown>> = {}): BundleGlobals {
-  const globals: Record<string, unknown> = {};
+/**
+ * Runs dist/Code.js in a fresh context and returns that context's global object. `extraGlobals` are set in
+ * the scope before the bundle runs (instruments a test watches the bundle with).
+ */
+export function loadBundle(
+  services: Partial<Record<(typeof SERVICE_NAMES)[number], unknown>> = {},
+  extraGlobals: Record<string, unknown> = {},
+): BundleGlobals {
+  const globals: Record<string, unknown> = { ...extraGlobals };
   for (const name of SERVICE_NAMES) globals[name] = services[name] ?? untouchable(name);
   const context = vm.createContext(globals);
   vm.runInContext(readBundle(), context, { filename: 'Code.js' });

@@ -7,6 +7,7 @@
 // numbers, since a check-in shows the quarter as it stood that week.
 
 import * as z from 'zod/mini';
+import { type LazyOutput, lazySchema } from '../../shared/lazy-schema';
 import { FORMULA_STYLES, type FormulaStyle } from '../../shared/plan';
 import { call } from '../formula-text';
 import type { Lang } from '../i18n';
@@ -189,27 +190,29 @@ export function checkInKey(quarterLabel: string, week: number): string {
 }
 
 /** What the tab remembers of how it was made, as JSON in its metadata. */
-export const checkInTabInfoSchema = z.object({
-  version: z.number(),
-  quarter: z.string(),
-  start: z.string(),
-  end: z.string(),
-  week: z.int(),
-  monday: z.string(),
-  sunday: z.string(),
-  asOf: z.string(),
-  lang: z.enum(['en', 'pl']),
-  style: z.enum(FORMULA_STYLES),
-  currency: z.string(),
-  okrSheetId: z.number(),
-});
-export type CheckInTabInfo = z.infer<typeof checkInTabInfoSchema>;
+export const checkInTabInfoSchema = lazySchema(() =>
+  z.object({
+    version: z.number(),
+    quarter: z.string(),
+    start: z.string(),
+    end: z.string(),
+    week: z.int(),
+    monday: z.string(),
+    sunday: z.string(),
+    asOf: z.string(),
+    lang: z.enum(['en', 'pl']),
+    style: z.enum(FORMULA_STYLES),
+    currency: z.string(),
+    okrSheetId: z.number(),
+  }),
+);
+export type CheckInTabInfo = LazyOutput<typeof checkInTabInfoSchema>;
 
 /** The tab info stored in metadata, or `null` when absent or unreadable. */
 export function parseCheckInTabInfo(json: string | null | undefined): CheckInTabInfo | null {
   if (!json) return null;
   try {
-    const parsed = checkInTabInfoSchema.safeParse(JSON.parse(json));
+    const parsed = checkInTabInfoSchema().safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -57,6 +57,20 @@ export function a1Range(row: number, column: number, lastRow: number, lastColumn
   return `${a1(row, column, absolute)}:${a1(lastRow, lastColumn, absolute)}`;
 }
 
+/**
+ * A1 of whole columns, open at both ends (`C:C`, `C:E`): where column developer metadata goes, as in the
+ * examples of Google's Range.addDeveloperMetadata reference. A rectangle that happens to reach the last row
+ * is not the same thing.
+ */
+export function wholeColumns(first: number, last = first): string {
+  return `${columnLetter(first)}:${columnLetter(last)}`;
+}
+
+/** A1 of whole rows, open at both ends (`6:6`, `6:9`): where row developer metadata goes. */
+export function wholeRows(first: number, last = first): string {
+  return `${first}:${last}`;
+}
+
 /** `=DATE(2027;1;1)` for `2027-01-01`: no locale parses it differently and no time zone shifts it. */
 export function dateFormula(iso: string): string {
   return `=${dateCall(iso)}`;

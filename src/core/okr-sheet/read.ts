@@ -293,7 +293,7 @@ export function readQuarterGrid(snapshot: SheetSnapshot): QuarterReading {
       notes: textOf(get('notes')),
     };
     // The schema's own limits (lengths, weight 0–100), reported against this row's cells.
-    const checked = keyResultSchema.safeParse(keyResult);
+    const checked = keyResultSchema().safeParse(keyResult);
     if (!checked.success) {
       for (const issue of checked.error.issues) {
         const key = fieldColumn(String(issue.path[0] ?? ''));
@@ -453,7 +453,7 @@ function assemblePlan(
     formulaStyle: settings.formulaStyle,
     objectives,
   };
-  const checked = planSchema.safeParse(plan);
+  const checked = planSchema().safeParse(plan);
   if (checked.success) return checked.data;
   for (const issue of checked.error.issues) {
     const [top, objectiveIndex, , krIndex] = issue.path;

@@ -3,22 +3,25 @@
 // moved columns and a user never sees it, so the reader gets back exactly what the builder was given.
 
 import * as z from 'zod/mini';
+import { type LazyOutput, lazySchema } from '../../shared/lazy-schema';
 import { FORMULA_STYLES, LEVELS, type QuarterPlan, quarterSchema } from '../../shared/plan';
 
-const isoDate = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+const isoDate = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 
-export const planSettingsSchema = z.object({
-  quarter: quarterSchema,
-  fiscalStartMonth: z.int().check(z.gte(1), z.lte(12)),
-  language: z.enum(['pl', 'en']),
-  levels: z.array(z.enum(LEVELS)).check(z.minLength(1)),
-  currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
-  formulaStyle: z.enum(FORMULA_STYLES),
-  start: isoDate,
-  end: isoDate,
-  label: z.string().check(z.maxLength(100)),
-});
-export type PlanSettings = z.infer<typeof planSettingsSchema>;
+export const planSettingsSchema = lazySchema(() =>
+  z.object({
+    quarter: quarterSchema(),
+    fiscalStartMonth: z.int().check(z.gte(1), z.lte(12)),
+    language: z.enum(['pl', 'en']),
+    levels: z.array(z.enum(LEVELS)).check(z.minLength(1)),
+    currency: z.string().check(z.regex(/^[A-Z]{3}$/)),
+    formulaStyle: z.enum(FORMULA_STYLES),
+    start: isoDate(),
+    end: isoDate(),
+    label: z.string().check(z.maxLength(100)),
+  }),
+);
+export type PlanSettings = LazyOutput<typeof planSettingsSchema>;
 
 export function settingsOf(plan: QuarterPlan, dates: { start: string; end: string; label: string }): PlanSettings {
   return {
@@ -38,7 +41,7 @@ export function settingsOf(plan: QuarterPlan, dates: { start: string; end: strin
 export function parseSettings(json: string | null | undefined): PlanSettings | null {
   if (!json) return null;
   try {
-    const parsed = planSettingsSchema.safeParse(JSON.parse(json));
+    const parsed = planSettingsSchema().safeParse(JSON.parse(json));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

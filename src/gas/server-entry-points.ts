@@ -1,0 +1,11 @@
+// The menu, the triggers and the sidebar's server functions: every entry point that is not a custom
+// function. entry-points.ts forwards to them and loads this module only on the first server call, so a
+// custom function, which Apps Script runs after loading the whole bundle, never runs their modules' top level.
+
+export { getCheckInState, getCheckInText, submitCheckIn } from '../server/check-in-api';
+export { hideOldCheckInTabs } from '../server/check-in-tidy';
+// The menu and the sidebar: triggers Apps Script calls by name, menu items, and the server functions the
+// sidebar calls through google.script.run.
+export { onInstall, onOpen, showHelp, showRecordCheckIn, showWeeklyCheckIn, updateAsOfDate } from '../server/menu';
+export { showNewQuarterSidebar, showSettings } from '../server/sidebar';
+export { getSettings, getSidebarState, saveSettings, submitQuarter } from '../server/sidebar-api';
