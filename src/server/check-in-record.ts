@@ -247,7 +247,7 @@ function valueFormatsOf(reading: CheckInReading, info: CheckInTabInfo, records: 
   });
 }
 
-/** Writes this week's values into the current column, one setValues per run of adjacent rows. */
+/** Writes this week's values into the current column as numbers in their unit's format, one run at a time. */
 function writeCurrentValues(
   sheet: Sheet,
   quarter: ReturnType<typeof readQuarter>,
@@ -259,7 +259,9 @@ function writeCurrentValues(
   const headerFormula = sheet.getRange(quarter.headerRow, column).getFormula();
   const { runs, skipped, missing } = planCurrentWrites(quarter, headerFormula, records);
   for (const run of runs) {
-    sheet.getRange(run.row, column, run.inputs.length, 1).setValues(run.inputs.map((input) => [input]));
+    const range = sheet.getRange(run.row, column, run.inputs.length, 1);
+    range.setNumberFormats(run.formats.map((format) => [format]));
+    range.setValues(run.inputs.map((input) => [input]));
   }
   for (const cell of skipped) result.skippedFormulaCells.push({ keyResultId: cell.keyResultId, row: cell.row, column });
   for (const keyResultId of missing) result.notes.push({ code: 'notInOkrSheet', keyResultId });

@@ -385,13 +385,13 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
   const [value, goal, closed] = (['value', 'goal', 'closed'] as const).map((field) =>
     cellOf(pipelineRow, PIPELINE_PLACES[field], false),
   ) as [string, string, string];
-  labelled(
-    pipelineRow,
-    PIPELINE_PLACES.share,
-    t('pipelineShare'),
-    formula(`=IF(OR(${value}="",${goal}=""),"",IFERROR(${value}/${goal},""))`),
-    PERCENT_FORMAT,
-  );
+  // With the add-on, the amounts are read as KR_SCORE reads them, so `900 000 zł` typed as text still counts:
+  // with nothing closed, the coverage of the goal is its share.
+  const pipelineShare =
+    style === 'addon'
+      ? `=IF(OR(${value}="",${goal}=""),"",IFERROR(PIPELINE_COVERAGE(${value},${goal}),""))`
+      : `=IF(OR(${value}="",${goal}=""),"",IFERROR(${value}/${goal},""))`;
+  labelled(pipelineRow, PIPELINE_PLACES.share, t('pipelineShare'), formula(pipelineShare), PERCENT_FORMAT);
   const coverage =
     style === 'addon'
       ? `=PIPELINE_COVERAGE(${value},${goal},${closed})`
@@ -461,9 +461,20 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
       kr.kind === 'atMost' ||
       (kr.start !== null && kr.target !== null && kr.target < kr.start);
     const [v, tg, last] = [at('value'), at('target'), at('lastValue')];
-    const share = lowerIsBetter
-      ? `=IF(OR(${v}="",${tg}=""),"",IFERROR(IF(${v}>0,${tg}/${v},""),""))`
-      : `=IF(OR(${v}="",${tg}=""),"",IFERROR(IF(${tg}<>0,${v}/${tg},""),""))`;
+    // A value typed as text (`560 000 zł`) is no number to Sheets' arithmetic. With the add-on, such a value
+    // is read by its functions, as KR_SCORE reads it: PIPELINE_COVERAGE(a, b) is a / b, and KR_NEEDED_PER_WEEK
+    // over a week that ends on its as-of day is what the week brought, value − last. Numbers (what the add-on
+    // writes, and what Sheets makes of a typed number) stay on plain arithmetic and call no function.
+    const addonReads = style === 'addon';
+    const shareOfText = lowerIsBetter ? `PIPELINE_COVERAGE(${tg},${v})` : `PIPELINE_COVERAGE(${v},${tg})`;
+    const shareOfNumber = lowerIsBetter ? `IF(${v}>0,${tg}/${v},"")` : `IF(${tg}<>0,${v}/${tg},"")`;
+    const share = addonReads
+      ? `=IF(OR(${v}="",${tg}=""),"",IFERROR(IF(ISNUMBER(${v}),${shareOfNumber},${shareOfText}),""))`
+      : `=IF(OR(${v}="",${tg}=""),"",IFERROR(${shareOfNumber},""))`;
+    const changeOfText = `KR_NEEDED_PER_WEEK(${v},${last},${asOfCell},${asOfCell})`;
+    const change = addonReads
+      ? `=IF(OR(${v}="",${last}=""),"",IFERROR(IF(ISNUMBER(${v}),${v}-${last},${changeOfText}),""))`
+      : `=IF(OR(${v}="",${last}=""),"",IFERROR(${v}-${last},""))`;
     const [confidence, status, lastDate] = [at('confidence'), at('status'), at('lastDate')];
     const mismatch = `AND(ISNUMBER(${confidence}),OR(AND(${status}=${quoted(STATUS_EMOJI.red)},${confidence}>=8),AND(${status}=${quoted(STATUS_EMOJI.green)},${confidence}<=3)))`;
     const stale = `OR(${lastDate}="",${asOfCell}-${lastDate}>${STALE_AFTER_DAYS})`;
@@ -488,7 +499,7 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
       value: shown(kr.lastValue),
       share: milestone ? null : formula(share),
       score: portable ? formula(portable.score) : null,
-      change: milestone ? null : formula(`=IF(OR(${v}="",${last}=""),"",IFERROR(${v}-${last},""))`),
+      change: milestone ? null : formula(change),
       status: portable ? formula(portable.status) : null,
       confidence: null,
       comment: null,
