@@ -16,6 +16,7 @@ import { instantFromSerial, serialOfDay } from '../local/dates';
 import type { LocalRuntime } from '../local/runtime';
 import { LocalRuntimeError } from '../local/runtime';
 import { type DecimalMark, decimalMarkOf, isBlank, parseNumberText, readDone } from '../src/core/cell-values';
+import type { CheckInNote } from '../src/core/check-in/check-in-notes';
 import { tabColumn } from '../src/core/check-in/check-in-tab';
 import { defineTexts, type Lang, langFromLocale } from '../src/core/i18n';
 import { columnLetter } from '../src/core/okr-sheet/cells';
@@ -45,7 +46,7 @@ export function checkAsOf(asOf: string | undefined): void {
 }
 
 /** The JSON of the boot attribute in the sidebar's HTML: what Weekly check-in did. */
-function bootOf(html: string): { generated?: { created: boolean; messages: string[]; problems: string[] } } | null {
+function bootOf(html: string): { generated?: { created: boolean; notes: CheckInNote[] } } | null {
   const match = new RegExp(`${CHECK_IN_BOOT_ATTRIBUTE}="([^"]*)"`).exec(html);
   if (!match) return null;
   const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'" };
@@ -55,6 +56,44 @@ function bootOf(html: string): { generated?: { created: boolean; messages: strin
     );
   } catch {
     return null;
+  }
+}
+
+/** What the add-on told, as the CLI says it (in English, like the rest of its output); `null` when the CLI says it otherwise. */
+export function noteLine(note: CheckInNote): string | null {
+  switch (note.code) {
+    case 'created':
+      return null; // The CLI's own "✓ Created" line says it.
+    case 'opened':
+      return `the check-in of week ${note.week} existed already: opened, not changed`;
+    case 'nameTaken':
+      return `a sheet named "${note.name}" existed already; the check-in was added as "${note.newName}"`;
+    case 'quarterOver':
+      return `${note.quarter} ended on ${note.end}: this is its last check-in (week ${note.week})`;
+    case 'notStarted':
+      return `${note.quarter} starts on ${note.start}; its first check-in is in week 1, from ${note.monday}`;
+    case 'noQuarter':
+      return 'there is no OKR sheet in the workbook yet';
+    case 'unreadable':
+      return `the OKR sheet "${note.sheetName}" could not be read`;
+    case 'brokenOkrRow':
+      return `⚠ row ${note.row} of the OKR sheet: ${note.message}`;
+    case 'noTab':
+      return 'there is no check-in tab for this week';
+    case 'tabGone':
+      return 'the check-in tab is gone';
+    case 'nothingTyped':
+      return 'no values were typed in the check-in; nothing was recorded';
+    case 'noOkrSheet':
+      return `the OKR sheet of ${note.quarter} was not found: values went to History only`;
+    case 'notInOkrSheet':
+      return `${note.keyResultId} is no longer in the OKR sheet: its value went to History only`;
+    case 'unknownOwner':
+      return `"${note.name}" is none of the key results' owners`;
+    case 'badRequest':
+      return 'the add-on could not read the request';
+    case 'failed':
+      return `${note.action} failed: ${note.reason}`;
   }
 }
 
@@ -247,8 +286,10 @@ export function runCheckIn(options: Options, root: string, io: Io): number {
   io.out(
     `✓ ${created ? 'Created' : 'Opened'} "${tab.sheetName}": week ${tab.week} of ${tab.quarter} (${tab.monday} – ${tab.sunday})`,
   );
-  for (const message of boot?.generated?.messages ?? []) if (!/^(Added|Dodano)\b/.test(message)) io.out(`  ${message}`);
-  for (const problem of boot?.generated?.problems ?? []) io.out(`  ⚠ ${problem}`);
+  for (const note of boot?.generated?.notes ?? []) {
+    const line = noteLine(note);
+    if (line) io.out(`  ${line}`);
+  }
   if (tab.recordedBefore && !options.replace) {
     throw new CliError(
       `Week ${tab.week} of ${tab.quarter} is already in History: run again with --replace to record it again ` +
@@ -322,7 +363,7 @@ export function runCheckIn(options: Options, root: string, io: Io): number {
     replace: options.replace === true,
   });
   if (!submitted.ok) {
-    io.err(`✗ ${submitted.message}`);
+    io.err(`✗ ${submitted.confirm ? `week ${tab.week} is already in History` : noteLine(submitted.notice)}`);
     io.err('Nothing was saved.');
     return 1;
   }
@@ -335,10 +376,14 @@ export function runCheckIn(options: Options, root: string, io: Io): number {
   if (recording.skippedBlank.length > 0)
     io.out(`  Not recorded (no value this week): ${recording.skippedBlank.join(', ')}`);
   for (const cell of recording.skippedFormulaCells) {
-    io.out(`  ${cell.keyResultId}: the OKR sheet's cell ${cell.cell} holds a formula of its own and was left alone`);
+    const address = `${columnLetter(cell.column)}${cell.row}`;
+    io.out(`  ${cell.keyResultId}: the OKR sheet's cell ${address} holds a formula of its own and was left alone`);
   }
   for (const problem of recording.problems) io.out(`  ⚠ row ${problem.row}: ${problem.message}`);
-  for (const note of recording.notes) io.out(`  ${note}`);
+  for (const note of recording.notes) {
+    const line = noteLine(note);
+    if (line) io.out(`  ${line}`);
+  }
   if (recording.recorded === 0) {
     io.err('✗ No key result was recorded: nothing was saved.');
     return 1;

@@ -166,12 +166,12 @@ export function buildSampleQuarter(runtime: LocalRuntime, clock: ScriptClock, no
       const shown = runtime.takeUi();
       const problem = shown.dialogs.find((dialog) => dialog.kind === 'alert');
       if (problem) throw new Error(`Weekly check-in (week ${week}) said: ${problem.prompt}`);
-      const state = answerOf<{ tab: { sheetId: number; sheetName: string; week: number } | null; notice: string }>(
-        runtime.call('getCheckInState', {}),
-        'getCheckInState',
-      );
+      const state = answerOf<{
+        tab: { sheetId: number; sheetName: string; week: number; owners: string[] } | null;
+        notice: { code: string } | null;
+      }>(runtime.call('getCheckInState', {}), 'getCheckInState');
       if (!state.tab || state.tab.week !== week) {
-        throw new Error(`Week ${week}: the check-in tab is not there (${state.notice || 'another week'})`);
+        throw new Error(`Week ${week}: the check-in tab is not there (${state.notice?.code ?? 'another week'})`);
       }
       const tab = state.tab;
       const rows = keyResultRows(runtime.snapshot(), tab.sheetName);
@@ -183,11 +183,12 @@ export function buildSampleQuarter(runtime: LocalRuntime, clock: ScriptClock, no
         const comment = typed.comment[week - 1] ?? '';
         if (comment) runtime.setCell(tab.sheetName, `${commentColumn}${row}`, comment);
       }
-      const recorded = answerOf<{ ok: boolean; message?: string }>(
-        runtime.call('submitCheckIn', { sheetId: tab.sheetId }),
+      // The first owner records, as a team lead would, so History's "Who" column shows a name.
+      const recorded = answerOf<{ ok: boolean; notice?: { code: string } }>(
+        runtime.call('submitCheckIn', { sheetId: tab.sheetId, recordedBy: tab.owners[0] ?? '' }),
         'submitCheckIn',
       );
-      if (!recorded.ok) throw new Error(`Week ${week} was not recorded: ${recorded.message ?? ''}`);
+      if (!recorded.ok) throw new Error(`Week ${week} was not recorded: ${JSON.stringify(recorded.notice ?? {})}`);
     });
   }
   runtime.takeUi();

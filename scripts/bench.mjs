@@ -80,9 +80,11 @@ for (const [keyResults, weeks] of [
   [100, 12],
 ]) {
   const figures = measureCheckIn(keyResults, weeks);
+  const sidebar = measureCheckIn(keyResults, weeks, 'sidebar');
   console.log(
     `${keyResults} KRs, ${weeks} ${weeks === 1 ? 'week' : 'weeks'} of History: generate ${figures.generateCalls} calls ` +
-      `(${figures.generateMs.toFixed(1)} ms), record ${figures.recordCalls} calls (${figures.recordMs.toFixed(1)} ms)`,
+      `(${figures.generateMs.toFixed(1)} ms), record ${figures.recordCalls} calls (${figures.recordMs.toFixed(1)} ms), ` +
+      `submitCheckIn ${sidebar.recordCalls} calls (${sidebar.recordMs.toFixed(1)} ms)`,
   );
 }
 

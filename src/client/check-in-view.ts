@@ -3,12 +3,16 @@
 // did (how many key results went into History, which `current` cells of the OKR sheet were left alone because
 // they hold the user's own formula, which rows had a problem, whether the week replaced an earlier recording),
 // and "Copy as text": the check-in in the guide's plain-text form in a read-only textarea with a Copy button.
-// Every text from the sheet is shown through text nodes and `value`, never as markup.
+// The server answers with data and codes (CheckInNote); `noteText` words each code here. Whoever records may
+// name themselves from the tab's key-result owners; the name goes into History's "Who" column. Every text
+// from the sheet is shown through text nodes and `value`, never as markup.
 
+import type { CheckInNote } from '../core/check-in/check-in-notes';
+import { columnLetter } from '../core/okr-sheet/cells';
 import type { CheckInBoot, CheckInRecording, CheckInState, CheckInTabState } from '../shared/check-in-api';
 import { h, replaceChildren } from './dom';
 import { callServer } from './server';
-import { formatDay, pluralForm, setLang, type TextKey, t } from './texts';
+import { formatDay, pluralForm, type TextKey, t } from './texts';
 import { doneNotes } from './ui';
 
 export interface CheckInViewHost {
@@ -37,6 +41,8 @@ export function mountCheckInView(host: CheckInViewHost, initial: CheckInState, b
   let confirming = false;
   /** What the view waits for from the server, if anything. */
   let busy: 'record' | 'text' | null = null;
+  /** The owner picked as the one who records ('' for nobody). */
+  let recordedBy = '';
 
   const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   const recordButton = h('button', {
@@ -84,7 +90,7 @@ export function mountCheckInView(host: CheckInViewHost, initial: CheckInState, b
     return h(
       'section',
       { class: 'card check-in-notice', role: 'note' },
-      h('p', { id: 'check-in-notice' }, state.notice),
+      h('p', { id: 'check-in-notice' }, state.notice ? noteText(state.notice) : ''),
       h('button', { type: 'button', onclick: () => host.reload() }, t('refresh')),
     );
   }
@@ -104,15 +110,36 @@ export function mountCheckInView(host: CheckInViewHost, initial: CheckInState, b
         ? h(
             'div',
             { class: `check-in-generated ${generated.created ? 'created' : 'opened'}` },
-            generated.messages.map((message) => h('p', {}, message)),
+            generated.notes.filter((note) => note.code !== 'brokenOkrRow').map((note) => h('p', {}, noteText(note))),
           )
         : null,
-      generated && !recording ? doneNotes(t('checkInNotes'), generated.problems) : null,
+      generated && !recording
+        ? doneNotes(t('checkInNotes'), generated.notes.filter((note) => note.code === 'brokenOkrRow').map(noteText))
+        : null,
       recording ? null : h('p', { class: 'hint' }, t('checkInHint')),
+      recording || tab.owners.length === 0 ? null : ownerPicker(tab.owners),
       tab.recordedBefore && !recording && !confirming
         ? h('p', { class: 'note-warn', id: 'check-in-recorded-before' }, t('checkInRecordedBefore', { week: tab.week }))
         : null,
     );
+  }
+
+  /** Who records: nobody, or one of the tab's key-result owners. */
+  function ownerPicker(owners: readonly string[]): HTMLElement {
+    if (!owners.includes(recordedBy)) recordedBy = '';
+    const select = h(
+      'select',
+      {
+        id: 'recorded-by',
+        onchange: (event: Event) => {
+          recordedBy = (event.target as HTMLSelectElement).value;
+        },
+      },
+      h('option', { value: '' }, t('recordedByNobody')),
+      owners.map((owner) => h('option', { value: owner }, owner)),
+    );
+    select.value = recordedBy;
+    return h('p', { class: 'field recorded-by' }, h('label', { for: 'recorded-by' }, t('recordedBy')), select);
   }
 
   function confirmCard(tab: CheckInTabState): HTMLElement {
@@ -176,7 +203,11 @@ export function mountCheckInView(host: CheckInViewHost, initial: CheckInState, b
                 h(
                   'li',
                   { 'data-kr': cell.keyResultId, 'data-row': cell.row },
-                  t('skippedItem', { id: cell.keyResultId, cell: cell.cell, row: cell.row }),
+                  t('skippedItem', {
+                    id: cell.keyResultId,
+                    cell: `${columnLetter(cell.column)}${cell.row}`,
+                    row: cell.row,
+                  }),
                 ),
               ),
             ),
@@ -203,7 +234,10 @@ export function mountCheckInView(host: CheckInViewHost, initial: CheckInState, b
             h('p', {}, result.skippedBlank.join(', ')),
           )
         : null,
-      doneNotes(t('checkInNotes'), result.notes),
+      result.recordedBy
+        ? h('p', { class: 'hint recorded-by-line' }, t('recordedByLine', { name: result.recordedBy }))
+        : null,
+      doneNotes(t('checkInNotes'), result.notes.map(noteText)),
     );
   }
 
@@ -250,20 +284,23 @@ export function mountCheckInView(host: CheckInViewHost, initial: CheckInState, b
     confirming = false;
     setBusy('record');
     try {
-      const result = await callServer('submitCheckIn', { sheetId: tab.sheetId, ...(replace ? { replace: true } : {}) });
+      const result = await callServer('submitCheckIn', {
+        sheetId: tab.sheetId,
+        ...(replace ? { replace: true } : {}),
+        ...(recordedBy ? { recordedBy } : {}),
+      });
       if (result.ok) {
-        state = result.state;
-        setLang(state.lang);
+        state = { ...state, tab: result.recording.tab, notice: null };
         recording = result.recording;
         text = null;
         busy = null;
         render('check-in-result-title');
       } else {
-        if (result.state) state = result.state;
+        if (result.tab) state = { ...state, tab: result.tab, notice: null };
         busy = null;
         confirming = result.confirm;
         render(result.confirm ? 'confirm-title' : undefined);
-        if (!result.confirm) showError(result.message);
+        if (!result.confirm) showError(noteText(result.notice));
       }
     } catch (error) {
       busy = null;
@@ -289,7 +326,7 @@ export function mountCheckInView(host: CheckInViewHost, initial: CheckInState, b
         render('check-in-text-title');
       } else {
         render();
-        showError(result.message);
+        showError(noteText(result.notice));
       }
     } catch (error) {
       busy = null;
@@ -312,6 +349,40 @@ export function mountCheckInView(host: CheckInViewHost, initial: CheckInState, b
   function showError(message: string): void {
     status.className = 'status status-error';
     status.textContent = message;
+  }
+}
+
+/** What the server told, in the sidebar's language. */
+export function noteText(note: CheckInNote): string {
+  switch (note.code) {
+    case 'notStarted':
+      return t('note_notStarted', {
+        quarter: note.quarter,
+        start: formatDay(note.start),
+        monday: formatDay(note.monday),
+      });
+    case 'quarterOver':
+      return t('note_quarterOver', { quarter: note.quarter, end: formatDay(note.end), week: note.week });
+    case 'unreadable':
+      return t('note_unreadable', { name: note.sheetName });
+    case 'opened':
+      return t('note_opened', { week: note.week });
+    case 'created':
+      return t('note_created', { name: note.sheetName, count: note.count });
+    case 'nameTaken':
+      return t('note_nameTaken', { name: note.name, newName: note.newName });
+    case 'brokenOkrRow':
+      return t('note_brokenOkrRow', { row: note.row, message: note.message });
+    case 'noOkrSheet':
+      return t('note_noOkrSheet', { quarter: note.quarter });
+    case 'notInOkrSheet':
+      return t('note_notInOkrSheet', { id: note.keyResultId });
+    case 'unknownOwner':
+      return t('note_unknownOwner', { name: note.name });
+    case 'failed':
+      return t(`note_failed_${note.action}`, { reason: note.reason });
+    default:
+      return t(`note_${note.code}`);
   }
 }
 

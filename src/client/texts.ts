@@ -145,6 +145,32 @@ const translate = defineTexts(
     copy: 'Copy',
     copied: 'Copied',
     copyManually: 'The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
+    recordedBy: 'Who records',
+    recordedByNobody: '(not named)',
+    recordedByLine: 'Recorded by {name}: the name is in History’s “Who” column.',
+    // What the server tells about a check-in, by code (src/core/check-in/check-in-notes.ts).
+    note_noQuarter: 'There is no OKR sheet yet: start one with OKR Sheets ▸ New quarter…',
+    note_notStarted:
+      '{quarter} starts on {start}; its first check-in is in week 1, from {monday}. Nothing was created.',
+    note_quarterOver:
+      '{quarter} ended on {end}: this is its last check-in (week {week}). Start the next quarter with OKR Sheets ▸ New quarter…',
+    note_unreadable: 'The OKR sheet “{name}” could not be read; fix its rows and try again.',
+    note_opened: 'The check-in of week {week} exists already: it was opened, not changed.',
+    note_created: 'Added "{name}" with {count} key results.',
+    note_nameTaken: 'A sheet named “{name}” exists already; the check-in was added as “{newName}”.',
+    note_brokenOkrRow: 'Row {row} of the OKR sheet: {message}',
+    note_noTab:
+      'There is no check-in tab to work with: open one (such as “Check-in W05”), or create this week’s with OKR Sheets ▸ Weekly check-in.',
+    note_tabGone: 'The check-in tab this sidebar was showing is gone; open a check-in tab and press Refresh.',
+    note_nothingTyped: 'No values were typed in this check-in; nothing was recorded.',
+    note_noOkrSheet:
+      'The OKR sheet of {quarter} was not found; values went to History only, no current value was updated.',
+    note_notInOkrSheet: 'Key result {id} is no longer in the OKR sheet: its value went to History only.',
+    note_unknownOwner: '“{name}” is none of the key results’ owners in this check-in; nothing was recorded.',
+    note_badRequest: 'The sidebar sent a request the add-on cannot read; close the sidebar and open it again.',
+    note_failed_generate: 'The check-in tab could not be made: {reason}',
+    note_failed_record: 'The check-in could not be recorded: {reason}',
+    note_failed_text: 'The check-in could not be turned into text: {reason}',
   },
   {
     loading: 'Wczytywanie…',
@@ -282,6 +308,32 @@ const translate = defineTexts(
     copy: 'Kopiuj',
     copied: 'Skopiowano',
     copyManually: 'Tekst jest zaznaczony: naciśnij Ctrl+C (⌘C na Macu), aby go skopiować.',
+    recordedBy: 'Kto zapisuje',
+    recordedByNobody: '(bez nazwiska)',
+    recordedByLine: 'Zapisał(a): {name}; nazwisko jest w kolumnie „Kto” w Historii.',
+    note_noQuarter: 'Nie ma jeszcze arkusza OKR: utwórz go przez OKR Sheets ▸ Nowy kwartał…',
+    note_notStarted:
+      '{quarter} zaczyna się {start}; pierwszy check-in jest w tygodniu 1, od {monday}. Niczego nie utworzono.',
+    note_quarterOver:
+      '{quarter} skończył się {end}: to jego ostatni check-in (tydzień {week}). Następny kwartał zacznij przez OKR Sheets ▸ Nowy kwartał…',
+    note_unreadable: 'Nie udało się odczytać arkusza OKR „{name}”; popraw jego wiersze i spróbuj ponownie.',
+    note_opened: 'Check-in tygodnia {week} już istnieje: został otwarty, nie zmieniony.',
+    note_created: 'Dodano „{name}” z {count} kluczowymi rezultatami.',
+    note_nameTaken: 'Arkusz „{name}” już istnieje; check-in dodano jako „{newName}”.',
+    note_brokenOkrRow: 'Wiersz {row} arkusza OKR: {message}',
+    note_noTab:
+      'Nie ma zakładki check-inu do pracy: otwórz taką zakładkę (np. „Check-in T05”) albo utwórz zakładkę tego tygodnia przez OKR Sheets ▸ Cotygodniowy check-in.',
+    note_tabGone: 'Zakładki check-inu pokazywanej w panelu już nie ma; otwórz zakładkę check-inu i naciśnij Odśwież.',
+    note_nothingTyped: 'W tym check-inie nie wpisano żadnych wartości; niczego nie zapisano.',
+    note_noOkrSheet:
+      'Nie znaleziono arkusza OKR kwartału {quarter}; wartości trafiły tylko do historii, wartości bieżące nie zmieniły się.',
+    note_notInOkrSheet: 'Kluczowego rezultatu {id} nie ma już w arkuszu OKR: jego wartość trafiła tylko do historii.',
+    note_unknownOwner:
+      '„{name}” nie jest właścicielem żadnego kluczowego rezultatu w tym check-inie; niczego nie zapisano.',
+    note_badRequest: 'Panel wysłał żądanie, którego dodatek nie umie odczytać; zamknij panel i otwórz go ponownie.',
+    note_failed_generate: 'Nie udało się utworzyć zakładki check-inu: {reason}',
+    note_failed_record: 'Nie udało się zapisać check-inu: {reason}',
+    note_failed_text: 'Nie udało się zamienić check-inu na tekst: {reason}',
   },
 );
 

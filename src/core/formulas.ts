@@ -480,6 +480,16 @@ export const PIPELINE_COVERAGE = cellwise(
   },
 );
 
+/**
+ * A cell's number as every other formula reads it: text pasted from a CRM (`560 000 zł`, `0,72`, `15%`) becomes
+ * the number, a number stays itself, a blank stays blank. The check-in tab's arithmetic reads typed text
+ * through it, so its derived cells show what KR_SCORE and Copy as text show.
+ * @example KR_VALUE("1 200 000 zł") // 1200000
+ */
+export const KR_VALUE = cellwise('KR_VALUE', ['value'], ([value], refs) =>
+  readNumber(value, refs.value as ArgumentRef),
+);
+
 export const ICE = cellwise('ICE', ['impact', 'confidence', 'ease'], (cells, refs) => {
   const list = [refs.impact, refs.confidence, refs.ease] as ArgumentRef[];
   const numbers = readAll(cells, list);
@@ -532,6 +542,7 @@ export const FORMULAS: readonly Formula[] = [
   ICE,
   RICE,
   SALES_VELOCITY,
+  KR_VALUE,
 ];
 
 export type { CellOutcome };

@@ -23,6 +23,7 @@ export const PIPELINE_COVERAGE = customFunction(formulas.PIPELINE_COVERAGE);
 export const ICE = customFunction(formulas.ICE);
 export const RICE = customFunction(formulas.RICE);
 export const SALES_VELOCITY = customFunction(formulas.SALES_VELOCITY);
+export const KR_VALUE = customFunction(formulas.KR_VALUE);
 
 type Server = typeof ServerEntryPoints;
 let server: Server | undefined;

@@ -237,6 +237,13 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
     ],
     returns: { type: 'number|Array<Array<number>>', description: 'Value per day.' },
   },
+  KR_VALUE: {
+    kind: 'custom',
+    summary:
+      'A number as the other functions read it: 560 000 zł, 0,72, 15%, 1,5 mln. / Liczba odczytana jak w pozostałych funkcjach.',
+    params: [param('value', NUMBERS, 'A number or text holding one. / Liczba albo tekst z liczbą.')],
+    returns: { type: 'number|Array<Array<number>>', description: 'The number; blank for a blank cell.' },
+  },
   // The menu: simple triggers and menu items.
   onOpen: {
     kind: 'trigger',

@@ -1,16 +1,16 @@
 // The weekly check-in as the sidebar and the menu reach it. The sidebar's functions (getCheckInState,
 // submitCheckIn, getCheckInText) parse every payload with the shared zod/mini schemas, call the check-in
-// server (check-in-generate.ts, check-in-record.ts) and answer with the tab as it now is and messages in the
-// user's language. The menu items Weekly check-in and Record check-in run here too: they generate or record,
-// ask before a week is recorded again, and open the sidebar on what they did.
+// server (check-in-generate.ts, check-in-record.ts) and answer with data: the tab as it now is, counts, and
+// codes (CheckInNote) that the sidebar words. The menu items Weekly check-in and Record check-in run here
+// too: they generate or record, ask before a week is recorded again, word codes in their alerts, and open
+// the sidebar on what they did.
 
 import * as z from 'zod/mini';
-import { chooseCheckIn } from '../core/check-in/check-in-source';
-import type { CheckInTabInfo } from '../core/check-in/check-in-tab';
+import type { CheckInNote } from '../core/check-in/check-in-notes';
+import { readCheckInTab } from '../core/check-in/check-in-read';
 import { checkInText as words } from '../core/check-in/check-in-texts';
 import { defineTexts, type Lang } from '../core/i18n';
 import {
-  type CheckInRecording,
   type CheckInState,
   type CheckInTabState,
   type CheckInTextResult,
@@ -18,9 +18,16 @@ import {
   type SubmitCheckInResult,
   submitCheckInSchema,
 } from '../shared/check-in-api';
-import { generateCheckIn, isoDay } from './check-in-generate';
-import { checkInText, type RecordCheckInResult, recordCheckIn } from './check-in-record';
-import { checkInInfoOf, findCheckInTab, listQuarters } from './check-in-sheets';
+import { generateCheckIn } from './check-in-generate';
+import {
+  checkInText,
+  ownersOf,
+  type RecordCheckInResult,
+  recordCheckIn,
+  tabStateOf,
+  weekInHistory,
+} from './check-in-record';
+import { type FoundTab, locateCheckInTab, readCheckInSnapshot } from './check-in-sheets';
 import { findHistorySheet, readHistory } from './history-sheet';
 import { spreadsheetLang } from './language';
 import { showCheckInSidebar } from './sidebar';
@@ -39,7 +46,7 @@ const texts = defineTexts(
     generateFailed: 'The check-in tab could not be made: {reason}',
     recordFailed: 'The check-in could not be recorded: {reason}',
     textFailed: 'The check-in could not be turned into text: {reason}',
-    nothingRecorded: 'Nothing was recorded.',
+    unknownOwner: '“{name}” is none of the key results’ owners in this check-in; nothing was recorded.',
   },
   {
     weeklyTitle: 'Cotygodniowy check-in',
@@ -54,7 +61,7 @@ const texts = defineTexts(
     generateFailed: 'Nie udało się utworzyć zakładki check-inu: {reason}',
     recordFailed: 'Nie udało się zapisać check-inu: {reason}',
     textFailed: 'Nie udało się zamienić check-inu na tekst: {reason}',
-    nothingRecorded: 'Niczego nie zapisano.',
+    unknownOwner: '„{name}” nie jest właścicielem żadnego kluczowego rezultatu w tym check-inie; niczego nie zapisano.',
   },
 );
 
@@ -68,82 +75,71 @@ function configureZod(): void {
 }
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** A check-in tab found, with what its metadata says of it. */
-export interface FoundTab {
-  sheet: Sheet;
-  info: CheckInTabInfo;
-}
 
 // ---------------------------------------------------------------------------------------------------------
-// The sidebar's functions (google.script.run).
+// The sidebar's functions (google.script.run). They answer with data and codes; the sidebar words them.
 
 /** The check-in view's state: the tab asked for by id, else the active tab, else this week's. */
 export function getCheckInState(payload?: unknown): CheckInState {
   const lang = spreadsheetLang();
   configureZod();
   const parsed = checkInRefSchema().safeParse(payload ?? {});
-  if (!parsed.success) return { lang, tab: null, notice: texts(lang, 'badRequest') };
+  if (!parsed.success) return { lang, tab: null, notice: { code: 'badRequest' } };
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const found = findTab(spreadsheet, parsed.data.sheetId);
-  return stateOf(found, lang, parsed.data.sheetId);
+  const found = locateCheckInTab(spreadsheet, parsed.data);
+  if (!found) return { lang, tab: null, notice: notFound(parsed.data.sheetId) };
+  return { lang, tab: describeTab(spreadsheet, found), notice: null };
 }
 
 /**
  * Records the tab. A week already in History is recorded again only with `replace: true`; without it the
- * answer asks for confirmation and nothing is written.
+ * answer asks for confirmation and nothing is written. It costs the service calls of the recorder and no
+ * more: the tab as it now is comes back from the recorder.
  */
 export function submitCheckIn(payload: unknown): SubmitCheckInResult {
-  const lang = spreadsheetLang();
   configureZod();
   const parsed = submitCheckInSchema().safeParse(payload);
-  if (!parsed.success) return { ok: false, confirm: false, message: texts(lang, 'badRequest'), state: null };
-  const { sheetId, replace } = parsed.data;
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const found = findTab(spreadsheet, sheetId);
-  const before = stateOf(found, lang, sheetId);
-  if (!found || !before.tab) return { ok: false, confirm: false, message: before.notice, state: before };
-  if (before.tab.recordedBefore && replace !== true) {
-    return { ok: false, confirm: true, message: confirmText(before.tab, lang), state: before };
-  }
+  if (!parsed.success) return { ok: false, confirm: false, notice: { code: 'badRequest' }, tab: null };
+  const { sheetId, replace, recordedBy } = parsed.data;
   let result: RecordCheckInResult;
   try {
-    result = recordCheckIn({ sheetName: found.sheet.getName() });
+    result = recordCheckIn({
+      ...(sheetId === undefined ? {} : { sheetId }),
+      replace: replace === true,
+      ...(recordedBy === undefined ? {} : { recordedBy }),
+    });
   } catch (error) {
-    return {
-      ok: false,
-      confirm: false,
-      message: texts(lang, 'recordFailed', { reason: reason(error) }),
-      state: before,
-    };
+    const notice: CheckInNote = { code: 'failed', action: 'record', reason: reason(error) };
+    return { ok: false, confirm: false, notice, tab: null };
   }
-  if (!result.sheetName) {
-    const message = result.messages.join(' ') || texts(lang, 'nothingRecorded');
-    return { ok: false, confirm: false, message, state: before };
+  switch (result.outcome) {
+    case 'recorded': {
+      const { outcome: _, ...recording } = result;
+      return { ok: true, recording };
+    }
+    case 'confirm':
+      return { ok: false, confirm: true, tab: result.tab };
+    case 'refused':
+      return { ok: false, confirm: false, notice: result.notice, tab: result.tab };
   }
-  return { ok: true, state: stateOf(findTab(spreadsheet, sheetId), lang, sheetId), recording: recordingOf(result) };
 }
 
 /** The tab's check-in in the guide's plain-text form, for "Copy as text". */
 export function getCheckInText(payload?: unknown): CheckInTextResult {
-  const lang = spreadsheetLang();
   configureZod();
   const parsed = checkInRefSchema().safeParse(payload ?? {});
-  if (!parsed.success) return { ok: false, message: texts(lang, 'badRequest') };
-  const found = findTab(SpreadsheetApp.getActiveSpreadsheet(), parsed.data.sheetId);
-  if (!found) return { ok: false, message: noTabNotice(lang, parsed.data.sheetId) };
+  if (!parsed.success) return { ok: false, notice: { code: 'badRequest' } };
   try {
-    const result = checkInText({ sheetName: found.sheet.getName() });
-    if (!result.text) return { ok: false, message: result.messages.join(' ') || texts(lang, 'noTab') };
+    const result = checkInText(parsed.data);
+    if (result.notice) return { ok: false, notice: result.notice };
     return { ok: true, text: result.text };
   } catch (error) {
-    return { ok: false, message: texts(lang, 'textFailed', { reason: reason(error) }) };
+    return { ok: false, notice: { code: 'failed', action: 'text', reason: reason(error) } };
   }
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// The menu items.
+// The menu items. They word what happened in alerts (noteText) or open the sidebar on it.
 
 /** Weekly check-in: opens or creates this week's tab, then the sidebar on it; a dialog when there is none. */
 export function runWeeklyCheckIn(): void {
@@ -153,20 +149,16 @@ export function runWeeklyCheckIn(): void {
   try {
     result = generateCheckIn();
   } catch (error) {
-    ui.alert(texts(lang, 'weeklyTitle'), texts(lang, 'generateFailed', { reason: reason(error) }), ui.ButtonSet.OK);
+    const note: CheckInNote = { code: 'failed', action: 'generate', reason: reason(error) };
+    ui.alert(texts(lang, 'weeklyTitle'), noteText(lang, note), ui.ButtonSet.OK);
     return;
   }
-  const problems = result.problems.map((problem) => problem.message);
-  const sheet = result.sheetName ? SpreadsheetApp.getActiveSpreadsheet().getSheetByName(result.sheetName) : null;
-  if (!sheet) {
-    const body = [...result.messages, ...problems].join('\n\n') || texts(lang, 'noTab');
+  if (result.sheetId === null) {
+    const body = result.notes.map((note) => noteText(lang, note)).join('\n\n') || texts(lang, 'noTab');
     ui.alert(texts(lang, 'weeklyTitle'), body, ui.ButtonSet.OK);
     return;
   }
-  showCheckInSidebar({
-    sheetId: sheet.getSheetId(),
-    generated: { created: result.created, messages: result.messages, problems },
-  });
+  showCheckInSidebar({ sheetId: result.sheetId, generated: { created: result.created, notes: result.notes } });
 }
 
 /**
@@ -177,120 +169,89 @@ export function runRecordCheckIn(): void {
   const lang = spreadsheetLang();
   const ui = SpreadsheetApp.getUi();
   const title = texts(lang, 'recordTitle');
-  const found = findTab(SpreadsheetApp.getActiveSpreadsheet());
+  const found = locateCheckInTab(SpreadsheetApp.getActiveSpreadsheet());
   if (!found) {
     ui.alert(title, texts(lang, 'noTab'), ui.ButtonSet.OK);
     return;
   }
-  const tab = tabStateOf(found);
-  if (tab.recordedBefore) {
-    const question = `${confirmText(tab, lang)}\n\n${texts(lang, 'confirmQuestion', { week: tab.week })}`;
-    if (ui.alert(title, question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
-  }
+  const sheetId = found.sheet.getSheetId();
   let result: RecordCheckInResult;
   try {
-    result = recordCheckIn({ sheetName: found.sheet.getName() });
+    result = recordCheckIn({ sheetId, replace: false });
+    if (result.outcome === 'confirm') {
+      const { week, quarter } = result.tab;
+      const question = `${texts(lang, 'confirmReplace', { week, quarter })}\n\n${texts(lang, 'confirmQuestion', { week })}`;
+      if (ui.alert(title, question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+      result = recordCheckIn({ sheetId, replace: true });
+    }
   } catch (error) {
-    ui.alert(title, texts(lang, 'recordFailed', { reason: reason(error) }), ui.ButtonSet.OK);
+    ui.alert(title, noteText(lang, { code: 'failed', action: 'record', reason: reason(error) }), ui.ButtonSet.OK);
     return;
   }
-  if (!result.sheetName) {
-    ui.alert(title, result.messages.join('\n\n') || texts(lang, 'nothingRecorded'), ui.ButtonSet.OK);
+  if (result.outcome !== 'recorded') {
+    const note: CheckInNote = result.outcome === 'refused' ? result.notice : { code: 'noTab' };
+    ui.alert(title, noteText(lang, note), ui.ButtonSet.OK);
     return;
   }
-  showCheckInSidebar({ sheetId: found.sheet.getSheetId(), recording: recordingOf(result) });
+  const { outcome: _, ...recording } = result;
+  showCheckInSidebar({ sheetId, recording });
+}
+
+/** A note in words, for the menu's alerts, in the spreadsheet's language. */
+export function noteText(lang: Lang, note: CheckInNote): string {
+  switch (note.code) {
+    case 'noQuarter':
+      return words(lang, 'msgNoQuarter');
+    case 'notStarted':
+      return words(lang, 'msgNotStarted', { quarter: note.quarter, start: note.start, monday: note.monday });
+    case 'quarterOver':
+      return words(lang, 'msgQuarterOver', { quarter: note.quarter, end: note.end, week: note.week });
+    case 'unreadable':
+      return words(lang, 'msgUnreadable', { name: note.sheetName });
+    case 'opened':
+      return words(lang, 'msgOpened', { week: note.week });
+    case 'created':
+      return words(lang, 'msgCreated', { name: note.sheetName, count: note.count });
+    case 'nameTaken':
+      return words(lang, 'msgNameTaken', { name: note.name, newName: note.newName });
+    case 'brokenOkrRow':
+      return words(lang, 'msgBrokenRow', { row: note.row, message: note.message });
+    case 'noTab':
+      return texts(lang, 'noTab');
+    case 'tabGone':
+      return texts(lang, 'tabGone');
+    case 'nothingTyped':
+      return words(lang, 'msgNothingTyped');
+    case 'noOkrSheet':
+      return words(lang, 'msgNoOkrSheet', { quarter: note.quarter });
+    case 'notInOkrSheet':
+      return words(lang, 'msgNotInOkrSheet', { id: note.keyResultId });
+    case 'unknownOwner':
+      return texts(lang, 'unknownOwner', { name: note.name });
+    case 'badRequest':
+      return texts(lang, 'badRequest');
+    case 'failed': {
+      const key =
+        note.action === 'generate' ? 'generateFailed' : note.action === 'text' ? 'textFailed' : 'recordFailed';
+      return texts(lang, key, { reason: note.reason });
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------
-// Finding the tab and saying what it is.
+// Saying what a tab is.
 
-/**
- * The check-in tab a call is about: the one with `sheetId` when given (and still a check-in tab), else the
- * active tab when it is a check-in, else this week's tab of the current quarter; `null` when there is none.
- */
-export function findTab(spreadsheet: Spreadsheet, sheetId?: number): FoundTab | null {
-  if (sheetId !== undefined) {
-    const sheet = spreadsheet.getSheetById(sheetId);
-    const info = sheet ? checkInInfoOf(sheet) : null;
-    return sheet && info ? { sheet, info } : null;
-  }
-  const active = spreadsheet.getActiveSheet();
-  const activeInfo = checkInInfoOf(active);
-  if (activeInfo) return { sheet: active, info: activeInfo };
-  const moment = chooseCheckIn(listQuarters(spreadsheet), isoDay(spreadsheet, new Date()));
-  if (moment.kind !== 'running' && moment.kind !== 'over') return null;
-  const sheet = findCheckInTab(spreadsheet, moment.quarter.label, moment.week.week);
-  const info = sheet ? checkInInfoOf(sheet) : null;
-  return sheet && info ? { sheet, info } : null;
-}
-
-/** Whether History already holds rows of the tab's week (of its quarter). */
-export function weekRecorded(spreadsheet: Spreadsheet, info: CheckInTabInfo): boolean {
+/** The tab as the sidebar shows it: its week, whether History holds it already, and its owners. */
+function describeTab(spreadsheet: Spreadsheet, found: FoundTab): CheckInTabState {
+  const snapshot = readCheckInSnapshot(found.sheet);
+  const owners = snapshot ? ownersOf(readCheckInTab(snapshot)) : [];
   const history = findHistorySheet(spreadsheet);
-  if (!history) return false;
-  return readHistory(history).some((record) => record?.week === info.week && record.quarter === info.quarter);
+  const recordedBefore = history ? weekInHistory(readHistory(history), found.info) : false;
+  return tabStateOf(found.sheet, found.info, owners, recordedBefore);
 }
 
-function tabStateOf(found: FoundTab): CheckInTabState {
-  const { sheet, info } = found;
-  return {
-    sheetId: sheet.getSheetId(),
-    sheetName: sheet.getName(),
-    quarter: info.quarter,
-    week: info.week,
-    monday: info.monday,
-    sunday: info.sunday,
-    recordedBefore: weekRecorded(SpreadsheetApp.getActiveSpreadsheet(), info),
-  };
-}
-
-function stateOf(found: FoundTab | null, lang: Lang, sheetId?: number): CheckInState {
-  if (!found) return { lang, tab: null, notice: noTabNotice(lang, sheetId) };
-  return { lang, tab: tabStateOf(found), notice: '' };
-}
-
-function noTabNotice(lang: Lang, sheetId?: number): string {
-  return texts(lang, sheetId === undefined ? 'noTab' : 'tabGone');
-}
-
-function confirmText(tab: CheckInTabState, lang: Lang): string {
-  return texts(lang, 'confirmReplace', { week: tab.week, quarter: tab.quarter });
-}
-
-/**
- * What recording did, for the sidebar: the counts and lists as data (the view words them), and the
- * recorder's other messages as notes, leaving out those the lists already say.
- */
-export function recordingOf(result: RecordCheckInResult): CheckInRecording {
-  const lang = spreadsheetLang();
-  const said = new Set<string>();
-  // The messages the view shows as counts and lists; the recorder words them in the tab's language, which
-  // is the spreadsheet's unless someone changed the language since the tab was made: both are tried.
-  for (const language of new Set<Lang>([lang, 'en', 'pl'])) {
-    const t = (key: Parameters<typeof words>[1], params?: Record<string, string | number>) =>
-      words(language, key, params);
-    said.add(t('msgRecorded', { count: result.recorded, week: result.week }));
-    said.add(t('msgReplaced', { week: result.week, count: result.replaced }));
-    said.add(t('msgNothingTyped'));
-    if (result.skippedBlank.length > 0) said.add(t('msgBlank', { ids: result.skippedBlank.join(', ') }));
-    for (const cell of result.skippedFormulaCells)
-      said.add(t('msgFormulaKept', { id: cell.keyResultId, cell: cell.cell }));
-  }
-  return {
-    sheetName: result.sheetName,
-    week: result.week,
-    recorded: result.recorded,
-    replaced: result.replaced,
-    skippedFormulaCells: result.skippedFormulaCells.map((cell) => ({
-      keyResultId: cell.keyResultId,
-      cell: cell.cell,
-      row: Number(/\d+$/.exec(cell.cell)?.[0] ?? 0),
-    })),
-    skippedBlank: [...result.skippedBlank],
-    problems: result.problems.map((problem) => ({ row: problem.row, message: problem.message })),
-    notes: result.messages.filter((message) => !said.has(message)),
-    text: result.text,
-  };
+function notFound(sheetId: number | undefined): CheckInNote {
+  return { code: sheetId === undefined ? 'noTab' : 'tabGone' };
 }
 
 function reason(error: unknown): string {

@@ -4,17 +4,14 @@
 // the team typed there stays. The tab is written in a fixed number of batched calls, whatever the number of
 // key results, under the document lock so a double click cannot make two tabs of one week.
 
-import type { CheckInProblem } from '../core/check-in/check-in-read';
+import type { CheckInNote } from '../core/check-in/check-in-notes';
 import { chooseCheckIn, tabKeyResultsOf } from '../core/check-in/check-in-source';
 import { layoutCheckInTab } from '../core/check-in/check-in-tab';
-import { type CheckInTextKey, checkInText } from '../core/check-in/check-in-texts';
 import { latestBefore } from '../core/check-in/history';
-import type { Lang } from '../core/i18n';
 import { keepAsOfCurrent } from './as-of';
-import { findCheckInTab, listQuarters, writeCheckInTab } from './check-in-sheets';
+import { findCheckInTab, isoDay, listQuarters, writeCheckInTab } from './check-in-sheets';
 import { withDocumentLock } from './document-lock';
 import { findHistorySheet, historyRecords, readHistory } from './history-sheet';
-import { spreadsheetLang } from './language';
 import { readQuarter } from './okr-sheet-reader';
 import { nextFreeSheetName } from './okr-sheet-writer';
 
@@ -23,18 +20,18 @@ export interface GenerateCheckInOptions {
   asOf?: Date;
 }
 
-/** What the sidebar shows after "Weekly check-in". JSON-safe. */
+/** What "Weekly check-in" did, as data (the menu and the sidebar word it). JSON-safe. */
 export interface GenerateCheckInResult {
-  /** The tab opened or created; '' when none (the quarter has not started, or there is no OKR sheet). */
+  /** The tab opened or created; `null` when none (the quarter has not started, or there is no OKR sheet). */
+  sheetId: number | null;
+  /** Its name; '' when there is no tab. */
   sheetName: string;
   /** The week of the quarter (1-based); 0 when there is no tab. */
   week: number;
   /** True when the tab was created now, false when it existed (then it was opened, not changed). */
   created: boolean;
-  /** Rows the OKR sheet could not read, by their row there; such a key result is shown unscored or left out. */
-  problems: CheckInProblem[];
-  /** What happened, in the quarter's language. */
-  messages: string[];
+  /** What happened and what is worth a look (rows of the OKR sheet that could not be read, say), as codes. */
+  notes: CheckInNote[];
 }
 
 /** Opens or creates this week's check-in tab. */
@@ -43,45 +40,47 @@ export function generateCheckIn(options: GenerateCheckInOptions = {}): GenerateC
   const asOf = isoDay(spreadsheet, options.asOf ?? new Date());
   const quarters = listQuarters(spreadsheet);
   const moment = chooseCheckIn(quarters, asOf);
-  if (moment.kind === 'noQuarter') return nothing(spreadsheetLang(), 'msgNoQuarter');
+  if (moment.kind === 'noQuarter') return nothing({ code: 'noQuarter' });
   const quarter = quarters.find((q) => q.sheetId === moment.quarter.sheetId);
-  if (!quarter) return nothing(spreadsheetLang(), 'msgNoQuarter');
+  if (!quarter) return nothing({ code: 'noQuarter' });
   const lang = quarter.settings.language;
-  const t = (key: CheckInTextKey, params?: Record<string, string | number>) => checkInText(lang, key, params);
   if (moment.kind === 'notStarted') {
-    const params = { quarter: quarter.label, start: quarter.start, monday: moment.firstWeek.monday };
-    return nothing(lang, 'msgNotStarted', params);
+    return nothing({
+      code: 'notStarted',
+      quarter: quarter.label,
+      start: quarter.start,
+      monday: moment.firstWeek.monday,
+    });
   }
   const { week } = moment;
-  const messages =
-    moment.kind === 'over' ? [t('msgQuarterOver', { quarter: quarter.label, end: quarter.end, week: week.week })] : [];
+  const notes: CheckInNote[] =
+    moment.kind === 'over' ? [{ code: 'quarterOver', quarter: quarter.label, end: quarter.end, week: week.week }] : [];
 
-  return withDocumentLock(() => {
+  return withDocumentLock((): GenerateCheckInResult => {
     // Every check-in brings the OKR sheet's as-of date to its day, unless the user typed one to look back.
     keepAsOfCurrent(quarter.sheet, asOf);
     const existing = findCheckInTab(spreadsheet, quarter.label, week.week);
     if (existing) {
       existing.activate();
       return {
+        sheetId: existing.getSheetId(),
         sheetName: existing.getName(),
         week: week.week,
         created: false,
-        problems: [],
-        messages: [t('msgOpened', { week: week.week }), ...messages],
+        notes: [{ code: 'opened', week: week.week }, ...notes],
       };
     }
     const reading = readQuarter(quarter.sheet);
-    const problems = reading.problems.map((problem) => ({
-      row: problem.row,
-      message: t('msgBrokenRow', { row: problem.row, message: problem.message }),
-    }));
+    const broken = reading.problems.map(
+      (problem): CheckInNote => ({ code: 'brokenOkrRow', row: problem.row, message: problem.message }),
+    );
     if (!reading.plan) {
       return {
+        sheetId: null,
         sheetName: '',
         week: week.week,
         created: false,
-        problems,
-        messages: [t('msgUnreadable', { name: quarter.sheet.getName() }), ...messages],
+        notes: [{ code: 'unreadable', sheetName: quarter.sheet.getName() }, ...notes, ...broken],
       };
     }
     // History is read inside the lock: a recording that just finished is already in the prefill.
@@ -102,22 +101,17 @@ export function generateCheckIn(options: GenerateCheckInOptions = {}): GenerateC
     const sheet = spreadsheet.insertSheet(name, quarter.sheet.getIndex());
     writeCheckInTab(sheet, layout);
     sheet.activate();
-    if (name !== layout.name) messages.unshift(t('msgNameTaken', { name: layout.name, newName: name }));
+    if (name !== layout.name) notes.unshift({ code: 'nameTaken', name: layout.name, newName: name });
     return {
+      sheetId: sheet.getSheetId(),
       sheetName: name,
       week: week.week,
       created: true,
-      problems,
-      messages: [t('msgCreated', { name, count: layout.keyResultRows.length }), ...messages],
+      notes: [{ code: 'created', sheetName: name, count: layout.keyResultRows.length }, ...notes, ...broken],
     };
   });
 }
 
-/** The calendar day of an instant in the spreadsheet's time zone (never the script's). */
-export function isoDay(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, instant: Date): string {
-  return Utilities.formatDate(instant, spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
-}
-
-function nothing(lang: Lang, key: CheckInTextKey, params?: Record<string, string | number>): GenerateCheckInResult {
-  return { sheetName: '', week: 0, created: false, problems: [], messages: [checkInText(lang, key, params)] };
+function nothing(note: CheckInNote): GenerateCheckInResult {
+  return { sheetId: null, sheetName: '', week: 0, created: false, notes: [note] };
 }

@@ -1,29 +1,31 @@
-// "Record check-in" and "Copy as text". Recording reads this week's check-in tab (the active tab when it is
-// one), writes one History row per key result with something typed, puts each value into the OKR sheet's
-// current column (never over the user's own formula), and refreshes the OKR sheet's trend and forecast
-// columns. Recording a week again replaces that week's History rows and says so.
+// "Record check-in" and "Copy as text". Recording reads a check-in tab (by sheet id, else the active tab when
+// it is one, else this week's), writes one History row per key result with something typed, puts each value
+// into the OKR sheet's current column as a number (never over the user's own formula), and refreshes the OKR
+// sheet's trend and forecast columns. A week already in History is recorded again only when the caller says
+// so (`replace`); its earlier rows are then replaced.
+//
+// The answer is data: counts, lists, rows and columns as numbers, the tab as the sidebar shows it, and codes
+// (CheckInNote) for everything else. The sidebar, the menu and the CLI word it; nothing here writes a
+// sentence, so nothing has to be parsed back.
 //
 // Two people may press Record at once. Everything that is read to be written back — the tab, History and
 // the OKR sheet — is read again inside the document lock, so whoever goes second starts from what the first
 // wrote and nothing is lost. `startRecording` splits the work at that point: it finds and previews the tab
 // without the lock, and `commit()` takes the lock, re-reads and writes.
 
+import type { CheckInNote } from '../core/check-in/check-in-notes';
 import { type CheckInProblem, type CheckInReading, readCheckInTab, recordsOf } from '../core/check-in/check-in-read';
 import { chooseCheckIn } from '../core/check-in/check-in-source';
 import type { CheckInTabInfo } from '../core/check-in/check-in-tab';
 import { renderCheckInText } from '../core/check-in/check-in-text';
-import { type CheckInTextKey, checkInText as words } from '../core/check-in/check-in-texts';
 import { planCurrentWrites } from '../core/check-in/current-values';
 import type { HistoryRecord } from '../core/check-in/history';
-import type { Lang } from '../core/i18n';
-import { a1 } from '../core/okr-sheet/cells';
-import type { CheckInRecording } from '../shared/check-in-api';
+import { unitFormat } from '../core/okr-sheet/layout';
+import type { CheckInRecording, CheckInTabState } from '../shared/check-in-api';
 import { keepAsOfCurrent, todayIn } from './as-of';
-import { isoDay } from './check-in-generate';
-import { checkInInfoOf, findCheckInTab, listQuarters, readCheckInSnapshot } from './check-in-sheets';
+import { listQuarters, locateCheckInTab, readCheckInSnapshot } from './check-in-sheets';
 import { withDocumentLock } from './document-lock';
 import { createHistorySheet, findHistorySheet, readHistory, replaceHistoryWeek } from './history-sheet';
-import { spreadsheetLang } from './language';
 import { readQuarter } from './okr-sheet-reader';
 import { writeTracking } from './okr-sheet-tracking';
 
@@ -31,40 +33,44 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export interface CheckInOptions {
-  /** The check-in tab to use, by name; by default the active tab when it is a check-in, else this week's. */
-  sheetName?: string;
+  /** The check-in tab, by sheet id; by default the active tab when it is a check-in, else this week's. */
+  sheetId?: number;
   /** The day that decides "this week" when the active tab is no check-in; now by default. */
   asOf?: Date;
 }
 
-/** A `current` cell left alone because it holds the user's formula (or is filled by one). */
-export interface SkippedFormulaCell {
-  keyResultId: string;
-  /** A1 address in the OKR sheet, e.g. `K9`. */
-  cell: string;
-  formula: string;
+export interface RecordOptions extends CheckInOptions {
+  /**
+   * What to do when the tab's week is already in History: `true` replaces its rows, `false` records nothing
+   * and answers `confirm`. Omitted, the week is replaced (the sidebar and the menu always say which).
+   */
+  replace?: boolean;
+  /** Who records: one of the tab's key-result owners (any case); blank for nobody. */
+  recordedBy?: string;
 }
 
-/**
- * What "Record check-in" did. JSON-safe. The counts and lists are the sidebar's CheckInRecording
- * (src/shared/check-in-api.ts, made from this by recordingOf); the skipped cells keep their formula and
- * every message is worded here, for the menu's alert. `sheetName` is '' when no tab was found.
- */
-export interface RecordCheckInResult
-  extends Pick<CheckInRecording, 'sheetName' | 'week' | 'recorded' | 'replaced' | 'skippedBlank' | 'text'> {
-  skippedFormulaCells: SkippedFormulaCell[];
-  /** Cells that could not be read (by tab row) and OKR-sheet rows that are broken (by OKR-sheet row). */
+/** What "Record check-in" did, as data. JSON-safe. */
+export type RecordCheckInResult =
+  /** Recorded (or nothing typed: `recorded` is 0 and a `nothingTyped` note says so). */
+  | ({ outcome: 'recorded' } & CheckInRecording)
+  /** The week is in History already and `replace` was `false`: nothing was written. */
+  | { outcome: 'confirm'; tab: CheckInTabState }
+  /** Nothing was recorded: no tab (`noTab`, `tabGone`), or a "who recorded" that is no owner (`unknownOwner`). */
+  | { outcome: 'refused'; notice: CheckInNote; tab: CheckInTabState | null };
+
+/** What "Copy as text" shows; `notice` says why there is no text. */
+export interface CheckInTextResult {
+  sheetId: number | null;
+  sheetName: string;
+  week: number;
+  text: string;
   problems: CheckInProblem[];
-  /** What happened, in the tab's language. */
-  messages: string[];
+  notice: CheckInNote | null;
 }
-
-/** What "Copy as text" shows. */
-export type CheckInTextResult = Pick<RecordCheckInResult, 'sheetName' | 'week' | 'text' | 'problems' | 'messages'>;
 
 export interface PendingRecording {
-  /** The tab about to be recorded ('' when none was found). */
-  sheetName: string;
+  /** The tab about to be recorded (`null` when none was found). */
+  sheetId: number | null;
   /** The reading made without the lock; the commit reads again. */
   preview: CheckInReading | null;
   /** Takes the document lock, re-reads the tab, History and the OKR sheet, and writes. */
@@ -72,13 +78,11 @@ export interface PendingRecording {
 }
 
 /** Records the check-in tab: History, the OKR sheet's current values and its trend columns. */
-export function recordCheckIn(options: CheckInOptions = {}): RecordCheckInResult {
+export function recordCheckIn(options: RecordOptions = {}): RecordCheckInResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const located = locateTab(spreadsheet, options);
-  if ('message' in located) return emptyResult('', 0, [located.message]);
-  const sheetId = located.sheet.getSheetId();
-  const today = todayIn(spreadsheet, options.asOf);
-  return withDocumentLock(() => commitRecording(spreadsheet, sheetId, today));
+  const found = locateCheckInTab(spreadsheet, options);
+  if (!found) return notFound(options);
+  return withDocumentLock(() => commitRecording(spreadsheet, found.sheet, options));
 }
 
 /**
@@ -86,93 +90,144 @@ export function recordCheckIn(options: CheckInOptions = {}): RecordCheckInResult
  * two people recording at once): finds and reads the tab without the lock; `commit()` reads it again
  * inside the lock, so what anyone typed or recorded in between is what gets written.
  */
-export function startRecording(options: CheckInOptions = {}): PendingRecording {
+export function startRecording(options: RecordOptions = {}): PendingRecording {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const located = locateTab(spreadsheet, options);
-  if ('message' in located) {
-    const result = emptyResult('', 0, [located.message]);
-    return { sheetName: '', preview: null, commit: () => result };
+  const found = locateCheckInTab(spreadsheet, options);
+  if (!found) {
+    const result = notFound(options);
+    return { sheetId: null, preview: null, commit: () => result };
   }
-  const sheetId = located.sheet.getSheetId();
-  const snapshot = readCheckInSnapshot(located.sheet);
-  const today = todayIn(spreadsheet, options.asOf);
+  const snapshot = readCheckInSnapshot(found.sheet);
   return {
-    sheetName: located.sheet.getName(),
+    sheetId: found.sheet.getSheetId(),
     preview: snapshot ? readCheckInTab(snapshot) : null,
-    commit: () => withDocumentLock(() => commitRecording(spreadsheet, sheetId, today)),
+    commit: () => withDocumentLock(() => commitRecording(spreadsheet, found.sheet, options)),
   };
 }
 
 /** The text of the check-in tab for "Copy as text", in the tab's language. */
 export function checkInText(options: CheckInOptions = {}): CheckInTextResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const located = locateTab(spreadsheet, options);
-  if ('message' in located) return { sheetName: '', week: 0, text: '', problems: [], messages: [located.message] };
-  const snapshot = readCheckInSnapshot(located.sheet);
-  if (!snapshot) return { sheetName: '', week: 0, text: '', problems: [], messages: [] };
+  const found = locateCheckInTab(spreadsheet, options);
+  const snapshot = found ? readCheckInSnapshot(found.sheet) : null;
+  if (!found || !snapshot) {
+    const notice = notFound(options).notice;
+    return { sheetId: null, sheetName: '', week: 0, text: '', problems: [], notice };
+  }
   const reading = readCheckInTab(snapshot);
   return {
-    sheetName: located.sheet.getName(),
+    sheetId: found.sheet.getSheetId(),
+    sheetName: found.sheet.getName(),
     week: reading.checkIn.week,
     text: renderCheckInText(reading.checkIn, reading.lang),
     problems: reading.problems,
-    messages: [],
+    notice: null,
   };
 }
 
-/** `today`: the day of the recording (ISO), which the OKR sheet's as-of cell follows. */
-function commitRecording(spreadsheet: Spreadsheet, sheetId: number, today: string): RecordCheckInResult {
-  const sheet = spreadsheet.getSheetById(sheetId);
-  const snapshot = sheet ? readCheckInSnapshot(sheet) : null;
-  if (!sheet || !snapshot) return emptyResult('', 0, [words(spreadsheetLang(), 'msgNoTab')]);
+function notFound(options: CheckInOptions): { outcome: 'refused'; notice: CheckInNote; tab: null } {
+  return { outcome: 'refused', notice: { code: options.sheetId === undefined ? 'noTab' : 'tabGone' }, tab: null };
+}
+
+/** The key results' owners as the tab lists them, each once, in order. */
+export function ownersOf(reading: CheckInReading): string[] {
+  const owners = new Map<string, string>();
+  for (const row of reading.rows) {
+    const owner = row.keyResult.owner.trim();
+    if (owner && !owners.has(owner.toLowerCase())) owners.set(owner.toLowerCase(), owner);
+  }
+  return [...owners.values()];
+}
+
+/** The sidebar's view of a tab, from what recording read anyway (no further service call but the name). */
+export function tabStateOf(
+  sheet: Sheet,
+  info: CheckInTabInfo,
+  owners: string[],
+  recordedBefore: boolean,
+): CheckInTabState {
+  return {
+    sheetId: sheet.getSheetId(),
+    sheetName: sheet.getName(),
+    quarter: info.quarter,
+    week: info.week,
+    monday: info.monday,
+    sunday: info.sunday,
+    recordedBefore,
+    owners,
+  };
+}
+
+/** Whether History already holds rows of a week (of its quarter). */
+export function weekInHistory(rows: readonly (HistoryRecord | null)[], info: CheckInTabInfo): boolean {
+  return rows.some((record) => record?.week === info.week && record.quarter === info.quarter);
+}
+
+function commitRecording(spreadsheet: Spreadsheet, sheet: Sheet, options: RecordOptions): RecordCheckInResult {
+  const today = todayIn(spreadsheet, options.asOf);
+  const snapshot = readCheckInSnapshot(sheet);
+  if (!snapshot) return { outcome: 'refused', notice: { code: 'tabGone' }, tab: null };
   const reading = readCheckInTab(snapshot);
   const { info } = snapshot;
-  const lang = info.lang;
-  const t = (key: CheckInTextKey, params?: Record<string, string | number>) => words(lang, key, params);
+  const owners = ownersOf(reading);
+  let historySheet = findHistorySheet(spreadsheet);
+  const historyRows = historySheet ? readHistory(historySheet) : [];
+  const recordedBefore = weekInHistory(historyRows, info);
+  const tabBefore = tabStateOf(sheet, info, owners, recordedBefore);
+
+  const asked = (options.recordedBy ?? '').trim();
+  const recordedBy = asked ? owners.find((owner) => owner.toLowerCase() === asked.toLowerCase()) : '';
+  if (recordedBy === undefined) {
+    return { outcome: 'refused', notice: { code: 'unknownOwner', name: asked }, tab: tabBefore };
+  }
+  if (recordedBefore && options.replace === false) return { outcome: 'confirm', tab: tabBefore };
+
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
-  const stamp = {
-    recordedAt: Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm:ss'),
-    who: activeUserEmail(),
-  };
+  const stamp = { recordedAt: Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm:ss'), who: recordedBy };
   const { records, blank } = recordsOf(reading, stamp);
-  const result = emptyResult(sheet.getName(), info.week, []);
-  result.text = renderCheckInText(reading.checkIn, lang);
-  result.problems.push(...reading.problems);
-  result.skippedBlank = blank;
+  const result: RecordCheckInResult = {
+    outcome: 'recorded',
+    tab: tabBefore,
+    week: info.week,
+    recorded: 0,
+    replaced: 0,
+    recordedBy,
+    skippedFormulaCells: [],
+    skippedBlank: blank,
+    problems: [...reading.problems],
+    notes: [],
+    text: renderCheckInText(reading.checkIn, info.lang),
+  };
   if (records.length === 0) {
-    result.messages.push(t('msgNothingTyped'));
+    result.notes.push({ code: 'nothingTyped' });
     return result;
   }
 
-  const historySheet = findHistorySheet(spreadsheet) ?? createHistorySheet(spreadsheet, lang);
+  historySheet ??= createHistorySheet(spreadsheet, info.lang);
   const { replaced, history } = replaceHistoryWeek(
     historySheet,
-    readHistory(historySheet),
+    historyRows,
     info.quarter,
     info.week,
     records,
+    valueFormatsOf(reading, info, records),
   );
   result.recorded = records.length;
   result.replaced = replaced;
-  result.messages.push(t('msgRecorded', { count: records.length, week: info.week }));
-  if (replaced > 0) result.messages.push(t('msgReplaced', { week: info.week, count: replaced }));
-  if (blank.length > 0) result.messages.push(t('msgBlank', { ids: blank.join(', ') }));
+  result.tab = { ...tabBefore, recordedBefore: true };
 
   const okrSheet = findOkrSheet(spreadsheet, info);
   if (!okrSheet) {
-    result.messages.push(t('msgNoOkrSheet', { quarter: info.quarter }));
+    result.notes.push({ code: 'noOkrSheet', quarter: info.quarter });
     return result;
   }
   const quarter = readQuarter(okrSheet);
   for (const problem of quarter.problems) {
-    result.problems.push({
-      row: problem.row,
-      message: t('msgBrokenRow', { row: problem.row, message: problem.message }),
-    });
+    result.notes.push({ code: 'brokenOkrRow', row: problem.row, message: problem.message });
   }
-  writeCurrentValues(okrSheet, quarter, records, result, t);
+  writeCurrentValues(okrSheet, quarter, records, result);
   writeTracking(okrSheet, quarter, {
-    lang,
+    lang: info.lang,
     quarterLabel: info.quarter,
     quarterEnd: info.end,
     historySheetName: historySheet.getName(),
@@ -182,27 +237,37 @@ function commitRecording(spreadsheet: Spreadsheet, sheetId: number, today: strin
   return result;
 }
 
-/** Writes this week's values into the current column, one setValues per run of adjacent rows. */
+/**
+ * The number format of each record's value in History: its unit's, as the OKR sheet shows it (`#,##0 "zł"`),
+ * so History holds numbers that Sheets formats and computes with, not text.
+ */
+function valueFormatsOf(reading: CheckInReading, info: CheckInTabInfo, records: readonly HistoryRecord[]): string[] {
+  const byId = new Map(reading.rows.map((row) => [row.keyResult.id, row.keyResult]));
+  return records.map((record) => {
+    const keyResult = byId.get(record.keyResultId);
+    if (!keyResult || keyResult.kind === 'milestone') return 'General';
+    return unitFormat(keyResult.unit, keyResult.currency ?? info.currency, info.lang);
+  });
+}
+
+/** Writes this week's values into the current column as numbers in their unit's format, one run at a time. */
 function writeCurrentValues(
   sheet: Sheet,
   quarter: ReturnType<typeof readQuarter>,
   records: readonly HistoryRecord[],
-  result: RecordCheckInResult,
-  t: (key: CheckInTextKey, params?: Record<string, string | number>) => string,
+  result: CheckInRecording,
 ): void {
   const column = quarter.columns.current;
   if (!column || quarter.headerRow === null) return;
   const headerFormula = sheet.getRange(quarter.headerRow, column).getFormula();
   const { runs, skipped, missing } = planCurrentWrites(quarter, headerFormula, records);
   for (const run of runs) {
-    sheet.getRange(run.row, column, run.inputs.length, 1).setValues(run.inputs.map((input) => [input]));
+    const range = sheet.getRange(run.row, column, run.inputs.length, 1);
+    range.setNumberFormats(run.formats.map((format) => [format]));
+    range.setValues(run.inputs.map((input) => [input]));
   }
-  for (const cell of skipped) {
-    const address = a1(cell.row, column);
-    result.skippedFormulaCells.push({ keyResultId: cell.keyResultId, cell: address, formula: cell.formula });
-    result.messages.push(t('msgFormulaKept', { id: cell.keyResultId, cell: address }));
-  }
-  for (const id of missing) result.messages.push(t('msgNotInOkrSheet', { id }));
+  for (const cell of skipped) result.skippedFormulaCells.push({ keyResultId: cell.keyResultId, row: cell.row, column });
+  for (const keyResultId of missing) result.notes.push({ code: 'notInOkrSheet', keyResultId });
 }
 
 /** The quarter's OKR sheet: the one the tab was made from, else the live sheet of the same quarter. */
@@ -216,52 +281,4 @@ function findOkrSheet(spreadsheet: Spreadsheet, info: CheckInTabInfo): Sheet | n
   );
   if (moment.kind === 'noQuarter') return null;
   return quarters.find((quarter) => quarter.sheetId === moment.quarter.sheetId)?.sheet ?? null;
-}
-
-/** The tab to record or copy: the one named, the active one when it is a check-in, else this week's. */
-function locateTab(
-  spreadsheet: Spreadsheet,
-  options: CheckInOptions,
-): { sheet: Sheet; info: CheckInTabInfo } | { message: string } {
-  const lang: Lang = spreadsheetLang();
-  if (options.sheetName !== undefined) {
-    const sheet = spreadsheet.getSheetByName(options.sheetName);
-    const info = sheet ? checkInInfoOf(sheet) : null;
-    return sheet && info ? { sheet, info } : { message: words(lang, 'msgNotACheckIn', { name: options.sheetName }) };
-  }
-  const active = spreadsheet.getActiveSheet();
-  const activeInfo = checkInInfoOf(active);
-  if (activeInfo) return { sheet: active, info: activeInfo };
-  const asOf = isoDay(spreadsheet, options.asOf ?? new Date());
-  const quarters = listQuarters(spreadsheet);
-  const moment = chooseCheckIn(quarters, asOf);
-  if (moment.kind === 'running' || moment.kind === 'over') {
-    const sheet = findCheckInTab(spreadsheet, moment.quarter.label, moment.week.week);
-    const info = sheet ? checkInInfoOf(sheet) : null;
-    if (sheet && info) return { sheet, info };
-  }
-  return { message: words(lang, 'msgNoTab') };
-}
-
-/** The user's email where Apps Script can tell (same domain, or the owner); '' otherwise. */
-function activeUserEmail(): string {
-  try {
-    return Session.getActiveUser().getEmail() ?? '';
-  } catch {
-    return '';
-  }
-}
-
-function emptyResult(sheetName: string, week: number, messages: string[]): RecordCheckInResult {
-  return {
-    sheetName,
-    week,
-    recorded: 0,
-    replaced: 0,
-    skippedFormulaCells: [],
-    skippedBlank: [],
-    problems: [],
-    messages,
-    text: '',
-  };
 }

@@ -4,7 +4,7 @@
 // Each finder asks for one key, so the cost grows with the number of quarters, not with the tabs or KRs.
 
 import type { CheckInTabSnapshot } from '../core/check-in/check-in-read';
-import type { QuarterCandidate } from '../core/check-in/check-in-source';
+import { chooseCheckIn, type QuarterCandidate } from '../core/check-in/check-in-source';
 import {
   CHECK_IN_METADATA,
   type CheckInTabInfo,
@@ -70,6 +70,38 @@ export function findCheckInTab(spreadsheet: Spreadsheet, quarterLabel: string, w
     if (sheet) return sheet;
   }
   return null;
+}
+
+/** A check-in tab found, with what its metadata says of it. */
+export interface FoundTab {
+  sheet: Sheet;
+  info: CheckInTabInfo;
+}
+
+/**
+ * The one way the sidebar, the menu and the recorder resolve the check-in tab a call is about: the tab with
+ * `sheetId` when given (and still a check-in tab), else the active tab when it is a check-in, else the tab of
+ * this week (the week holding `asOf`, now by default) of the current quarter; `null` when there is none.
+ */
+export function locateCheckInTab(
+  spreadsheet: Spreadsheet,
+  which: { sheetId?: number | undefined; asOf?: Date | undefined } = {},
+): FoundTab | null {
+  const found = (sheet: Sheet | null): FoundTab | null => {
+    const info = sheet ? checkInInfoOf(sheet) : null;
+    return sheet && info ? { sheet, info } : null;
+  };
+  if (which.sheetId !== undefined) return found(spreadsheet.getSheetById(which.sheetId));
+  const active = found(spreadsheet.getActiveSheet());
+  if (active) return active;
+  const moment = chooseCheckIn(listQuarters(spreadsheet), isoDay(spreadsheet, which.asOf ?? new Date()));
+  if (moment.kind !== 'running' && moment.kind !== 'over') return null;
+  return found(findCheckInTab(spreadsheet, moment.quarter.label, moment.week.week));
+}
+
+/** The calendar day of an instant in the spreadsheet's time zone (never the script's). */
+export function isoDay(spreadsheet: Spreadsheet, instant: Date): string {
+  return Utilities.formatDate(instant, spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
 }
 
 /** The info a check-in tab was made with, or `null` when the sheet is no check-in tab. */

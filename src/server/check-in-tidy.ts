@@ -5,7 +5,7 @@
 import { CHECK_IN_METADATA, parseCheckInTabInfo } from '../core/check-in/check-in-tab';
 import { isOldRecordedTab, recordedWeeks } from '../core/check-in/old-tabs';
 import { defineTexts } from '../core/i18n';
-import { isoDay } from './check-in-generate';
+import { isoDay } from './check-in-sheets';
 import { withDocumentLock } from './document-lock';
 import { findHistorySheet, historyRecords, readHistory } from './history-sheet';
 import { spreadsheetLang } from './language';

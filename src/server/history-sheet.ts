@@ -7,9 +7,9 @@
 import { checkInText } from '../core/check-in/check-in-texts';
 import {
   HISTORY_COLUMNS,
-  HISTORY_FORMATS,
   type HistoryRecord,
   historyRowCells,
+  historyRowFormats,
   parseHistoryRow,
   weekRuns,
 } from '../core/check-in/history';
@@ -74,7 +74,8 @@ export function historyRecords(rows: readonly (HistoryRecord | null)[]): History
 /**
  * Replaces one week of one quarter by `records`: appends them in one setValues, then deletes that week's
  * earlier rows (one deleteRows per run of adjacent rows, one run unless someone sorted History). Returns
- * how many rows were replaced and History as it now stands.
+ * how many rows were replaced and History as it now stands. `valueFormats` gives each record's value its
+ * unit's number format (General when absent).
  */
 export function replaceHistoryWeek(
   sheet: Sheet,
@@ -82,6 +83,7 @@ export function replaceHistoryWeek(
   quarter: string,
   week: number,
   records: readonly HistoryRecord[],
+  valueFormats: readonly string[] = [],
 ): { replaced: number; history: HistoryRecord[] } {
   const runs = weekRuns(rows, week, quarter);
   if (records.length > 0) {
@@ -91,7 +93,7 @@ export function replaceHistoryWeek(
     const maxRows = sheet.getMaxRows();
     if (maxRows < needed) sheet.insertRowsAfter(maxRows, needed - maxRows + GROWTH);
     const target = sheet.getRange(lastRow + 1, 1, records.length, HISTORY_COLUMNS.length);
-    target.setNumberFormats(records.map(() => [...HISTORY_FORMATS]));
+    target.setNumberFormats(records.map((_, index) => historyRowFormats(valueFormats[index] ?? 'General')));
     target.setValues(records.map(historyRowCells));
   }
   // Written before anything is deleted: the runs all lie above the appended rows, deleted bottom-up.

@@ -3,6 +3,7 @@
 // these schemas; answers are plain JSON (no Date).
 
 import * as z from 'zod/mini';
+import type { CheckInNote } from '../core/check-in/check-in-notes';
 import type { CheckInProblem } from '../core/check-in/check-in-read';
 import type { Lang } from '../core/i18n';
 import { type LazyOutput, lazySchema } from './lazy-schema';
@@ -15,12 +16,17 @@ export const checkInRefSchema = lazySchema(() =>
 );
 export type CheckInRef = LazyOutput<typeof checkInRefSchema>;
 
-/** The payload of `submitCheckIn`: the tab to record, and whether replacing its week's History rows is agreed. */
+/** Longest name accepted as "who recorded": the plan's owner field holds at most 120 characters. */
+export const RECORDED_BY_MAX = 120;
+
+/** The payload of `submitCheckIn`: the tab to record, whether replacing its week is agreed, and who records. */
 export const submitCheckInSchema = lazySchema(() =>
   z.object({
     sheetId: z.optional(z.int()),
     /** The user agreed to record again a week already in History (its rows are replaced). */
     replace: z.optional(z.boolean()),
+    /** Who records: one of the tab's key-result owners, picked in the sidebar; blank or absent for nobody. */
+    recordedBy: z.optional(z.string().check(z.maxLength(RECORDED_BY_MAX))),
   }),
 );
 export type SubmitCheckInPayload = LazyOutput<typeof submitCheckInSchema>;
@@ -38,58 +44,63 @@ export interface CheckInTabState {
   sunday: string;
   /** The week already has rows in History: recording again replaces them. */
   recordedBefore: boolean;
+  /** The key results' owners as the tab lists them, in order, each once: who may be named as recording. */
+  owners: string[];
 }
 
-/** The check-in view's state: the tab it is about, or why there is none. */
+/** The check-in view's state: the tab it is about, or why there is none (a code the view words). */
 export interface CheckInState {
   lang: Lang;
   tab: CheckInTabState | null;
-  /** When there is no tab: what to do, in the user's language. */
-  notice: string;
+  /** When there is no tab: why (`noTab`, `tabGone`, `badRequest`); `null` when there is a tab. */
+  notice: CheckInNote | null;
 }
 
 /** A key result whose `current` cell in the OKR sheet holds the user's own formula: left alone. */
 export interface SkippedFormulaCell {
   keyResultId: string;
-  /** A1 address of the cell in the OKR sheet, e.g. `K9`. */
-  cell: string;
-  /** Its row in the OKR sheet. */
+  /** The cell's row and column in the OKR sheet (1-based). */
   row: number;
+  column: number;
 }
 
 /**
- * A row that could not be recorded, and why: a row of the check-in tab or of the OKR sheet (the message
- * says which, in the tab's language); row 0 for the tab as a whole. The reader's own type.
+ * A row of the check-in tab that could not be recorded, and why: the check-in reader's own type (its message
+ * is the reader's, in the tab's language); row 0 for the tab as a whole.
  */
 export type CheckInRowProblem = CheckInProblem;
 
-/** What recording did. */
+/** What recording did: counts, lists and codes, no sentences (the sidebar, the menu and the CLI word them). */
 export interface CheckInRecording {
-  sheetName: string;
+  /** The tab recorded, as it now is. */
+  tab: CheckInTabState;
   week: number;
   /** How many key results went into History. */
   recorded: number;
   /** History rows of this week that were there before and were replaced; 0 for a first recording. */
   replaced: number;
+  /** Who was recorded as recording ('' when nobody was picked). */
+  recordedBy: string;
   skippedFormulaCells: SkippedFormulaCell[];
   /** Key results with nothing typed this week: not recorded. */
   skippedBlank: string[];
+  /** Rows of the tab that could not be read: not recorded. */
   problems: CheckInRowProblem[];
-  /** Anything else worth saying (a key result no longer in the OKR sheet, say), in the tab's language. */
-  notes: string[];
-  /** The check-in as plain text, ready to paste. */
+  /** Anything else worth saying (a key result no longer in the OKR sheet, say), as codes. */
+  notes: CheckInNote[];
+  /** The check-in as plain text, ready to paste (the guide's template, in the tab's language). */
   text: string;
 }
 
 export type SubmitCheckInResult =
-  /** Recorded; `state` is the tab as it is now (recorded). */
-  | { ok: true; state: CheckInState; recording: CheckInRecording }
+  /** Recorded; `recording.tab` is the tab as it is now (recorded). */
+  | { ok: true; recording: CheckInRecording }
   /** The week was recorded before and `replace` was not given: ask, then send `replace: true`. */
-  | { ok: false; confirm: true; message: string; state: CheckInState }
-  /** Nothing was recorded: the payload was wrong, there is no such tab, or recording failed. */
-  | { ok: false; confirm: false; message: string; state: CheckInState | null };
+  | { ok: false; confirm: true; tab: CheckInTabState }
+  /** Nothing was recorded: the payload was wrong, there is no such tab, or recording failed; `tab` when known. */
+  | { ok: false; confirm: false; notice: CheckInNote; tab: CheckInTabState | null };
 
-export type CheckInTextResult = { ok: true; text: string } | { ok: false; message: string };
+export type CheckInTextResult = { ok: true; text: string } | { ok: false; notice: CheckInNote };
 
 /**
  * What the server writes into the sidebar page when a menu item opens it on the check-in view: the tab, and
@@ -97,8 +108,8 @@ export type CheckInTextResult = { ok: true; text: string } | { ok: false; messag
  */
 export interface CheckInBoot {
   sheetId: number | null;
-  /** "Weekly check-in" generated the tab (`created`) or opened the existing one; its messages and problems. */
-  generated?: { created: boolean; messages: string[]; problems: string[] };
+  /** "Weekly check-in" made the tab (`created`) or opened the existing one; what it has to tell, as codes. */
+  generated?: { created: boolean; notes: CheckInNote[] };
   recording?: CheckInRecording;
 }
 

@@ -4,13 +4,15 @@
 //
 // `measureCheckIn(krCount, weeks)` builds a quarter of `krCount` key results, runs `weeks` check-ins (generate,
 // type a value for every key result, record), and then measures the next week's generate and record: the
-// steady state of a quarter under way, with History holding `weeks` weeks of every key result.
+// steady state of a quarter under way, with History holding `weeks` weeks of every key result. `via: 'sidebar'`
+// records that week through `submitCheckIn`, as the sidebar sends it, instead of calling the recorder.
 
 import { asReal, type CallCounts, createFakeServices, type FakeServices } from '../../local/spreadsheet/index';
 import { withGlobalServices } from '../../local/spreadsheet/scope';
 import { tabColumn } from '../../src/core/check-in/check-in-tab';
+import { submitCheckIn } from '../../src/server/check-in-api';
 import { generateCheckIn } from '../../src/server/check-in-generate';
-import { recordCheckIn } from '../../src/server/check-in-record';
+import { type RecordCheckInResult, recordCheckIn } from '../../src/server/check-in-record';
 import { forgetLang } from '../../src/server/language';
 import { buildQuarter } from '../../src/server/quarter-builder';
 import { sizedPlan } from '../okr-sheet/plans';
@@ -58,16 +60,20 @@ function typeWeek(services: FakeServices, sheetName: string, week: number): void
 }
 
 /** Builds a quarter of `krCount` key results, records `weeks` weeks, then measures the next week's check-in. */
-export function measureCheckIn(krCount: number, weeks: number): CheckInFigures {
+export function measureCheckIn(
+  krCount: number,
+  weeks: number,
+  via: 'recorder' | 'sidebar' = 'recorder',
+): CheckInFigures {
   const perObjective = krCount % 4 === 0 ? 4 : 3;
   const services = createFakeServices();
   return withGlobalServices(services, () => {
     forgetLang();
     buildQuarter(sizedPlan(Math.ceil(krCount / perObjective), perObjective));
     for (let week = 1; week <= weeks; week++) {
-      const { sheetName } = generateCheckIn({ asOf: wednesday(week) });
+      const { sheetName, sheetId } = generateCheckIn({ asOf: wednesday(week) });
       typeWeek(services, sheetName, week);
-      recordCheckIn({ sheetName });
+      recordCheckIn({ sheetId: sheetId ?? -1 });
     }
     const week = weeks + 1;
     let started = performance.now();
@@ -75,10 +81,15 @@ export function measureCheckIn(krCount: number, weeks: number): CheckInFigures {
     const generateMs = performance.now() - started;
     typeWeek(services, generated.result.sheetName, week);
     started = performance.now();
-    const recorded = services.calls.measure(() => recordCheckIn({ sheetName: generated.result.sheetName }));
+    const sheetId = generated.result.sheetId ?? -1;
+    const recorded = services.calls.measure((): number => {
+      if (via === 'recorder') return count(recordCheckIn({ sheetId, replace: false }));
+      const answer = submitCheckIn({ sheetId, replace: false });
+      return answer.ok ? answer.recording.recorded : 0;
+    });
     const recordMs = performance.now() - started;
-    if (recorded.result.recorded !== krCount) {
-      throw new Error(`measureCheckIn: recorded ${recorded.result.recorded} of ${krCount} key results`);
+    if (recorded.result !== krCount) {
+      throw new Error(`measureCheckIn: recorded ${recorded.result} of ${krCount} key results`);
     }
     forgetLang();
     return {
@@ -92,4 +103,8 @@ export function measureCheckIn(krCount: number, weeks: number): CheckInFigures {
       recordCounts: recorded.counts,
     };
   });
+}
+
+function count(result: RecordCheckInResult): number {
+  return result.outcome === 'recorded' ? result.recorded : 0;
 }

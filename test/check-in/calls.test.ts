@@ -1,6 +1,7 @@
 // What a check-in costs in Apps Script service calls, on the typed fake: generating and recording the week of
 // a quarter with 9 key results and of one with 100 key results and 12 weeks of History take the same
-// number of calls, since every read and write is one batched call per region.
+// number of calls, since every read and write is one batched call per region. Recording through the sidebar's
+// submitCheckIn costs exactly what the recorder it wraps costs.
 
 import { describe, expect, it } from 'vitest';
 import { measureCheckIn } from './bench-fixtures';
@@ -35,5 +36,20 @@ describe('the service calls of a weekly check-in', () => {
     expect(firstLarge.generateCalls).toBe(first.generateCalls);
     expect(firstLarge.recordCalls).toBe(first.recordCalls);
     expect(first.recordCounts['Spreadsheet.insertSheet']).toBe(1);
+  });
+
+  it('recording through the sidebar (submitCheckIn) costs the recorder’s calls and not one more', () => {
+    for (const [keyResults, weeks] of [
+      [9, 1],
+      [100, 12],
+    ] as const) {
+      const recorder = keyResults === 9 ? small : large;
+      const sidebar = measureCheckIn(keyResults, weeks, 'sidebar');
+      console.log(
+        `record ${keyResults} KRs: recorder ${recorder.recordCalls} calls, submitCheckIn ${sidebar.recordCalls}`,
+      );
+      expect(sidebar.recordCalls).toBe(recorder.recordCalls);
+      expect(sidebar.recordCounts).toEqual(recorder.recordCounts);
+    }
   });
 });

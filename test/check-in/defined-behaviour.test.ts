@@ -20,7 +20,9 @@ import {
   historyOf,
   keyResultRows,
   openSpreadsheet,
+  recorded,
   regionRow,
+  sheetIdOf,
   tabEngine,
   typeInto,
   wednesdayOfWeek,
@@ -57,13 +59,11 @@ describe('the calendar', () => {
     const sheets = services.spreadsheet.sheets.length;
     const result = generateCheckIn({ asOf: new Date('2026-12-15T10:00:00Z') });
     expect(result).toEqual({
+      sheetId: null,
       sheetName: '',
       week: 0,
       created: false,
-      problems: [],
-      messages: [
-        'Q1 2027 starts on 2027-01-01; its first check-in is in week 1, from 2026-12-28. Nothing was created.',
-      ],
+      notes: [{ code: 'notStarted', quarter: 'Q1 2027', start: '2027-01-01', monday: '2026-12-28' }],
     });
     expect(services.spreadsheet.sheets.length).toBe(sheets);
   });
@@ -83,9 +83,7 @@ describe('the calendar', () => {
     buildOkrSheet();
     const result = generateCheckIn({ asOf: new Date('2027-04-14T10:00:00Z') });
     expect(result).toMatchObject({ sheetName: 'Check-in W14', week: 14, created: true });
-    expect(result.messages).toContain(
-      'Q1 2027 ended on 2027-03-31: this is its last check-in (week 14). Start the next quarter with OKR ▸ New quarter…',
-    );
+    expect(result.notes).toContainEqual({ code: 'quarterOver', quarter: 'Q1 2027', end: '2027-03-31', week: 14 });
     expect(services.spreadsheet.dump('Check-in W14').formulas[2]?.[9]).toBe('=DATE(2027;3;31)');
     expect(readTab('Check-in W14', services).checkIn.expected).toBe(1);
     expect(generateCheckIn({ asOf: new Date('2027-05-01T10:00:00Z') })).toMatchObject({
@@ -96,13 +94,11 @@ describe('the calendar', () => {
 
   it('asks for an OKR sheet when there is none, for generating and for recording', () => {
     openSpreadsheet();
-    expect(generateCheckIn({ asOf: wednesdayOfWeek(5) }).messages).toEqual([
-      'There is no OKR sheet yet: start one with OKR ▸ New quarter…',
-    ]);
-    expect(recordCheckIn({ asOf: wednesdayOfWeek(5) })).toMatchObject({
-      sheetName: '',
-      recorded: 0,
-      messages: ['There is no check-in tab for this week yet: create it with OKR ▸ Weekly check-in first.'],
+    expect(generateCheckIn({ asOf: wednesdayOfWeek(5) }).notes).toEqual([{ code: 'noQuarter' }]);
+    expect(recordCheckIn({ asOf: wednesdayOfWeek(5) })).toEqual({
+      outcome: 'refused',
+      notice: { code: 'noTab' },
+      tab: null,
     });
   });
 
@@ -116,9 +112,7 @@ describe('the calendar', () => {
     // Q2 2027 starts on Thursday 1 April; its week 5 holds 28 April.
     const q2 = generateCheckIn({ asOf: new Date('2027-04-28T10:00:00Z') });
     expect(q2).toMatchObject({ sheetName: 'Check-in W05 (2)', week: 5, created: true });
-    expect(q2.messages).toContain(
-      'A sheet named "Check-in W05" exists already; the check-in was added as "Check-in W05 (2)".',
-    );
+    expect(q2.notes).toContainEqual({ code: 'nameTaken', name: 'Check-in W05', newName: 'Check-in W05 (2)' });
     const tab = readTab('Check-in W05 (2)', services);
     expect(tab.checkIn.quarterLabel).toBe('Q2 2027');
     expect(tab.checkIn.keyResults.every((kr) => kr.lastValue === null && kr.value === null)).toBe(true);
@@ -166,7 +160,7 @@ describe('key results coming and going', () => {
     const at = keyResultRows(services, 'Check-in W06').get('O2.4');
     expect(engine.value('Check-in W06', `S${at}`)).toBe('⏳ no value recorded for over 7 days');
 
-    expect(recordCheckIn().skippedBlank).toEqual(['O2.4']);
+    expect(recorded(recordCheckIn()).skippedBlank).toEqual(['O2.4']);
     typeInto(services, 'Check-in W06', { 'O2.4': { value: 20_000 } });
     expect(recordCheckIn()).toMatchObject({ recorded: 7, replaced: 6, skippedBlank: [] });
     expect(okrRow(services, okr, 'O2.4').values[columnOf('current') - 1]).toBe(20_000);
@@ -189,8 +183,8 @@ describe('key results coming and going', () => {
         .map((r) => [r.week, r.value]),
     ).toEqual([[5, 58]]);
     // Week 5's tab still has it: recorded again, its value goes to History only, and the sidebar says so.
-    const again = recordCheckIn({ sheetName: 'Check-in W05' });
-    expect(again.messages).toContain('Key result O1.3 is no longer in the OKR sheet: its value went to History only.');
+    const again = recorded(recordCheckIn({ sheetId: sheetIdOf('Check-in W05') }));
+    expect(again.notes).toContainEqual({ code: 'notInOkrSheet', keyResultId: 'O1.3' });
     expect(historyOf(services).filter((r) => r.keyResultId === 'O1.3')).toHaveLength(1);
   });
 });
@@ -200,13 +194,13 @@ describe('what the team typed, or did not', () => {
     const services = openSpreadsheet();
     buildOkrSheet();
     generateCheckIn({ asOf: wednesdayOfWeek(1) });
-    const result = recordCheckIn();
+    const result = recorded(recordCheckIn());
     expect(result).toMatchObject({
-      sheetName: 'Check-in W01',
+      tab: { sheetName: 'Check-in W01', recordedBefore: false },
       recorded: 0,
       replaced: 0,
       skippedBlank: ['O1.1', 'O1.2', 'O1.3', 'O2.1', 'O2.2', 'O2.3'],
-      messages: ['No values were typed in this check-in; nothing was recorded.'],
+      notes: [{ code: 'nothingTyped' }],
     });
     expect(findHistorySheetName(services)).toBeNull();
   });
@@ -219,9 +213,8 @@ describe('what the team typed, or did not', () => {
       'O1.1': { value: 1 },
       'O1.2': { comment: 'CRM export late, number next week', confidence: 6 },
     });
-    const result = recordCheckIn();
+    const result = recorded(recordCheckIn());
     expect(result).toMatchObject({ recorded: 2, skippedBlank: ['O1.3', 'O2.1', 'O2.2', 'O2.3'] });
-    expect(result.messages).toContain('No value typed for O1.3, O2.1, O2.2, O2.3: not recorded.');
     expect(historyOf(services).map((r) => [r.keyResultId, r.value, r.confidence, r.comment])).toEqual([
       ['O1.1', 1, null, ''],
       ['O1.2', null, 6, 'CRM export late, number next week'],
@@ -235,7 +228,7 @@ describe('what the team typed, or did not', () => {
     generateCheckIn({ asOf: wednesdayOfWeek(5) });
     typeInto(services, 'Check-in W05', { ...ALL_TYPED, 'O1.3': { value: 'about two months' } });
     const row = keyResultRows(services, 'Check-in W05').get('O1.3');
-    const result = recordCheckIn();
+    const result = recorded(recordCheckIn());
     expect(result.problems).toEqual([
       { row, message: `Row ${row}, This week: "about two months" is not a number; not recorded.` },
     ]);
@@ -281,10 +274,11 @@ describe('sheets edited by hand', () => {
     const broken = okrRow(services, okr, 'O1.2').row;
     asReal(services.spreadsheet.sheet(okr)).getRange(broken, columnOf('kind')).setValue('sideways');
     const generated = generateCheckIn({ asOf: wednesdayOfWeek(5) });
-    expect(generated.problems).toEqual([
+    expect(generated.notes.filter((note) => note.code === 'brokenOkrRow')).toEqual([
       {
+        code: 'brokenOkrRow',
         row: broken,
-        message: `Row ${broken} of the OKR sheet: Kind: "sideways" is not one of: increase, decrease, at least, at most, milestone`,
+        message: 'Kind: "sideways" is not one of: increase, decrease, at least, at most, milestone',
       },
     ]);
     const tabRow = keyResultRows(services, 'Check-in W05').get('O1.2')! - 1;
@@ -292,8 +286,8 @@ describe('sheets edited by hand', () => {
       `⚠ row ${broken} of the OKR sheet: Kind: "sideways" is not one of: increase, decrease, at least, at most, milestone`,
     );
     typeInto(services, 'Check-in W05', { 'O1.1': { value: 2 }, 'O1.2': { value: 500_000 } });
-    const recorded = recordCheckIn();
-    expect(recorded.problems.map((p) => p.row)).toEqual([broken]);
+    const result = recorded(recordCheckIn());
+    expect(result.notes).toContainEqual(expect.objectContaining({ code: 'brokenOkrRow', row: broken }));
     expect(historyOf(services).find((r) => r.keyResultId === 'O1.2')).toMatchObject({ value: 500_000, score: null });
     expect(okrRow(services, okr, 'O1.2').values[columnOf('current') - 1]).toBe(500_000);
   });

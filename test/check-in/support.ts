@@ -5,9 +5,11 @@
 import { asReal, createFakeServices, type FakeServices, type FakeServicesOptions } from '../../local/spreadsheet';
 import { CHECK_IN_METADATA, type RegionName, tabColumn } from '../../src/core/check-in/check-in-tab';
 import { type HistoryRecord, parseHistoryRow } from '../../src/core/check-in/history';
+import type { RecordCheckInResult } from '../../src/server/check-in-record';
 import { HISTORY_METADATA } from '../../src/server/history-sheet';
 import { forgetLang } from '../../src/server/language';
 import { buildQuarter } from '../../src/server/quarter-builder';
+import type { CheckInRecording } from '../../src/shared/check-in-api';
 import type { KeyResultPlan, QuarterPlan } from '../../src/shared/plan';
 import { type CellInput, createFormulaEngine, type FormulaEngine } from '../support/hyperformula';
 import { installGlobals } from '../support/install-globals';
@@ -103,6 +105,20 @@ export function buildOkrSheet(plan: QuarterPlan = checkInPlan()): string {
 export function wednesdayOfWeek(week: number): Date {
   const monday = Date.UTC(2026, 11, 28) + (week - 1) * 7 * 86_400_000;
   return new Date(monday + 2 * 86_400_000 + 9 * 3_600_000);
+}
+
+/** The sheet id of a tab, by its name: what the sidebar and the menu pass to the recorder. */
+export function sheetIdOf(name: string): number {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(name);
+  if (!sheet) throw new Error(`no sheet named "${name}"`);
+  return sheet.getSheetId();
+}
+
+/** What a recording did, when it recorded (anything else fails the test with what it was). */
+export function recorded(result: RecordCheckInResult): CheckInRecording {
+  if (result.outcome !== 'recorded') throw new Error(`expected a recording, got ${JSON.stringify(result)}`);
+  const { outcome: _, ...recording } = result;
+  return recording;
 }
 
 export interface Typed {

@@ -228,9 +228,10 @@ describe('the current cells a recording writes', () => {
         record('O9.9', 5),
       ],
     );
+    // With no plan read, the unit is unknown: the cells get General, which shows the number as it is.
     expect(writes.runs).toEqual([
-      { row: 7, inputs: [1, 2] },
-      { row: 10, inputs: [4] },
+      { row: 7, inputs: [1, 2], formats: ['General', 'General'] },
+      { row: 10, inputs: [4], formats: ['General'] },
     ]);
     expect(writes.skipped).toEqual([{ keyResultId: 'O1.3', row: 9, formula: '=SUM(CRM!C:C)' }]);
     expect(writes.missing).toEqual(['O9.9']);
@@ -243,7 +244,7 @@ describe('the current cells a recording writes', () => {
       { row: 9, id: 'O1.3' },
     ];
     const records = [record('O1.1', 1), record('O1.2', 2), record('O1.3', 3)];
-    expect(planCurrentWrites(reading(rows), '', records).runs).toEqual([{ row: 7, inputs: [1] }]);
+    expect(planCurrentWrites(reading(rows), '', records).runs).toEqual([{ row: 7, inputs: [1], formats: ['General'] }]);
     const fromTitle = planCurrentWrites(reading(rows.slice(0, 1)), '={"Current";ARRAYFORMULA(X7:X9)}', records);
     expect(fromTitle.runs).toEqual([]);
     expect(fromTitle.skipped.map((s) => s.keyResultId)).toEqual(['O1.1']);

@@ -10,7 +10,16 @@ import { isOldRecordedTab, OLD_TAB_AFTER_DAYS } from '../../src/core/check-in/ol
 import { generateCheckIn } from '../../src/server/check-in-generate';
 import { recordCheckIn } from '../../src/server/check-in-record';
 import { hideOldCheckInTabs } from '../../src/server/check-in-tidy';
-import { buildOkrSheet, historyOf, openSpreadsheet, regionRow, typeInto, wednesdayOfWeek } from './support';
+import {
+  buildOkrSheet,
+  historyOf,
+  openSpreadsheet,
+  recorded,
+  regionRow,
+  sheetIdOf,
+  typeInto,
+  wednesdayOfWeek,
+} from './support';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -24,7 +33,7 @@ function weeksOfCheckIns(services: FakeServices, recorded: number, last: number)
     names.push(sheetName);
     if (week > recorded) continue;
     typeInto(services, sheetName, { 'O1.1': { value: week } });
-    recordCheckIn({ sheetName });
+    recordCheckIn({ sheetId: sheetIdOf(sheetName) });
   }
   return names;
 }
@@ -45,7 +54,7 @@ describe('a generated check-in tab', () => {
     expect(services.calls.count('Sheet.deleteRows')).toBe(1);
     expect(services.calls.count('Sheet.deleteColumns')).toBe(1);
     typeInto(services, sheetName, { 'O1.1': { value: 3 } });
-    expect(recordCheckIn({ sheetName }).recorded).toBe(1);
+    expect(recorded(recordCheckIn({ sheetId: sheetIdOf(sheetName) })).recorded).toBe(1);
     expect(historyOf(services).map((record) => [record.week, record.keyResultId, record.value])).toEqual([
       [5, 'O1.1', 3],
     ]);

@@ -38,6 +38,7 @@ import {
   findHistorySheetName,
   historyOf,
   openSpreadsheet,
+  sheetIdOf,
   typeInto,
   wednesdayOfWeek,
 } from './support';
@@ -329,7 +330,7 @@ describe('the tracking columns of a 100-KR OKR sheet', () => {
     const { sheetName: okr } = buildQuarter(sizedPlan(25, 4));
     const { sheetName } = generateCheckIn({ asOf: new Date('2027-04-14T09:00:00Z') });
     typeInto(services, sheetName, { 'O1.1': { value: 12 } });
-    recordCheckIn({ sheetName });
+    recordCheckIn({ sheetId: sheetIdOf(sheetName) });
     const sheet = services.spreadsheet.sheet(okr);
     const tracking = services.spreadsheet.metadata
       .filter((m) => m.key === TRACKING_METADATA && m.location.type === 'COLUMN' && m.location.sheetId === sheet.id)

@@ -17,7 +17,9 @@ import {
   historyOf,
   keyResultRows,
   openSpreadsheet,
+  recorded,
   regionRow,
+  sheetIdOf,
   typeInto,
   wednesdayOfWeek,
 } from './support';
@@ -54,7 +56,8 @@ describe('generating the weekly check-in', () => {
     const okr = buildOkrSheet();
     services.spreadsheet.sheet(okr).setName('Our OKRs');
     const result = generateCheckIn({ asOf: wednesdayOfWeek(5) });
-    expect(result).toMatchObject({ sheetName: 'Check-in W05', week: 5, created: true, problems: [] });
+    expect(result).toMatchObject({ sheetName: 'Check-in W05', week: 5, created: true });
+    expect(result.notes).toEqual([{ code: 'created', sheetName: 'Check-in W05', count: 6 }]);
     const names = services.spreadsheet.sheets.map((sheet) => sheet.name);
     expect(names.indexOf('Check-in W05')).toBe(names.indexOf('Our OKRs') + 1);
     const { values, formulas } = services.spreadsheet.dump('Check-in W05');
@@ -108,7 +111,7 @@ describe('generating the weekly check-in', () => {
     expect(first).toContain('BLOKERY');
     expect(first).toContain('PLAN NA TYDZIEŃ');
     typeInto(services, 'Check-in T05', { 'O1.1': { value: 2 }, 'O2.2': { value: 'tak' } });
-    const { text } = recordCheckIn();
+    const { text } = recorded(recordCheckIn());
     expect(text.split('\n').filter((line) => !line.startsWith('- ') && !/^\d\./.test(line))).toEqual([
       '=== Sales Check-in – Tydzień 5 ===',
       'PIPELINE:',
@@ -131,7 +134,7 @@ describe('generating the weekly check-in', () => {
     services.spreadsheet.activate(services.spreadsheet.sheets[0]!);
     const again = generateCheckIn({ asOf: wednesdayOfWeek(5) });
     expect(again).toMatchObject({ sheetName: 'Check-in W05', created: false, week: 5 });
-    expect(again.messages[0]).toContain('opened, not changed');
+    expect(again.notes).toEqual([{ code: 'opened', week: 5 }]);
     expect(services.spreadsheet.sheets.length).toBe(sheets);
     expect(services.spreadsheet.dump('Check-in W05')).toEqual(before);
     expect(services.spreadsheet.activeSheet().name).toBe('Check-in W05');
@@ -144,20 +147,22 @@ describe('recording and the next week', () => {
     const okr = buildOkrSheet();
     generateCheckIn({ asOf: wednesdayOfWeek(5) });
     typeInto(services, 'Check-in W05', WEEK_5);
-    const result = recordCheckIn();
-    expect(result).toMatchObject({ sheetName: 'Check-in W05', week: 5, recorded: 6, replaced: 0 });
+    // Who records is the owner picked in the sidebar (any case), never the Session's email.
+    const result = recorded(recordCheckIn({ recordedBy: ' anna ' }));
+    expect(result).toMatchObject({ tab: { sheetName: 'Check-in W05' }, week: 5, recorded: 6, replaced: 0 });
+    expect(result.recordedBy).toBe('Anna');
     expect(result.skippedFormulaCells).toEqual([]);
     expect(result.text).toContain('=== Sales Check-in – Week 5 ===');
     expect(result.text).toContain('- O1.1 New clients: 2 / 10 = 20% 🟢');
 
     const history = historyOf(services);
     expect(history.map((r) => [r.week, r.keyResultId, r.value, r.confidence, r.who, r.quarter])).toEqual([
-      [5, 'O1.1', 2, 7, 'anna@example.com', 'Q1 2027'],
-      [5, 'O1.2', 450_000, 8, 'anna@example.com', 'Q1 2027'],
-      [5, 'O1.3', 58, null, 'anna@example.com', 'Q1 2027'],
-      [5, 'O2.1', 0.05, 6, 'anna@example.com', 'Q1 2027'],
-      [5, 'O2.2', 0, null, 'anna@example.com', 'Q1 2027'],
-      [5, 'O2.3', 35, 5, 'anna@example.com', 'Q1 2027'],
+      [5, 'O1.1', 2, 7, 'Anna', 'Q1 2027'],
+      [5, 'O1.2', 450_000, 8, 'Anna', 'Q1 2027'],
+      [5, 'O1.3', 58, null, 'Anna', 'Q1 2027'],
+      [5, 'O2.1', 0.05, 6, 'Anna', 'Q1 2027'],
+      [5, 'O2.2', 0, null, 'Anna', 'Q1 2027'],
+      [5, 'O2.3', 35, 5, 'Anna', 'Q1 2027'],
     ]);
     expect(history.every((r) => r.day === dayFromIso('2027-01-27'))).toBe(true);
     // A committed KR at 0.17 with 3 of 13 weeks done: yellow (green needs 0.23, yellow 0.16).
@@ -245,9 +250,8 @@ describe('recording and the next week', () => {
     asReal(services.spreadsheet.sheet(okr)).getRange(row, columnOf('current')).setFormula('=SUM(CRM!C2:C40)');
     generateCheckIn({ asOf: wednesdayOfWeek(5) });
     typeInto(services, 'Check-in W05', WEEK_5);
-    const result = recordCheckIn();
-    expect(result.skippedFormulaCells).toEqual([{ keyResultId: 'O1.2', cell: `K${row}`, formula: '=SUM(CRM!C2:C40)' }]);
-    expect(result.messages.join('\n')).toContain(`O1.2 (K${row}) holds your formula`);
+    const result = recorded(recordCheckIn());
+    expect(result.skippedFormulaCells).toEqual([{ keyResultId: 'O1.2', row, column: columnOf('current') }]);
     expect(okrCell(services, okr, 'O1.2', 'current').formula).toBe('=SUM(CRM!C2:C40)');
     // Its rows around are written, and History keeps the week's value of O1.2 all the same.
     expect(okrCell(services, okr, 'O1.1', 'current').value).toBe(2);
@@ -260,16 +264,15 @@ describe('recording and the next week', () => {
     buildOkrSheet();
     generateCheckIn({ asOf: wednesdayOfWeek(5) });
     typeInto(services, 'Check-in W05', WEEK_5);
-    recordCheckIn({ sheetName: 'Check-in W05' });
+    recordCheckIn({ sheetId: sheetIdOf('Check-in W05') });
     generateCheckIn({ asOf: wednesdayOfWeek(6) });
     typeInto(services, 'Check-in W06', { 'O1.1': { value: 3 } });
-    recordCheckIn({ sheetName: 'Check-in W06' });
+    recordCheckIn({ sheetId: sheetIdOf('Check-in W06') });
     const week6Before = historyOf(services).filter((r) => r.week === 6);
 
     typeInto(services, 'Check-in W05', { 'O1.1': { value: 2.5 }, 'O2.3': { value: '', confidence: '' } });
-    const again = recordCheckIn({ sheetName: 'Check-in W05' });
-    expect(again).toMatchObject({ week: 5, recorded: 5, replaced: 6, skippedBlank: ['O2.3'] });
-    expect(again.messages).toContain('Week 5 was recorded before: its 6 rows in History were replaced.');
+    const again = recordCheckIn({ sheetId: sheetIdOf('Check-in W05') });
+    expect(again).toMatchObject({ outcome: 'recorded', week: 5, recorded: 5, replaced: 6, skippedBlank: ['O2.3'] });
 
     const history = historyOf(services);
     expect(history.filter((r) => r.week === 6)).toEqual(week6Before);
@@ -328,7 +331,7 @@ describe('recording and the next week', () => {
 
 describe('two people recording at once', () => {
   it('lose nothing: the second to take the lock re-reads the tab and History inside it', () => {
-    const services = openSpreadsheet({ user: { email: 'anna@example.com' } });
+    const services = openSpreadsheet();
     buildOkrSheet();
     generateCheckIn({ asOf: wednesdayOfWeek(4) });
     typeInto(services, 'Check-in W04', { 'O1.1': { value: 1 }, 'O1.2': { value: 400_000 } });
@@ -336,25 +339,23 @@ describe('two people recording at once', () => {
     typeInto(services, 'Check-in W05', WEEK_5);
 
     // Anna presses Record on week 5: her tab is found and read, the lock not yet taken.
-    const anna = startRecording({ sheetName: 'Check-in W05' });
+    const anna = startRecording({ sheetId: sheetIdOf('Check-in W05'), recordedBy: 'Anna' });
     expect(anna.preview?.rows.find((row) => row.keyResult.id === 'O2.3')?.keyResult.comment).toBe('');
 
     // Meanwhile Bartek adds a comment to week 5 and records the late week 4 in full.
-    services.Session.settings.email = 'bartek@example.com';
     typeInto(services, 'Check-in W05', { 'O2.3': { comment: 'NPS survey sent' } });
-    const bartek = recordCheckIn({ sheetName: 'Check-in W04' });
+    const bartek = recordCheckIn({ sheetId: sheetIdOf('Check-in W04'), recordedBy: 'Bartek' });
     expect(bartek).toMatchObject({ week: 4, recorded: 2 });
 
     // Anna's recording goes on: inside the lock it reads the tab and History again.
-    services.Session.settings.email = 'anna@example.com';
     const result = anna.commit();
     expect(result).toMatchObject({ week: 5, recorded: 6, replaced: 0 });
     const history = historyOf(services);
     expect(history.filter((r) => r.week === 4).map((r) => [r.keyResultId, r.who])).toEqual([
-      ['O1.1', 'bartek@example.com'],
-      ['O1.2', 'bartek@example.com'],
+      ['O1.1', 'Bartek'],
+      ['O1.2', 'Bartek'],
     ]);
-    expect(history.filter((r) => r.week === 5).map((r) => r.who)).toEqual(Array(6).fill('anna@example.com'));
+    expect(history.filter((r) => r.week === 5).map((r) => r.who)).toEqual(Array(6).fill('Anna'));
     expect(history.find((r) => r.week === 5 && r.keyResultId === 'O2.3')?.comment).toBe('NPS survey sent');
     expect(services.LockService.isHeld('document')).toBe(false);
   });
@@ -364,9 +365,9 @@ describe('two people recording at once', () => {
     buildOkrSheet();
     generateCheckIn({ asOf: wednesdayOfWeek(5) });
     typeInto(services, 'Check-in W05', WEEK_5);
-    const anna = startRecording({ sheetName: 'Check-in W05' });
+    const anna = startRecording({ sheetId: sheetIdOf('Check-in W05'), recordedBy: 'Anna' });
     typeInto(services, 'Check-in W05', { 'O1.1': { value: 3 } });
-    expect(recordCheckIn({ sheetName: 'Check-in W05' })).toMatchObject({ recorded: 6, replaced: 0 });
+    expect(recordCheckIn({ sheetId: sheetIdOf('Check-in W05') })).toMatchObject({ recorded: 6, replaced: 0 });
     const result = anna.commit();
     expect(result).toMatchObject({ recorded: 6, replaced: 6 });
     const week5 = historyOf(services).filter((r) => r.week === 5);
@@ -383,7 +384,7 @@ describe('two people recording at once', () => {
     expect(() => recordCheckIn()).toThrow(/lock/i);
     expect(historyOf(services)).toEqual([]);
     services.LockService.hold('document', { releaseAfterMs: 2_000 });
-    expect(recordCheckIn().recorded).toBe(6);
+    expect(recorded(recordCheckIn()).recorded).toBe(6);
     expect(services.LockService.waitedMs).toBeGreaterThanOrEqual(2_000);
     expect(services.LockService.isHeld('document')).toBe(false);
   });

@@ -18,11 +18,13 @@ const workbook = join(temp.folder, 'wb.json');
 const BUNDLE = join(ROOT, 'dist/Code.js');
 
 /** The History rows of a workbook file, as a new runtime shows them: [recorded at, week, KR id, value, …]. */
-function historyRows(path: string): string[][] {
+function historyRows(path: string, what: 'display' | 'raw' = 'display'): (string | number | boolean | null)[][] {
   const snapshot: WorkbookSnapshot = createLocalRuntime({ workbookPath: path, bundlePath: BUNDLE }).snapshot();
   const history = snapshot.sheets.find((sheet) => sheet.name === 'Historia');
   if (!history) return [];
-  return history.cells.slice(1).map((row) => row.map((cell) => cell?.value.display ?? ''));
+  return history.cells
+    .slice(1)
+    .map((row) => row.map((cell) => (what === 'raw' ? cell?.value.raw : cell?.value.display) ?? ''));
 }
 
 beforeAll(async () => {
@@ -69,7 +71,9 @@ describe('okr checkin --values examples/week5.csv --as-of 2027-01-29', () => {
     // Recorded "now" by the bundle's clock, which --as-of set.
     expect(rows[0]?.[historyColumn('recordedAt') - 1]).toMatch(/^2027-01-29/);
     expect(rows[0]?.[historyColumn('comment') - 1]).toBe('Nowe zapytania z kampanii LinkedIn');
-    expect(rows[2]?.[historyColumn('value') - 1]).toMatch(/^5,5/);
+    // Values are numbers in their unit's format (the OKR sheet's: whole days), the number kept exact.
+    expect(historyRows(workbook, 'raw')[2]?.[historyColumn('value') - 1]).toBe(5.5);
+    expect(rows[2]?.[historyColumn('value') - 1]).toBe('6 dni');
   });
 
   it('refuses to record week 5 again without --replace, and replaces it with', async () => {
@@ -153,8 +157,8 @@ describe('CSV lines that cannot be used', () => {
     expect(run.code).toBe(0);
     const week6 = historyRows(copy).filter((row) => row[historyColumn('week') - 1] === '6');
     const byId = new Map(week6.map((row) => [row[historyColumn('krId') - 1], row]));
-    expect(byId.get('O1.1')?.[historyColumn('value') - 1]).toBe('1200000');
-    expect(byId.get('O2.2')?.[historyColumn('value') - 1]).toBe('1200000');
+    expect(byId.get('O1.1')?.[historyColumn('value') - 1]).toMatch(/^1\s200\s000\szł$/);
+    expect(byId.get('O2.2')?.[historyColumn('value') - 1]).toMatch(/^1\s200\s000\szł$/);
     // A milestone typed as done (the tab's "tak") is 1 in History.
     expect(byId.get('O3.3')?.[historyColumn('value') - 1]).toBe('1');
     expect(byId.get('O1.1')?.[historyColumn('comment') - 1]).toBe('Big week, two deals');

@@ -1,10 +1,11 @@
 // The check-in as the sidebar and the menu reach it, on the typed fake: payloads validated before use, the
 // tab found by id or as the active one, a week recorded again only when the user agrees, the sidebar opened
-// on what the menu item did, and every message in the user's language.
+// on what the menu item did. The functions answer with data and codes; the menu's alerts are in the user's
+// language.
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { asReal, Enums, type FakeServices, type FakeServicesOptions } from '../../local/spreadsheet';
-import { getCheckInState, getCheckInText, recordingOf, submitCheckIn } from '../../src/server/check-in-api';
+import { getCheckInState, getCheckInText, submitCheckIn } from '../../src/server/check-in-api';
 import { forgetLang } from '../../src/server/language';
 import { showRecordCheckIn, showWeeklyCheckIn } from '../../src/server/menu';
 import { readQuarter } from '../../src/server/okr-sheet-reader';
@@ -37,7 +38,7 @@ function weekFive(options: FakeServicesOptions = {}): { services: FakeServices; 
   const okr = buildOkrSheet(checkInPlan(options.locale === 'pl_PL' ? 'pl' : 'en'));
   showWeeklyCheckIn();
   const state = getCheckInState({});
-  if (!state.tab) throw new Error(`no check-in tab: ${state.notice}`);
+  if (!state.tab) throw new Error(`no check-in tab: ${JSON.stringify(state.notice)}`);
   return { services, okr, state };
 }
 
@@ -76,7 +77,7 @@ describe('Weekly check-in (menu)', () => {
     expect(tab.getName()).toBe('Check-in W05');
     expect(bootOf(services)).toEqual({
       sheetId: tab.getSheetId(),
-      generated: { created: true, messages: ['Added "Check-in W05" with 6 key results.'], problems: [] },
+      generated: { created: true, notes: [{ code: 'created', sheetName: 'Check-in W05', count: 6 }] },
     });
 
     // A second time the tab is opened as it is, and the sidebar says so.
@@ -108,8 +109,9 @@ describe('the check-in state', () => {
         monday: '2027-01-25',
         sunday: '2027-01-31',
         recordedBefore: false,
+        owners: ['Anna', 'Bartek', 'Celina'],
       },
-      notice: '',
+      notice: null,
     });
   });
 
@@ -124,13 +126,9 @@ describe('the check-in state', () => {
   it('says what to do when there is no tab, or the tab asked for is no check-in', () => {
     const services = open();
     const okr = buildOkrSheet(checkInPlan());
-    expect(getCheckInState({})).toEqual({
-      lang: 'en',
-      tab: null,
-      notice: expect.stringMatching(/^There is no check-in tab to work with: .*Weekly check-in\.$/),
-    });
+    expect(getCheckInState({})).toEqual({ lang: 'en', tab: null, notice: { code: 'noTab' } });
     const okrId = services.spreadsheet.sheet(okr).getSheetId();
-    expect(getCheckInState({ sheetId: okrId }).notice).toMatch(/is gone; open a check-in tab and press Refresh\.$/);
+    expect(getCheckInState({ sheetId: okrId }).notice).toEqual({ code: 'tabGone' });
     expect(getCheckInState({ sheetId: 9999 }).tab).toBeNull();
   });
 
@@ -139,9 +137,7 @@ describe('the check-in state', () => {
     for (const payload of [{ sheetId: 'abc' }, { sheetId: 1.5 }, 'sheet', 42, [2]]) {
       const state = getCheckInState(payload);
       expect(state.tab, JSON.stringify(payload)).toBeNull();
-      expect(state.notice).toBe(
-        'The sidebar sent a request the add-on cannot read; close the sidebar and open it again.',
-      );
+      expect(state.notice).toEqual({ code: 'badRequest' });
     }
   });
 });
@@ -158,13 +154,13 @@ describe('recording from the sidebar', () => {
     });
 
     const result = submitCheckIn({ sheetId });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(JSON.stringify(result));
     expect(result.recording).toMatchObject({
-      sheetName: 'Check-in W05',
+      tab: { sheetName: 'Check-in W05', sheetId },
       week: 5,
       recorded: 2,
       replaced: 0,
-      skippedFormulaCells: [{ keyResultId: 'O1.2', cell: `K${formulaRow}`, row: formulaRow }],
+      skippedFormulaCells: [{ keyResultId: 'O1.2', row: formulaRow, column: 11 }],
       skippedBlank: ['O1.3', 'O2.2', 'O2.3'],
       notes: [],
     });
@@ -173,7 +169,7 @@ describe('recording from the sidebar', () => {
     ]);
     expect(result.recording.text).toMatch(/^=== Sales Check-in – Week 5 ===\n/);
     expect(result.recording.text).toContain('- O1.1 New clients: 3 / 10 = 30% 🟢');
-    expect(result.state.tab?.recordedBefore).toBe(true);
+    expect(result.recording.tab.recordedBefore).toBe(true);
     // The user's formula is still there; History has both values.
     expect(services.spreadsheet.sheet(okr).getRange(formulaRow, 11).getFormula()).toBe('=SUM(400000,100000)');
     expect(historyOf(services).map((record) => [record.keyResultId, record.value])).toEqual([
@@ -193,8 +189,7 @@ describe('recording from the sidebar', () => {
     expect(asked).toMatchObject({
       ok: false,
       confirm: true,
-      message:
-        'Week 5 of Q1 2027 is already in History. Recording it again replaces that week’s rows in History; other weeks are not touched.',
+      tab: { week: 5, quarter: 'Q1 2027', recordedBefore: true },
     });
     expect(historyOf(services).map((record) => record.value)).toEqual([3]);
     expect(submitCheckIn({ sheetId, replace: false })).toMatchObject({ ok: false, confirm: true });
@@ -207,33 +202,105 @@ describe('recording from the sidebar', () => {
   it('refuses payloads that are not what the sidebar sends, and tabs that are no check-in, writing nothing', () => {
     const { services, okr } = weekFive();
     typeInto(services, 'Check-in W05', { 'O1.1': { value: 3 } });
-    const unreadable = 'The sidebar sent a request the add-on cannot read; close the sidebar and open it again.';
-    for (const payload of [null, 'record', { sheetId: '2' }, { replace: 'yes' }, { sheetId: 2, replace: 1 }]) {
+    const payloads = [
+      null,
+      'record',
+      { sheetId: '2' },
+      { replace: 'yes' },
+      { sheetId: 2, replace: 1 },
+      { sheetId: 2, recordedBy: 7 },
+      { sheetId: 2, recordedBy: 'A'.repeat(121) },
+    ];
+    for (const payload of payloads) {
       expect(submitCheckIn(payload), JSON.stringify(payload)).toEqual({
         ok: false,
         confirm: false,
-        message: unreadable,
-        state: null,
+        notice: { code: 'badRequest' },
+        tab: null,
       });
     }
     const okrId = services.spreadsheet.sheet(okr).getSheetId();
-    expect(submitCheckIn({ sheetId: okrId })).toMatchObject({ ok: false, confirm: false, message: /is gone/ });
+    expect(submitCheckIn({ sheetId: okrId })).toEqual({
+      ok: false,
+      confirm: false,
+      notice: { code: 'tabGone' },
+      tab: null,
+    });
     expect(historyOf(services)).toEqual([]);
   });
 
-  it('answers in Polish on a Polish spreadsheet', () => {
+  it('gives a Polish spreadsheet its language and the tab’s text in Polish', () => {
     const { services, state } = weekFive({ locale: 'pl_PL' });
     expect(state.lang).toBe('pl');
     expect(state.tab?.sheetName).toBe('Check-in T05');
     typeInto(services, 'Check-in T05', { 'O1.1': { value: 3 } });
     const result = submitCheckIn({ sheetId: state.tab?.sheetId });
-    if (!result.ok) throw new Error(result.message);
+    if (!result.ok) throw new Error(JSON.stringify(result));
     expect(result.recording.text).toMatch(/^=== Sales Check-in – Tydzień 5 ===\n/);
-    expect(submitCheckIn({ sheetId: state.tab?.sheetId })).toMatchObject({
-      confirm: true,
-      message: /^Tydzień 5 kwartału Q1 2027 jest już w Historii\./,
+    expect(submitCheckIn({ sheetId: state.tab?.sheetId })).toMatchObject({ confirm: true, tab: { week: 5 } });
+  });
+
+  it('records who recorded as the owner picked in the sidebar, and refuses a name that is no owner', () => {
+    const { services, state } = weekFive({ user: { email: 'someone@example.com' } });
+    const sheetId = state.tab?.sheetId;
+    typeInto(services, 'Check-in W05', { 'O1.1': { value: 3 } });
+    expect(submitCheckIn({ sheetId, recordedBy: 'Mallory' })).toEqual({
+      ok: false,
+      confirm: false,
+      notice: { code: 'unknownOwner', name: 'Mallory' },
+      tab: expect.objectContaining({ sheetId, recordedBefore: false }),
     });
-    expect(submitCheckIn({ sheetId: 'x' })).toMatchObject({ message: /^Panel wysłał żądanie/ });
+    expect(historyOf(services)).toEqual([]);
+    expect(submitCheckIn({ sheetId, recordedBy: 'bartek' })).toMatchObject({
+      ok: true,
+      recording: { recordedBy: 'Bartek' },
+    });
+    expect(historyOf(services).map((record) => record.who)).toEqual(['Bartek']);
+    // Nobody picked: the column says nothing rather than an address Apps Script cannot give without a scope.
+    expect(submitCheckIn({ sheetId, replace: true })).toMatchObject({ ok: true, recording: { recordedBy: '' } });
+    expect(historyOf(services).map((record) => record.who)).toEqual(['']);
+  });
+
+  it('answers with data: codes with parameters, rows and columns as numbers, the tab by sheet id, no sentence', () => {
+    const { services, okr, state } = weekFive();
+    const sheetId = state.tab?.sheetId;
+    userFormula(services, okr, 'O1.2', '=SUM(400000,100000)');
+    typeInto(services, 'Check-in W05', { 'O1.1': { value: 3 }, 'O1.2': { value: 500_000 } });
+    const result = submitCheckIn({ sheetId });
+    if (!result.ok) throw new Error(JSON.stringify(result));
+    expect(Object.keys(result.recording).sort()).toEqual(
+      [
+        'tab',
+        'week',
+        'recorded',
+        'replaced',
+        'recordedBy',
+        'skippedFormulaCells',
+        'skippedBlank',
+        'problems',
+        'notes',
+        'text',
+      ].sort(),
+    );
+    // Every string but the plain-text export and names taken from the sheet is a code, an id or a date.
+    const prose: string[] = [];
+    const walk = (value: unknown, path: string): void => {
+      if (typeof value === 'string') {
+        const named = ['recording.text', 'recording.tab.sheetName', 'recording.tab.quarter'].includes(path);
+        if (!named && /\s/.test(value)) prose.push(path);
+      } else if (Array.isArray(value)) {
+        for (const [index, item] of value.entries()) walk(item, `${path}[${index}]`);
+      } else if (value && typeof value === 'object') {
+        for (const [key, item] of Object.entries(value)) walk(item, `${path}.${key}`);
+      }
+    };
+    walk(result.recording, 'recording');
+    expect(prose).toEqual([]);
+    expect(result.recording.skippedFormulaCells).toEqual([
+      { keyResultId: 'O1.2', row: expect.any(Number), column: expect.any(Number) },
+    ]);
+    const { notes } = submitCheckIn({ sheetId: services.spreadsheet.sheet(okr).getSheetId() }) as { notes?: unknown };
+    expect(notes).toBeUndefined();
   });
 });
 
@@ -245,8 +312,8 @@ describe('copy as text', () => {
     expect(result).toEqual({ ok: true, text: expect.stringMatching(/^=== Sales Check-in – Week 5 ===\n/) });
     if (result.ok) expect(result.text).toMatch(/- O1\.1 New clients: 8 \/ 10 = 80% 🟢\n/);
     const okrId = services.spreadsheet.sheet(okr).getSheetId();
-    expect(getCheckInText({ sheetId: okrId })).toEqual({ ok: false, message: expect.stringMatching(/is gone/) });
-    expect(getCheckInText({ sheetId: [] })).toEqual({ ok: false, message: expect.stringMatching(/cannot read/) });
+    expect(getCheckInText({ sheetId: okrId })).toEqual({ ok: false, notice: { code: 'tabGone' } });
+    expect(getCheckInText({ sheetId: [] })).toEqual({ ok: false, notice: { code: 'badRequest' } });
   });
 });
 
@@ -295,33 +362,13 @@ describe('Record check-in (menu)', () => {
 });
 
 describe('what the server hands the sidebar', () => {
-  it('keeps the recorder’s other messages as notes, without repeating what the counts and lists say', () => {
-    open();
-    const recording = recordingOf({
-      sheetName: 'Check-in W05',
-      week: 5,
-      recorded: 2,
-      replaced: 2,
-      skippedFormulaCells: [{ keyResultId: 'O1.2', cell: 'K12', formula: '=A1' }],
-      skippedBlank: ['O2.1'],
-      problems: [{ row: 20, message: 'Row 20: broken' }],
-      messages: [
-        'Recorded 2 key results for week 5.',
-        'Week 5 was recorded before: its 2 rows in History were replaced.',
-        'No value typed for O2.1: not recorded.',
-        'Key result O1.2 (K12) holds your formula; it was left as it is.',
-        'Key result O3.1 is no longer in the OKR sheet: its value went to History only.',
-      ],
-      text: 'text',
-    });
-    expect(recording.skippedFormulaCells).toEqual([{ keyResultId: 'O1.2', cell: 'K12', row: 12 }]);
-    expect(recording.notes).toEqual(['Key result O3.1 is no longer in the OKR sheet: its value went to History only.']);
-  });
-
   it('writes the boot JSON so that no text of the sheet can leave the attribute', () => {
     const boot = {
       sheetId: 1,
-      generated: { created: true, messages: ["\"><img src=x onerror=alert(1)> & 'x'"], problems: [] },
+      generated: {
+        created: true,
+        notes: [{ code: 'created', sheetName: "\"><img src=x onerror=alert(1)> & 'x'", count: 1 }],
+      },
     };
     const escaped = attributeJson(boot);
     expect(escaped).not.toMatch(/[<>"']/);

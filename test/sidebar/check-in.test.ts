@@ -99,8 +99,15 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
     const cell = userFormulaInPipelineValue(services);
     typeInto(services, tabName, { 'O1.1': { value: 8, confidence: 7 }, 'O1.2': { value: 500_000 } });
 
+    // Whoever records names themselves from the key results' owners; History's "Who" says it.
+    expect(await page.locator('#recorded-by option').allTextContents()).toEqual(['(not named)', 'Anna']);
+    await page.getByLabel('Who records').selectOption('Anna');
     await page.getByRole('button', { name: 'Record check-in' }).click();
     await page.locator('#check-in-result-title').waitFor();
+    expect(await page.locator('.recorded-by-line').textContent()).toBe(
+      'Recorded by Anna: the name is in History’s “Who” column.',
+    );
+    expect(historyOf(services).map((record) => record.who)).toEqual(['Anna', 'Anna']);
     expect(await page.locator('#check-in-result-title').textContent()).toBe(`Week ${week} recorded`);
     expect(await page.locator('.recorded-count').textContent()).toBe('2 key results recorded.');
     expect(await page.locator('.replaced').textContent()).toBe(

@@ -71,6 +71,14 @@ export const TAB_COLUMN_KEYS = [
 export type TabColumnKey = (typeof TAB_COLUMN_KEYS)[number];
 
 /** Column number (1-based) of a key of the OKR STATUS table. */
+/**
+ * A cell as a number in a formula: in the add-on style, a text is read by KR_VALUE (only when it is no number,
+ * so a sheet of numbers calls no custom function); portable formulas use the cell as it is.
+ */
+function numberIn(cell: string, style: FormulaStyle): string {
+  return style === 'addon' ? call('IF', call('ISNUMBER', cell), cell, call('KR_VALUE', cell)) : cell;
+}
+
 export function tabColumn(key: TabColumnKey): number {
   return TAB_COLUMN_KEYS.indexOf(key) + 1;
 }
@@ -390,11 +398,15 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
   const [value, goal, closed] = (['value', 'goal', 'closed'] as const).map((field) =>
     cellOf(pipelineRow, PIPELINE_PLACES[field], false),
   ) as [string, string, string];
+  // With the add-on, an amount typed as text (`900 000 zł`) is read by KR_VALUE, as KR_SCORE reads it.
+  const amount = (cell: string) => numberIn(cell, style);
   labelled(
     pipelineRow,
     PIPELINE_PLACES.share,
     t('pipelineShare'),
-    formula(`=${call('IF', call('OR', `${value}=""`, `${goal}=""`), '""', call('IFERROR', `${value}/${goal}`, '""'))}`),
+    formula(
+      `=${call('IF', call('OR', `${value}=""`, `${goal}=""`), '""', call('IFERROR', `${amount(value)}/${amount(goal)}`, '""'))}`,
+    ),
     PERCENT_FORMAT,
   );
   const open = `${goal}-${call('IF', `${closed}=""`, 0, closed)}`;
@@ -469,7 +481,12 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
       kr.kind === 'atMost' ||
       (kr.start !== null && kr.target !== null && kr.target < kr.start);
     const [v, tg, last] = [at('value'), at('target'), at('lastValue')];
-    const ratio = lowerIsBetter ? call('IF', `${v}>0`, `${tg}/${v}`, '""') : call('IF', `${tg}<>0`, `${v}/${tg}`, '""');
+    // A value typed as text (`560 000 zł`) is no number to Sheets' arithmetic; with the add-on it is read by
+    // KR_VALUE, so value / target and the change show what KR_SCORE and Copy as text show.
+    const [vn, tgn, lastn] = [v, tg, last].map((cell) => numberIn(cell, style)) as [string, string, string];
+    const ratio = lowerIsBetter
+      ? call('IF', `${vn}>0`, `${tgn}/${vn}`, '""')
+      : call('IF', `${tgn}<>0`, `${vn}/${tgn}`, '""');
     const share = `=${call('IF', call('OR', `${v}=""`, `${tg}=""`), '""', call('IFERROR', ratio, '""'))}`;
     const [confidence, status, lastDate] = [at('confidence'), at('status'), at('lastDate')];
     const mismatch = call(
@@ -505,7 +522,7 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
       score: portable ? formula(portable.score) : null,
       change: milestone
         ? null
-        : formula(`=${call('IF', call('OR', `${v}=""`, `${last}=""`), '""', call('IFERROR', `${v}-${last}`, '""'))}`),
+        : formula(`=${call('IF', call('OR', `${v}=""`, `${last}=""`), '""', call('IFERROR', `${vn}-${lastn}`, '""'))}`),
       status: portable ? formula(portable.status) : null,
       confidence: null,
       comment: null,

@@ -1,6 +1,7 @@
 // Every word the weekly check-in shows or says, in Polish and English: the tab's title, sections and column
-// titles in the guide's wording, the flags, the History sheet's titles, and the messages the sidebar shows
-// after generating or recording. The section names follow the guide's template word for word.
+// titles in the guide's wording, the flags, the History sheet's titles, and the words of the menu's alerts
+// after generating or recording (the sidebar and the CLI word the same codes themselves). The section names
+// follow the guide's template word for word.
 
 import { defineTexts } from '../i18n';
 
@@ -98,19 +99,13 @@ export const checkInText = defineTexts(
     msgOpened: 'The check-in of week {week} exists already: it was opened, not changed.',
     msgCreated: 'Added "{name}" with {count} key results.',
     msgNameTaken: 'A sheet named "{name}" exists already; the check-in was added as "{newName}".',
-    msgNoTab: 'There is no check-in tab for this week yet: create it with OKR ▸ Weekly check-in first.',
-    msgNotACheckIn: 'The tab "{name}" is not a check-in made by OKR Sheets.',
     msgNoOkrSheet:
       'The OKR sheet of {quarter} was not found; values went to History only, no current value was updated.',
     msgBrokenRow: 'Row {row} of the OKR sheet: {message}',
     msgNotInOkrSheet: 'Key result {id} is no longer in the OKR sheet: its value went to History only.',
-    msgFormulaKept: 'Key result {id} ({cell}) holds your formula; it was left as it is.',
-    msgBlank: 'No value typed for {ids}: not recorded.',
     msgNothingTyped: 'No values were typed in this check-in; nothing was recorded.',
     msgNotANumber: 'Row {row}, {field}: "{value}" is not a number; not recorded.',
     msgNotYesNo: 'Row {row}, {field}: "{value}" is not {yes} / {no}; not recorded.',
-    msgRecorded: 'Recorded {count} key results for week {week}.',
-    msgReplaced: 'Week {week} was recorded before: its {count} rows in History were replaced.',
     msgMissingRegion: 'The {region} part of the check-in tab was not found; it was skipped.',
   },
   {
@@ -207,19 +202,13 @@ export const checkInText = defineTexts(
     msgOpened: 'Check-in tygodnia {week} już istnieje: został otwarty, nie zmieniony.',
     msgCreated: 'Dodano „{name}” z {count} kluczowymi rezultatami.',
     msgNameTaken: 'Arkusz „{name}” już istnieje; check-in dodano jako „{newName}”.',
-    msgNoTab: 'Nie ma jeszcze zakładki check-inu na ten tydzień: najpierw utwórz ją przez OKR ▸ Cotygodniowy check-in.',
-    msgNotACheckIn: 'Zakładka „{name}” nie jest check-inem utworzonym przez OKR Sheets.',
     msgNoOkrSheet:
       'Nie znaleziono arkusza OKR kwartału {quarter}; wartości trafiły tylko do historii, wartości bieżące nie zmieniły się.',
     msgBrokenRow: 'Wiersz {row} arkusza OKR: {message}',
     msgNotInOkrSheet: 'Kluczowego rezultatu {id} nie ma już w arkuszu OKR: jego wartość trafiła tylko do historii.',
-    msgFormulaKept: 'Kluczowy rezultat {id} ({cell}) ma Twoją formułę; została bez zmian.',
-    msgBlank: 'Brak wartości dla {ids}: nie zapisano.',
     msgNothingTyped: 'W tym check-inie nie wpisano żadnych wartości; niczego nie zapisano.',
     msgNotANumber: 'Wiersz {row}, {field}: „{value}” nie jest liczbą; nie zapisano.',
     msgNotYesNo: 'Wiersz {row}, {field}: „{value}” to nie {yes} / {no}; nie zapisano.',
-    msgRecorded: 'Zapisano {count} kluczowych rezultatów za tydzień {week}.',
-    msgReplaced: 'Tydzień {week} był już zapisany: jego {count} wierszy w historii zastąpiono.',
     msgMissingRegion: 'Nie znaleziono części „{region}” zakładki check-inu; pominięto ją.',
   },
 );

@@ -2,9 +2,12 @@
 // is the user's: a cell holding their own formula (a SUMIFS over a CRM export, say) is never written, and
 // neither is a cell an array formula above it fills (ARRAYFORMULA, FILTER, `={…}` in the title cell or in a
 // row), since a value there would break the whole array. Cells to write are grouped into runs of adjacent
-// rows, so the edge writes them with one setValues per run: one in the usual case.
+// rows, so the edge writes them with one setValues per run: one in the usual case. A value is written as a
+// number with its unit's number format (`#,##0 "zł"`), as the OKR sheet's builder formats the column, so
+// Sheets' own arithmetic works on it and the sheet stays portable.
 
 import { literalText } from '../okr-sheet/cells';
+import { unitFormat } from '../okr-sheet/layout';
 import type { QuarterReading } from '../okr-sheet/read';
 import { sheetText } from '../okr-sheet/texts';
 import type { HistoryRecord } from './history';
@@ -14,6 +17,8 @@ export interface CurrentRun {
   row: number;
   /** What setValues receives, row by row. */
   inputs: (string | number)[];
+  /** What setNumberFormats receives, row by row: the unit's format; General for a milestone's word. */
+  formats: string[];
 }
 
 export interface SkippedFormulaCell {
@@ -49,8 +54,9 @@ export function planCurrentWrites(
     const key = row.id.toLowerCase();
     if (row.id && !byId.has(key)) byId.set(key, row);
   }
-  const kinds = new Map(
-    (reading.plan?.objectives ?? []).flatMap((o) => o.keyResults.map((kr) => [(kr.id ?? '').toLowerCase(), kr.kind])),
+  const plan = reading.plan;
+  const keyResults = new Map(
+    (plan?.objectives ?? []).flatMap((o) => o.keyResults.map((kr) => [(kr.id ?? '').toLowerCase(), kr] as const)),
   );
   // The first row an array formula fills from: the title cell's, or the highest spilling formula's.
   let arrayFrom = Number.POSITIVE_INFINITY;
@@ -66,7 +72,7 @@ export function planCurrentWrites(
     }
   }
 
-  const writes: { row: number; input: string | number }[] = [];
+  const writes: { row: number; input: string | number; format: string }[] = [];
   const skipped: SkippedFormulaCell[] = [];
   const missing: string[] = [];
   for (const record of records) {
@@ -80,18 +86,25 @@ export function planCurrentWrites(
       skipped.push({ keyResultId: record.keyResultId, row: row.row, formula: row.currentFormula || arrayFormula });
       continue;
     }
-    const milestone = kinds.get(record.keyResultId.toLowerCase()) === 'milestone';
+    const keyResult = keyResults.get(record.keyResultId.toLowerCase());
+    const milestone = keyResult?.kind === 'milestone';
     // A milestone gets the yes / no word of its dropdown; a word is written as text so no locale reads it.
     const input = milestone ? literalText(sheetText(reading.lang, record.value >= 1 ? 'yes' : 'no')) : record.value;
-    writes.push({ row: row.row, input });
+    const format =
+      milestone || !keyResult || !plan
+        ? 'General'
+        : unitFormat(keyResult.unit, keyResult.currency ?? plan.currency, reading.lang);
+    writes.push({ row: row.row, input, format });
   }
 
   writes.sort((a, b) => a.row - b.row);
   const runs: CurrentRun[] = [];
   for (const write of writes) {
     const run = runs[runs.length - 1];
-    if (run && run.row + run.inputs.length === write.row) run.inputs.push(write.input);
-    else runs.push({ row: write.row, inputs: [write.input] });
+    if (run && run.row + run.inputs.length === write.row) {
+      run.inputs.push(write.input);
+      run.formats.push(write.format);
+    } else runs.push({ row: write.row, inputs: [write.input], formats: [write.format] });
   }
   return { runs, skipped, missing };
 }

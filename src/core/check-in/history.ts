@@ -19,7 +19,7 @@ export interface HistoryRecord {
   status: Status | null;
   confidence: number | null;
   comment: string;
-  /** The user's email, where Apps Script can tell; '' otherwise. */
+  /** Who recorded: the key-result owner picked in the check-in sidebar; '' when nobody was picked. */
   who: string;
   /** The quarter's label ("Q1 2027"); absent in records made before History held several quarters. */
   quarter?: string;
@@ -109,10 +109,16 @@ export function historyColumn(key: HistoryColumn): number {
   return HISTORY_COLUMNS.indexOf(key) + 1;
 }
 
-/** Number formats of a History row: the day is a date, the score a decimal, everything else as it comes. */
-export const HISTORY_FORMATS: readonly string[] = HISTORY_COLUMNS.map((key) =>
-  key === 'day' ? 'yyyy-mm-dd' : key === 'score' ? '0.00' : 'General',
-);
+/**
+ * Number formats of a History row: the day is a date, the score a decimal, the value in `valueFormat` (its
+ * unit's, such as `#,##0 "zł"`, so it stays a number Sheets shows in its unit and computes with), everything
+ * else as it comes.
+ */
+export function historyRowFormats(valueFormat: string): string[] {
+  return HISTORY_COLUMNS.map((key) =>
+    key === 'day' ? 'yyyy-mm-dd' : key === 'score' ? '0.00' : key === 'value' ? valueFormat : 'General',
+  );
+}
 
 /**
  * A record as the cells of one History row, as `setValues` takes them: texts stay text (a comment starting
