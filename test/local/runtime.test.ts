@@ -192,6 +192,36 @@ describe('the bundle in the local runtime', () => {
   });
 });
 
+describe('array results, as Sheets expands them', () => {
+  it('shows #REF! while a value blocks a column formula, and restores the column once it is cleared', () => {
+    const path = join(tempFolder(), 'book.json');
+    const runtime = createLocalRuntime({ workbookPath: path, locale: 'pl_PL', timeZone: 'Europe/Warsaw' });
+    workedExample(runtime);
+    const header = `${letter('score')}${FIRST_DATA_ROW - 1}`;
+    const blocked = `${letter('score')}${FIRST_DATA_ROW + 1}`;
+    const formula = cell(runtime.snapshot(), SHEET, header)?.formula;
+    runtime.setCell(SHEET, blocked, '0,9');
+    let snapshot = runtime.snapshot();
+    expect(cell(snapshot, SHEET, header)?.value).toMatchObject({
+      type: 'error',
+      display: '#REF!',
+      error: `Array result was not expanded because it would overwrite data in ${blocked}.`,
+    });
+    runtime.save();
+    runtime.setCell(SHEET, blocked, '');
+    snapshot = runtime.snapshot();
+    expect(cell(snapshot, SHEET, header)).toMatchObject({ formula, value: { type: 'text', display: 'Score' } });
+    expect(cell(snapshot, SHEET, blocked)?.value.raw as number).toBeCloseTo(WORKED_CURRENT[1]?.score ?? 0, 9);
+    runtime.save();
+    // The file holds the user's formula and values, never a computed error: a new start shows the column.
+    expect(readFileSync(path, 'utf8')).not.toContain('#REF!');
+    const again = createLocalRuntime({ workbookPath: path });
+    const reloaded = again.snapshot();
+    expect(cell(reloaded, SHEET, header)).toMatchObject({ formula, value: { display: 'Score' } });
+    expect(cell(reloaded, SHEET, blocked)?.value.raw as number).toBeCloseTo(WORKED_CURRENT[1]?.score ?? 0, 9);
+  });
+});
+
 describe('calls as google.script.run makes them', () => {
   it('refuses a Date argument, names an unknown function, and gives an exception as its message only', () => {
     const bundlePath = bundleWith(`function boom() { throw new Error('kaput'); }
