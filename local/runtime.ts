@@ -33,6 +33,7 @@ import { isDate } from './spreadsheet/values';
 import { readTyping } from './typing';
 import {
   checkWorkbook,
+  readOnlyProblem,
   readWorkbookFile,
   servicesFromWorkbook,
   WorkbookFileError,
@@ -300,6 +301,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
           `is not written over: it was not loaded, as it ${loadProblem.problem}`,
         );
       }
+      const readOnly = readOnlyProblem(workbookPath);
+      if (readOnly) throw new WorkbookFileError(workbookPath, `is not written over: it ${readOnly}`);
       // Someone may have put another file there since: never write over what is not ours.
       if (existsSync(workbookPath)) {
         try {

@@ -2,7 +2,7 @@
 // HyperFormula through the bundle's own custom functions, typing into cells, conditional colours, and the
 // workbook file (saved, loaded again, and never written over when it is not ours).
 
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -328,6 +328,33 @@ describe('the workbook file', () => {
     expect(() => runtime.save()).toThrow(/is not written over/);
     expect(readFileSync(path).equals(bytes)).toBe(true);
     expect(readdirSync(join(path, '..'))).toEqual(['book.json']);
+  });
+
+  it('refuses a hand-edited grid larger than Sheets’ 10 million cells as damaged, before allocating it', () => {
+    const path = join(tempFolder(), 'book.json');
+    const runtime = createLocalRuntime({ workbookPath: path });
+    runtime.save();
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    file.sheets[0].maxRows = 2_000_000_000;
+    writeFileSync(path, JSON.stringify(file));
+    expect(() => createLocalRuntime({ workbookPath: path })).toThrow(
+      /book\.json: is damaged: sheets\[0\]: 2000000000 rows × 26 columns take the workbook over the 10,000,000 cells/,
+    );
+    file.sheets[0].maxRows = 1000;
+    file.sheets[0].maxColumns = 20_000;
+    writeFileSync(path, JSON.stringify(file));
+    expect(() => createLocalRuntime({ workbookPath: path })).toThrow(/20000 columns, more than the 18278/);
+  });
+
+  it('refuses to save over a read-only file rather than replace it', () => {
+    const path = join(tempFolder(), 'book.json');
+    const runtime = createLocalRuntime({ workbookPath: path });
+    runtime.save();
+    const bytes = readFileSync(path);
+    chmodSync(path, 0o444);
+    runtime.setCell('Sheet1', 'A1', 'changed');
+    expect(() => runtime.save()).toThrow(/book\.json: is not written over: it is read-only/);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
   });
 
   it('refuses to save over a file that became foreign after it was loaded', () => {
