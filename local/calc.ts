@@ -13,7 +13,7 @@
 
 import { DetailedCellError, type CellValue as HfValue, HyperFormula, type RawCellContent } from 'hyperformula';
 import { isDateFormat, localDateOfSerial, serialFromDate } from './dates';
-import { type CustomFunctionHost, SHEETS_NAMED_EXPRESSIONS } from './formula-functions';
+import { type CustomFunctionHost, captureSparkline, SHEETS_NAMED_EXPRESSIONS } from './formula-functions';
 import { arrayLiteral, cellA1, translateFormula } from './sheets-syntax';
 import type { FakeSheet, FakeSpreadsheet } from './spreadsheet';
 import { columnLetters } from './spreadsheet/a1';
@@ -164,6 +164,33 @@ export class WorkbookCalc {
       return this.convert(first, () => 'NUMBER');
     } catch (error) {
       return { kind: 'error', code: '#ERROR!', message: error instanceof Error ? error.message : String(error) };
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /**
+   * The data a SPARKLINE in this cell plots (its argument evaluated to numbers), or `null` when the cell
+   * draws none: the formula is evaluated again with the SPARKLINE listened to, so a branch not taken draws
+   * nothing, as in Sheets.
+   */
+  sparkline(sheetName: string, row: number, column: number): number[] | null {
+    this.sync();
+    const sheet = this.book.sheetByName(sheetName);
+    const content = sheet ? this.shadows.get(sheet.id)?.contents.get(key(row, column)) : undefined;
+    const id = this.hf?.getSheetId(sheetName);
+    if (!this.hf || id === undefined || typeof content !== 'string' || !/SPARKLINE\s*\(/i.test(content)) return null;
+    const hf = this.hf;
+    this.busy = true;
+    try {
+      let shown: unknown = null;
+      const data = captureSparkline(() => {
+        shown = hf.calculateFormula(content, id);
+      });
+      // HyperFormula computes both branches of an IF: only a cell left empty by its SPARKLINE draws one.
+      return shown === null ? data : null;
+    } catch {
+      return null;
     } finally {
       this.busy = false;
     }

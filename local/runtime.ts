@@ -22,7 +22,7 @@ import vm from 'node:vm';
 import { BundleHost, type LogEntry } from './bundle-host';
 import { WorkbookCalc } from './calc';
 import { instantFromSerial, isDateFormat } from './dates';
-import { registerCustomFunctions } from './formula-functions';
+import { registerCustomFunctions, registerSheetsFunctions } from './formula-functions';
 import { displayValue } from './number-format';
 import type { JsonValue, WorkbookSnapshot } from './snapshot';
 import { buildSnapshot } from './snapshot-build';
@@ -198,6 +198,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   const clock = options.now;
   const host = new BundleHost(source, bundlePath, fake, clock ? () => clock().getTime() : undefined);
   registerCustomFunctions(host.customFunctions);
+  registerSheetsFunctions();
   const calc = new WorkbookCalc(
     book,
     host.customFunctionHost(() => book.timeZone),
