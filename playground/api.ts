@@ -90,6 +90,8 @@ export type WorkbookView = Omit<WorkbookSnapshot, 'sheets'> & { sheets: SheetTab
 export interface PageState {
   /** Bumped by every change. */
   version: number;
+  /** This server's run: versions count again from 1 after a restart. */
+  instance: string;
   /** A first start: no workbook file yet, nothing chosen; the page offers the sample quarter. */
   fresh: boolean;
   workbookPath: string;

@@ -142,6 +142,7 @@ class Session {
   runtime: LocalRuntime;
   fresh: boolean;
   version = 1;
+  readonly instance = `${process.pid}-${Date.now().toString(36)}`;
   /** The add-on's clock: the machine's, stopped on past days while the sample is built. */
   readonly clock = new ScriptClock();
   private catcher: QuestionCatcher;
@@ -256,6 +257,7 @@ class Session {
     const { sheets, ...workbook } = this.runtime.snapshot();
     return {
       version: this.version,
+      instance: this.instance,
       fresh: this.fresh,
       workbookPath: this.options.workbookPath,
       workbook: {

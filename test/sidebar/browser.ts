@@ -106,8 +106,10 @@ export async function openSidebar(
 
   const context = await browser.newContext({ viewport: { width: 300, height: 900 } });
   if (permissions) await context.grantPermissions(permissions, { origin: SIDEBAR_URL });
+  // The context lives until the test closes it with closePage (or afterAll closes the browser). Closing it from
+  // a page 'close' listener started a promise nobody awaited, which lost the race with browser.close() and
+  // failed the run with an unhandled "Target page, context or browser has been closed".
   const page = await context.newPage();
-  page.on('close', () => void context.close());
   const outside: string[] = [];
   const serverCalls: string[] = [];
   await page.route('**/*', async (route) => {
@@ -126,4 +128,13 @@ export async function openSidebar(
   await page.addInitScript(GOOGLE_SCRIPT_RUN);
   await page.goto(SIDEBAR_URL);
   return { page, services, server, outside, serverCalls };
+}
+
+/**
+ * Closes a sidebar page and its browser context, waiting for both. Routes are removed first, ignoring the
+ * errors of handlers still running, so no request handled after the close rejects unobserved.
+ */
+export async function closePage(page: Page): Promise<void> {
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
+  await page.context().close();
 }
