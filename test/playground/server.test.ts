@@ -367,6 +367,24 @@ describe('npm start', () => {
       expect(await page.text()).toContain('<script src="/page.js" defer></script>');
       const state = await (await fetch(new URL('/api/state', url))).json();
       expect(state.workbookPath).toBe(join(folder, 'workbook.json'));
+
+      // A second `npm start` on the same workbook refuses, naming the first, instead of racing it.
+      const second = spawn(process.execPath, [...args, '--no-build'], {
+        cwd: root,
+        env: { ...process.env, PORT: '0', OKR_WORKBOOK: join(folder, 'workbook.json') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let refusal = '';
+      second.stdout.on('data', (chunk: Buffer) => {
+        refusal += chunk.toString('utf8');
+      });
+      second.stderr.on('data', (chunk: Buffer) => {
+        refusal += chunk.toString('utf8');
+      });
+      const code = await new Promise((resolve) => second.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(refusal).toContain(`npm start: ${join(folder, 'workbook.json')}: is open in another playground at ${url}`);
+      expect(refusal).toContain(`process ${child.pid}`);
     } finally {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
