@@ -13,7 +13,12 @@
 
 import { DetailedCellError, type CellValue as HfValue, HyperFormula, type RawCellContent } from 'hyperformula';
 import { isDateFormat, localDateOfSerial, serialFromDate } from './dates';
-import { type CustomFunctionHost, captureSparkline, SHEETS_NAMED_EXPRESSIONS } from './formula-functions';
+import {
+  type CustomFunctionHost,
+  SHEETS_NAMED_EXPRESSIONS,
+  type SparklineRecord,
+  sparklineKey,
+} from './formula-functions';
 import { arrayLiteral, cellA1, translateFormula } from './sheets-syntax';
 import type { FakeSheet, FakeSpreadsheet } from './spreadsheet';
 import { columnLetters } from './spreadsheet/a1';
@@ -80,6 +85,8 @@ export class WorkbookCalc {
   private shape = '';
   private shadows = new Map<number, Shadow>();
   private busy = false;
+  /** What each SPARKLINE cell plots, recorded by the engine as it computes (local/formula-functions.ts). */
+  private readonly sparklines: SparklineRecord = new Map();
 
   constructor(
     private readonly book: FakeSpreadsheet,
@@ -170,30 +177,16 @@ export class WorkbookCalc {
   }
 
   /**
-   * The data a SPARKLINE in this cell plots (its argument evaluated to numbers), or `null` when the cell
-   * draws none: the formula is evaluated again with the SPARKLINE listened to, so a branch not taken draws
-   * nothing, as in Sheets.
+   * The data a SPARKLINE in this cell plots, or `null` when the cell draws none. HyperFormula computes both
+   * branches of an IF, so only a cell its SPARKLINE left empty draws one.
    */
   sparkline(sheetName: string, row: number, column: number): number[] | null {
     this.sync();
-    const sheet = this.book.sheetByName(sheetName);
-    const content = sheet ? this.shadows.get(sheet.id)?.contents.get(key(row, column)) : undefined;
     const id = this.hf?.getSheetId(sheetName);
-    if (!this.hf || id === undefined || typeof content !== 'string' || !/SPARKLINE\s*\(/i.test(content)) return null;
-    const hf = this.hf;
-    this.busy = true;
-    try {
-      let shown: unknown = null;
-      const data = captureSparkline(() => {
-        shown = hf.calculateFormula(content, id);
-      });
-      // HyperFormula computes both branches of an IF: only a cell left empty by its SPARKLINE draws one.
-      return shown === null ? data : null;
-    } catch {
-      return null;
-    } finally {
-      this.busy = false;
-    }
+    if (!this.hf || id === undefined) return null;
+    const data = this.sparklines.get(sparklineKey(id, row - 1, column - 1));
+    if (!data || this.hf.getCellValue({ sheet: id, row: row - 1, col: column - 1 }) !== null) return null;
+    return data;
   }
 
   /** How far a sheet's computed cells reach (spills included), in rows and columns. */
@@ -289,9 +282,10 @@ export class WorkbookCalc {
     }
     this.timed(() => {
       this.hf?.destroy();
+      this.sparklines.clear();
       this.hf = HyperFormula.buildFromSheets(
         input,
-        { licenseKey: 'gpl-v3', context: { customFunctions: this.customFunctions } },
+        { licenseKey: 'gpl-v3', context: { customFunctions: this.customFunctions, sparklines: this.sparklines } },
         [...SHEETS_NAMED_EXPRESSIONS, ...this.namedExpressions()],
       );
     });

@@ -192,10 +192,15 @@ export const SHEETS_NAMED_EXPRESSIONS = [
 
 // --- SPARKLINE ------------------------------------------------------------------------------------------------
 // Sheets draws a small chart in the cell; the cell's value is empty. HyperFormula has no SPARKLINE, so the
-// engine gets one that gives an empty value and, while a caller listens (`captureSparklines`), hands over the
-// data it was given, for the page to draw. https://support.google.com/docs/answer/3093289 (SPARKLINE)
+// engine gets one that gives an empty value and records the data it was given, by cell, in the engine's
+// `context.sparklines` (when it has one), for the page to draw. HyperFormula computes a cell again whenever
+// its data changes, so the record follows every edit without evaluating anything twice.
+// https://support.google.com/docs/answer/3093289 (SPARKLINE)
 
-let sparklineListener: ((values: number[]) => void) | null = null;
+/** SPARKLINE data by cell, `sparklineKey(sheetId, row, column)` (0-based, as HyperFormula counts). */
+export type SparklineRecord = Map<string, number[]>;
+
+export const sparklineKey = (sheet: number, row: number, column: number): string => `${sheet}:${row}:${column}`;
 
 /** The numbers of a SPARKLINE's data, in reading order; text, blanks and errors are not plotted. */
 function sparklineValues(data: unknown): number[] {
@@ -223,7 +228,9 @@ class SparklinePlugin extends FunctionPlugin {
   sparkline(call: FunctionCall, state: State): unknown {
     return this.runFunction(call.args, state, this.metadata('SPARKLINE'), (data: unknown) => {
       if (data instanceof CellError) return data;
-      sparklineListener?.(sparklineValues(data));
+      const context = (this as unknown as { config: { context?: { sparklines?: SparklineRecord } } }).config.context;
+      const { sheet, row, col } = state.formulaAddress;
+      context?.sparklines?.set(sparklineKey(sheet, row, col), sparklineValues(data));
       return EmptyValue;
     });
   }
@@ -326,19 +333,4 @@ export function registerSheetsFunctions(): void {
     HyperFormula.unregisterFunction('SORT');
     HyperFormula.registerFunction('SORT', SheetsSortPlugin, { enGB: { SORT: 'SORT' } });
   }
-}
-
-/** Runs `work` (a formula's evaluation) and answers the data of the last SPARKLINE it computed, if any. */
-export function captureSparkline(work: () => void): number[] | null {
-  let captured: number[] | null = null;
-  const previous = sparklineListener;
-  sparklineListener = (values) => {
-    captured = values;
-  };
-  try {
-    work();
-  } finally {
-    sparklineListener = previous;
-  }
-  return captured;
 }

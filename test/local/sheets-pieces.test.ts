@@ -174,6 +174,9 @@ describe('cells computed beside the fake', () => {
     expect(sheet?.cells[0]?.[2]).toMatchObject({ value: { type: 'empty', display: '' }, sparkline: [3, 1, 2] });
     // A branch not taken draws nothing.
     expect(sheet?.cells[0]?.[3]?.sparkline).toBeUndefined();
+    // The chart follows an edit of its data.
+    runtime.setCell('T', 'A2', '5');
+    expect(runtime.snapshot().sheets.find((s) => s.name === 'T')?.cells[0]?.[2]?.sparkline).toEqual([3, 5, 2]);
   });
 
   it('shows a custom function’s exception as #ERROR! with its message', () => {
