@@ -16,7 +16,12 @@
 
 import { DetailedCellError, type CellValue as HfValue, HyperFormula, type RawCellContent } from 'hyperformula';
 import { isDateFormat, localDateOfSerial, serialFromDate } from './dates';
-import { type CustomFunctionHost, SHEETS_NAMED_EXPRESSIONS } from './formula-functions';
+import {
+  type CustomFunctionHost,
+  SHEETS_NAMED_EXPRESSIONS,
+  type SparklineRecord,
+  sparklineKey,
+} from './formula-functions';
 import { arrayLiteral, cellA1, readLocaleFormula, translateFormula } from './sheets-syntax';
 import type { FakeSheet, FakeSpreadsheet } from './spreadsheet';
 import { columnLetters } from './spreadsheet/a1';
@@ -89,6 +94,8 @@ export class WorkbookCalc {
   private shape = '';
   private shadows = new Map<number, Shadow>();
   private busy = false;
+  /** What each SPARKLINE cell plots, recorded by the engine as it computes (local/formula-functions.ts). */
+  private readonly sparklines: SparklineRecord = new Map();
 
   constructor(
     private readonly book: FakeSpreadsheet,
@@ -113,16 +120,51 @@ export class WorkbookCalc {
       for (const cell of anchor.cells) {
         const value = hf.getCellValue({ sheet: id, row: rowOf(cell) - 1, col: columnOf(cell) - 1 });
         if (value instanceof DetailedCellError && value.type === 'SPILL') {
-          return { kind: 'error', code: '#REF!', message: `Array result was not expanded: ${value.message}` };
+          return { kind: 'error', code: '#REF!', message: this.spillBlocked(sheet as FakeSheet, shadow, cell) };
         }
       }
     }
     const address = { sheet: id, row: row - 1, col: column - 1 };
     const value = hf.getCellValue(address);
-    if (shadow.claimed.has(at) && value instanceof DetailedCellError && value.type === 'SPILL') {
-      return { kind: 'value', value: null, date: false };
+    if (value instanceof DetailedCellError && value.type === 'SPILL') {
+      if (shadow.claimed.has(at)) return { kind: 'value', value: null, date: false };
+      return { kind: 'error', code: '#REF!', message: this.spillBlocked(sheet as FakeSheet, shadow, at) };
     }
     return this.convert(value, () => hf.getCellValueDetailedType(address));
+  }
+
+  /**
+   * Why an array formula at `at` shows #REF!, in Sheets' words ("Array result was not expanded because it
+   * would overwrite data in M9."): the first occupied cell of the range its result would fill.
+   * https://support.google.com/docs/answer/3093275 (array formulas and their expanded results)
+   */
+  private spillBlocked(sheet: FakeSheet, shadow: Shadow, at: number): string {
+    const content = shadow.contents.get(at);
+    const id = this.hf?.getSheetId(sheet.name);
+    let where: string | null = null;
+    if (this.hf && id !== undefined && typeof content === 'string' && content.startsWith('=')) {
+      this.busy = true;
+      try {
+        const result = this.hf.calculateFormula(content, id);
+        const height = Array.isArray(result) ? result.length : 1;
+        const width = Array.isArray(result) ? (result[0]?.length ?? 1) : 1;
+        const [top, left] = [rowOf(at), columnOf(at)];
+        for (let row = top; row < top + height && where === null; row++) {
+          for (let column = left; column < left + width && where === null; column++) {
+            if (row === top && column === left) continue;
+            const cell = sheet.grid.peek(row, column);
+            if (cell.formula !== '' || cell.value !== '') where = cellA1(row, column);
+          }
+        }
+      } catch {
+        // No size to tell: the message without the cell.
+      } finally {
+        this.busy = false;
+      }
+    }
+    return where === null
+      ? 'Array result was not expanded because it would overwrite data.'
+      : `Array result was not expanded because it would overwrite data in ${where}.`;
   }
 
   /** Evaluates a formula as if it stood in a cell of `sheetName` (conditional formats use it). */
@@ -144,6 +186,19 @@ export class WorkbookCalc {
     } finally {
       this.busy = false;
     }
+  }
+
+  /**
+   * The data a SPARKLINE in this cell plots, or `null` when the cell draws none. HyperFormula computes both
+   * branches of an IF, so only a cell its SPARKLINE left empty draws one.
+   */
+  sparkline(sheetName: string, row: number, column: number): number[] | null {
+    this.sync();
+    const id = this.hf?.getSheetId(sheetName);
+    if (!this.hf || id === undefined) return null;
+    const data = this.sparklines.get(sparklineKey(id, row - 1, column - 1));
+    if (!data || this.hf.getCellValue({ sheet: id, row: row - 1, col: column - 1 }) !== null) return null;
+    return data;
   }
 
   /** How far a sheet's computed cells reach (spills included), in rows and columns. */
@@ -191,8 +246,17 @@ export class WorkbookCalc {
     const edits: { sheet: number; row: number; col: number; content: Content }[] = [];
     for (const sheet of changed) {
       const before = this.shadows.get(sheet.id) as Shadow;
-      const after = this.shadowOf(sheet);
       const id = hf.getSheetId(sheet.name) as number;
+      // HyperFormula does not expand an array again once the cells it was blocked by are cleared; Sheets
+      // does at once. So a formula that could not spill is entered again with the edit, and expands if it can.
+      const blocked: typeof edits = [];
+      for (const [at, content] of before.contents) {
+        if (typeof content !== 'string' || !content.startsWith('=')) continue;
+        const address = { sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1 };
+        const value = hf.getCellValue(address);
+        if (value instanceof DetailedCellError && value.type === 'SPILL') blocked.push({ ...address, content });
+      }
+      const after = this.shadowOf(sheet);
       for (const [at, content] of after.contents) {
         if (!sameContent(before.contents.get(at), content)) {
           edits.push({ sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1, content });
@@ -201,6 +265,9 @@ export class WorkbookCalc {
       for (const at of before.contents.keys()) {
         if (!after.contents.has(at))
           edits.push({ sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1, content: null });
+      }
+      for (const cell of blocked) {
+        if (sameContent(after.contents.get(key(cell.row + 1, cell.col + 1)), cell.content)) edits.push(cell);
       }
       this.shadows.set(sheet.id, after);
     }
@@ -235,9 +302,10 @@ export class WorkbookCalc {
     }
     this.timed(() => {
       this.hf?.destroy();
+      this.sparklines.clear();
       this.hf = HyperFormula.buildFromSheets(
         input,
-        { licenseKey: 'gpl-v3', context: { customFunctions: this.customFunctions } },
+        { licenseKey: 'gpl-v3', context: { customFunctions: this.customFunctions, sparklines: this.sparklines } },
         [...SHEETS_NAMED_EXPRESSIONS, ...this.namedExpressions()],
       );
     });

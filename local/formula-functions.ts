@@ -220,3 +220,148 @@ export const SHEETS_NAMED_EXPRESSIONS = [
   { name: 'TRUE', expression: '=TRUE()' },
   { name: 'FALSE', expression: '=FALSE()' },
 ];
+
+// --- SPARKLINE ------------------------------------------------------------------------------------------------
+// Sheets draws a small chart in the cell; the cell's value is empty. HyperFormula has no SPARKLINE, so the
+// engine gets one that gives an empty value and records the data it was given, by cell, in the engine's
+// `context.sparklines` (when it has one), for the page to draw. HyperFormula computes a cell again whenever
+// its data changes, so the record follows every edit without evaluating anything twice.
+// https://support.google.com/docs/answer/3093289 (SPARKLINE)
+
+/** SPARKLINE data by cell, `sparklineKey(sheetId, row, column)` (0-based, as HyperFormula counts). */
+export type SparklineRecord = Map<string, number[]>;
+
+export const sparklineKey = (sheet: number, row: number, column: number): string => `${sheet}:${row}:${column}`;
+
+/** The numbers of a SPARKLINE's data, in reading order; text, blanks and errors are not plotted. */
+function sparklineValues(data: unknown): number[] {
+  const cells = data instanceof SimpleRangeValue ? data.data.flat() : [data];
+  const values: number[] = [];
+  for (const cell of cells) {
+    const number = typeof cell === 'number' ? cell : (richNumber(cell)?.val ?? null);
+    if (number !== null && Number.isFinite(number)) values.push(number);
+  }
+  return values;
+}
+
+class SparklinePlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {
+    SPARKLINE: {
+      method: 'sparkline',
+      parameters: [
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.ANY, optionalArg: true },
+      ],
+      vectorizationForbidden: true,
+    },
+  };
+
+  sparkline(call: FunctionCall, state: State): unknown {
+    return this.runFunction(call.args, state, this.metadata('SPARKLINE'), (data: unknown) => {
+      if (data instanceof CellError) return data;
+      const context = (this as unknown as { config: { context?: { sparklines?: SparklineRecord } } }).config.context;
+      const { sheet, row, col } = state.formulaAddress;
+      context?.sparklines?.set(sparklineKey(sheet, row, col), sparklineValues(data));
+      return EmptyValue;
+    });
+  }
+}
+
+// --- SORT, as Sheets has it -------------------------------------------------------------------------------------
+// HyperFormula's SORT is Excel's, SORT(array, sort_index, sort_order ±1, by_col); Sheets' is
+// SORT(range, sort_column, is_ascending, [sort_column2, is_ascending2, …]), where a sort column is an index
+// into the range or a column of its own, as long as the range (the Trend column sorts History values by
+// their dates this way). Blanks go last either way; equal keys keep their order.
+// https://support.google.com/docs/answer/3093150 (SORT)
+
+type SortArgs = [unknown, ...unknown[]];
+
+class SheetsSortPlugin extends FunctionPlugin {
+  static override implementedFunctions: ImplementedFunctions = {
+    SORT: {
+      method: 'sheetsSort',
+      sizeOfResultArrayMethod: 'sheetsSortSize',
+      enableArrayArithmeticForArguments: true,
+      parameters: [
+        { argumentType: FunctionArgumentType.RANGE },
+        { argumentType: FunctionArgumentType.ANY },
+        { argumentType: FunctionArgumentType.BOOLEAN },
+      ],
+      repeatLastArgs: 2,
+      vectorizationForbidden: true,
+    },
+  };
+
+  sheetsSort(call: FunctionCall, state: State): unknown {
+    return this.runFunction(call.args, state, this.metadata('SORT'), (...args: SortArgs) => {
+      const [range, ...pairs] = args;
+      if (!(range instanceof SimpleRangeValue)) return new CellError(ErrorType.VALUE, 'SORT needs a range');
+      const rows = range.data.map((row) => row.slice());
+      const error = rows.flat().find((cell) => cell instanceof CellError);
+      if (error) return error;
+      if (rows.length === 0) return new CellError(ErrorType.NA, 'SORT has no rows to sort');
+      const keys: { values: unknown[]; ascending: boolean }[] = [];
+      for (let i = 0; i < pairs.length; i += 2) {
+        const column = pairs[i];
+        const ascending = pairs[i + 1] !== false;
+        if (column instanceof CellError) return column;
+        if (column instanceof SimpleRangeValue) {
+          const values = column.data.map((row) => row[0]);
+          if (values.length !== rows.length || column.width() !== 1) {
+            return new CellError(ErrorType.VALUE, 'SORT: a sort column must be one column as long as the range');
+          }
+          keys.push({ values, ascending });
+        } else {
+          const index = Math.trunc(Number(richNumber(column)?.val ?? column));
+          if (!(index >= 1 && index <= (rows[0]?.length ?? 0))) {
+            return new CellError(ErrorType.VALUE, `SORT: column ${String(column)} is outside the range`);
+          }
+          keys.push({ values: rows.map((row) => row[index - 1]), ascending });
+        }
+      }
+      const compare = (a: unknown, b: unknown, ascending: boolean): number => {
+        const aEmpty = a === EmptyValue;
+        const bEmpty = b === EmptyValue;
+        if (aEmpty || bEmpty) return aEmpty === bEmpty ? 0 : aEmpty ? 1 : -1;
+        const helper = (this as unknown as { arithmeticHelper: { lt(a: unknown, b: unknown): boolean } })
+          .arithmeticHelper;
+        if (helper.lt(a, b)) return ascending ? -1 : 1;
+        if (helper.lt(b, a)) return ascending ? 1 : -1;
+        return 0;
+      };
+      const order = rows.map((_, i) => i);
+      order.sort((x, y) => {
+        for (const { values, ascending } of keys) {
+          const result = compare(values[x], values[y], ascending);
+          if (result !== 0) return result;
+        }
+        return x - y;
+      });
+      return SimpleRangeValue.onlyValues(order.map((i) => rows[i] as never[]));
+    });
+  }
+
+  sheetsSortSize(call: FunctionCall, state: State): ArraySize {
+    const first = call.args[0];
+    if (!first) return ArraySize.error();
+    // Sized with array arithmetic on, as HyperFormula sizes its own array functions' arguments (a FILTER's
+    // conditions compare whole columns); its size predictor passes the state as a plain object too.
+    const arrays = { formulaAddress: state.formulaAddress, arraysFlag: true } as unknown as State;
+    const size = this.arraySizeForAst(first, arrays);
+    return new ArraySize(size.width, size.height);
+  }
+}
+
+/**
+ * Makes the Sheets functions HyperFormula lacks or has in Excel's form known to every engine of the process
+ * (once): SPARKLINE, and SORT as Sheets has it.
+ */
+export function registerSheetsFunctions(): void {
+  if (HyperFormula.getFunctionPlugin('SPARKLINE') === undefined) {
+    HyperFormula.registerFunction('SPARKLINE', SparklinePlugin, { enGB: { SPARKLINE: 'SPARKLINE' } });
+  }
+  if (HyperFormula.getFunctionPlugin('SORT') !== SheetsSortPlugin) {
+    HyperFormula.unregisterFunction('SORT');
+    HyperFormula.registerFunction('SORT', SheetsSortPlugin, { enGB: { SORT: 'SORT' } });
+  }
+}

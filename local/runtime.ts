@@ -22,7 +22,7 @@ import vm from 'node:vm';
 import { BundleHost, type LogEntry } from './bundle-host';
 import { WorkbookCalc } from './calc';
 import { instantFromSerial, isDateFormat } from './dates';
-import { registerCustomFunctions } from './formula-functions';
+import { registerCustomFunctions, registerSheetsFunctions } from './formula-functions';
 import { displayValue } from './number-format';
 import type { JsonValue, WorkbookSnapshot } from './snapshot';
 import { buildSnapshot } from './snapshot-build';
@@ -33,6 +33,7 @@ import { isDate } from './spreadsheet/values';
 import { readTyping } from './typing';
 import {
   checkWorkbook,
+  readOnlyProblem,
   readWorkbookFile,
   servicesFromWorkbook,
   WorkbookFileError,
@@ -197,6 +198,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   const clock = options.now;
   const host = new BundleHost(source, bundlePath, fake, clock ? () => clock().getTime() : undefined);
   registerCustomFunctions(host.customFunctions);
+  registerSheetsFunctions();
   const calc = new WorkbookCalc(
     book,
     host.customFunctionHost(() => book.timeZone),
@@ -300,6 +302,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
           `is not written over: it was not loaded, as it ${loadProblem.problem}`,
         );
       }
+      const readOnly = readOnlyProblem(workbookPath);
+      if (readOnly) throw new WorkbookFileError(workbookPath, `is not written over: it ${readOnly}`);
       // Someone may have put another file there since: never write over what is not ours.
       if (existsSync(workbookPath)) {
         try {

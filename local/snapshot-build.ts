@@ -158,6 +158,7 @@ function sheetSnapshot(
         line.push(null);
         continue;
       }
+      const sparkline = /SPARKLINE\s*\(/i.test(stored.formula) ? calc.sparkline(sheet.name, row, column) : null;
       line.push({
         a1: formatA1({ row, column, numRows: 1, numColumns: 1 }),
         value,
@@ -172,6 +173,7 @@ function sheetSnapshot(
         wrap: stored.wrap,
         note: stored.note,
         validation: stored.validation ? validationOf(stored.validation, settings.timeZone) : null,
+        ...(sparkline ? { sparkline } : {}),
       });
     }
     cells.push(line);

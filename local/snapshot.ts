@@ -92,6 +92,8 @@ export interface CellSnapshot {
   /** The note (`setNote`), '' when none. */
   note: string;
   validation: ValidationSnapshot | null;
+  /** A SPARKLINE cell: the numbers its small line chart plots (the cell's value itself is empty). */
+  sparkline?: number[];
 }
 
 /** A data-validation rule. `list` is a dropdown; other criteria are named as in Apps Script. */

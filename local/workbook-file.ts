@@ -8,7 +8,7 @@
 // names the file and the problem, and is never written over. Writing is atomic: a temporary file beside
 // the target, flushed, then renamed over it, so a crash leaves the old file or the new one, never half.
 
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, readFileSync, statSync } from 'node:fs';
 import { z } from 'zod';
 import { writeAtomically } from './atomic-file';
 import { createFakeServices, type FakeServices, type FakeServicesOptions, type FakeSheet } from './spreadsheet';
@@ -229,10 +229,28 @@ export function checkWorkbook(path: string, text: string): WorkbookFile {
   return parsed.data;
 }
 
-/** What zod cannot see: ids that point nowhere, cells outside their sheet, duplicate names. */
+/**
+ * Sheets' size limits: 10 million cells in a spreadsheet, 18,278 columns (ZZZ) in a sheet.
+ * https://support.google.com/drive/answer/37603 (files you can store in Google Drive: spreadsheets)
+ */
+export const MAX_CELLS = 10_000_000;
+export const MAX_COLUMNS = 18_278;
+
+/** What zod cannot see: ids that point nowhere, cells outside their sheet, duplicate names, impossible sizes. */
 function consistencyProblem(file: WorkbookFile): string | null {
   const ids = new Set<number>();
   const names = new Set<string>();
+  // Checked before anything is allocated: a hand-edited size Sheets could never hold is damage, not a sheet.
+  let cells = 0;
+  for (const [index, stored] of file.sheets.entries()) {
+    if (stored.maxColumns > MAX_COLUMNS) {
+      return `sheets[${index}]: ${stored.maxColumns} columns, more than the ${MAX_COLUMNS} a sheet can have`;
+    }
+    cells += stored.maxRows * stored.maxColumns;
+    if (cells > MAX_CELLS) {
+      return `sheets[${index}]: ${stored.maxRows} rows × ${stored.maxColumns} columns take the workbook over the ${MAX_CELLS.toLocaleString('en-US')} cells a spreadsheet can have`;
+    }
+  }
   for (const [index, stored] of file.sheets.entries()) {
     if (ids.has(stored.id)) return `sheets[${index}]: sheet id ${stored.id} is used twice`;
     if (names.has(stored.name.toLowerCase())) return `sheets[${index}]: sheet name "${stored.name}" is used twice`;
@@ -264,6 +282,23 @@ function consistencyProblem(file: WorkbookFile): string | null {
     return `spreadsheet.activeSheetId: sheet ${file.spreadsheet.activeSheetId} does not exist`;
   }
   return null;
+}
+
+/**
+ * Why an existing workbook file must not be written, or `null`: a read-only file is the user's way of saying
+ * so (the atomic rename would replace it all the same). The owner's write bit counts, for root too.
+ */
+export function readOnlyProblem(path: string): string | null {
+  try {
+    const stats = statSync(path);
+    if ((stats.mode & 0o200) === 0) return 'is read-only: make it writable, or start with another file';
+    accessSync(path, constants.W_OK);
+    return null;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return null;
+    return `is not writable (${code ?? (error as Error).message}): make it writable, or start with another file`;
+  }
 }
 
 /** Writes text to `path` atomically: a temporary file in the same folder, flushed, then renamed over it. */

@@ -17,6 +17,9 @@ import type { SheetSnapshot, WorkbookSnapshot } from '../local/snapshot';
 /** The largest request body accepted (413 above it). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/** The deepest nesting of arrays and objects a request body may have (400 deeper): real requests need 6. */
+export const MAX_BODY_DEPTH = 32;
+
 /** The answers a dialog may be given, as the Apps Script `Button` enum names them. */
 export const BUTTONS = ['OK', 'CANCEL', 'YES', 'NO', 'CLOSE'] as const;
 export type ButtonName = (typeof BUTTONS)[number];
@@ -41,7 +44,8 @@ export function menuRequestSchema(functions: readonly string[]) {
 export const cellRequestSchema = z.object({
   sheet: z.string().check(z.minLength(1), z.maxLength(200)),
   a1: z.string().check(z.regex(/^[A-Z]{1,3}[1-9][0-9]{0,6}$/)),
-  input: z.string().check(z.maxLength(50_000)),
+  // The cell limit (50,000 characters) is the spreadsheet's to enforce, with Sheets' message; this is the body's.
+  input: z.string().check(z.maxLength(MAX_BODY_BYTES)),
 });
 
 export const activateRequestSchema = z.object({ sheet: z.string().check(z.minLength(1), z.maxLength(200)) });
@@ -86,6 +90,8 @@ export type WorkbookView = Omit<WorkbookSnapshot, 'sheets'> & { sheets: SheetTab
 export interface PageState {
   /** Bumped by every change. */
   version: number;
+  /** This server's run: versions count again from 1 after a restart. */
+  instance: string;
   /** A first start: no workbook file yet, nothing chosen; the page offers the sample quarter. */
   fresh: boolean;
   workbookPath: string;

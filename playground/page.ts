@@ -6,7 +6,7 @@
 // (api.ts); user and workbook text is written with textContent only, never as markup.
 
 import type { CellSnapshot, SheetSnapshot } from '../local/snapshot';
-import { columnLetters } from '../local/spreadsheet/a1';
+import { columnLetters, parseA1 } from '../local/spreadsheet/a1';
 import type { ButtonName, PageState, Question, ShownDialog } from './api';
 
 type Lang = 'en' | 'pl';
@@ -33,6 +33,10 @@ const TEXTS = {
     formula: 'Formula',
     menu: 'Menu',
     sheets: 'Sheets',
+    protectedTitle: 'Heads up!',
+    protectedBody: "You're trying to edit part of this sheet that shouldn't be changed accidentally. Edit anyway?",
+    protectedSnooze: "Don't show this again for 5 minutes",
+    trend: 'Trend: {values}',
   },
   pl: {
     extensions: 'Rozszerzenia',
@@ -55,6 +59,11 @@ const TEXTS = {
     formula: 'Formuła',
     menu: 'Menu',
     sheets: 'Arkusze',
+    protectedTitle: 'Uwaga!',
+    protectedBody:
+      'Próbujesz edytować część arkusza, której nie należy zmieniać przypadkowo. Czy mimo to chcesz ją edytować?',
+    protectedSnooze: 'Nie pokazuj ponownie przez 5 minut',
+    trend: 'Trend: {values}',
   },
 } as const;
 
@@ -139,10 +148,15 @@ async function request(path: string, body?: unknown): Promise<PageState> {
   }
 }
 
-/** Applies a state from the server: repaint, then show what the add-on put on screen. */
+/**
+ * Applies a state from the server: repaint, then show what the add-on put on screen. An answer older than the
+ * state shown (answers may cross) is not painted; what it carries to show still is. Never moves the selection.
+ */
 async function apply(next: PageState): Promise<void> {
-  state = next;
-  render();
+  if (!state || next.version >= state.version || next.instance !== state.instance) {
+    state = next;
+    render();
+  }
   for (const toast of next.toasts) showToast(toast.message, toast.title);
   for (const dialog of next.dialogs) await showShownDialog(dialog);
   if (next.error) await showMessage(t('problem'), next.error);
@@ -196,6 +210,7 @@ function render(): void {
   renderMenu();
   renderTabs();
   renderGrid();
+  paintPendingEdits();
   renderSidebar();
   showSelection();
 }
@@ -291,7 +306,7 @@ function renderGrid(): void {
       td.dataset.column = String(column);
       const cell = cellAt(sheet, row, column);
       if (cell) {
-        paintCell(td, cell);
+        paintCell(td, cell, sheet.columnWidths[column - 1] ?? 100);
         spill(td, sheet, row, column, columns);
       }
       tr.append(td);
@@ -316,8 +331,42 @@ function cellText(display: string): HTMLElement {
   return text;
 }
 
-function paintCell(td: HTMLTableCellElement, cell: CellSnapshot): void {
-  td.append(cellText(cell.value.display));
+const SVG = 'http://www.w3.org/2000/svg';
+
+/**
+ * A SPARKLINE cell: a small line chart of its data across the cell, as Sheets draws it (a line, scaled from
+ * the lowest value to the highest). Built with DOM methods; the numbers are the only input.
+ * https://support.google.com/docs/answer/3093289 (SPARKLINE)
+ */
+function sparklineSvg(values: readonly number[], width: number): SVGSVGElement {
+  const height = 17;
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', 'sparkline');
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', t('trend', { values: values.map(numberText).join(', ') }));
+  const low = Math.min(...values);
+  const span = Math.max(...values) - low || 1;
+  const step = values.length > 1 ? (width - 2) / (values.length - 1) : 0;
+  const points = values.map((value, index) => {
+    const x = values.length > 1 ? 1 + index * step : width / 2;
+    const y = height - 2 - ((value - low) / span) * (height - 4);
+    return `${x.toFixed(1)},${y.toFixed(1)}`;
+  });
+  const line = document.createElementNS(SVG, 'polyline');
+  line.setAttribute('points', points.join(' '));
+  line.setAttribute('fill', 'none');
+  line.setAttribute('stroke', '#1a73e8');
+  line.setAttribute('stroke-width', '1.5');
+  svg.append(line);
+  return svg;
+}
+
+function paintCell(td: HTMLTableCellElement, cell: CellSnapshot, width = 100): void {
+  if (cell.sparkline && cell.sparkline.length > 0) td.append(sparklineSvg(cell.sparkline, Math.max(20, width - 10)));
+  else td.append(cellText(cell.value.display));
   if (cell.background && cell.background !== '#ffffff') td.style.backgroundColor = cell.background;
   if (cell.fontColor && cell.fontColor !== '#000000') td.style.color = cell.fontColor;
   if (cell.fontWeight === 'bold') td.style.fontWeight = '600';
@@ -421,7 +470,8 @@ function showSelection(): void {
   ui.grid.querySelector(`th[data-row="${selected.row}"]`)?.classList.add('head-selected');
   ui.grid.querySelector(`th[data-column="${selected.column}"]`)?.classList.add('head-selected');
   ui.cellName.textContent = `${columnLetters(selected.column)}${selected.row}`;
-  if (document.activeElement !== ui.formula) {
+  if (editor) ui.formula.value = editor.input.value;
+  else if (document.activeElement !== ui.formula) {
     ui.formula.value = sheet ? editText(cellAt(sheet, selected.row, selected.column)) : '';
   }
 }
@@ -464,7 +514,7 @@ function startEditing(initial?: string): void {
   input.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' || event.key === 'Tab') {
       event.preventDefault();
-      void commit(input.value, event.key === 'Tab' ? { row: 0, column: 1 } : { row: 1, column: 0 });
+      commit(input.value, event.key === 'Tab' ? { row: 0, column: 1 } : { row: 1, column: 0 });
     } else if (event.key === 'Escape') {
       event.preventDefault();
       stopEditing();
@@ -477,7 +527,7 @@ function startEditing(initial?: string): void {
   });
   input.addEventListener('blur', () => {
     if (editor?.input !== input) return;
-    if (input.value !== input.defaultValue) void commit(input.value, null);
+    if (input.value !== input.defaultValue) commit(input.value, null, false);
     else stopEditing();
   });
   input.focus();
@@ -492,16 +542,126 @@ function stopEditing(): void {
   document.getElementById('cell-choices')?.remove();
 }
 
-/** Types `text` into the cell being edited (or the selected one), then moves by `move`. */
-async function commit(text: string, move: { row: number; column: number } | null): Promise<void> {
+// Typing is Sheets-fast whatever the server's pace: an edit takes its cell when it is made (Enter, Tab,
+// a click elsewhere), the selection moves at once, and the edits go to the server one after another, in
+// order. Until its answer comes, the cell shows what was typed; no answer moves the selection or the focus.
+
+interface Edit {
+  sheet: string;
+  row: number;
+  column: number;
+  input: string;
+}
+
+const pendingEdits: Edit[] = [];
+let sendingEdits = false;
+
+/** What was typed, shown in cells whose edit the server has not answered yet. */
+function paintPendingEdits(): void {
+  const sheet = activeSheet();
+  if (!sheet) return;
+  for (const edit of pendingEdits) {
+    if (edit.sheet !== sheet.name) continue;
+    const td = tdAt(edit.row, edit.column);
+    if (!td) continue;
+    td.replaceChildren(cellText(edit.input));
+    td.classList.add('pending');
+  }
+}
+
+async function sendEdits(): Promise<void> {
+  if (sendingEdits) return;
+  sendingEdits = true;
+  try {
+    for (let edit = pendingEdits[0]; edit; edit = pendingEdits[0]) {
+      const body = { sheet: edit.sheet, a1: `${columnLetters(edit.column)}${edit.row}`, input: edit.input };
+      let next: PageState | null = null;
+      let failure: unknown = null;
+      try {
+        next = await request('/api/cell', body);
+      } catch (error) {
+        failure = error;
+      }
+      pendingEdits.shift();
+      if (next) await apply(next);
+      else {
+        render();
+        const reason = failure instanceof Error ? failure.message : String(failure);
+        await showMessage(t('problem'), t('failed', { reason }));
+      }
+    }
+  } finally {
+    sendingEdits = false;
+  }
+}
+
+/** Until this time (ms), a warning-only protection does not ask again ("Don't show this again for 5 minutes"). */
+let protectionWarningsOffUntil = 0;
+
+function inArea(a1: string, row: number, column: number): boolean {
+  const area = parseA1(a1);
+  if (!area) return false;
+  const top = area.startRow ?? 1;
+  const bottom = area.endRow ?? Number.POSITIVE_INFINITY;
+  const left = area.startColumn ?? 1;
+  const right = area.endColumn ?? Number.POSITIVE_INFINITY;
+  return row >= top && row <= bottom && column >= left && column <= right;
+}
+
+/** Whether a warning-only protection covers the cell (a range protection, or a sheet's outside its exceptions). */
+function warnsBeforeEditing(sheet: SheetSnapshot, row: number, column: number): boolean {
+  return sheet.protections.some(
+    (protection) =>
+      protection.warningOnly &&
+      (protection.range === null
+        ? !protection.unprotected.some((a1) => inArea(a1, row, column))
+        : inArea(protection.range, row, column)),
+  );
+}
+
+/**
+ * Sheets asks before an edit of a range protected with a warning only: "Heads up! You're trying to edit part
+ * of this sheet that shouldn't be changed accidentally. Edit anyway?", Cancel or OK, and a box not to ask
+ * again for 5 minutes. Cancel leaves the cell as it was.
+ * https://support.google.com/docs/answer/1218656 (protect, hide and edit sheets: "Show a warning when
+ * editing this range")
+ */
+async function confirmProtectedEdit(): Promise<boolean> {
+  if (Date.now() < protectionWarningsOffUntil) return true;
+  const answer = await ask(t('protectedTitle'), t('protectedBody'), ['CANCEL', 'OK'], false, t('protectedSnooze'));
+  if (answer.button !== 'OK') return false;
+  if (answer.checked) protectionWarningsOffUntil = Date.now() + 5 * 60_000;
+  return true;
+}
+
+/**
+ * Types `text` into the cell being edited (or the selected one), then moves by `move`. The cell is taken now,
+ * not when the server answers; `refocus` gives the keyboard back to the grid (Enter, Tab, Delete).
+ */
+function commit(text: string, move: { row: number; column: number } | null, refocus = true): void {
   const sheet = editor?.sheet ?? activeSheet()?.name;
   const row = editor?.row ?? selected.row;
   const column = editor?.column ?? selected.column;
   stopEditing();
   if (!sheet) return;
-  const next = await act('/api/cell', { sheet, a1: `${columnLetters(column)}${row}`, input: text });
-  if (next && move) select(row + move.row, column + move.column);
-  ui.scroll.focus();
+  const go = () => {
+    pendingEdits.push({ sheet, row, column, input: text });
+    paintPendingEdits();
+    void sendEdits();
+    if (move && activeSheet()?.name === sheet) select(row + move.row, column + move.column);
+    else showSelection();
+  };
+  const shown = activeSheet();
+  if (shown?.name === sheet && warnsBeforeEditing(shown, row, column) && Date.now() >= protectionWarningsOffUntil) {
+    void confirmProtectedEdit().then((ok) => {
+      if (ok) go();
+      else showSelection();
+      if (refocus) ui.scroll.focus();
+    });
+    return;
+  }
+  go();
+  if (refocus) ui.scroll.focus();
 }
 
 // --- Menus, dialogs, the sidebar -------------------------------------------------------------------------------
@@ -528,13 +688,18 @@ function ask(
   body: string,
   buttons: ButtonName[],
   withInput = false,
-): Promise<{ button: ButtonName; text: string }> {
+  checkboxLabel?: string,
+): Promise<{ button: ButtonName; text: string; checked: boolean }> {
   return new Promise((resolveAnswer) => {
     ui.dialogTitle.textContent = title ?? '';
     ui.dialogTitle.hidden = !title;
     ui.dialogBody.textContent = body;
     ui.dialogInput.hidden = !withInput;
     ui.dialogInput.value = '';
+    const box = el('input', { type: 'checkbox', id: 'dialog-check' });
+    const option = el('label', { class: 'dialog-check', for: 'dialog-check' });
+    option.append(box, document.createTextNode(` ${checkboxLabel ?? ''}`));
+    if (checkboxLabel) ui.dialogInput.after(option);
     const choices = buttons.map((button, index) => {
       const element = el('button', {
         type: 'submit',
@@ -550,7 +715,12 @@ function ask(
       'close',
       () => {
         const value = ui.dialog.returnValue as ButtonName;
-        resolveAnswer({ button: buttons.includes(value) ? value : 'CLOSE', text: ui.dialogInput.value });
+        option.remove();
+        resolveAnswer({
+          button: buttons.includes(value) ? value : 'CLOSE',
+          text: ui.dialogInput.value,
+          checked: box.checked,
+        });
       },
       { once: true },
     );
@@ -570,7 +740,8 @@ async function showShownDialog(dialog: ShownDialog): Promise<void> {
 
 async function answer(question: Question): Promise<{ button: ButtonName; text: string }> {
   const buttons = BUTTON_SETS[question.buttons] ?? ['OK'];
-  return ask(question.title, question.prompt, buttons, question.kind === 'prompt');
+  const { button, text } = await ask(question.title, question.prompt, buttons, question.kind === 'prompt');
+  return { button, text };
 }
 
 async function runMenuItem(fn: string): Promise<void> {
@@ -647,7 +818,7 @@ ui.grid.addEventListener('mousedown', (event) => {
   // Clicking elsewhere ends editing as in Sheets: what was typed is entered.
   if (editor) {
     const { input } = editor;
-    if (input.value !== input.defaultValue) void commit(input.value, null);
+    if (input.value !== input.defaultValue) commit(input.value, null, false);
     else stopEditing();
   }
   select(Number(td.dataset.row), Number(td.dataset.column), false);
@@ -674,7 +845,7 @@ ui.scroll.addEventListener('keydown', (event) => {
     startEditing();
   } else if (event.key === 'Delete' || event.key === 'Backspace') {
     event.preventDefault();
-    void commit('', null);
+    commit('', null);
   } else if (event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey) {
     event.preventDefault();
     startEditing(event.key);
@@ -686,7 +857,7 @@ ui.formula.addEventListener('keydown', (event) => {
     event.preventDefault();
     const text = ui.formula.value;
     ui.formula.blur();
-    void commit(text, { row: 1, column: 0 });
+    commit(text, { row: 1, column: 0 });
   } else if (event.key === 'Escape') {
     event.preventDefault();
     ui.formula.blur();

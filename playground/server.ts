@@ -4,8 +4,9 @@
 // api.ts; the workbook is saved to its JSON file after every change and loaded again on start.
 //
 // Security: it listens on 127.0.0.1 only; it answers only requests addressed to that host (no DNS
-// rebinding); a POST must be JSON from the page's own origin (no cross-site form posts); bodies are limited
-// to 1 MiB (413 above) and validated; only the registry's entry points can be called (google.script.run:
+// rebinding); a POST must be JSON from the page's own origin (no cross-site form posts), and GETs that
+// change state (the page re-running onOpen, /api/state draining dialogs) are refused to other origins and
+// sites too; bodies are limited to 1 MiB (413 above) and 32 levels of nesting (400 deeper) and validated; only the registry's entry points can be called (google.script.run:
 // the server functions; the menu: the items onOpen added); files are served only from playground/public;
 // the page writes user text with textContent only.
 
@@ -15,14 +16,18 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { removeStaleTemporaryFiles } from '../local/atomic-file';
 import { createLocalRuntime, type LocalRuntime } from '../local/runtime';
 import type { MenuEntrySnapshot } from '../local/snapshot';
+import { readOnlyProblem, WorkbookFileError } from '../local/workbook-file';
+import { lockWorkbook } from '../local/workbook-lock';
 import { registry } from '../src/gas/registry';
 import {
   activateRequestSchema,
   cellRequestSchema,
   emptyRequestSchema,
   MAX_BODY_BYTES,
+  MAX_BODY_DEPTH,
   menuRequestSchema,
   type PageState,
   type Question,
@@ -55,6 +60,8 @@ export interface PlaygroundOptions {
   build?: boolean;
   /** "Now" for the sample quarter's dates. */
   now?: () => Date;
+  /** Tests only: milliseconds every API request waits before it is handled (a slow server). */
+  answerDelayMs?: number;
 }
 
 export interface Playground {
@@ -135,6 +142,7 @@ class Session {
   runtime: LocalRuntime;
   fresh: boolean;
   version = 1;
+  readonly instance = `${process.pid}-${Date.now().toString(36)}`;
   /** The add-on's clock: the machine's, stopped on past days while the sample is built. */
   readonly clock = new ScriptClock();
   private catcher: QuestionCatcher;
@@ -249,6 +257,7 @@ class Session {
     const { sheets, ...workbook } = this.runtime.snapshot();
     return {
       version: this.version,
+      instance: this.instance,
       fresh: this.fresh,
       workbookPath: this.options.workbookPath,
       workbook: {
@@ -294,7 +303,29 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
+/** How deeply arrays and objects nest in a JSON text, counted without parsing it (brackets in strings skipped). */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (inString) {
+      if (char === 92)
+        i++; // a backslash escapes the next character
+      else if (char === 34) inString = false;
+    } else if (char === 34) inString = true;
+    else if (char === 91 || char === 123) deepest = Math.max(deepest, ++depth);
+    else if (char === 93 || char === 125) depth--;
+  }
+  return deepest;
+}
+
 function parseJson(text: string): unknown {
+  // Refused before parsing: every reader after JSON.parse (zod, the runtime's checks) walks it recursively.
+  if (jsonDepth(text) > MAX_BODY_DEPTH) {
+    throw new HttpError(400, `The request body is nested more than ${MAX_BODY_DEPTH} levels deep`);
+  }
   try {
     return JSON.parse(text);
   } catch {
@@ -332,12 +363,25 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   if (options.build !== false) await buildScript.build();
   const pageScript = await bundlePage(root, buildScript.browserScriptOptions);
   const workbookPath = resolve(options.workbookPath ?? DEFAULT_WORKBOOK);
-  const session = new Session({
-    workbookPath,
-    bundlePath: join(root, 'dist/Code.js'),
-    locale: options.locale ?? 'en_US',
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-  });
+  // One writer per file: a second playground on it refuses and names the first (local/workbook-lock.ts).
+  const readOnly = readOnlyProblem(workbookPath);
+  if (readOnly) throw new WorkbookFileError(workbookPath, readOnly);
+  mkdirSync(dirname(workbookPath), { recursive: true });
+  const lock = lockWorkbook(workbookPath);
+  let session: Session;
+  try {
+    // Holding the lock, no other writer is at work: a temporary file left is a crashed save's.
+    removeStaleTemporaryFiles(workbookPath);
+    session = new Session({
+      workbookPath,
+      bundlePath: join(root, 'dist/Code.js'),
+      locale: options.locale ?? 'en_US',
+      ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+    });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const now = options.now ?? (() => new Date());
   const publicDir = join(root, 'playground/public');
   let port = 0;
@@ -350,10 +394,19 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     const url = new URL(request.url ?? '/', `http://${host}`);
     const path = url.pathname;
 
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== `http://${host}`)
+      throw new HttpError(403, 'Cross-origin requests are refused');
+    // Sec-Fetch-Site: the browser's word on who asks. Another site may link to the page, but not make it
+    // re-run onOpen, nor read or drain the state (a page of another site cannot fake this header).
+    const site = String(request.headers['sec-fetch-site'] ?? 'none');
+    const fromPage = site === 'same-origin' || site === 'none';
+    if (options.answerDelayMs) await new Promise((wait) => setTimeout(wait, options.answerDelayMs));
+
     if (request.method === 'GET' || request.method === 'HEAD') {
       const file = STATIC_FILES[path];
       if (file) {
-        if (file.file === 'index.html') session.open();
+        if (file.file === 'index.html' && fromPage) session.open();
         const body = readFileSync(join(publicDir, file.file), 'utf8');
         send(response, 200, file.type, body, { 'Content-Security-Policy': PAGE_CSP, 'X-Frame-Options': 'DENY' });
         return;
@@ -363,6 +416,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         return;
       }
       if (path === '/api/state') {
+        if (!fromPage) throw new HttpError(403, 'Cross-site requests are refused');
         sendJson(response, 200, session.state());
         return;
       }
@@ -389,9 +443,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       .split(';')[0]
       ?.trim()
       .toLowerCase();
-    const origin = request.headers.origin;
-    if (origin !== undefined && origin !== `http://${host}`)
-      throw new HttpError(403, 'Cross-origin requests are refused');
+    if (!fromPage) throw new HttpError(403, 'Cross-site requests are refused');
     const body = await readBody(request);
     if (type !== 'application/json') throw new HttpError(415, 'Send JSON (Content-Type: application/json)');
     const json = parseJson(body);
@@ -493,15 +545,21 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     });
   });
 
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? DEFAULT_PORT, HOST, () => {
-      server.off('error', reject);
-      resolveListen();
+  try {
+    await new Promise<void>((resolveListen, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? DEFAULT_PORT, HOST, () => {
+        server.off('error', reject);
+        resolveListen();
+      });
     });
-  });
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   const bound = server.address() as AddressInfo;
   port = bound.port;
+  lock.setUrl(`http://${HOST}:${port}/`);
 
   return {
     url: `http://${HOST}:${port}/`,
@@ -511,7 +569,10 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     runtime: () => session.runtime,
     close: () =>
       new Promise<void>((resolveClose) => {
-        server.close(() => resolveClose());
+        server.close(() => {
+          lock.release();
+          resolveClose();
+        });
         server.closeAllConnections();
       }),
   };

@@ -18,6 +18,9 @@ import type { FakeSpreadsheet } from './spreadsheet';
 import type { Fake } from './types';
 import { type CellValue, enterValue, isDate } from './values';
 
+/** The most characters one cell may hold, as in Sheets. */
+export const MAX_CELL_CHARACTERS = 50_000;
+
 type SheetMethods =
   | 'activate'
   | 'addDeveloperMetadata'
@@ -538,6 +541,14 @@ export class FakeSheet extends ServiceObject implements Fake<GoogleAppsScript.Sp
       line.map((input, c) => {
         const cell = this.grid.peek(row + r, column + c);
         const next = enterValue(input, this.book.locale, cell.numberFormat === '@');
+        const text = next.formula !== '' ? next.formula : typeof next.value === 'string' ? next.value : '';
+        if (text.length > MAX_CELL_CHARACTERS) {
+          // Sheets' own refusal; a cell holds at most 50,000 characters.
+          // https://support.google.com/drive/answer/37603 (files you can store in Google Drive: spreadsheets)
+          throw this.env.exception(
+            `Your input contains more than the maximum of ${MAX_CELL_CHARACTERS} characters in a single cell.`,
+          );
+        }
         if (validate && cell.validation && next.formula === '' && !accepts(cell.validation, next.value)) {
           throw this.env.exception(
             `The data you entered in cell ${columnLetters(column + c)}${row + r} violates the data validation rules set on this cell.`,

@@ -2,7 +2,7 @@
 // HyperFormula through the bundle's own custom functions, typing into cells, conditional colours, and the
 // workbook file (saved, loaded again, and never written over when it is not ours).
 
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -222,6 +222,36 @@ describe('formulas typed into a Polish OKR sheet', () => {
   });
 });
 
+describe('array results, as Sheets expands them', () => {
+  it('shows #REF! while a value blocks a column formula, and restores the column once it is cleared', () => {
+    const path = join(tempFolder(), 'book.json');
+    const runtime = createLocalRuntime({ workbookPath: path, locale: 'pl_PL', timeZone: 'Europe/Warsaw' });
+    workedExample(runtime);
+    const header = `${letter('score')}${FIRST_DATA_ROW - 1}`;
+    const blocked = `${letter('score')}${FIRST_DATA_ROW + 1}`;
+    const formula = cell(runtime.snapshot(), SHEET, header)?.formula;
+    runtime.setCell(SHEET, blocked, '0,9');
+    let snapshot = runtime.snapshot();
+    expect(cell(snapshot, SHEET, header)?.value).toMatchObject({
+      type: 'error',
+      display: '#REF!',
+      error: `Array result was not expanded because it would overwrite data in ${blocked}.`,
+    });
+    runtime.save();
+    runtime.setCell(SHEET, blocked, '');
+    snapshot = runtime.snapshot();
+    expect(cell(snapshot, SHEET, header)).toMatchObject({ formula, value: { type: 'text', display: 'Score' } });
+    expect(cell(snapshot, SHEET, blocked)?.value.raw as number).toBeCloseTo(WORKED_CURRENT[1]?.score ?? 0, 9);
+    runtime.save();
+    // The file holds the user's formula and values, never a computed error: a new start shows the column.
+    expect(readFileSync(path, 'utf8')).not.toContain('#REF!');
+    const again = createLocalRuntime({ workbookPath: path });
+    const reloaded = again.snapshot();
+    expect(cell(reloaded, SHEET, header)).toMatchObject({ formula, value: { display: 'Score' } });
+    expect(cell(reloaded, SHEET, blocked)?.value.raw as number).toBeCloseTo(WORKED_CURRENT[1]?.score ?? 0, 9);
+  });
+});
+
 describe('calls as google.script.run makes them', () => {
   it('refuses a Date argument, names an unknown function, and gives an exception as its message only', () => {
     const bundlePath = bundleWith(`function boom() { throw new Error('kaput'); }
@@ -328,6 +358,33 @@ describe('the workbook file', () => {
     expect(() => runtime.save()).toThrow(/is not written over/);
     expect(readFileSync(path).equals(bytes)).toBe(true);
     expect(readdirSync(join(path, '..'))).toEqual(['book.json']);
+  });
+
+  it('refuses a hand-edited grid larger than Sheets’ 10 million cells as damaged, before allocating it', () => {
+    const path = join(tempFolder(), 'book.json');
+    const runtime = createLocalRuntime({ workbookPath: path });
+    runtime.save();
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    file.sheets[0].maxRows = 2_000_000_000;
+    writeFileSync(path, JSON.stringify(file));
+    expect(() => createLocalRuntime({ workbookPath: path })).toThrow(
+      /book\.json: is damaged: sheets\[0\]: 2000000000 rows × 26 columns take the workbook over the 10,000,000 cells/,
+    );
+    file.sheets[0].maxRows = 1000;
+    file.sheets[0].maxColumns = 20_000;
+    writeFileSync(path, JSON.stringify(file));
+    expect(() => createLocalRuntime({ workbookPath: path })).toThrow(/20000 columns, more than the 18278/);
+  });
+
+  it('refuses to save over a read-only file rather than replace it', () => {
+    const path = join(tempFolder(), 'book.json');
+    const runtime = createLocalRuntime({ workbookPath: path });
+    runtime.save();
+    const bytes = readFileSync(path);
+    chmodSync(path, 0o444);
+    runtime.setCell('Sheet1', 'A1', 'changed');
+    expect(() => runtime.save()).toThrow(/book\.json: is not written over: it is read-only/);
+    expect(readFileSync(path).equals(bytes)).toBe(true);
   });
 
   it('refuses to save over a file that became foreign after it was loaded', () => {

@@ -158,6 +158,27 @@ describe('cells computed beside the fake', () => {
     expect(value(runtime, 'A3')).toMatchObject({ type: 'error', raw: '#REF!' });
   });
 
+  it('sorts as Sheets’ SORT does: by a column of the range or a column of its own, ascending or not', () => {
+    const runtime = sheetWith([
+      [30, 'c', 3, '=SORT(A1:B3,C1:C3,FALSE)', '', '=SORT(A1:A3,1,TRUE)'],
+      [10, 'a', 1],
+      [20, 'b', 2],
+    ]);
+    expect(['D1', 'D2', 'D3', 'E1', 'E3'].map((a1) => value(runtime, a1)?.raw)).toEqual([30, 20, 10, 'c', 'a']);
+    expect(['F1', 'F2', 'F3'].map((a1) => value(runtime, a1)?.raw)).toEqual([10, 20, 30]);
+  });
+
+  it('draws SPARKLINE data: the cell is empty, its numbers are handed to the page in order', () => {
+    const runtime = sheetWith([[3, 'x', '=SPARKLINE(A1:A4)', '=IF(FALSE,SPARKLINE(A1:A4),"")'], [1], [''], [2]]);
+    const sheet = runtime.snapshot().sheets.find((s) => s.name === 'T');
+    expect(sheet?.cells[0]?.[2]).toMatchObject({ value: { type: 'empty', display: '' }, sparkline: [3, 1, 2] });
+    // A branch not taken draws nothing.
+    expect(sheet?.cells[0]?.[3]?.sparkline).toBeUndefined();
+    // The chart follows an edit of its data.
+    runtime.setCell('T', 'A2', '5');
+    expect(runtime.snapshot().sheets.find((s) => s.name === 'T')?.cells[0]?.[2]?.sparkline).toEqual([3, 5, 2]);
+  });
+
   it('shows a custom function’s exception as #ERROR! with its message', () => {
     const runtime = sheetWith([[0, 4, 'abc', '=KR_SCORE(A1,B1,C1)']]);
     expect(value(runtime, 'D1')).toMatchObject({

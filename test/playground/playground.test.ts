@@ -331,3 +331,137 @@ describe.skipIf(skip)('the playground in headless Chromium', () => {
     await closePage(page);
   }, 60_000);
 });
+
+describe.skipIf(skip)('the playground behaves like Sheets in everyday edits', () => {
+  let browser: Browser;
+  let folder: string;
+  const started: Playground[] = [];
+
+  /** A playground past its first start: the sample quarter, or an empty spreadsheet. */
+  async function startWith(
+    name: string,
+    sample: boolean,
+    options: Parameters<typeof startPlayground>[0] = {},
+  ): Promise<Playground> {
+    const playground = await startPlayground({ port: 0, workbookPath: join(folder, name), build: false, ...options });
+    started.push(playground);
+    const chosen = await fetch(new URL('/api/start', playground.url), {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ sample }),
+    });
+    expect(chosen.status).toBe(200);
+    return playground;
+  }
+
+  const idle = (page: Page) =>
+    page.waitForFunction(
+      () => !document.body.classList.contains('busy') && document.querySelectorAll('#grid td.pending').length === 0,
+    );
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    folder = mkdtempSync(join(tmpdir(), 'okr-playground-everyday-'));
+  }, 60_000);
+
+  afterAll(async () => {
+    await Promise.all(started.map((playground) => playground.close()));
+    await browser?.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('puts each keystroke in the cell where it was typed, however slowly the server answers', async () => {
+    const playground = await startWith('slow.json', false, { answerDelayMs: 400 });
+    const { page, errors } = await openPage(browser, playground);
+    await cell(page, 2, 1).click();
+    await page.keyboard.type('1');
+    await page.keyboard.press('Enter');
+    // The selection moves at once, as in Sheets, while the server is still answering.
+    expect(await page.locator('#cell-name').textContent()).toBe('A3');
+    await cell(page, 2, 3).click();
+    await page.keyboard.type('abcdefghijklmnopqrstuvwxyz');
+    await page.keyboard.press('Enter');
+    expect(await page.locator('#cell-name').textContent()).toBe('C3');
+    await idle(page);
+    expect(await cell(page, 2, 1).textContent()).toBe('1');
+    expect(await cell(page, 2, 3).textContent()).toBe('abcdefghijklmnopqrstuvwxyz');
+    expect(await cell(page, 3, 1).textContent()).toBe('');
+    expect(await cell(page, 3, 3).textContent()).toBe('');
+    expect(await page.locator('#cell-name').textContent()).toBe('C3');
+    const sheet = playground.runtime().snapshot().sheets[0];
+    expect(sheet?.cells[1]?.[2]?.value.display).toBe('abcdefghijklmnopqrstuvwxyz');
+    expect(errors).toEqual([]);
+    await closePage(page);
+  }, 60_000);
+
+  it('asks before editing a warning-only protected range, restores a blocked column at once, and draws the trends', async () => {
+    const playground = await startWith('sample.json', true);
+    const { page, errors } = await openPage(browser, playground);
+    const dialog = page.locator('#dialog');
+
+    // The Trend column: a small line chart per key result, one point per recorded week.
+    const trend = await find(page, 'Trend');
+    const line = cell(page, trend.row + 1, trend.column).locator('svg.sparkline polyline');
+    expect((await line.getAttribute('points'))?.split(' ')).toHaveLength(4);
+
+    const score = await find(page, 'Wynik');
+    const header = cell(page, score.row, score.column);
+    const blocked = { row: score.row + 2, column: score.column };
+    const a1 = `${String.fromCharCode(64 + blocked.column)}${blocked.row}`;
+    const before = await cell(page, blocked.row, blocked.column).textContent();
+
+    // The score column is protected with a warning: Sheets asks first, and Cancel leaves the cell alone.
+    let posted = 0;
+    page.on('request', (request) => {
+      if (request.url().endsWith('/api/cell')) posted++;
+    });
+    await cell(page, blocked.row, blocked.column).click();
+    await page.keyboard.type('0,9');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    expect(await page.locator('#dialog-title').textContent()).toBe('Uwaga!');
+    expect(await page.locator('#dialog-body').textContent()).toMatch(/^Próbujesz edytować część arkusza/);
+    await dialog.getByRole('button', { name: 'Anuluj' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await cell(page, blocked.row, blocked.column).textContent()).toBe(before);
+    expect(posted).toBe(0);
+
+    // OK types the value; the column formula cannot expand over it and shows #REF!, as Sheets does.
+    await cell(page, blocked.row, blocked.column).click();
+    await page.keyboard.type('0,9');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.getByLabel('Nie pokazuj ponownie przez 5 minut').check();
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await idle(page);
+    expect(await header.textContent()).toBe('#REF!');
+    expect(await header.getAttribute('title')).toBe(
+      `Array result was not expanded because it would overwrite data in ${a1}.`,
+    );
+
+    // Clearing it restores the column at once (no second question within 5 minutes), and after a reload.
+    await cell(page, blocked.row, blocked.column).click();
+    await page.keyboard.press('Delete');
+    await idle(page);
+    expect(await dialog.isVisible()).toBe(false);
+    expect(await header.textContent()).toBe('Wynik');
+    expect(await cell(page, blocked.row, blocked.column).textContent()).toBe(before);
+    await page.reload();
+    await page.locator('#grid td').first().waitFor();
+    expect(await cell(page, score.row, score.column).textContent()).toBe('Wynik');
+    expect(await cell(page, blocked.row, blocked.column).textContent()).toBe(before);
+
+    // A sheet protected as a whole with a warning (History; a closed quarter is the same) asks too.
+    await page.locator('#tabs .tab', { hasText: 'Historia' }).click();
+    await expect.poll(() => activeTab(page)).toBe('Historia');
+    await cell(page, 3, 2).dblclick();
+    await page.keyboard.type('x');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    expect(await page.locator('#dialog-title').textContent()).toBe('Uwaga!');
+    await dialog.getByRole('button', { name: 'Anuluj' }).click();
+    expect(posted).toBe(2);
+    expect(errors).toEqual([]);
+    await closePage(page);
+  }, 120_000);
+});

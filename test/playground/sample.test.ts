@@ -38,6 +38,22 @@ describe('the sample quarter', () => {
     const stamps = new Set(rows.map((row) => row[0]?.value.display.slice(0, 10)));
     expect(stamps).toEqual(new Set(['2026-10-30', '2026-11-06', '2026-11-13', '2026-11-20']));
 
+    // The Trend column: each key result's SPARKLINE plots its four recorded weeks (the cell itself is empty).
+    const okr = snapshot.sheets.find((sheet) => sheet.name === figures.sheetName);
+    const trendColumn = okr?.cells
+      .flat()
+      .find((cell) => cell?.value.display === 'Trend')
+      ?.a1.replace(/\d+$/, '');
+    expect(trendColumn).toBeDefined();
+    const trends = (okr?.cells ?? [])
+      .map((row) => row.find((cell) => cell?.a1.replace(/\d+$/, '') === trendColumn))
+      .filter((cell) => cell?.formula?.includes('SPARKLINE'));
+    expect(trends).toHaveLength(9);
+    for (const trend of trends) {
+      expect(trend?.value.display).toBe('');
+      expect(trend?.sparkline).toHaveLength(4);
+    }
+
     // After the sample, the script's clock is the machine's again.
     const before = Date.now();
     expect(clock.now().getTime()).toBeGreaterThanOrEqual(before);

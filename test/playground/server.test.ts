@@ -3,7 +3,7 @@
 // only), and that `npm start`'s own script starts it and serves the page.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
@@ -200,6 +200,62 @@ describe('the playground server', () => {
     );
   });
 
+  it('refuses a deeply nested body with 400 before parsing it', async () => {
+    const deep = `{"fn":"getSettings","args":[${'['.repeat(10_000)}${']'.repeat(10_000)}]}`;
+    const answer = await raw(playground.port, {
+      method: 'POST',
+      path: '/api/run',
+      headers: { Host: `127.0.0.1:${playground.port}`, 'Content-Type': 'application/json' },
+      body: deep,
+    });
+    expect(answer.status).toBe(400);
+    expect(JSON.parse(answer.body).error).toBe('The request body is nested more than 32 levels deep');
+    // Brackets inside strings are text, not nesting.
+    const text = await postJson(playground, '/api/run', { fn: 'getSettings', args: ['['.repeat(100)] });
+    expect(text.status).toBe(200);
+  });
+
+  it('refuses the GETs that change state to other origins and sites, as it refuses their POSTs', async () => {
+    const port = playground.port;
+    const host = `127.0.0.1:${port}`;
+    for (const path of ['/', '/api/state']) {
+      const crossOrigin = await raw(port, { path, headers: { Host: host, Origin: 'https://evil.example' } });
+      expect(crossOrigin.status, path).toBe(403);
+    }
+    const crossSite = await raw(port, { path: '/api/state', headers: { Host: host, 'Sec-Fetch-Site': 'cross-site' } });
+    expect(crossSite.status).toBe(403);
+    // A link from another site still opens the page, but does not run onOpen for it.
+    const runtime = playground.runtime();
+    const call = runtime.call;
+    const opened: string[] = [];
+    runtime.call = (name, ...args) => {
+      opened.push(name);
+      return call(name, ...args);
+    };
+    try {
+      const linked = await raw(port, { path: '/', headers: { Host: host, 'Sec-Fetch-Site': 'cross-site' } });
+      expect(linked.status).toBe(200);
+      expect(opened).toEqual([]);
+      const typed = await raw(port, { path: '/', headers: { Host: host, 'Sec-Fetch-Site': 'none' } });
+      expect(typed.status).toBe(200);
+      expect(opened).toEqual(['onOpen']);
+    } finally {
+      runtime.call = call;
+    }
+    const own = await raw(port, { path: '/api/state', headers: { Host: host, 'Sec-Fetch-Site': 'same-origin' } });
+    expect(own.status).toBe(200);
+  });
+
+  it('refuses cell text over the 50,000 characters a Sheets cell holds, with Sheets’ message', async () => {
+    const long = await postJson(playground, '/api/cell', { sheet: 'Sheet1', a1: 'C3', input: 'x'.repeat(50_001) });
+    expect(long.status).toBe(200);
+    const state = await long.json();
+    expect(state.error).toBe('Your input contains more than the maximum of 50000 characters in a single cell.');
+    expect(state.sheet.cells[2]?.[2]?.value.display ?? '').toBe('');
+    const most = await postJson(playground, '/api/cell', { sheet: 'Sheet1', a1: 'C3', input: 'x'.repeat(50_000) });
+    expect((await most.json()).sheet.cells[2][2].value.display).toHaveLength(50_000);
+  });
+
   it('types into a cell, refuses a cell that is no A1 address, and saves the workbook after the change', async () => {
     const typed = await postJson(playground, '/api/cell', { sheet: 'Sheet1', a1: 'B2', input: '=1+2' });
     expect(typed.status).toBe(200);
@@ -241,6 +297,62 @@ describe('formulas typed into the playground', () => {
       rmSync(folder, { recursive: true, force: true });
     }
   }, 60_000);
+});
+
+describe('one writer per workbook file', () => {
+  it('refuses a second playground on the same file, naming the first, and lets it start once the first stops', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'okr-playground-lock-'));
+    const path = join(folder, 'workbook.json');
+    const first = await startPlayground({ port: 0, workbookPath: path, build: false });
+    try {
+      const lock = JSON.parse(readFileSync(`${path}.lock`, 'utf8'));
+      expect(lock).toMatchObject({ pid: process.pid, url: first.url });
+      const second = startPlayground({ port: 0, workbookPath: path, build: false });
+      await expect(second).rejects.toThrow(`is open in another playground at ${first.url} (process ${process.pid}`);
+    } finally {
+      await first.close();
+    }
+    expect(existsSync(`${path}.lock`)).toBe(false);
+    const again = await startPlayground({ port: 0, workbookPath: path, build: false });
+    await again.close();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('takes over the lock of a process that is gone, and removes the temporary files a crashed save left', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'okr-playground-stale-'));
+    const path = join(folder, 'workbook.json');
+    // A pid no process has: beyond the kernel's limit.
+    const gone = 2 ** 22 + 1;
+    writeFileSync(`${path}.lock`, JSON.stringify({ pid: gone, startedAt: '2026-01-01T00:00:00.000Z', url: null }));
+    writeFileSync(join(folder, `.workbook.json.${gone}.1767225600000.tmp`), '{"half": ');
+    writeFileSync(join(folder, 'notes.txt'), 'mine');
+    const playground = await startPlayground({ port: 0, workbookPath: path, build: false });
+    try {
+      expect(readdirSync(folder).sort()).toEqual(['notes.txt', 'workbook.json.lock']);
+    } finally {
+      await playground.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a read-only workbook file instead of replacing it', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'okr-playground-readonly-'));
+    const path = join(folder, 'workbook.json');
+    const first = await startPlayground({ port: 0, workbookPath: path, build: false });
+    await postJson(first, '/api/start', { sample: false });
+    await first.close();
+    const bytes = readFileSync(path);
+    chmodSync(path, 0o444);
+    try {
+      await expect(startPlayground({ port: 0, workbookPath: path, build: false })).rejects.toThrow(
+        `${path}: is read-only`,
+      );
+      expect(readFileSync(path).equals(bytes)).toBe(true);
+      expect(existsSync(`${path}.lock`)).toBe(false);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('a workbook file that is not ours', () => {
@@ -287,6 +399,24 @@ describe('npm start', () => {
       expect(await page.text()).toContain('<script src="/page.js" defer></script>');
       const state = await (await fetch(new URL('/api/state', url))).json();
       expect(state.workbookPath).toBe(join(folder, 'workbook.json'));
+
+      // A second `npm start` on the same workbook refuses, naming the first, instead of racing it.
+      const second = spawn(process.execPath, [...args, '--no-build'], {
+        cwd: root,
+        env: { ...process.env, PORT: '0', OKR_WORKBOOK: join(folder, 'workbook.json') },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let refusal = '';
+      second.stdout.on('data', (chunk: Buffer) => {
+        refusal += chunk.toString('utf8');
+      });
+      second.stderr.on('data', (chunk: Buffer) => {
+        refusal += chunk.toString('utf8');
+      });
+      const code = await new Promise((resolve) => second.once('exit', resolve));
+      expect(code).toBe(1);
+      expect(refusal).toContain(`npm start: ${join(folder, 'workbook.json')}: is open in another playground at ${url}`);
+      expect(refusal).toContain(`process ${child.pid}`);
     } finally {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve));
