@@ -50,13 +50,32 @@ export async function buildBundle() {
 }
 
 /**
+ * Drops the indentation after each line break in the sidebar's sources. Their only multi-line strings are
+ * the htm templates of the components, and htm ignores whitespace that holds a line break at the edge of a
+ * text or between tags and attributes, so the page renders the same, some 5 KB smaller.
+ */
+const dropTemplateIndentation = {
+  name: 'drop-template-indentation',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]client[\\/][^\\/]+\.ts$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replace(/\n[ \t]+/g, '\n'),
+      loader: 'ts',
+    }));
+  },
+};
+
+/**
  * The sidebar page: src/client/sidebar.ts bundled with `browserScriptOptions` and src/client/sidebar.css
  * minified, both inlined into src/client/sidebar.html. No external script,
  * font or stylesheet: HtmlService serves the one file as it is.
  */
 export async function buildSidebar() {
   const [script, style, template] = await Promise.all([
-    esbuild.build({ ...browserScriptOptions, entryPoints: [join(root, 'src/client/sidebar.ts')] }),
+    esbuild.build({
+      ...browserScriptOptions,
+      entryPoints: [join(root, 'src/client/sidebar.ts')],
+      plugins: [dropTemplateIndentation],
+    }),
     readFile(join(root, 'src/client/sidebar.css'), 'utf8').then((css) =>
       esbuild.transform(css, { loader: 'css', minify: true, charset: 'utf8' }),
     ),

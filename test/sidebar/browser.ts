@@ -68,6 +68,26 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Sets permissions of the page's browser context to `denied` (Playwright itself can only grant). Chromium
+ * drops the override when the session that set it detaches, so the session stays attached; it ends with the
+ * browser.
+ */
+async function denyPermissions(browser: Browser, page: Page, names: string[]): Promise<void> {
+  const pageSession = await page.context().newCDPSession(page);
+  const { targetInfo } = await pageSession.send('Target.getTargetInfo');
+  await pageSession.detach();
+  const session = await browser.newBrowserCDPSession();
+  for (const name of names) {
+    await session.send('Browser.setPermission', {
+      permission: { name },
+      setting: 'denied',
+      origin: new URL(SIDEBAR_URL).origin,
+      browserContextId: targetInfo.browserContextId,
+    });
+  }
+}
+
 export interface Harness {
   page: Page;
   services: FakeServices;
@@ -81,6 +101,8 @@ export interface Harness {
 export interface OpenSidebarOptions {
   /** Browser permissions of the page's origin, e.g. `clipboard-read`. */
   permissions?: string[];
+  /** Browser permissions the page's origin is refused, as a user or a frame policy may refuse them. */
+  deniedPermissions?: string[];
 }
 
 /**
@@ -92,7 +114,7 @@ export async function openSidebar(
   options: FakeServicesOptions = {},
   entryPoint: EntryPointName = 'showNewQuarterSidebar',
   prepare: (server: BundleGlobals, services: FakeServices) => void = () => {},
-  { permissions }: OpenSidebarOptions = {},
+  { permissions, deniedPermissions }: OpenSidebarOptions = {},
 ): Promise<Harness> {
   const html = readFileSync(join(__dirname, '../../dist/sidebar.html'), 'utf8');
   const services = createFakeServices({ locale: 'en_US', htmlFiles: { sidebar: html }, ...options });
@@ -125,5 +147,7 @@ export async function openSidebar(
   });
   await page.addInitScript(GOOGLE_SCRIPT_RUN);
   await page.goto(SIDEBAR_URL);
+  // After the first navigation: Playwright settles the context's permissions on it.
+  if (deniedPermissions) await denyPermissions(browser, page, deniedPermissions);
   return { page, services, server, outside, serverCalls };
 }
