@@ -9,7 +9,7 @@
 // One component with its state in hooks; each card is a function of what it shows.
 
 import { Fragment, type VNode } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CheckInBoot, CheckInRecording, CheckInState, CheckInTabState } from '../shared/check-in-api';
 import { callServer } from './server';
 import { formatDay, pluralForm, setLang, type TextKey, t } from './texts';
@@ -65,7 +65,7 @@ export function CheckInView({ initial, boot, reload }: CheckInViewProps): VNode 
   /** Where the focus goes after the next redraw, asked for once. */
   const [focus, setFocus] = useState<{ id: string; seq: number } | null>(null);
   const focusOn = (id: string) => setFocus((last) => ({ id, seq: (last?.seq ?? 0) + 1 }));
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (focus) document.getElementById(focus.id)?.focus();
   }, [focus?.seq]);
 
@@ -285,7 +285,7 @@ export function resultCard(result: CheckInRecording): VNode {
 /** The check-in as text in a read-only box, selected for Ctrl+C: shown only when the clipboard refused it. */
 export function TextCard({ text }: { text: string }): VNode {
   const area = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => {
+  useLayoutEffect(() => {
     area.current?.focus();
     area.current?.select();
   }, [text]);
@@ -295,6 +295,7 @@ export function TextCard({ text }: { text: string }): VNode {
     <textarea
       ref=${area}
       id="check-in-text"
+      aria-labelledby="check-in-text-title"
       readonly
       rows=${Math.min(24, Math.max(8, text.split('\n').length))}
       spellcheck="false"

@@ -668,7 +668,7 @@ export function LibraryPanel({ store, objective }: { store: QuarterStore; object
                   class="template"
                   id=${`${key}-template-${template.id}`}
                   data-template=${template.id}
-                  aria-label=${t('libraryAdd', { title: template.title[language], id })}
+                  title=${t('libraryAdd', { title: template.title[language], id })}
                   onClick=${() => store.addTemplate(objective, template)}
                 >
                   <span class="template-title">${template.title[language]}</span>

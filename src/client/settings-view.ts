@@ -4,7 +4,7 @@
 // One component with its state in hooks; the fields are the shared ones of ui.ts.
 
 import type { VNode } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { Settings, SettingsState } from '../shared/sidebar-api';
 import { messageBoard, type PathMessage, withoutMessagesAt } from './messages';
 import { callServer } from './server';
@@ -33,7 +33,7 @@ export function SettingsView({ initial, openQuarter }: SettingsViewProps): VNode
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   /** Counts failed saves: after each, the first field to fix gets the focus. */
   const [failedSaves, setFailedSaves] = useState(0);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (failedSaves > 0) document.querySelector<HTMLElement>('#settings-form [aria-invalid="true"]')?.focus();
   }, [failedSaves]);
 

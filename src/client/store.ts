@@ -2,7 +2,7 @@
 // change. A view's components read the state and call actions; `useStore` redraws them on every change, and
 // Preact's keyed diff keeps focus, caret and scroll where the user left them.
 
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 
 export class Store {
   private listeners = new Set<() => void>();
@@ -33,10 +33,13 @@ export function useStore(store: Store): void {
   useEffect(() => store.subscribe(() => setVersion(store.version)), [store]);
 }
 
-/** Focuses what the store asked for, after the redraw that shows it. */
+/**
+ * Focuses what the store asked for, right after the redraw that shows it (a layout effect: in the same
+ * task as the redraw, before the next paint, so the next keystroke lands in it).
+ */
 export function useRequestedFocus(store: Store, find: (id: string) => HTMLElement | null): void {
   const request = store.focus;
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (request) find(request.id)?.focus();
   }, [request?.seq]);
 }

@@ -88,6 +88,37 @@ async function denyPermissions(browser: Browser, page: Page, names: string[]): P
   }
 }
 
+const AXE = join(__dirname, '../../node_modules/axe-core/axe.min.js');
+
+/** One accessibility finding of axe-core: the rule, its impact and the elements it found. */
+export interface AxeFinding {
+  id: string;
+  impact: string | null;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core (the WCAG 2 A/AA rules and best practices) over the page as it is now and returns what it
+ * found. The script goes in as inline content: the pages refuse every request but their own.
+ */
+export async function axeFindings(page: Page): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: readFileSync(AXE, 'utf8') });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    interface AxeViolation {
+      id: string;
+      impact: string | null;
+      nodes: { target: unknown[] }[];
+    }
+    const { violations } = await axe.run();
+    return violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  });
+}
+
 export interface Harness {
   page: Page;
   services: FakeServices;
@@ -96,6 +127,8 @@ export interface Harness {
   outside: string[];
   /** Calls that reached the server, by name. */
   serverCalls: string[];
+  /** Calls the menu item `entryPoint` again and loads the sidebar it shows into the same page (same tab). */
+  reopen(entryPoint: EntryPointName): Promise<void>;
 }
 
 export interface OpenSidebarOptions {
@@ -123,8 +156,13 @@ export async function openSidebar(
   installInVmContext(services, server as vm.Context);
   prepare(server, services);
   callGlobal(server, entryPoint);
-  const sidebar = services.ui.sidebars.at(-1);
-  if (!sidebar) throw new Error(`${entryPoint} showed no sidebar`);
+  const shown = () => {
+    const sidebar = services.ui.sidebars.at(-1);
+    if (!sidebar) throw new Error(`${entryPoint} showed no sidebar`);
+    return sidebar.content;
+  };
+  /** The page the sidebar URL serves: the last sidebar a menu item showed. */
+  let served = shown();
 
   const context = await browser.newContext({ viewport: { width: 300, height: 900 } });
   if (permissions) await context.grantPermissions(permissions, { origin: SIDEBAR_URL });
@@ -134,7 +172,7 @@ export async function openSidebar(
   const serverCalls: string[] = [];
   await page.route('**/*', async (route) => {
     const url = route.request().url();
-    if (url === SIDEBAR_URL) await route.fulfill({ contentType: 'text/html; charset=utf-8', body: sidebar.content });
+    if (url === SIDEBAR_URL) await route.fulfill({ contentType: 'text/html; charset=utf-8', body: served });
     else {
       outside.push(url);
       await route.abort();
@@ -149,5 +187,10 @@ export async function openSidebar(
   await page.goto(SIDEBAR_URL);
   // After the first navigation: Playwright settles the context's permissions on it.
   if (deniedPermissions) await denyPermissions(browser, page, deniedPermissions);
-  return { page, services, server, outside, serverCalls };
+  const reopen = async (again: EntryPointName) => {
+    callGlobal(server, again);
+    served = shown();
+    await page.reload();
+  };
+  return { page, services, server, outside, serverCalls, reopen };
 }

@@ -9,7 +9,7 @@ import type { FakeServices } from '../../local/spreadsheet';
 import type { KeyResultPlan } from '../../src/shared/plan';
 import { historyOf, typeInto } from '../check-in/support';
 import { type BundleGlobals, callGlobal } from '../support/load-bundle';
-import { launchBrowser, openSidebar, skipBrowserTests } from './browser';
+import { axeFindings, launchBrowser, openSidebar, skipBrowserTests } from './browser';
 
 const DAY = 86_400_000;
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
@@ -94,6 +94,7 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
     expect(await page.locator('.check-in-week').textContent()).toMatch(new RegExp(`^Week ${week} · `));
     expect(await page.locator('.check-in-generated').textContent()).toBe(`Added "${tabName}" with 3 key results.`);
     expect(await page.locator('#check-in-recorded-before').count()).toBe(0);
+    expect(await axeFindings(page)).toEqual([]);
 
     // The team fills the tab in; one KR's current cell in the OKR sheet holds the owner's own formula.
     const cell = userFormulaInPipelineValue(services);
@@ -134,6 +135,7 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
     await page.getByRole('button', { name: 'Record check-in' }).click();
     await page.locator('#confirm-title').waitFor();
     expect(await page.locator('#confirm-title').textContent()).toBe(`Record week ${week} again?`);
+    expect(await axeFindings(page)).toEqual([]);
     expect(historyOf(services).map((record) => record.value)).toEqual([8, 500_000]);
     await page.getByRole('button', { name: 'Record again' }).click();
     await expect
@@ -190,6 +192,7 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
     ).toEqual([true, 0, text.length]);
     // The menu item's result carried the text: no server call for it.
     expect(serverCalls).toEqual(['getCheckInState']);
+    expect(await axeFindings(page)).toEqual([]);
 
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('img').count()).toBe(0);
