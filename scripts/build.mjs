@@ -75,6 +75,7 @@ export async function buildSidebar() {
       ...browserScriptOptions,
       entryPoints: [join(root, 'src/client/sidebar.ts')],
       plugins: [dropTemplateIndentation],
+      metafile: true,
     }),
     readFile(join(root, 'src/client/sidebar.css'), 'utf8').then((css) =>
       esbuild.transform(css, { loader: 'css', minify: true, charset: 'utf8' }),
@@ -88,7 +89,15 @@ export async function buildSidebar() {
   if (/<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=/i.test(html)) {
     throw new Error('dist/sidebar.html must be self-contained: it references an external resource');
   }
-  return html;
+  return { html, libraryBytes: rendererBytes(script.metafile) };
+}
+
+/** Bytes of the page's script that are the rendering library (Preact, its hooks, htm), for the bench. */
+function rendererBytes(metafile) {
+  const [output] = Object.values(metafile.outputs);
+  return Object.entries(output.inputs)
+    .filter(([path]) => /node_modules[\\/](preact|htm)[\\/]/.test(path))
+    .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
 }
 
 /** The registry of documented entry points, compiled for Node (it is build-time only). */
@@ -150,7 +159,7 @@ function stub(name, doc) {
 }
 
 export async function build() {
-  const [bundle, { registry, formulaParams }, sidebar] = await Promise.all([
+  const [bundle, { registry, formulaParams }, { html: sidebar, libraryBytes }] = await Promise.all([
     buildBundle(),
     loadRegistry(),
     buildSidebar(),
@@ -165,7 +174,13 @@ export async function build() {
     writeFile(join(root, 'dist/sidebar.html'), sidebar),
     writeFile(join(root, 'dist/appsscript.json'), manifest),
   ]);
-  return { code, bytes: Buffer.byteLength(code), sidebarBytes: Buffer.byteLength(sidebar) };
+  return {
+    code,
+    bytes: Buffer.byteLength(code),
+    sidebar,
+    sidebarBytes: Buffer.byteLength(sidebar),
+    sidebarLibraryBytes: libraryBytes,
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -6,7 +6,8 @@
 // it showed before (session.ts).
 
 import { type ComponentChild, render } from 'preact';
-import { CHECK_IN_BOOT_ATTRIBUTE, type CheckInBoot } from '../shared/check-in-api';
+import type { CheckInBoot } from '../shared/check-in-api';
+import { CHECK_IN_BOOT_ATTRIBUTE, OPENING_ATTRIBUTE } from '../shared/sidebar-page';
 import { CheckInView } from './check-in-view';
 import { type QuarterDone, QuarterStore } from './quarter-store';
 import { QuarterView } from './quarter-view';
@@ -17,7 +18,7 @@ import { setLang, t } from './texts';
 import { html } from './ui';
 
 const root = document.getElementById('app') as HTMLElement;
-const opening = document.body.getAttribute('data-opened') ?? '';
+const opening = document.body.getAttribute(OPENING_ATTRIBUTE) ?? '';
 /** Counts the views opened, so each opening mounts afresh (a new store, no state of the last one). */
 let mounted = 0;
 

@@ -5,7 +5,8 @@
 // and every opening gets an id of its own on <body> (see openingId).
 
 import { defineTexts } from '../core/i18n';
-import { CHECK_IN_BOOT_ATTRIBUTE, type CheckInBoot } from '../shared/check-in-api';
+import type { CheckInBoot } from '../shared/check-in-api';
+import { CHECK_IN_BOOT_ATTRIBUTE, OPENING_ATTRIBUTE } from '../shared/sidebar-page';
 import { spreadsheetLang } from './language';
 
 const texts = defineTexts(
@@ -54,7 +55,7 @@ function showSidebarView(view: SidebarView, boot: CheckInBoot | null = null): vo
       .replace('data-view="quarter"', () =>
         boot ? `data-view="${view}" ${CHECK_IN_BOOT_ATTRIBUTE}="${attributeJson(boot)}"` : `data-view="${view}"`,
       )
-      .replace('<body>', () => `<body data-opened="${openingId()}">`),
+      .replace('<body>', () => `<body ${OPENING_ATTRIBUTE}="${openingId()}">`),
   );
   output.setTitle(texts(lang, TITLES[view]));
   SpreadsheetApp.getUi().showSidebar(output);

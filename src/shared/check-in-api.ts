@@ -97,5 +97,5 @@ export interface CheckInBoot {
   recording?: CheckInRecording;
 }
 
-/** The attribute of the sidebar page's <html> element that carries a CheckInBoot as JSON. */
-export const CHECK_IN_BOOT_ATTRIBUTE = 'data-boot';
+// The attribute carrying a CheckInBoot lives with the page's other attributes; named here too for the CLI.
+export { CHECK_IN_BOOT_ATTRIBUTE } from './sidebar-page';
