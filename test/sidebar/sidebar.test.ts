@@ -267,6 +267,28 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
     await page.close();
   }, 60_000);
 
+  it('keeps focus, caret and what was typed while the form redraws around the field', async () => {
+    const { page } = await openSidebar();
+    const title = page.locator('[data-path="plan.objectives.0.title"]');
+    await title.click();
+    await page.keyboard.type('pipeline');
+    await page.keyboard.press('Home');
+    await page.keyboard.type('Predictable ');
+    expect(await title.inputValue()).toBe('Predictable pipeline');
+    // Typing redraws the view on every key (ids, lint, the supports list); the field keeps focus and caret.
+    expect(
+      await title.evaluate((input: HTMLInputElement) => [document.activeElement === input, input.selectionStart]),
+    ).toEqual([true, 'Predictable '.length]);
+
+    // Objectives are keyed: removing the first leaves the second's text in the second's fields.
+    await page.getByRole('button', { name: '+ Add objective' }).click();
+    await page.keyboard.type('Win SaaS');
+    await page.getByRole('button', { name: 'Remove objective O1' }).click();
+    expect(await page.locator('[data-path="plan.objectives.0.title"]').inputValue()).toBe('Win SaaS');
+    expect(await page.locator('article.objective').count()).toBe(1);
+    await page.close();
+  }, 60_000);
+
   it('reopens the view it showed after a reload of its frame, and the done screen rather than an empty form', async () => {
     const { page, services, serverCalls, reopen } = await openSidebar();
     await page.locator('#team').waitFor();
