@@ -31,6 +31,7 @@ const TEXTS = {
     welcomeBusy: 'Building the sample quarter through the add-on… a few seconds.',
     empty: 'Empty sheet',
     formula: 'Formula',
+    formulaBar: 'Formula bar',
     menu: 'Menu',
     sheets: 'Sheets',
     protectedTitle: 'Heads up!',
@@ -57,6 +58,7 @@ const TEXTS = {
     welcomeBusy: 'Dodatek buduje przykładowy kwartał… kilka sekund.',
     empty: 'Pusty arkusz',
     formula: 'Formuła',
+    formulaBar: 'Pasek formuły',
     menu: 'Menu',
     sheets: 'Arkusze',
     protectedTitle: 'Uwaga!',
@@ -99,6 +101,7 @@ const ui = {
   saved: byId('saved'),
   cellName: byId('cell-name'),
   formula: byId<HTMLInputElement>('formula'),
+  formulaBar: byId('formula-bar'),
   scroll: byId('grid-scroll'),
   grid: byId<HTMLTableElement>('grid'),
   tabs: byId('tabs'),
@@ -206,6 +209,7 @@ function render(): void {
   ui.saved.textContent = state.fresh ? '' : t('saved', { path: state.workbookPath });
   ui.sidebarClose.setAttribute('aria-label', t('close'));
   ui.formula.setAttribute('aria-label', t('formula'));
+  ui.formulaBar.setAttribute('aria-label', t('formulaBar'));
   ui.tabs.setAttribute('aria-label', t('sheets'));
   renderMenu();
   renderTabs();
@@ -289,7 +293,8 @@ function renderGrid(): void {
   ui.grid.style.width = `${width}px`;
   const head = el('thead');
   const headRow = el('tr');
-  headRow.append(el('th', { class: 'corner' }));
+  // The corner above the row numbers heads nothing: a plain cell, so no header goes without a name.
+  headRow.append(el('td', { class: 'corner' }));
   for (let column = 1; column <= columns; column++) {
     headRow.append(el('th', { class: 'column-head', 'data-column': String(column) }, columnLetters(column)));
   }

@@ -57,13 +57,33 @@ export async function buildBundle(extra = {}) {
 }
 
 /**
+ * Drops the indentation after each line break in the sidebar's sources. Their only multi-line strings are
+ * the htm templates of the components, and htm ignores whitespace that holds a line break at the edge of a
+ * text or between tags and attributes, so the page renders the same, some 5 KB smaller.
+ */
+const dropTemplateIndentation = {
+  name: 'drop-template-indentation',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]src[\\/]client[\\/][^\\/]+\.ts$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replace(/\n[ \t]+/g, '\n'),
+      loader: 'ts',
+    }));
+  },
+};
+
+/**
  * The sidebar page: src/client/sidebar.ts bundled with `browserScriptOptions` and src/client/sidebar.css
  * minified, both inlined into src/client/sidebar.html. No external script,
  * font or stylesheet: HtmlService serves the one file as it is.
  */
 export async function buildSidebar() {
   const [script, style, template] = await Promise.all([
-    esbuild.build({ ...browserScriptOptions, entryPoints: [join(root, 'src/client/sidebar.ts')] }),
+    esbuild.build({
+      ...browserScriptOptions,
+      entryPoints: [join(root, 'src/client/sidebar.ts')],
+      plugins: [dropTemplateIndentation],
+      metafile: true,
+    }),
     readFile(join(root, 'src/client/sidebar.css'), 'utf8').then((css) =>
       esbuild.transform(css, { loader: 'css', minify: true, charset: 'utf8' }),
     ),
@@ -76,7 +96,15 @@ export async function buildSidebar() {
   if (/<(script|link|img|iframe)\b[^>]*\b(src|href)\s*=/i.test(html)) {
     throw new Error('dist/sidebar.html must be self-contained: it references an external resource');
   }
-  return html;
+  return { html, libraryBytes: rendererBytes(script.metafile) };
+}
+
+/** Bytes of the page's script that are the rendering library (Preact, its hooks, htm), for the bench. */
+function rendererBytes(metafile) {
+  const [output] = Object.values(metafile.outputs);
+  return Object.entries(output.inputs)
+    .filter(([path]) => /node_modules[\\/](preact|htm)[\\/]/.test(path))
+    .reduce((sum, [, input]) => sum + input.bytesInOutput, 0);
 }
 
 /** The registry of documented entry points, compiled for Node (it is build-time only). */
@@ -144,7 +172,7 @@ export function withStubs(bundle, registry) {
 }
 
 export async function build() {
-  const [bundle, { registry, formulaParams }, sidebar] = await Promise.all([
+  const [bundle, { registry, formulaParams }, { html: sidebar, libraryBytes }] = await Promise.all([
     buildBundle(),
     loadRegistry(),
     buildSidebar(),
@@ -158,7 +186,13 @@ export async function build() {
     writeFile(join(root, 'dist/sidebar.html'), sidebar),
     writeFile(join(root, 'dist/appsscript.json'), manifest),
   ]);
-  return { code, bytes: Buffer.byteLength(code), sidebarBytes: Buffer.byteLength(sidebar) };
+  return {
+    code,
+    bytes: Buffer.byteLength(code),
+    sidebar,
+    sidebarBytes: Buffer.byteLength(sidebar),
+    sidebarLibraryBytes: libraryBytes,
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

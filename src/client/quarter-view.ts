@@ -3,37 +3,44 @@
 // objectives with their key results (typed, or one click from the sales KR library). The OKR lint runs
 // while the manager types and shows gentle warnings next to the fields; on submit the server validates the
 // plan and answers with the sheet it built or with a message for each field to fix.
+//
+// Small components over one QuarterStore (quarter-store.ts): each draws its part of the state and calls the
+// store's actions. Lists are keyed by the draft's keys, so a redraw keeps focus, caret and scroll as they are.
 
+import { Fragment, type VNode } from 'preact';
+import { useEffect } from 'preact/hooks';
 import { searchTemplates } from '../core/kr-library';
 import { formatValue } from '../core/number-format';
-import { lintPlan } from '../core/okr-lint';
 import { quarterDates } from '../core/quarter';
 import type { Level, Unit } from '../shared/plan';
-import type { CarryChoice, SidebarState, SubmitResult } from '../shared/sidebar-api';
-import { h, replaceChildren } from './dom';
+import type { CarryChoice } from '../shared/sidebar-api';
 import {
-  type Draft,
   type DraftKeyResult,
   type DraftObjective,
-  emptyKeyResult,
-  emptyObjective,
-  initialDraft,
   KIND_CHOICES,
   type Kind,
-  keyResultFromTemplate,
-  LEVEL_CHOICES as LEVELS,
-  lintablePlan,
+  LEVEL_CHOICES,
   numberText,
-  type PlanLayout,
-  planLayout,
-  setUsePrevious,
   startIsCarried,
-  submitPayload,
-  UNIT_CHOICES as UNITS,
+  UNIT_CHOICES,
 } from './draft';
+import { messageBoard, nearestPath } from './messages';
+import { FIRST_INVALID, type QuarterDone, type QuarterStore } from './quarter-store';
 import { callServer, closeSidebar } from './server';
+import { useRequestedFocus, useStore } from './store';
 import { formatDay, lang, monthName, type TextKey, t } from './texts';
-import { checkField, doneNotes, field, formulaStyleRadios, Messages, select, textInput } from './ui';
+import {
+  CheckField,
+  DoneNotes,
+  Field,
+  FormulaStyleRadios,
+  html,
+  MessageBoxes,
+  MessageSlot,
+  Messages,
+  select,
+  textInput,
+} from './ui';
 
 const KIND_TEXTS: Record<Kind, TextKey> = {
   increase: 'kindIncrease',
@@ -59,970 +66,659 @@ const LEVEL_TEXTS: Record<Level, TextKey> = {
 
 const CURRENCY_SYMBOLS: Record<string, string> = { PLN: 'zł', EUR: '€', USD: '$', GBP: '£', CHF: 'CHF' };
 const COMMON_CURRENCIES = ['PLN', 'EUR', 'USD', 'GBP', 'CHF', 'CZK'];
+const CARRY_CHOICES: readonly CarryChoice[] = ['carry', 'keep', 'drop'];
 
-export interface QuarterViewHost {
-  /** Where the view draws itself. */
-  root: HTMLElement;
+/** How long typing pauses before the lint runs again. */
+const LINT_PAUSE_MS = 200;
+
+export interface QuarterViewProps {
+  store: QuarterStore;
   /** Opens the Settings view. */
   openSettings(): void;
   /** Reloads the state from the server and starts over. */
   restart(): void;
+  /** A quarter sheet was built (the sidebar remembers it, to show it again after a reload). */
+  onDone?(done: QuarterDone): void;
 }
 
-/** Draws the New quarter view for a state from the server, and keeps it up to date as the manager types. */
-export function mountQuarterView(host: QuarterViewHost, state: SidebarState): void {
-  const draft: Draft = initialDraft(state);
-  const messages = new Messages();
-  /** The objective whose library panel is open, and what was searched in it. */
-  let library: { key: number; query: string } | null = null;
-  let busy = false;
-  /** Where each objective and key result goes in the plan, and its id; recomputed on every render. */
-  let layout: PlanLayout = planLayout(draft);
-  let lintTimer: ReturnType<typeof setTimeout> | undefined;
-  const status = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
-  const summary = h('div', { class: 'summary', role: 'alert', tabindex: '-1', hidden: true });
-  const submitButton = h('button', { type: 'submit', class: 'primary', form: 'quarter-form' }, t('submit'));
+/** The New quarter view for a store over the server's state. */
+export function QuarterView({ store, openSettings, restart, onDone }: QuarterViewProps): VNode {
+  useStore(store);
+  useEffect(() => {
+    const timer = setTimeout(() => store.lint(), LINT_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [store.draftVersion]);
+  useRequestedFocus(store, (id) =>
+    id === FIRST_INVALID
+      ? (document.querySelector<HTMLElement>('#quarter-form [aria-invalid="true"]') ??
+        document.getElementById('quarter-summary'))
+      : document.getElementById(id),
+  );
 
-  render();
+  const top = html`<header class="top">
+    <h1>${t('newQuarter')}</h1>
+    <button type="button" class="link" onClick=${openSettings}>${t('openSettings')}</button>
+  </header>`;
+  if (store.done) {
+    return html`<${Fragment}>${top}<main><${QuarterDoneCard} done=${store.done} restart=${restart} /></main><//>`;
+  }
 
-  // ------------------------------------------------------------------------------------------------------
-  // Rendering. Structural changes (an objective or key result added or removed, a kind or level changed)
-  // redraw the view, keeping focus, caret and scroll; typing only updates the draft and the lint.
-
-  function render(): void {
-    const scroller = document.scrollingElement;
-    const scrollTop = scroller?.scrollTop ?? 0;
-    const active = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    const activeId = active?.id ?? '';
-    const caret =
-      active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement
-        ? ([active.selectionStart ?? null, active.selectionEnd ?? null] as const)
-        : null;
-
-    messages.reset();
-    layout = planLayout(draft);
-    const form = h(
-      'form',
-      { id: 'quarter-form', novalidate: true, onsubmit: onSubmit, onkeydown: keepEnterFromSubmitting },
-      summary,
-      quarterSection(),
-      previousSection(),
-      objectivesSection(),
-      messageSlot('', 'form'),
-    );
-    const footer = h('footer', { class: 'actions' }, status, submitButton);
-    replaceChildren(host.root, topBar(), h('main', {}, form), footer);
-    lint();
-
-    if (activeId) {
-      const again = document.getElementById(activeId);
-      if (again) {
-        again.focus({ preventScroll: true });
-        if (caret && (again instanceof HTMLInputElement || again instanceof HTMLTextAreaElement)) {
-          try {
-            again.setSelectionRange(caret[0], caret[1]);
-          } catch {
-            // Inputs without a caret (checkboxes, dates) have no selection to restore.
-          }
-        }
-      }
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const payload = store.startSubmit();
+    if (payload === null) return;
+    try {
+      store.finishSubmit(await callServer('submitQuarter', payload));
+    } catch (error) {
+      store.failSubmit(t('failed', { reason: error instanceof Error ? error.message : String(error) }));
+      return;
     }
-    if (scroller) scroller.scrollTop = scrollTop;
-  }
+    if (store.done) onDone?.(store.done);
+  };
+  const board = messageBoard(store.errors, store.warnings, store.shownPaths());
+  return html`<${Messages.Provider} value=${board}>
+    ${top}
+    <main>
+      <form id="quarter-form" novalidate onSubmit=${submit} onKeyDown=${keepEnterFromSubmitting}>
+        <${ErrorSummary} store=${store} />
+        <${QuarterSection} store=${store} />
+        <${PreviousSection} store=${store} />
+        <${ObjectivesSection} store=${store} />
+        <${MessageSlot} id="form" path="" />
+      </form>
+    </main>
+    <footer class="actions">
+      <p class=${store.failure ? 'status status-error' : 'status'} role="status" aria-live="polite">
+        ${store.failure ?? ''}
+      </p>
+      <button type="submit" class="primary" form="quarter-form" disabled=${store.busy}>
+        ${store.busy ? t('submitting') : t('submit')}
+      </button>
+    </footer>
+  <//>`;
+}
 
-  function topBar(): HTMLElement {
-    return h(
-      'header',
-      { class: 'top' },
-      h('h1', {}, t('newQuarter')),
-      h('button', { type: 'button', class: 'link', onclick: () => host.openSettings() }, t('openSettings')),
-    );
+function keepEnterFromSubmitting(event: KeyboardEvent): void {
+  if (event.key === 'Enter' && event.target instanceof HTMLInputElement && event.target.type !== 'submit') {
+    event.preventDefault();
   }
+}
 
-  function messageSlot(path: string, id: string): HTMLElement {
-    const slot = messages.slot(path, null, `slot-${id}`);
-    return h('div', { class: 'slot' }, slot.error, slot.warn);
-  }
+/** The errors of the last submit, each a link to its field. */
+export function ErrorSummary({ store }: { store: QuarterStore }): VNode {
+  const errors = store.summary ?? [];
+  const goTo = (path: string) => {
+    const at = nearestPath(path, store.shownPaths());
+    document.querySelector<HTMLElement>(`[data-path="${CSS.escape(at)}"]`)?.focus();
+  };
+  return html`<div class="summary" id="quarter-summary" role="alert" tabindex="-1" hidden=${errors.length === 0}>
+    ${
+      errors.length > 0
+        ? html`<div>
+          <p>${t('fixErrors', { count: errors.length })}</p>
+          <ul>
+            ${errors.map(
+              (error) =>
+                html`<li><button type="button" class="link" onClick=${() => goTo(error.path)}>${error.message}</button></li>`,
+            )}
+          </ul>
+        </div>`
+        : null
+    }
+  </div>`;
+}
 
-  // The quarter, the team and how the sheet is built.
-  function quarterSection(): HTMLElement {
-    const period = h(
-      'fieldset',
-      { class: 'field segmented-field' },
-      h('legend', {}, t('period')),
-      h(
-        'div',
-        { class: 'segmented', role: 'radiogroup' },
-        ['1', '2', '3', '4', 'custom'].map((value) => {
+// The quarter, the team and how the sheet is built.
+export function QuarterSection({ store }: { store: QuarterStore }): VNode {
+  const draft = store.draft;
+  const periods = ['1', '2', '3', '4', 'custom'] as const;
+  const dates =
+    draft.quarterMode === 'quarter'
+      ? html`<${Field}
+          id="quarter-year"
+          path="plan.quarter.year"
+          label=${t('year')}
+          control=${select(yearOptions(store), String(draft.year), (value) => store.setYear(Number(value)))}
+        />`
+      : html`<div class="grid2">
+          ${(['start', 'end'] as const).map(
+            (end) => html`<${Field}
+              key=${end}
+              id=${`quarter-${end}`}
+              path=${`plan.quarter.${end}`}
+              label=${t(end === 'start' ? 'firstDay' : 'lastDay')}
+              control=${html`<input
+                type="date"
+                value=${end === 'start' ? draft.customStart : draft.customEnd}
+                onChange=${(event: Event) => store.setCustomDay(end, (event.currentTarget as HTMLInputElement).value)}
+              />`}
+            />`,
+          )}
+        </div>`;
+  return html`<section class="card" aria-labelledby="section-quarter">
+    <h2 id="section-quarter">${t('sectionQuarter')}</h2>
+    <fieldset class="field segmented-field">
+      <legend>${t('period')}</legend>
+      <div class="segmented" role="radiogroup">
+        ${periods.map((value) => {
           const id = `period-${value}`;
           const checked =
             value === 'custom'
               ? draft.quarterMode === 'custom'
               : draft.quarterMode === 'quarter' && draft.quarter === Number(value);
-          return h(
-            'span',
-            { class: 'segment' },
-            h('input', {
-              type: 'radio',
-              name: 'period',
-              id,
-              value,
-              checked,
-              'data-path': value === 'custom' ? 'plan.quarter.kind' : 'plan.quarter.quarter',
-              onchange: () => {
-                if (value === 'custom') draft.quarterMode = 'custom';
-                else {
-                  draft.quarterMode = 'quarter';
-                  draft.quarter = Number(value);
-                }
-                render();
-              },
-            }),
-            h('label', { for: id }, value === 'custom' ? t('customDates') : `Q${value}`),
-          );
-        }),
-      ),
-      messageSlot('plan.quarter', 'quarter'),
-    );
-
-    const dates =
-      draft.quarterMode === 'quarter'
-        ? field(messages, {
-            id: 'quarter-year',
-            path: 'plan.quarter.year',
-            label: t('year'),
-            control: select(yearOptions(), String(draft.year), (value) => {
-              draft.year = Number(value);
-              render();
-            }),
-          })
-        : h(
-            'div',
-            { class: 'grid2' },
-            field(messages, {
-              id: 'quarter-start',
-              path: 'plan.quarter.start',
-              label: t('firstDay'),
-              control: h('input', {
-                type: 'date',
-                value: draft.customStart,
-                onchange: (event) => {
-                  draft.customStart = (event.target as HTMLInputElement).value;
-                  messages.clearError('plan.quarter.start');
-                  render();
-                },
-              }),
-            }),
-            field(messages, {
-              id: 'quarter-end',
-              path: 'plan.quarter.end',
-              label: t('lastDay'),
-              control: h('input', {
-                type: 'date',
-                value: draft.customEnd,
-                onchange: (event) => {
-                  draft.customEnd = (event.target as HTMLInputElement).value;
-                  messages.clearError('plan.quarter.end');
-                  render();
-                },
-              }),
-            }),
-          );
-
-    return h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'section-quarter' },
-      h('h2', { id: 'section-quarter' }, t('sectionQuarter')),
-      period,
-      dates,
-      h('p', { class: 'preview' }, periodPreview()),
+          return html`<span class="segment" key=${value}>
+            <input
+              type="radio"
+              name="period"
+              id=${id}
+              value=${value}
+              checked=${checked}
+              data-path=${value === 'custom' ? 'plan.quarter.kind' : 'plan.quarter.quarter'}
+              onChange=${() => store.setPeriod(value === 'custom' ? 'custom' : (Number(value) as 1 | 2 | 3 | 4))}
+            />
+            <label for=${id}>${value === 'custom' ? t('customDates') : `Q${value}`}</label>
+          </span>`;
+        })}
+      </div>
+      <${MessageSlot} id="quarter" path="plan.quarter" />
+    </fieldset>
+    ${dates}
+    <p class="preview">${periodPreview(store)}</p>
+    ${
       draft.fiscalStartMonth !== 1
-        ? h('p', { class: 'hint' }, t('fiscalNote', { month: monthName(draft.fiscalStartMonth) }))
-        : null,
-      field(messages, {
-        id: 'team',
-        path: 'plan.team',
-        label: t('team'),
-        control: textInput(draft.team, (value) => edit('plan.team', () => (draft.team = value)), {
-          placeholder: t('teamPlaceholder'),
-          maxlength: '300',
-        }),
-      }),
-      h(
-        'div',
-        { class: 'grid2' },
-        field(messages, {
-          id: 'language',
-          path: 'plan.language',
-          label: t('language'),
-          control: select(
-            [
-              ['pl', 'Polski'],
-              ['en', 'English'],
-            ],
-            draft.language,
-            (value) => {
-              draft.language = value === 'pl' ? 'pl' : 'en';
-              render();
-            },
-          ),
-        }),
-        field(messages, {
-          id: 'currency',
-          path: 'plan.currency',
-          label: t('currency'),
-          control: textInput(
-            draft.currency,
-            (value) => {
-              edit('plan.currency', () => (draft.currency = value.toUpperCase()));
-            },
-            { list: 'currencies', maxlength: '3', class: 'upper', onchange: () => render() },
-          ),
-        }),
-      ),
-      h(
-        'datalist',
-        { id: 'currencies' },
-        COMMON_CURRENCIES.map((code) => h('option', { value: code })),
-      ),
-      levelsField(),
-      formulaStyleField(),
-    );
-  }
-
-  function yearOptions(): [string, string][] {
-    const thisYear = Number(state.today.slice(0, 4));
-    const years = new Set([thisYear - 1, thisYear, thisYear + 1, thisYear + 2, draft.year]);
-    return [...years].sort().map((year) => [String(year), String(year)]);
-  }
-
-  function periodPreview(): string {
-    try {
-      const ref =
-        draft.quarterMode === 'custom'
-          ? { kind: 'custom' as const, start: draft.customStart, end: draft.customEnd }
-          : { kind: 'quarter' as const, year: draft.year, quarter: draft.quarter };
-      const { start, end, label } = quarterDates(ref, draft.fiscalStartMonth);
-      return t('periodPreview', { label, start: formatDay(start), end: formatDay(end) });
-    } catch {
-      return '';
+        ? html`<p class="hint">${t('fiscalNote', { month: monthName(draft.fiscalStartMonth) })}</p>`
+        : null
     }
-  }
-
-  function levelsField(): HTMLElement {
-    return h(
-      'fieldset',
-      { class: 'field' },
-      h('legend', {}, t('levels')),
-      h(
-        'div',
-        { class: 'checks' },
-        LEVELS.map((level) => {
+    <${Field}
+      id="team"
+      path="plan.team"
+      label=${t('team')}
+      control=${textInput(draft.team, (value) => store.setTeam(value), {
+        placeholder: t('teamPlaceholder'),
+        maxlength: '300',
+      })}
+    />
+    <div class="grid2">
+      <${Field}
+        id="language"
+        path="plan.language"
+        label=${t('language')}
+        control=${select(
+          [
+            ['pl', 'Polski'],
+            ['en', 'English'],
+          ],
+          draft.language,
+          (value) => store.setLanguage(value === 'pl' ? 'pl' : 'en'),
+        )}
+      />
+      <${Field}
+        id="currency"
+        path="plan.currency"
+        label=${t('currency')}
+        control=${textInput(draft.currency, (value) => store.setCurrency(value), {
+          list: 'currencies',
+          maxlength: '3',
+          class: 'upper',
+        })}
+      />
+    </div>
+    <datalist id="currencies">${COMMON_CURRENCIES.map((code) => html`<option key=${code} value=${code} />`)}</datalist>
+    <fieldset class="field">
+      <legend>${t('levels')}</legend>
+      <div class="checks">
+        ${LEVEL_CHOICES.map((level) => {
           const id = `level-${level}`;
-          return h(
-            'label',
-            { for: id, class: 'check-label' },
-            h('input', {
-              type: 'checkbox',
-              id,
-              'data-path': 'plan.levels',
-              checked: draft.levels.includes(level),
-              onchange: (event) => {
-                const on = (event.target as HTMLInputElement).checked;
-                draft.levels = LEVELS.filter((each) => (each === level ? on : draft.levels.includes(each)));
-                messages.clearError('plan.levels');
-                render();
-              },
-            }),
-            h('span', {}, t(LEVEL_TEXTS[level])),
-          );
-        }),
-      ),
-      h('p', { class: 'hint' }, t('levelsHint')),
-      messageSlot('plan.levels', 'levels'),
-    );
-  }
+          return html`<label for=${id} class="check-label" key=${level}>
+            <input
+              type="checkbox"
+              id=${id}
+              data-path="plan.levels"
+              checked=${draft.levels.includes(level)}
+              onChange=${(event: Event) => store.setLevel(level, (event.currentTarget as HTMLInputElement).checked)}
+            />
+            <span>${t(LEVEL_TEXTS[level])}</span>
+          </label>`;
+        })}
+      </div>
+      <p class="hint">${t('levelsHint')}</p>
+      <${MessageSlot} id="levels" path="plan.levels" />
+    </fieldset>
+    <fieldset class="field">
+      <legend>${t('formulaStyle')}</legend>
+      <${FormulaStyleRadios}
+        name="formulaStyle"
+        idPrefix="formula"
+        path="plan.formulaStyle"
+        selected=${draft.formulaStyle}
+        onChange=${(style: typeof draft.formulaStyle) => store.setFormulaStyle(style)}
+      />
+      <${MessageSlot} id="formula-style" path="plan.formulaStyle" />
+    </fieldset>
+  </section>`;
+}
 
-  function formulaStyleField(): HTMLElement {
-    return h(
-      'fieldset',
-      { class: 'field' },
-      h('legend', {}, t('formulaStyle')),
-      formulaStyleRadios({
-        name: 'formulaStyle',
-        idPrefix: 'formula',
-        path: 'plan.formulaStyle',
-        selected: draft.formulaStyle,
-        onChange: (style) => {
-          draft.formulaStyle = style;
-        },
-      }),
-      messageSlot('plan.formulaStyle', 'formula-style'),
-    );
-  }
+function yearOptions(store: QuarterStore): [string, string][] {
+  const thisYear = Number(store.state.today.slice(0, 4));
+  const years = new Set([thisYear - 1, thisYear, thisYear + 1, thisYear + 2, store.draft.year]);
+  return [...years].sort().map((year) => [String(year), String(year)]);
+}
 
-  // The previous quarter: continue from it (its OKRs come into the draft, each key result to carry over,
-  // keep or drop, chosen on its card), or start blank.
-  function previousSection(): HTMLElement | null {
-    const previous = state.previousQuarter;
-    if (!previous || previous.keyResults.length === 0) return null;
-    const sheet = previous.sheetName;
-    const continued = draft.objectives.flatMap((objective) => objective.keyResults.filter((kr) => kr.from));
-    return h(
-      'section',
-      { class: 'card', 'aria-labelledby': 'section-previous' },
-      h('h2', { id: 'section-previous' }, t('sectionPrevious', { sheet })),
-      checkField(messages, {
-        id: 'use-previous',
-        path: 'previousSheetId',
-        label: t('usePrevious', { sheet }),
-        checked: draft.usePrevious,
-        onChange: (checked) => {
-          setUsePrevious(draft, previous, checked);
-          messages.clearErrors();
-          render();
-        },
-      }),
-      draft.usePrevious ? h('p', { class: 'hint' }, t('previousHint', { sheet })) : null,
-      draft.usePrevious && continued.length > 1
-        ? field(messages, {
-            id: 'carry-all',
-            path: 'carryOver',
-            label: t('setAll'),
-            className: 'inline',
-            control: select(
-              [
-                ['', '—'],
-                ['carry', t('carry')],
-                ['keep', t('keep')],
-                ['drop', t('drop')],
-              ],
+/** "Q2 2027: 1 Apr 2027 – 30 Jun 2027"; empty while the dates cannot be read. */
+export function periodPreview(store: QuarterStore): string {
+  const draft = store.draft;
+  try {
+    const ref =
+      draft.quarterMode === 'custom'
+        ? { kind: 'custom' as const, start: draft.customStart, end: draft.customEnd }
+        : { kind: 'quarter' as const, year: draft.year, quarter: draft.quarter };
+    const { start, end, label } = quarterDates(ref, draft.fiscalStartMonth);
+    return t('periodPreview', { label, start: formatDay(start), end: formatDay(end) });
+  } catch {
+    return '';
+  }
+}
+
+// The previous quarter: continue from it (its OKRs come into the draft, each key result to carry over,
+// keep or drop, chosen on its card), or start blank.
+export function PreviousSection({ store }: { store: QuarterStore }): VNode | null {
+  const previous = store.state.previousQuarter;
+  if (!previous || !store.offersPrevious()) return null;
+  const sheet = previous.sheetName;
+  const draft = store.draft;
+  return html`<section class="card" aria-labelledby="section-previous">
+    <h2 id="section-previous">${t('sectionPrevious', { sheet })}</h2>
+    <${CheckField}
+      id="use-previous"
+      path="previousSheetId"
+      label=${t('usePrevious', { sheet })}
+      checked=${draft.usePrevious}
+      onChange=${(checked: boolean) => store.setUsePrevious(checked)}
+    />
+    ${draft.usePrevious ? html`<p class="hint">${t('previousHint', { sheet })}</p>` : null}
+    ${
+      draft.usePrevious && store.continued().length > 1
+        ? html`<${Field}
+            id="carry-all"
+            path="carryOver"
+            label=${t('setAll')}
+            className="inline"
+            control=${select(
+              [['', '—'], ...CARRY_CHOICES.map((choice): [string, string] => [choice, t(choice)])],
               '',
               (value) => {
-                if (!value) return;
-                for (const keyResult of continued) if (keyResult.from) keyResult.from.choice = value as CarryChoice;
-                messages.clearErrors();
-                render();
+                if (value) store.setAllCarried(value as CarryChoice);
               },
-            ),
-          })
-        : null,
-    );
-  }
+            )}
+          />`
+        : null
+    }
+  </section>`;
+}
 
-  // Objectives and key results.
-  function objectivesSection(): HTMLElement {
-    return h(
-      'section',
-      { class: 'objectives', 'aria-labelledby': 'section-objectives' },
-      h(
-        'div',
-        { class: 'section-head' },
-        h('h2', { id: 'section-objectives' }, t('sectionObjectives')),
-        h('span', { class: 'count' }, String(draft.objectives.length)),
-      ),
-      h('p', { class: 'hint' }, t('objectivesHint')),
-      messageSlot('plan.objectives', 'objectives'),
-      draft.objectives.map((objective, index) => objectiveCard(objective, index)),
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'add add-objective',
-          id: 'add-objective',
-          onclick: () => {
-            draft.objectives.push(emptyObjective(newObjectiveLevel()));
-            messages.clearErrors();
-            render();
-            focusLast('.objective [data-role="objective-title"]');
-          },
-        },
-        t('addObjective'),
-      ),
-    );
-  }
+// Objectives and key results.
+export function ObjectivesSection({ store }: { store: QuarterStore }): VNode {
+  const objectives = store.draft.objectives;
+  return html`<section class="objectives" aria-labelledby="section-objectives">
+    <div class="section-head">
+      <h2 id="section-objectives">${t('sectionObjectives')}</h2>
+      <span class="count">${String(objectives.length)}</span>
+    </div>
+    <p class="hint">${t('objectivesHint')}</p>
+    <${MessageSlot} id="objectives" path="plan.objectives" />
+    ${objectives.map((objective) => html`<${ObjectiveCard} key=${objective.key} store=${store} objective=${objective} />`)}
+    <button type="button" class="add add-objective" id="add-objective" onClick=${() => store.addObjective()}>
+      ${t('addObjective')}
+    </button>
+  </section>`;
+}
 
-  function newObjectiveLevel(): Level {
-    const hasCompany = draft.objectives.some((objective) => objective.level === 'company');
-    if (hasCompany && draft.levels.includes('team')) return 'team';
-    return draft.levels[0] ?? 'team';
-  }
-
-  function objectiveCard(objective: DraftObjective, index: number): HTMLElement {
-    const placed = layout.objectives.get(objective.key) ?? { index: null, id: '' };
-    const id = placed.id;
-    const path = placed.index === null ? `draft.o${objective.key}` : `plan.objectives.${placed.index}`;
-    const levels = LEVELS.filter((level) => draft.levels.includes(level) || level === objective.level);
-    const companyObjectives = draft.objectives.filter(
-      (other) => other.level === 'company' && other.key !== objective.key,
-    );
-    const parentField =
+export function ObjectiveCard({ store, objective }: { store: QuarterStore; objective: DraftObjective }): VNode {
+  const id = store.objectiveId(objective.key);
+  const path = store.objectivePath(objective);
+  const key = `o${objective.key}`;
+  const levels = LEVEL_CHOICES.filter((level) => store.draft.levels.includes(level) || level === objective.level);
+  const companyObjectives = store.companyObjectives(objective.key);
+  const libraryOpen = store.library?.key === objective.key;
+  return html`<article class=${`objective level-${objective.level}`} aria-label=${t('objective', { id })}>
+    <div class="objective-head">
+      <span class="badge">${id}</span>
+      <${Field}
+        id=${`${key}-level`}
+        path=${`${path}.level`}
+        label=${t('level')}
+        className="inline"
+        control=${select(
+          levels.map((level): [string, string] => [level, t(LEVEL_TEXTS[level])]),
+          objective.level,
+          (value) => store.setObjectiveLevel(objective, value as Level),
+        )}
+      />
+      ${
+        store.draft.objectives.length > 1
+          ? html`<button
+              type="button"
+              class="icon remove"
+              aria-label=${t('removeObjective', { id })}
+              title=${t('removeObjective', { id })}
+              onClick=${() => store.removeObjective(objective)}
+            >
+              ×
+            </button>`
+          : null
+      }
+    </div>
+    <${Field}
+      id=${`${key}-title`}
+      path=${`${path}.title`}
+      label=${t('objectiveTitle')}
+      control=${textInput(objective.title, (value) => store.setObjectiveTitle(objective, value), {
+        placeholder: t('objectivePlaceholder'),
+        maxlength: '300',
+        'data-role': 'objective-title',
+      })}
+    />
+    ${
       objective.level !== 'company' && companyObjectives.length > 0
-        ? field(messages, {
-            id: `o${objective.key}-parent`,
-            path: `${path}.parent`,
-            label: t('supports'),
-            control: select(
+        ? html`<${Field}
+            id=${`${key}-parent`}
+            path=${`${path}.parent`}
+            label=${t('supports')}
+            control=${select(
               [
                 ['0', t('supportsNone')],
                 ...companyObjectives.map((other): [string, string] => [
                   String(other.key),
-                  `${layout.objectives.get(other.key)?.id ?? ''} · ${other.title.trim() || '…'}`,
+                  `${store.objectiveId(other.key)} · ${other.title.trim() || '…'}`,
                 ]),
               ],
               String(objective.parent),
-              (value) => {
-                objective.parent = Number(value);
-                messages.clearError(`${path}.parent`);
-              },
+              (value) => store.setParent(objective, Number(value)),
               { 'data-role': 'parent' },
-            ),
-          })
-        : null;
-    const slot = messages.slot(path, null, `o${objective.key}`);
-    return h(
-      'article',
-      { class: `objective level-${objective.level}`, 'aria-label': t('objective', { id }) },
-      h(
-        'div',
-        { class: 'objective-head' },
-        h('span', { class: 'badge' }, id),
-        field(messages, {
-          id: `o${objective.key}-level`,
-          path: `${path}.level`,
-          label: t('level'),
-          className: 'inline',
-          control: select(
-            levels.map((level): [string, string] => [level, t(LEVEL_TEXTS[level])]),
-            objective.level,
-            (value) => {
-              objective.level = value as Level;
-              if (objective.level === 'company') objective.parent = 0;
-              messages.clearError(`${path}.level`);
-              render();
-            },
-          ),
-        }),
-        draft.objectives.length > 1
-          ? h(
-              'button',
-              {
-                type: 'button',
-                class: 'icon remove',
-                'aria-label': t('removeObjective', { id }),
-                title: t('removeObjective', { id }),
-                onclick: () => {
-                  draft.objectives.splice(index, 1);
-                  for (const other of draft.objectives) if (other.parent === objective.key) other.parent = 0;
-                  messages.clearErrors();
-                  render();
-                },
-              },
-              '×',
-            )
-          : null,
-      ),
-      field(messages, {
-        id: `o${objective.key}-title`,
-        path: `${path}.title`,
-        label: t('objectiveTitle'),
-        control: textInput(
-          objective.title,
-          (value) =>
-            edit(`${path}.title`, () => {
-              objective.title = value;
-              refreshParentOptions(objective);
-            }),
-          { placeholder: t('objectivePlaceholder'), maxlength: '300', 'data-role': 'objective-title' },
-        ),
-      }),
-      parentField,
-      slot.error,
-      slot.warn,
-      h(
-        'div',
-        { class: 'key-results', id: `o${objective.key}-krs-list` },
-        messageSlot(`${path}.keyResults`, `o${objective.key}-krs`),
-        objective.keyResults.map((keyResult, k) => keyResultCard(objective, path, keyResult, k)),
-      ),
-      h(
-        'div',
-        { class: 'objective-actions' },
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'add',
-            id: `o${objective.key}-add-kr`,
-            onclick: () => {
-              objective.keyResults.push(emptyKeyResult());
-              messages.clearErrors();
-              render();
-              focusLast(`#o${objective.key}-krs-list [data-role="kr-title"]`);
-            },
-          },
-          t('addKeyResult'),
-        ),
-        h(
-          'button',
-          {
-            type: 'button',
-            class: 'add',
-            id: `o${objective.key}-library-toggle`,
-            'aria-expanded': String(library?.key === objective.key),
-            'aria-controls': `o${objective.key}-library`,
-            onclick: () => {
-              library = library?.key === objective.key ? null : { key: objective.key, query: '' };
-              render();
-              document.getElementById(`o${objective.key}-library-search`)?.focus();
-            },
-          },
-          `${t('library')} ${library?.key === objective.key ? '▴' : '▾'}`,
-        ),
-      ),
-      library?.key === objective.key ? libraryPanel(objective, id, library) : null,
-    );
-  }
-
-  /** Keeps the "supports" dropdowns in step with a company objective's title, without a redraw. */
-  function refreshParentOptions(changed: DraftObjective): void {
-    if (changed.level !== 'company') return;
-    const label = `${layout.objectives.get(changed.key)?.id ?? ''} · ${changed.title.trim() || '…'}`;
-    for (const option of host.root.querySelectorAll<HTMLOptionElement>(
-      `select[data-role="parent"] option[value="${changed.key}"]`,
-    )) {
-      option.textContent = label;
+            )}
+          />`
+        : null
     }
-  }
-
-  function keyResultCard(
-    objective: DraftObjective,
-    objectivePath: string,
-    keyResult: DraftKeyResult,
-    k: number,
-  ): HTMLElement {
-    const placed = layout.keyResults.get(keyResult.key) ?? { index: null, id: '' };
-    const id = placed.id;
-    const path = placed.index === null ? `draft.k${keyResult.key}` : `${objectivePath}.keyResults.${placed.index}`;
-    const key = `k${keyResult.key}`;
-    const unitSuffix = suffixOf(keyResult.unit);
-    const optionalStart = keyResult.kind === 'atLeast' || keyResult.kind === 'atMost';
-    const numberInput = (name: 'start' | 'target' | 'weight', placeholder = '') =>
-      textInput(keyResult[name], (value) => edit(`${path}.${name}`, () => (keyResult[name] = value)), {
-        inputmode: 'decimal',
-        placeholder,
-        'data-role': `kr-${name}`,
-      });
-    const removable = objective.keyResults.length > 1 && !keyResult.from;
-    const head = h(
-      'div',
-      { class: 'kr-head' },
-      h('span', { class: 'badge small' }, id),
-      removable
-        ? h(
-            'button',
-            {
-              type: 'button',
-              class: 'icon remove',
-              'aria-label': t('removeKeyResult', { id }),
-              title: t('removeKeyResult', { id }),
-              onclick: () => {
-                objective.keyResults.splice(k, 1);
-                messages.clearErrors();
-                render();
-              },
-            },
-            '×',
-          )
-        : null,
-    );
-    const carry = keyResult.from ? carryField(keyResult, path, key) : null;
-    if (keyResult.from?.choice === 'drop') {
-      return h(
-        'div',
-        { class: 'kr dropped', role: 'group', 'aria-label': t('keyResult', { id }) },
-        head,
-        h('p', { class: 'dropped-title' }, keyResult.title, h('span', { class: 'hint' }, ` · ${t('dropped')}`)),
-        carry,
-      );
-    }
-    const slot = messages.slot(path, null, key);
-    const carriedStart = startIsCarried(keyResult);
-    const sheet = state.previousQuarter?.sheetName ?? '';
-    return h(
-      'div',
-      { class: `kr${keyResult.from ? ' continued' : ''}`, role: 'group', 'aria-label': t('keyResult', { id }) },
-      head,
-      carry,
-      field(messages, {
-        id: `${key}-title`,
-        path: `${path}.title`,
-        label: t('krTitle'),
-        control: textInput(keyResult.title, (value) => edit(`${path}.title`, () => (keyResult.title = value)), {
-          placeholder: t('krPlaceholder'),
-          maxlength: '300',
-          'data-role': 'kr-title',
-        }),
-      }),
-      h(
-        'div',
-        { class: 'grid2' },
-        field(messages, {
-          id: `${key}-kind`,
-          path: `${path}.kind`,
-          label: t('kind'),
-          control: select(
-            KIND_CHOICES.map((kind): [string, string] => [kind, t(KIND_TEXTS[kind])]),
-            keyResult.kind,
-            (value) => {
-              keyResult.kind = value as Kind;
-              messages.clearError(`${path}.kind`);
-              render();
-            },
-          ),
-        }),
-        field(messages, {
-          id: `${key}-unit`,
-          path: `${path}.unit`,
-          label: t('unit'),
-          control: select(
-            UNITS.map((unit): [string, string] => [unit, unitLabel(unit)]),
-            keyResult.unit,
-            (value) => {
-              keyResult.unit = value as Unit;
-              messages.clearError(`${path}.unit`);
-              render();
-            },
-          ),
-        }),
-      ),
-      keyResult.kind === 'milestone'
-        ? h('p', { class: 'hint milestone' }, t('milestoneNote'))
-        : h(
-            'div',
-            { class: 'grid2' },
-            field(messages, {
-              id: `${key}-start`,
-              path: `${path}.start`,
-              label: t('start'),
-              control: carriedStart
-                ? h('input', {
-                    type: 'text',
-                    readonly: true,
-                    'aria-readonly': 'true',
-                    class: 'carried',
-                    value: numberText(keyResult.from?.current, keyResult.unit, draft.language),
-                  })
-                : numberInput('start', optionalStart ? t('startOptional') : ''),
-              hint: carriedStart ? t('lastValue', { sheet }) : undefined,
-              suffix: unitSuffix,
-            }),
-            field(messages, {
-              id: `${key}-target`,
-              path: `${path}.target`,
-              label: t('target'),
-              control: numberInput('target'),
-              suffix: unitSuffix,
-            }),
-          ),
-      h(
-        'div',
-        { class: 'grid2 owner-row' },
-        field(messages, {
-          id: `${key}-owner`,
-          path: `${path}.owner`,
-          label: t('owner'),
-          control: textInput(keyResult.owner, (value) => edit(`${path}.owner`, () => (keyResult.owner = value)), {
-            placeholder: t('ownerPlaceholder'),
-            maxlength: '120',
-          }),
-        }),
-        field(messages, {
-          id: `${key}-weight`,
-          path: `${path}.weight`,
-          label: t('weight'),
-          className: 'narrow',
-          control: numberInput('weight'),
-        }),
-      ),
-      checkField(messages, {
-        id: `${key}-committed`,
-        path: `${path}.committed`,
-        label: t('committed'),
-        checked: keyResult.committed,
-        onChange: (checked) => {
-          keyResult.committed = checked;
-        },
-      }),
-      slot.error,
-      slot.warn,
-    );
-  }
-
-  /** The choice for a key result continued from the previous quarter. */
-  function carryField(keyResult: DraftKeyResult, path: string, key: string): HTMLElement | null {
-    const from = keyResult.from;
-    if (!from) return null;
-    const carryLabel =
-      from.current !== null && keyResult.kind !== 'milestone'
-        ? t('carryWith', { value: formatValue(from.current, from.unit, lang(), draft.currency) })
-        : t('carry');
-    return field(messages, {
-      id: `${key}-carry`,
-      path: `carryOver.${from.id}`,
-      label: t('continues', { sheet: state.previousQuarter?.sheetName ?? '' }),
-      className: 'carry',
-      control: select(
-        [
-          ['carry', carryLabel],
-          ['keep', t('keep')],
-          ['drop', t('drop')],
-        ],
-        from.choice,
-        (value) => {
-          from.choice = value as CarryChoice;
-          messages.clearError(path);
-          messages.clearErrors();
-          render();
-        },
-        { 'data-role': 'carry' },
-      ),
-    });
-  }
-
-  function unitLabel(unit: Unit): string {
-    if (unit === 'currency') return t('unitCurrency', { currency: currencySymbol() });
-    return t(UNIT_TEXTS[unit]);
-  }
-
-  function currencySymbol(): string {
-    const code = draft.currency.trim().toUpperCase();
-    return CURRENCY_SYMBOLS[code] ?? (code || '¤');
-  }
-
-  function suffixOf(unit: Unit): string {
-    switch (unit) {
-      case 'percent':
-        return '%';
-      case 'currency':
-        return currencySymbol();
-      case 'days':
-        return lang() === 'pl' ? 'dni' : 'days';
-      case 'hours':
-        return lang() === 'pl' ? 'godz.' : 'h';
-      case 'points':
-        return lang() === 'pl' ? 'pkt' : 'pts';
-      default:
-        return '';
-    }
-  }
-
-  // The KR library: search as you type, one click adds a prefilled key result to the objective.
-  function libraryPanel(objective: DraftObjective, id: string, open: { key: number; query: string }): HTMLElement {
-    const results = h('ul', { class: 'templates', id: `o${objective.key}-library-results` });
-    const fillResults = () => {
-      const found = searchTemplates(open.query, draft.language);
-      if (found.length === 0) {
-        replaceChildren(results, h('li', { class: 'empty' }, t('libraryEmpty', { query: open.query })));
-        return;
-      }
-      replaceChildren(
-        results,
-        found.map((template) =>
-          h(
-            'li',
-            {},
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'template',
-                id: `o${objective.key}-template-${template.id}`,
-                'data-template': template.id,
-                'aria-label': t('libraryAdd', { title: template.title[draft.language], id }),
-                onclick: () => {
-                  const added = keyResultFromTemplate(template, draft.language);
-                  const only = objective.keyResults[0];
-                  if (objective.keyResults.length === 1 && only && isUntouched(only)) objective.keyResults = [added];
-                  else objective.keyResults.push(added);
-                  messages.clearErrors();
-                  render();
-                },
-              },
-              h('span', { class: 'template-title' }, template.title[draft.language]),
-              h('span', { class: 'template-example' }, template.example[draft.language]),
-            ),
-          ),
-        ),
-      );
-    };
-    fillResults();
-    return h(
-      'div',
-      { class: 'library', id: `o${objective.key}-library` },
-      field(messages, {
-        id: `o${objective.key}-library-search`,
-        path: `ui.library.${objective.key}`,
-        label: t('librarySearch'),
-        control: textInput(
-          open.query,
-          (value) => {
-            open.query = value;
-            fillResults();
-          },
-          {
-            type: 'search',
-            placeholder: t('libraryPlaceholder'),
-            'aria-controls': `o${objective.key}-library-results`,
-            onkeydown: (event) => {
-              if ((event as KeyboardEvent).key === 'Enter') {
-                event.preventDefault();
-                results.querySelector<HTMLButtonElement>('button.template')?.click();
-              }
-            },
-          },
-        ),
-      }),
-      results,
-    );
-  }
-
-  function isUntouched(keyResult: DraftKeyResult): boolean {
-    return !keyResult.title.trim() && !keyResult.start.trim() && !keyResult.target.trim() && !keyResult.owner.trim();
-  }
-
-  function focusLast(selector: string): void {
-    const all = host.root.querySelectorAll<HTMLElement>(selector);
-    all[all.length - 1]?.focus();
-  }
-
-  // ------------------------------------------------------------------------------------------------------
-  // Typing, lint and submit.
-
-  /** Applies an edit to the draft, clears that field's error and lints a moment later. */
-  function edit(path: string, apply: () => void): void {
-    apply();
-    messages.clearError(path);
-    if (lintTimer !== undefined) clearTimeout(lintTimer);
-    lintTimer = setTimeout(lint, 200);
-  }
-
-  function lint(): void {
-    lintTimer = undefined;
-    try {
-      const warnings = lintPlan(lintablePlan(draft), lang()).map((warning) => ({
-        path: lintPath(warning.path),
-        message: warning.message,
-      }));
-      messages.setWarnings(warnings);
-    } catch {
-      // The lint is advice: a plan it cannot read yet gets no warnings rather than a broken sidebar.
-      messages.setWarnings([]);
-    }
-  }
-
-  function keepEnterFromSubmitting(event: Event): void {
-    const key = event as KeyboardEvent;
-    if (key.key === 'Enter' && key.target instanceof HTMLInputElement && key.target.type !== 'submit') {
-      event.preventDefault();
-    }
-  }
-
-  async function onSubmit(event: Event): Promise<void> {
-    event.preventDefault();
-    if (busy) return;
-    busy = true;
-    submitButton.disabled = true;
-    submitButton.textContent = t('submitting');
-    status.textContent = '';
-    status.className = 'status';
-    summary.hidden = true;
-    let result: SubmitResult;
-    try {
-      result = await callServer('submitQuarter', submitPayload(draft, state.previousQuarter));
-    } catch (error) {
-      busy = false;
-      submitButton.disabled = false;
-      submitButton.textContent = t('submit');
-      status.className = 'status status-error';
-      status.textContent = t('failed', { reason: error instanceof Error ? error.message : String(error) });
-      return;
-    }
-    busy = false;
-    submitButton.disabled = false;
-    submitButton.textContent = t('submit');
-    if (result.ok) {
-      showDone(result);
-      return;
-    }
-    messages.setErrors(result.errors);
-    showSummary(result.errors);
-    const first = messages.firstInvalidControl();
-    if (first) first.focus();
-    else summary.focus();
-  }
-
-  function showSummary(errors: readonly { path: string; message: string }[]): void {
-    replaceChildren(
-      summary,
-      h('p', {}, t('fixErrors', { count: errors.length })),
-      h(
-        'ul',
-        {},
-        errors.map((error) =>
-          h(
-            'li',
-            {},
-            h(
-              'button',
-              {
-                type: 'button',
-                class: 'link',
-                onclick: () => {
-                  const target = host.root.querySelector<HTMLElement>(
-                    `[data-path="${CSS.escape(messages.nearest(error.path))}"]`,
-                  );
-                  target?.focus();
-                },
-              },
-              error.message,
-            ),
-          ),
-        ),
-      ),
-    );
-    summary.hidden = false;
-  }
-
-  function showDone(result: Extract<SubmitResult, { ok: true }>): void {
-    replaceChildren(
-      host.root,
-      topBar(),
-      h(
-        'main',
-        {},
-        h(
-          'section',
-          { class: 'card done', role: 'status' },
-          h('div', { class: 'done-mark', 'aria-hidden': 'true' }, '✓'),
-          h('h2', { id: 'done-title', tabindex: '-1' }, t('done', { sheet: result.sheetName })),
-          h('p', {}, t('doneHint')),
-          doneNotes(t('doneWarnings'), result.warnings),
-          h(
-            'div',
-            { class: 'done-actions' },
-            h('button', { type: 'button', class: 'primary', onclick: () => closeSidebar() }, t('close')),
-            h('button', { type: 'button', onclick: () => host.restart() }, t('planAnother')),
-          ),
-        ),
-      ),
-    );
-    document.getElementById('done-title')?.focus();
-  }
+    <${MessageBoxes} id=${key} path=${path} />
+    <div class="key-results" id=${`${key}-krs-list`}>
+      <${MessageSlot} id=${`${key}-krs`} path=${`${path}.keyResults`} />
+      ${objective.keyResults.map(
+        (keyResult) =>
+          html`<${KeyResultCard} key=${keyResult.key} store=${store} objective=${objective} keyResult=${keyResult} />`,
+      )}
+    </div>
+    <div class="objective-actions">
+      <button type="button" class="add" id=${`${key}-add-kr`} onClick=${() => store.addKeyResult(objective)}>
+        ${t('addKeyResult')}
+      </button>
+      <button
+        type="button"
+        class="add"
+        id=${`${key}-library-toggle`}
+        aria-expanded=${String(libraryOpen)}
+        aria-controls=${`${key}-library`}
+        onClick=${() => store.toggleLibrary(objective)}
+      >
+        ${`${t('library')} ${libraryOpen ? '▴' : '▾'}`}
+      </button>
+    </div>
+    ${libraryOpen ? html`<${LibraryPanel} store=${store} objective=${objective} />` : null}
+  </article>`;
 }
 
-/** A lint path (relative to the plan, dotted or as an array) as a payload path. */
-function lintPath(path: unknown): string {
-  const parts = Array.isArray(path) ? path.map(String) : typeof path === 'string' && path ? path.split('.') : [];
-  return ['plan', ...parts].join('.');
+export function KeyResultCard(props: {
+  store: QuarterStore;
+  objective: DraftObjective;
+  keyResult: DraftKeyResult;
+}): VNode {
+  const { store, objective, keyResult } = props;
+  const draft = store.draft;
+  const id = store.keyResultId(keyResult.key);
+  const path = store.keyResultPath(objective, keyResult);
+  const key = `k${keyResult.key}`;
+  const unitSuffix = suffixOf(keyResult.unit, draft.currency);
+  const optionalStart = keyResult.kind === 'atLeast' || keyResult.kind === 'atMost';
+  const numberInput = (name: 'start' | 'target' | 'weight', placeholder = '') =>
+    textInput(keyResult[name], (value) => store.editKeyResult(objective, keyResult, name, value), {
+      inputmode: 'decimal',
+      placeholder,
+      'data-role': `kr-${name}`,
+    });
+  const removable = objective.keyResults.length > 1 && !keyResult.from;
+  const head = html`<div class="kr-head">
+    <span class="badge small">${id}</span>
+    ${
+      removable
+        ? html`<button
+            type="button"
+            class="icon remove"
+            aria-label=${t('removeKeyResult', { id })}
+            title=${t('removeKeyResult', { id })}
+            onClick=${() => store.removeKeyResult(objective, keyResult)}
+          >
+            ×
+          </button>`
+        : null
+    }
+  </div>`;
+  const carry = keyResult.from ? html`<${CarryField} store=${store} keyResult=${keyResult} />` : null;
+  if (keyResult.from?.choice === 'drop') {
+    return html`<div class="kr dropped" role="group" aria-label=${t('keyResult', { id })}>
+      ${head}
+      <p class="dropped-title">${keyResult.title}<span class="hint">${` · ${t('dropped')}`}</span></p>
+      ${carry}
+    </div>`;
+  }
+  const carriedStart = startIsCarried(keyResult);
+  const sheet = store.state.previousQuarter?.sheetName ?? '';
+  return html`<div class=${`kr${keyResult.from ? ' continued' : ''}`} role="group" aria-label=${t('keyResult', { id })}>
+    ${head}
+    ${carry}
+    <${Field}
+      id=${`${key}-title`}
+      path=${`${path}.title`}
+      label=${t('krTitle')}
+      control=${textInput(keyResult.title, (value) => store.editKeyResult(objective, keyResult, 'title', value), {
+        placeholder: t('krPlaceholder'),
+        maxlength: '300',
+        'data-role': 'kr-title',
+      })}
+    />
+    <div class="grid2">
+      <${Field}
+        id=${`${key}-kind`}
+        path=${`${path}.kind`}
+        label=${t('kind')}
+        control=${select(
+          KIND_CHOICES.map((kind): [string, string] => [kind, t(KIND_TEXTS[kind])]),
+          keyResult.kind,
+          (value) => store.setKind(objective, keyResult, value as Kind),
+        )}
+      />
+      <${Field}
+        id=${`${key}-unit`}
+        path=${`${path}.unit`}
+        label=${t('unit')}
+        control=${select(
+          UNIT_CHOICES.map((unit): [string, string] => [unit, unitLabel(unit, draft.currency)]),
+          keyResult.unit,
+          (value) => store.setUnit(objective, keyResult, value as Unit),
+        )}
+      />
+    </div>
+    ${
+      keyResult.kind === 'milestone'
+        ? html`<p class="hint milestone">${t('milestoneNote')}</p>`
+        : html`<div class="grid2">
+            <${Field}
+              id=${`${key}-start`}
+              path=${`${path}.start`}
+              label=${t('start')}
+              control=${
+                carriedStart
+                  ? html`<input
+                      type="text"
+                      readonly
+                      aria-readonly="true"
+                      class="carried"
+                      value=${numberText(keyResult.from?.current, keyResult.unit, draft.language)}
+                    />`
+                  : numberInput('start', optionalStart ? t('startOptional') : '')
+              }
+              hint=${carriedStart ? t('lastValue', { sheet }) : undefined}
+              suffix=${unitSuffix}
+            />
+            <${Field}
+              id=${`${key}-target`}
+              path=${`${path}.target`}
+              label=${t('target')}
+              control=${numberInput('target')}
+              suffix=${unitSuffix}
+            />
+          </div>`
+    }
+    <div class="grid2 owner-row">
+      <${Field}
+        id=${`${key}-owner`}
+        path=${`${path}.owner`}
+        label=${t('owner')}
+        control=${textInput(keyResult.owner, (value) => store.editKeyResult(objective, keyResult, 'owner', value), {
+          placeholder: t('ownerPlaceholder'),
+          maxlength: '120',
+        })}
+      />
+      <${Field}
+        id=${`${key}-weight`}
+        path=${`${path}.weight`}
+        label=${t('weight')}
+        className="narrow"
+        control=${numberInput('weight')}
+      />
+    </div>
+    <${CheckField}
+      id=${`${key}-committed`}
+      path=${`${path}.committed`}
+      label=${t('committed')}
+      checked=${keyResult.committed}
+      onChange=${(checked: boolean) => store.setCommitted(objective, keyResult, checked)}
+    />
+    <${MessageBoxes} id=${key} path=${path} />
+  </div>`;
+}
+
+/** The choice for a key result continued from the previous quarter: carry over, keep or drop. */
+export function CarryField({ store, keyResult }: { store: QuarterStore; keyResult: DraftKeyResult }): VNode | null {
+  const from = keyResult.from;
+  if (!from) return null;
+  const carryLabel =
+    from.current !== null && keyResult.kind !== 'milestone'
+      ? t('carryWith', { value: formatValue(from.current, from.unit, lang(), store.draft.currency) })
+      : t('carry');
+  return html`<${Field}
+    id=${`k${keyResult.key}-carry`}
+    path=${`carryOver.${from.id}`}
+    label=${t('continues', { sheet: store.state.previousQuarter?.sheetName ?? '' })}
+    className="carry"
+    control=${select(
+      [
+        ['carry', carryLabel],
+        ['keep', t('keep')],
+        ['drop', t('drop')],
+      ],
+      from.choice,
+      (value) => store.setCarried(keyResult, value as CarryChoice),
+      { 'data-role': 'carry' },
+    )}
+  />`;
+}
+
+// The KR library: search as you type, one click adds a prefilled key result to the objective.
+export function LibraryPanel({ store, objective }: { store: QuarterStore; objective: DraftObjective }): VNode {
+  const key = `o${objective.key}`;
+  const query = store.library?.query ?? '';
+  const language = store.draft.language;
+  const id = store.objectiveId(objective.key);
+  const found = searchTemplates(query, language);
+  const onKeyDown = (event: Event) => {
+    if ((event as KeyboardEvent).key !== 'Enter') return;
+    event.preventDefault();
+    const first = found[0];
+    if (first) store.addTemplate(objective, first);
+  };
+  return html`<div class="library" id=${`${key}-library`}>
+    <${Field}
+      id=${`${key}-library-search`}
+      path=${`ui.library.${objective.key}`}
+      label=${t('librarySearch')}
+      control=${textInput(query, (value) => store.searchLibrary(value), {
+        type: 'search',
+        placeholder: t('libraryPlaceholder'),
+        'aria-controls': `${key}-library-results`,
+        onKeyDown,
+      })}
+    />
+    <ul class="templates" id=${`${key}-library-results`}>
+      ${
+        found.length === 0
+          ? html`<li class="empty">${t('libraryEmpty', { query })}</li>`
+          : found.map(
+              (template) => html`<li key=${template.id}>
+                <button
+                  type="button"
+                  class="template"
+                  id=${`${key}-template-${template.id}`}
+                  data-template=${template.id}
+                  title=${t('libraryAdd', { title: template.title[language], id })}
+                  onClick=${() => store.addTemplate(objective, template)}
+                >
+                  <span class="template-title">${template.title[language]}</span>
+                  <span class="template-example">${template.example[language]}</span>
+                </button>
+              </li>`,
+            )
+      }
+    </ul>
+  </div>`;
+}
+
+/** The done screen: the sheet built, what is worth knowing about it, and what next. */
+export function QuarterDoneCard({ done, restart }: { done: QuarterDone; restart(): void }): VNode {
+  return html`<section class="card done" role="status">
+    <div class="done-mark" aria-hidden="true">✓</div>
+    <h2 id="done-title" tabindex="-1">${t('done', { sheet: done.sheetName })}</h2>
+    <p>${t('doneHint')}</p>
+    <${DoneNotes} title=${t('doneWarnings')} items=${done.warnings} />
+    <div class="done-actions">
+      <button type="button" class="primary" onClick=${() => closeSidebar()}>${t('close')}</button>
+      <button type="button" onClick=${restart}>${t('planAnother')}</button>
+    </div>
+  </section>`;
+}
+
+function unitLabel(unit: Unit, currency: string): string {
+  if (unit === 'currency') return t('unitCurrency', { currency: currencySymbol(currency) });
+  return t(UNIT_TEXTS[unit]);
+}
+
+function currencySymbol(currency: string): string {
+  const code = currency.trim().toUpperCase();
+  return CURRENCY_SYMBOLS[code] ?? (code || '¤');
+}
+
+/** What follows a number field of the unit ("%", "zł", "days"). */
+export function suffixOf(unit: Unit, currency: string): string {
+  switch (unit) {
+    case 'percent':
+      return '%';
+    case 'currency':
+      return currencySymbol(currency);
+    case 'days':
+      return lang() === 'pl' ? 'dni' : 'days';
+    case 'hours':
+      return lang() === 'pl' ? 'godz.' : 'h';
+    case 'points':
+      return lang() === 'pl' ? 'pkt' : 'pts';
+    default:
+      return '';
+  }
 }

@@ -2,8 +2,29 @@
 // A typed, promise-based google.script.run. Each call gets its own runner (handlers are per call), a server
 // exception rejects the promise with an Error carrying the server's message, and outside Google Sheets
 // (a page opened by hand) every call rejects with a clear message instead of a TypeError.
+//
+// The types of the calls are the server entry points' own signatures (src/gas/entry-points.ts), so a
+// server function that changes what it takes or answers breaks the sidebar's type check, not the sidebar.
+// The import is type-only: nothing of the server is bundled into the page.
 
-import type { SidebarApi } from '../shared/sidebar-api';
+import type * as EntryPoints from '../gas/entry-points';
+
+/** The server functions the sidebar calls through google.script.run. */
+export type SidebarFunction =
+  | 'getSidebarState'
+  | 'submitQuarter'
+  | 'getSettings'
+  | 'saveSettings'
+  | 'getCheckInState'
+  | 'submitCheckIn'
+  | 'getCheckInText';
+
+/** Each sidebar server function as the sidebar sees it: the same arguments, the answer as a promise. */
+export type SidebarApi = {
+  [Name in SidebarFunction]: (
+    ...args: Parameters<(typeof EntryPoints)[Name]>
+  ) => Promise<ReturnType<(typeof EntryPoints)[Name]>>;
+};
 
 /** The client-side runner Apps Script injects into HtmlService pages (not in @types/google-apps-script). */
 interface ScriptRunner {
@@ -27,18 +48,18 @@ export class ServerError extends Error {
 }
 
 /** Calls a server function by name; resolves with its answer, rejects with the server's error. */
-export function callServer<Name extends keyof SidebarApi>(
+export function callServer<Name extends SidebarFunction>(
   name: Name,
   ...args: Parameters<SidebarApi[Name]>
-): Promise<ReturnType<SidebarApi[Name]>> {
-  return new Promise((resolve, reject) => {
-    const run = window.google?.script?.run;
+): ReturnType<SidebarApi[Name]> {
+  return new Promise<unknown>((resolve, reject) => {
+    const run = globalThis.window?.google?.script?.run;
     if (!run) {
       reject(new ServerError('google.script.run is not available'));
       return;
     }
     const runner = run
-      .withSuccessHandler((value) => resolve(value as ReturnType<SidebarApi[Name]>))
+      .withSuccessHandler((value) => resolve(value))
       .withFailureHandler((error) => reject(new ServerError(errorMessage(error))));
     const fn = runner[name];
     if (typeof fn !== 'function') {
@@ -46,7 +67,7 @@ export function callServer<Name extends keyof SidebarApi>(
       return;
     }
     fn.apply(runner, args);
-  });
+  }) as ReturnType<SidebarApi[Name]>;
 }
 
 /** True when the page runs inside Google Sheets (or a test that stands in for it). */

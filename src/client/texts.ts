@@ -142,8 +142,7 @@ const translate = defineTexts(
     preparingText: 'Preparing the text…',
     textTitle: 'The check-in as text',
     textHint: 'Ready to paste into an email or a chat.',
-    copy: 'Copy',
-    copied: 'Copied',
+    copiedText: 'The check-in is copied as text: paste it into an email or a chat.',
     copyManually: 'The text is selected: press Ctrl+C (⌘C on a Mac) to copy it.',
     recordedBy: 'Who records',
     recordedByNobody: '(not named)',
@@ -305,8 +304,7 @@ const translate = defineTexts(
     preparingText: 'Przygotowuję tekst…',
     textTitle: 'Check-in jako tekst',
     textHint: 'Gotowy do wklejenia w e-mail lub czat.',
-    copy: 'Kopiuj',
-    copied: 'Skopiowano',
+    copiedText: 'Check-in skopiowany jako tekst: wklej go do e-maila lub czatu.',
     copyManually: 'Tekst jest zaznaczony: naciśnij Ctrl+C (⌘C na Macu), aby go skopiować.',
     recordedBy: 'Kto zapisuje',
     recordedByNobody: '(bez nazwiska)',
@@ -375,7 +373,8 @@ let current: Lang = 'en';
 /** Switches the language every later `t()` speaks. */
 export function setLang(lang: Lang): void {
   current = lang;
-  document.documentElement.lang = lang;
+  // The unit tests run the views in Node, where there is no page.
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
 
 export function lang(): Lang {

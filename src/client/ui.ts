@@ -1,231 +1,180 @@
 /// <reference lib="dom" />
-// Form building blocks shared by the views: a labelled field with its message slots, the messages
-// themselves, the formula-style radios and the notes box of a done screen. Every control carries `data-path`, the dotted path of the payload value it edits
+// The sidebar's building blocks, as Preact components written with htm (tagged templates: no compile step,
+// the same source runs in the browser bundle and in the Node unit tests): a labelled field with its message
+// slots, a checkbox field, a select, a text input, the formula-style radios and the notes box of a done
+// screen. Text always goes in as text nodes and properties, never as markup, so whatever a user types (or a
+// sheet holds) is shown as typed and can never become HTML.
+//
+// Every control carries `data-path`, the dotted path of the payload value it edits
 // (`plan.objectives.0.keyResults.1.target`); server errors and lint warnings name such paths and are shown
-// in the slot of that path, or of the nearest enclosing one (an objective card, a section, the form).
+// in the slot of that path, or of the nearest enclosing one (an objective card, a section, the form): the
+// view places them (see messages.ts) and hands them down through the `Messages` context.
 
+import htm from 'htm';
+import { cloneElement, createContext, Fragment, h, type VNode } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { FormulaStyle } from '../shared/plan';
-import { h, type Props } from './dom';
 import { FORMULA_STYLE_CHOICES } from './draft';
 import { t } from './texts';
 
-interface Slot {
-  error: HTMLElement;
-  warn: HTMLElement;
-  control: HTMLElement | null;
+/** Preact's `h` as tagged templates; every template of the sidebar has one root element. */
+export const html = htm.bind(h) as (strings: TemplateStringsArray, ...values: unknown[]) => VNode;
+
+/** The messages shown at each path of the view on screen. */
+export interface MessageBoard {
+  errors(path: string): readonly string[];
+  warnings(path: string): readonly string[];
 }
 
-/** The message slots of the view on screen, by path; rebuilt with the view. */
-export class Messages {
-  private slots = new Map<string, Slot>();
-  private errors = new Map<string, string[]>();
-  private warnings = new Map<string, string[]>();
+const NONE: readonly string[] = [];
 
-  /** Forgets the slots of the previous render (the messages stay, to be painted into the new slots). */
-  reset(): void {
-    this.slots.clear();
-  }
+/** A board with nothing on it. */
+export const EMPTY_BOARD: MessageBoard = { errors: () => NONE, warnings: () => NONE };
 
-  /** The error and warning elements for a path, registered for painting. */
-  slot(path: string, control: HTMLElement | null, id: string): { error: HTMLElement; warn: HTMLElement } {
-    const error = h('div', { class: 'msg msg-error', id: `${id}-error`, 'data-error-for': path });
-    const warn = h('div', { class: 'msg msg-warn', id: `${id}-warn`, 'data-warning-for': path });
-    this.slots.set(path, { error, warn, control });
-    if (control) control.setAttribute('aria-describedby', `${id}-error ${id}-warn`);
-    return { error, warn };
-  }
+/** The messages of the view, for every field and slot below it. */
+export const Messages = createContext<MessageBoard>(EMPTY_BOARD);
 
-  setErrors(errors: readonly { path: string; message: string }[]): void {
-    this.errors = group(errors.map((error) => [this.nearest(error.path), error.message]));
-    this.paint();
-  }
-
-  /** Clears the error of one field, once the user edits it. */
-  clearError(path: string): void {
-    if (this.errors.delete(path)) this.paint();
-  }
-
-  clearErrors(): void {
-    this.errors.clear();
-    this.paint();
-  }
-
-  setWarnings(warnings: readonly { path: string; message: string }[]): void {
-    this.warnings = group(warnings.map((warning) => [this.nearest(warning.path), warning.message]));
-    this.paint();
-  }
-
-  /** The control of the first field with an error, in page order. */
-  firstInvalidControl(): HTMLElement | null {
-    for (const [path, slot] of this.slots) if (this.errors.has(path) && slot.control) return slot.control;
-    return null;
-  }
-
-  /** The registered path a message for `path` is shown at: itself, else the nearest enclosing one, else ''. */
-  nearest(path: string): string {
-    let candidate = path;
-    while (candidate !== '') {
-      if (this.slots.has(candidate)) return candidate;
-      const cut = candidate.lastIndexOf('.');
-      candidate = cut < 0 ? '' : candidate.slice(0, cut);
-    }
-    return '';
-  }
-
-  private paint(): void {
-    for (const [path, slot] of this.slots) {
-      fill(slot.error, this.errors.get(path) ?? []);
-      fill(slot.warn, this.warnings.get(path) ?? []);
-      if (slot.control) {
-        if (this.errors.has(path)) slot.control.setAttribute('aria-invalid', 'true');
-        else slot.control.removeAttribute('aria-invalid');
-      }
-    }
-  }
+/** The error and warning boxes of one path; `id` names them for `aria-describedby`. */
+export function MessageBoxes({ id, path }: { id: string; path: string }): VNode {
+  const board = useContext(Messages);
+  const list = (messages: readonly string[]) => messages.map((message) => html`<p>${message}</p>`);
+  return html`<${Fragment}>
+    <div class="msg msg-error" id=${`${id}-error`} data-error-for=${path}>${list(board.errors(path))}</div>
+    <div class="msg msg-warn" id=${`${id}-warn`} data-warning-for=${path}>${list(board.warnings(path))}</div>
+  <//>`;
 }
 
-function group(entries: [string, string][]): Map<string, string[]> {
-  const grouped = new Map<string, string[]>();
-  for (const [path, message] of entries) {
-    const list = grouped.get(path) ?? [];
-    if (!list.includes(message)) list.push(message);
-    grouped.set(path, list);
-  }
-  return grouped;
+/** The messages of a path that has no control of its own (a section, a list, the form). */
+export function MessageSlot({ id, path }: { id: string; path: string }): VNode {
+  return html`<div class="slot"><${MessageBoxes} id=${`slot-${id}`} path=${path} /></div>`;
 }
 
-function fill(element: HTMLElement, messages: readonly string[]): void {
-  while (element.firstChild) element.removeChild(element.firstChild);
-  for (const message of messages) element.appendChild(h('p', {}, message));
-}
-
-export interface FieldOptions {
+export interface FieldProps {
   id: string;
   path: string;
   label: string;
-  control: HTMLElement;
-  hint?: string;
+  /** The control; it gets the field's id, path, description and invalid state. */
+  control: VNode;
+  hint?: string | undefined;
   className?: string;
   /** Shown after the control, inside its box ("%", "zł"). */
   suffix?: string;
 }
 
-/** A label, its control, an optional hint, and the message slots of the control's path. */
-export function field(messages: Messages, options: FieldOptions): HTMLElement {
-  const { id, path, label, control, hint, suffix } = options;
-  control.id = id;
-  control.setAttribute('data-path', path);
-  const slot = messages.slot(path, control, id);
-  const box = suffix
-    ? h('div', { class: 'affix' }, control, h('span', { class: 'suffix', 'aria-hidden': 'true' }, suffix))
-    : control;
-  return h(
-    'div',
-    { class: `field ${options.className ?? ''}`.trim() },
-    h('label', { for: id }, label),
-    box,
-    hint ? h('p', { class: 'hint' }, hint) : null,
-    slot.error,
-    slot.warn,
-  );
-}
-
-/** A checkbox with its label after it, and message slots. */
-export function checkField(
-  messages: Messages,
-  options: {
-    id: string;
-    path: string;
-    label: string;
-    checked: boolean;
-    hint?: string;
-    onChange: (checked: boolean) => void;
-  },
-): HTMLElement {
-  const input = h('input', {
-    type: 'checkbox',
-    id: options.id,
-    'data-path': options.path,
-    checked: options.checked,
-    onchange: (event) => options.onChange((event.target as HTMLInputElement).checked),
+/** A label, its control, an optional hint, and the message boxes of the control's path. */
+export function Field({ id, path, label, control, hint, className, suffix }: FieldProps): VNode {
+  const board = useContext(Messages);
+  const wired = cloneElement(control, {
+    id,
+    'data-path': path,
+    'aria-describedby': `${id}-error ${id}-warn`,
+    'aria-invalid': board.errors(path).length > 0 ? 'true' : undefined,
   });
-  const slot = messages.slot(options.path, input, options.id);
-  return h(
-    'div',
-    { class: 'field check' },
-    h('label', { for: options.id, class: 'check-label' }, input, h('span', {}, options.label)),
-    options.hint ? h('p', { class: 'hint' }, options.hint) : null,
-    slot.error,
-    slot.warn,
-  );
+  const box = suffix
+    ? html`<div class="affix">${wired}<span class="suffix" aria-hidden="true">${suffix}</span></div>`
+    : wired;
+  return html`<div class=${`field ${className ?? ''}`.trim()}>
+    <label for=${id}>${label}</label>
+    ${box}
+    ${hint ? html`<p class="hint">${hint}</p>` : null}
+    <${MessageBoxes} id=${id} path=${path} />
+  </div>`;
 }
 
-/** A select of `[value, label]` pairs with `selected` chosen. */
+export interface CheckFieldProps {
+  id: string;
+  path: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+}
+
+/** A checkbox with its label after it, and message boxes. */
+export function CheckField({ id, path, label, checked, onChange }: CheckFieldProps): VNode {
+  const board = useContext(Messages);
+  return html`<div class="field check">
+    <label for=${id} class="check-label">
+      <input
+        type="checkbox"
+        id=${id}
+        data-path=${path}
+        checked=${checked}
+        aria-describedby=${`${id}-error ${id}-warn`}
+        aria-invalid=${board.errors(path).length > 0 ? 'true' : undefined}
+        onChange=${(event: Event) => onChange((event.currentTarget as HTMLInputElement).checked)}
+      />
+      <span>${label}</span>
+    </label>
+    <${MessageBoxes} id=${id} path=${path} />
+  </div>`;
+}
+
+/** A select of `[value, label]` pairs with `selected` chosen; extra attributes pass through. */
 export function select(
   pairs: readonly (readonly [string, string])[],
   selected: string,
   onChange: (value: string) => void,
-  props: Props = {},
-): HTMLSelectElement {
-  const element = h(
-    'select',
-    { ...props, onchange: (event) => onChange((event.target as HTMLSelectElement).value) },
-    pairs.map(([value, label]) => h('option', { value }, label)),
-  );
-  element.value = selected;
-  return element;
+  attributes: Record<string, string> = {},
+): VNode {
+  return html`<select
+    ...${attributes}
+    value=${selected}
+    onChange=${(event: Event) => onChange((event.currentTarget as HTMLSelectElement).value)}
+  >
+    ${pairs.map(([value, label]) => html`<option key=${value} value=${value}>${label}</option>`)}
+  </select>`;
 }
 
-/** A text input that reports every keystroke. */
-export function textInput(value: string, onInput: (value: string) => void, props: Props = {}): HTMLInputElement {
-  return h('input', {
-    type: 'text',
-    autocomplete: 'off',
-    spellcheck: 'false',
-    ...props,
-    value,
-    oninput: (event) => onInput((event.target as HTMLInputElement).value),
-  });
+/** A text input that reports every keystroke; extra attributes pass through. */
+export function textInput(
+  value: string,
+  onInput: (value: string) => void,
+  attributes: Record<string, string | ((event: Event) => void)> = {},
+): VNode {
+  return html`<input
+    type="text"
+    autocomplete="off"
+    spellcheck="false"
+    ...${attributes}
+    value=${value}
+    onInput=${(event: Event) => onInput((event.currentTarget as HTMLInputElement).value)}
+  />`;
 }
 
 /** One radio per formula style (add-on or portable), checked on `selected`, for the caller's fieldset. */
-export function formulaStyleRadios(options: {
+export function FormulaStyleRadios(props: {
   name: string;
   idPrefix: string;
   path: string;
   selected: FormulaStyle;
   onChange: (style: FormulaStyle) => void;
-}): HTMLLabelElement[] {
-  return FORMULA_STYLE_CHOICES.map((style) => {
-    const id = `${options.idPrefix}-${style}`;
-    return h(
-      'label',
-      { for: id, class: 'check-label' },
-      h('input', {
-        type: 'radio',
-        name: options.name,
-        id,
-        value: style,
-        'data-path': options.path,
-        checked: options.selected === style,
-        onchange: () => options.onChange(style),
-      }),
-      h('span', {}, t(style === 'addon' ? 'formulaAddon' : 'formulaPortable')),
-    );
-  });
+}): VNode {
+  return html`<${Fragment}>
+    ${FORMULA_STYLE_CHOICES.map((style) => {
+      const id = `${props.idPrefix}-${style}`;
+      return html`<label key=${style} for=${id} class="check-label">
+        <input
+          type="radio"
+          name=${props.name}
+          id=${id}
+          value=${style}
+          data-path=${props.path}
+          checked=${props.selected === style}
+          onChange=${() => props.onChange(style)}
+        />
+        <span>${t(style === 'addon' ? 'formulaAddon' : 'formulaPortable')}</span>
+      </label>`;
+    })}
+  <//>`;
 }
 
 /** The box of things worth knowing under a done screen: a title and one item each; nothing when none. */
-export function doneNotes(title: string, items: readonly string[]): HTMLElement | null {
+export function DoneNotes({ title, items }: { title: string; items: readonly string[] }): VNode | null {
   if (items.length === 0) return null;
-  return h(
-    'div',
-    { class: 'done-warnings' },
-    h('p', {}, title),
-    h(
-      'ul',
-      {},
-      items.map((item) => h('li', {}, item)),
-    ),
-  );
+  return html`<div class="done-warnings">
+    <p>${title}</p>
+    <ul>
+      ${items.map((item) => html`<li>${item}</li>`)}
+    </ul>
+  </div>`;
 }

@@ -1,10 +1,12 @@
 // Opens the sidebar (dist/sidebar.html, one self-contained page) on one of its views. The page is static; the
 // server tells it the view and the language by two attributes of its <html> element, so the first words
 // the user sees are already in their language, and the view then asks for its state. The check-in view
-// also gets what the menu item did (the tab it generated, or what recording did) as JSON in a third one.
+// also gets what the menu item did (the tab it generated, or what recording did) as JSON in a third one,
+// and every opening gets an id of its own on <body> (see openingId).
 
 import { defineTexts } from '../core/i18n';
-import { CHECK_IN_BOOT_ATTRIBUTE, type CheckInBoot } from '../shared/check-in-api';
+import type { CheckInBoot } from '../shared/check-in-api';
+import { CHECK_IN_BOOT_ATTRIBUTE, OPENING_ATTRIBUTE } from '../shared/sidebar-page';
 import { spreadsheetLang } from './language';
 
 const texts = defineTexts(
@@ -52,10 +54,20 @@ function showSidebarView(view: SidebarView, boot: CheckInBoot | null = null): vo
       .replace('lang="en"', `lang="${lang}"`)
       .replace('data-view="quarter"', () =>
         boot ? `data-view="${view}" ${CHECK_IN_BOOT_ATTRIBUTE}="${attributeJson(boot)}"` : `data-view="${view}"`,
-      ),
+      )
+      .replace('<body>', () => `<body ${OPENING_ATTRIBUTE}="${openingId()}">`),
   );
   output.setTitle(texts(lang, TITLES[view]));
   SpreadsheetApp.getUi().showSidebar(output);
+}
+
+/**
+ * A new id for each time a menu item shows the sidebar. The page keeps the view it shows under it, so a
+ * reload of the sidebar's frame (same page, same id) reopens that view, and a new menu click (a new id)
+ * opens the one it asks for. Made of the time and a random part: no service call, nothing to keep.
+ */
+export function openingId(): string {
+  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 /** JSON as the value of a double-quoted HTML attribute: the page's parser gives the JSON back, as text. */

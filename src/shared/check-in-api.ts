@@ -113,18 +113,5 @@ export interface CheckInBoot {
   recording?: CheckInRecording;
 }
 
-/** The attribute of the sidebar page's <html> element that carries a CheckInBoot as JSON. */
-export const CHECK_IN_BOOT_ATTRIBUTE = 'data-boot';
-
-/** The check-in server functions the sidebar calls, by name. Payloads are `unknown`: the server parses them. */
-export interface CheckInApi {
-  getCheckInState(payload: unknown): CheckInState;
-  submitCheckIn(payload: unknown): SubmitCheckInResult;
-  getCheckInText(payload: unknown): CheckInTextResult;
-}
-
-// The sidebar's typed google.script.run (src/client/server.ts) knows the functions of SidebarApi; the
-// check-in functions join them here, so one wrapper serves every view.
-declare module './sidebar-api' {
-  interface SidebarApi extends CheckInApi {}
-}
+// The attribute carrying a CheckInBoot lives with the page's other attributes; named here too for the CLI.
+export { CHECK_IN_BOOT_ATTRIBUTE } from './sidebar-page';

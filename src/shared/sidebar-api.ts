@@ -124,14 +124,3 @@ export interface SettingsState {
 }
 
 export type SaveSettingsResult = ({ ok: true } & SettingsState) | { ok: false; errors: FieldError[] };
-
-/**
- * The server functions the sidebar calls, by name. Payloads are `unknown` on purpose: the server parses
- * them, and the sidebar sends what the user typed (a target of "abc" comes back as a field message).
- */
-export interface SidebarApi {
-  getSidebarState(): SidebarState;
-  submitQuarter(payload: unknown): SubmitResult;
-  getSettings(): SettingsState;
-  saveSettings(payload: unknown): SaveSettingsResult;
-}

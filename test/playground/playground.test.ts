@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Playground, startPlayground } from '../../playground/server';
-import { closePage, launchBrowser, skipBrowserTests as skip } from '../sidebar/browser';
+import { axeFindings, closePage, launchBrowser, skipBrowserTests as skip } from '../sidebar/browser';
 
 /** The quarter holding today, as the New quarter sidebar names it. */
 function currentQuarter(now = new Date()): { quarter: number; year: number; label: string } {
@@ -102,9 +102,14 @@ describe.skipIf(skip)('the playground in headless Chromium', () => {
     const { quarter, year, label } = currentQuarter();
 
     // A first start offers the sample; this time, an empty spreadsheet.
+    expect(await axeFindings(page)).toEqual([]);
     await page.locator('#welcome-empty').click();
     await page.locator('#welcome').waitFor({ state: 'hidden' });
     expect(await page.locator('#menu-button').textContent()).toBe('Extensions');
+    await page.locator('#menu-button').click();
+    await page.getByRole('menuitem', { name: 'New quarter…' }).waitFor();
+    expect(await axeFindings(page)).toEqual([]);
+    await page.keyboard.press('Escape');
 
     // Extensions ▸ New quarter… opens the real sidebar, whose google.script.run reaches the bundle.
     await clickMenuItem(page, 'New quarter…');
@@ -125,6 +130,8 @@ describe.skipIf(skip)('the playground in headless Chromium', () => {
 
     // The grid follows the sidebar's change: the new sheet is active, with its rows and formulas.
     await expect.poll(() => activeTab(page)).toBe(`OKR ${label}`);
+    // The page around the sidebar (grid, tabs, menu, formula bar) gives axe-core nothing to report.
+    expect(await axeFindings(page)).toEqual([]);
     const title = await find(page, 'New clients');
     const current = await find(page, 'Current');
     const score = await find(page, 'Score');

@@ -68,6 +68,58 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * Sets permissions of the page's browser context to `denied` (Playwright itself can only grant). Chromium
+ * drops the override when the session that set it detaches, so the session stays attached; it ends with the
+ * browser.
+ */
+async function denyPermissions(browser: Browser, page: Page, names: string[]): Promise<void> {
+  const pageSession = await page.context().newCDPSession(page);
+  const { targetInfo } = await pageSession.send('Target.getTargetInfo');
+  await pageSession.detach();
+  const session = await browser.newBrowserCDPSession();
+  for (const name of names) {
+    await session.send('Browser.setPermission', {
+      permission: { name },
+      setting: 'denied',
+      origin: new URL(SIDEBAR_URL).origin,
+      browserContextId: targetInfo.browserContextId,
+    });
+  }
+}
+
+const AXE = join(__dirname, '../../node_modules/axe-core/axe.min.js');
+
+/** One accessibility finding of axe-core: the rule, its impact and the elements it found. */
+export interface AxeFinding {
+  id: string;
+  impact: string | null;
+  targets: string[];
+}
+
+/**
+ * Runs axe-core (the WCAG 2 A/AA rules and best practices) over the page as it is now and returns what it
+ * found. The script is evaluated in the page rather than loaded: the pages refuse every request but their
+ * own, and the playground's Content-Security-Policy refuses inline scripts (evaluation is the test's own).
+ */
+export async function axeFindings(page: Page): Promise<AxeFinding[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: AxeViolation[] }> } }).axe;
+    interface AxeViolation {
+      id: string;
+      impact: string | null;
+      nodes: { target: unknown[] }[];
+    }
+    const { violations } = await axe.run();
+    return violations.map((violation) => ({
+      id: violation.id,
+      impact: violation.impact,
+      targets: violation.nodes.map((node) => node.target.join(' ')),
+    }));
+  });
+}
+
 export interface Harness {
   page: Page;
   services: FakeServices;
@@ -76,11 +128,15 @@ export interface Harness {
   outside: string[];
   /** Calls that reached the server, by name. */
   serverCalls: string[];
+  /** Calls the menu item `entryPoint` again and loads the sidebar it shows into the same page (same tab). */
+  reopen(entryPoint: EntryPointName): Promise<void>;
 }
 
 export interface OpenSidebarOptions {
   /** Browser permissions of the page's origin, e.g. `clipboard-read`. */
   permissions?: string[];
+  /** Browser permissions the page's origin is refused, as a user or a frame policy may refuse them. */
+  deniedPermissions?: string[];
 }
 
 /**
@@ -92,7 +148,7 @@ export async function openSidebar(
   options: FakeServicesOptions = {},
   entryPoint: EntryPointName = 'showNewQuarterSidebar',
   prepare: (server: BundleGlobals, services: FakeServices) => void = () => {},
-  { permissions }: OpenSidebarOptions = {},
+  { permissions, deniedPermissions }: OpenSidebarOptions = {},
 ): Promise<Harness> {
   const html = readFileSync(join(__dirname, '../../dist/sidebar.html'), 'utf8');
   const services = createFakeServices({ locale: 'en_US', htmlFiles: { sidebar: html }, ...options });
@@ -101,8 +157,13 @@ export async function openSidebar(
   installInVmContext(services, server as vm.Context);
   prepare(server, services);
   callGlobal(server, entryPoint);
-  const sidebar = services.ui.sidebars.at(-1);
-  if (!sidebar) throw new Error(`${entryPoint} showed no sidebar`);
+  const shown = () => {
+    const sidebar = services.ui.sidebars.at(-1);
+    if (!sidebar) throw new Error(`${entryPoint} showed no sidebar`);
+    return sidebar.content;
+  };
+  /** The page the sidebar URL serves: the last sidebar a menu item showed. */
+  let served = shown();
 
   const context = await browser.newContext({ viewport: { width: 300, height: 900 } });
   if (permissions) await context.grantPermissions(permissions, { origin: SIDEBAR_URL });
@@ -114,7 +175,7 @@ export async function openSidebar(
   const serverCalls: string[] = [];
   await page.route('**/*', async (route) => {
     const url = route.request().url();
-    if (url === SIDEBAR_URL) await route.fulfill({ contentType: 'text/html; charset=utf-8', body: sidebar.content });
+    if (url === SIDEBAR_URL) await route.fulfill({ contentType: 'text/html; charset=utf-8', body: served });
     else {
       outside.push(url);
       await route.abort();
@@ -127,7 +188,14 @@ export async function openSidebar(
   });
   await page.addInitScript(GOOGLE_SCRIPT_RUN);
   await page.goto(SIDEBAR_URL);
-  return { page, services, server, outside, serverCalls };
+  // After the first navigation: Playwright settles the context's permissions on it.
+  if (deniedPermissions) await denyPermissions(browser, page, deniedPermissions);
+  const reopen = async (again: EntryPointName) => {
+    callGlobal(server, again);
+    served = shown();
+    await page.reload();
+  };
+  return { page, services, server, outside, serverCalls, reopen };
 }
 
 /**

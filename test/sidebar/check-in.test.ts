@@ -9,7 +9,7 @@ import type { FakeServices } from '../../local/spreadsheet';
 import type { KeyResultPlan } from '../../src/shared/plan';
 import { historyOf, typeInto } from '../check-in/support';
 import { type BundleGlobals, callGlobal } from '../support/load-bundle';
-import { closePage, launchBrowser, openSidebar, skipBrowserTests } from './browser';
+import { axeFindings, closePage, launchBrowser, openSidebar, skipBrowserTests } from './browser';
 
 const DAY = 86_400_000;
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
@@ -94,6 +94,7 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
     expect(await page.locator('.check-in-week').textContent()).toMatch(new RegExp(`^Week ${week} · `));
     expect(await page.locator('.check-in-generated').textContent()).toBe(`Added "${tabName}" with 3 key results.`);
     expect(await page.locator('#check-in-recorded-before').count()).toBe(0);
+    expect(await axeFindings(page)).toEqual([]);
 
     // The team fills the tab in; one KR's current cell in the OKR sheet holds the owner's own formula.
     const cell = userFormulaInPipelineValue(services);
@@ -122,19 +123,17 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
       ['O1.2', 500_000],
     ]);
 
+    // Copy as text copies on the first click (the clipboard permission is granted): no box to select from.
     await page.getByRole('button', { name: 'Copy as text' }).click();
-    const textarea = page.locator('#check-in-text');
-    await textarea.waitFor();
-    expect(await textarea.getAttribute('readonly')).not.toBeNull();
-    const text = await textarea.inputValue();
+    await expect
+      .poll(() => page.locator('#copy-status').textContent())
+      .toBe('The check-in is copied as text: paste it into an email or a chat.');
+    expect(await page.locator('#check-in-text').count()).toBe(0);
+    const text = await page.evaluate(() => navigator.clipboard.readText());
     expect(text.split('\n')[0]).toBe(`=== Sales Check-in – Week ${week} ===`);
     expect(text).toMatch(/^- O1\.1 New clients: 8 \/ 10 = 80% (🟢|🟡|🔴)$/m);
     expect(text).toMatch(/^- O1\.2 Pipeline value: 500,000 zł \/ 1,200,000 zł = 42% (🟢|🟡|🔴)$/m);
     expect(text).toContain('OKR STATUS:');
-
-    await page.getByRole('button', { name: 'Copy', exact: true }).click();
-    await expect.poll(() => page.locator('#copy-status').textContent()).toBe('Copied');
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
 
     await page.screenshot({ path: '/tmp/check-in.png', fullPage: true });
 
@@ -143,6 +142,7 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
     await page.getByRole('button', { name: 'Record check-in' }).click();
     await page.locator('#confirm-title').waitFor();
     expect(await page.locator('#confirm-title').textContent()).toBe(`Record week ${week} again?`);
+    expect(await axeFindings(page)).toEqual([]);
     expect(historyOf(services).map((record) => record.value)).toEqual([8, 500_000]);
     await page.getByRole('button', { name: 'Record again' }).click();
     await expect
@@ -155,7 +155,7 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
     await closePage(page);
   }, 60_000);
 
-  it('opens on what Record check-in did, in Polish, shows the sheet’s text as text, and copies without the clipboard API', async () => {
+  it('opens on what Record check-in did, in Polish, shows the sheet’s text as text, and selects it in a box when the browser refuses the clipboard', async () => {
     const hostile = 'Nowi klienci </script><img src=x onerror="window.__pwned=1">';
     let tabName = '';
     const { page, services, serverCalls } = await openSidebar(
@@ -168,6 +168,7 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
         tabName = fake.spreadsheet.getActiveSheet().getName();
         typeInto(fake, tabName, { 'O1.1': { value: 3 }, 'O1.3': { value: 50 } });
       },
+      { deniedPermissions: ['clipboard-write'] },
     );
     const week = Number(/T(\d+)$/.exec(tabName)?.[1]);
 
@@ -177,31 +178,28 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
     expect(await page.locator('.recorded-count').textContent()).toBe('Zapisano 2 kluczowe rezultaty.');
     expect(historyOf(services)).toHaveLength(2);
 
-    // The menu item's result carried the text: no server call for it.
+    // The browser refuses the clipboard (its permission denied): the text is shown in a box, selected for Ctrl+C.
     await page.getByRole('button', { name: 'Kopiuj jako tekst' }).click();
     const textarea = page.locator('#check-in-text');
     await textarea.waitFor();
+    expect(await page.locator('#copy-status').textContent()).toBe(
+      'Tekst jest zaznaczony: naciśnij Ctrl+C (⌘C na Macu), aby go skopiować.',
+    );
+    expect(await textarea.getAttribute('readonly')).not.toBeNull();
     const text = await textarea.inputValue();
     expect(text.split('\n')[0]).toBe(`=== Sales Check-in – Tydzień ${week} ===`);
     expect(text).toContain(`- O1.1 ${hostile}: 3 / 10 = 30%`);
     expect(text).toContain('PLAN NA TYDZIEŃ:');
-    expect(serverCalls).toEqual(['getCheckInState']);
-
-    // The clipboard API refused (as inside a frame without the permission): the text is selected and copied.
-    await page.evaluate(() => {
-      Object.defineProperty(navigator, 'clipboard', {
-        value: { writeText: () => Promise.reject(new Error('denied')) },
-      });
-    });
-    await page.getByRole('button', { name: 'Kopiuj', exact: true }).click();
-    await expect.poll(() => page.locator('#copy-status').textContent()).toMatch(/^Skopiowano$|^Tekst jest zaznaczony/);
     expect(
       await textarea.evaluate((area: HTMLTextAreaElement) => [
+        document.activeElement === area,
         area.selectionStart,
         area.selectionEnd,
-        area.value.length,
       ]),
-    ).toEqual([0, text.length, text.length]);
+    ).toEqual([true, 0, text.length]);
+    // The menu item's result carried the text: no server call for it.
+    expect(serverCalls).toEqual(['getCheckInState']);
+    expect(await axeFindings(page)).toEqual([]);
 
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('img').count()).toBe(0);

@@ -8,6 +8,7 @@ import type { FakeServices, FakeServicesOptions } from '../../local/spreadsheet'
 import type { EntryPointName } from '../../src/gas/registry';
 import { type BundleGlobals, callGlobal } from '../support/load-bundle';
 import {
+  axeFindings,
   closePage,
   type Harness,
   launchBrowser,
@@ -51,6 +52,7 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
 
     await page.locator('#team').waitFor();
     expect(await page.locator('h1').textContent()).toBe('New quarter');
+    expect(await axeFindings(page)).toEqual([]);
     await page.locator('#team').fill('Sales Poland');
     await page.locator('label[for="period-2"]').click();
     await page.locator('#quarter-year').selectOption(String(year));
@@ -82,10 +84,13 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
     expect(await page.locator('[data-path="plan.objectives.1.keyResults.1.target"]').inputValue()).toBe('40');
 
     await page.screenshot({ path: '/tmp/sidebar.png', fullPage: true });
+    // Two objectives, four key results, a library panel open: still nothing for axe-core to find.
+    expect(await axeFindings(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Create the OKR sheet' }).click();
     await page.locator('#done-title').waitFor();
     expect(await page.locator('#done-title').textContent()).toBe(`Done: “OKR Q2 ${year}” is ready`);
+    expect(await axeFindings(page)).toEqual([]);
 
     const sheet = services.spreadsheet.getSheetByName(`OKR Q2 ${year}`);
     expect(sheet, 'the OKR sheet in the fake spreadsheet').not.toBeNull();
@@ -131,6 +136,7 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
       'plan.objectives.0.keyResults.0.title',
     );
     expect(await page.locator('.summary li').count()).toBe(2);
+    expect(await axeFindings(page)).toEqual([]);
     expect(services.spreadsheet.getSheets().map((sheet) => sheet.getName())).toEqual(['Sheet1']);
 
     // Editing the field clears its message; fixing both builds the sheet.
@@ -212,6 +218,7 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
     await page.locator('#use-previous').waitFor();
     expect(await page.locator('h1').textContent()).toBe('Nowy kwartał');
     expect(await page.locator('#use-previous').isChecked()).toBe(true);
+    expect(await axeFindings(page)).toEqual([]);
     // The previous quarter's objective and key results are in the form, each to carry over.
     expect(await page.locator('[data-path="plan.objectives.0.title"]').inputValue()).toBe('Przewidywalny pipeline');
     expect(await page.locator('[data-path="carryOver.O1.1"]').inputValue()).toBe('carry');
@@ -244,6 +251,7 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
     await page.locator('#settings-language').selectOption('pl');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await page.locator('.status-ok').waitFor();
+    expect(await axeFindings(page)).toEqual([]);
     // Saved in Polish now, as the language was switched.
     expect(await page.locator('.status-ok').textContent()).toBe('Ustawienia zapisane.');
     const stored = services.PropertiesService.document.data;
@@ -257,6 +265,71 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
       'Rok obrotowy od: kwiecień (zmiana w Ustawieniach).',
     );
     expect(await page.locator('#currency').inputValue()).toBe('EUR');
+    await closePage(page);
+  }, 60_000);
+
+  it('keeps focus, caret and what was typed while the form redraws around the field', async () => {
+    const { page } = await openSidebar();
+    const title = page.locator('[data-path="plan.objectives.0.title"]');
+    await title.click();
+    await page.keyboard.type('pipeline');
+    await page.keyboard.press('Home');
+    await page.keyboard.type('Predictable ');
+    expect(await title.inputValue()).toBe('Predictable pipeline');
+    // Typing redraws the view on every key (ids, lint, the supports list); the field keeps focus and caret.
+    expect(
+      await title.evaluate((input: HTMLInputElement) => [document.activeElement === input, input.selectionStart]),
+    ).toEqual([true, 'Predictable '.length]);
+
+    // Objectives are keyed: removing the first leaves the second's text in the second's fields.
+    await page.getByRole('button', { name: '+ Add objective' }).click();
+    await page.keyboard.type('Win SaaS');
+    await page.getByRole('button', { name: 'Remove objective O1' }).click();
+    expect(await page.locator('[data-path="plan.objectives.0.title"]').inputValue()).toBe('Win SaaS');
+    expect(await page.locator('article.objective').count()).toBe(1);
+    await closePage(page);
+  }, 60_000);
+
+  it('reopens the view it showed after a reload of its frame, and the done screen rather than an empty form', async () => {
+    const { page, services, serverCalls, reopen } = await openSidebar();
+    await page.locator('#team').waitFor();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.locator('#settings-fiscal').waitFor();
+    await page.reload();
+    await page.locator('#settings-fiscal').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('Settings');
+
+    await page.getByRole('button', { name: '← New quarter' }).click();
+    await page.locator('#team').fill('Sales');
+    await page.locator('[data-path="plan.objectives.0.title"]').fill('Grow');
+    await page.locator('[data-path="plan.objectives.0.keyResults.0.title"]').fill('New clients');
+    await page.locator('[data-path="plan.objectives.0.keyResults.0.start"]').fill('0');
+    await page.locator('[data-path="plan.objectives.0.keyResults.0.target"]').fill('10');
+    await page.getByRole('button', { name: 'Create the OKR sheet' }).click();
+    await page.locator('#done-title').waitFor();
+    const done = await page.locator('#done-title').textContent();
+
+    // A reload shows the sheet just built, not a blank form inviting the same quarter twice.
+    await page.reload();
+    await page.locator('#done-title').waitFor();
+    expect(await page.locator('#done-title').textContent()).toBe(done);
+    expect(await page.locator('#quarter-form').count()).toBe(0);
+    expect(services.spreadsheet.getSheets()).toHaveLength(2);
+    expect(serverCalls.filter((name) => name === 'submitQuarter')).toHaveLength(1);
+
+    // Plan another starts a form, and a reload keeps it a form.
+    await page.getByRole('button', { name: 'Plan another quarter' }).click();
+    await page.locator('#team').waitFor();
+    await page.reload();
+    await page.locator('#team').waitFor();
+    expect(await page.locator('#done-title').count()).toBe(0);
+
+    // A new menu click in the same tab is a new opening: it shows what it asks for.
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.locator('#settings-fiscal').waitFor();
+    await reopen('showNewQuarterSidebar');
+    await page.locator('#team').waitFor();
+    expect(await page.locator('h1').textContent()).toBe('New quarter');
     await closePage(page);
   }, 60_000);
 });
