@@ -482,11 +482,12 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
       (kr.start !== null && kr.target !== null && kr.target < kr.start);
     const [v, tg, last] = [at('value'), at('target'), at('lastValue')];
     // A value typed as text (`560 000 zł`) is no number to Sheets' arithmetic; with the add-on it is read by
-    // KR_VALUE, so value / target and the change show what KR_SCORE and Copy as text show.
-    const [vn, tgn, lastn] = [v, tg, last].map((cell) => numberIn(cell, style)) as [string, string, string];
+    // KR_VALUE, so value / target and the change show what KR_SCORE and Copy as text show. The target and the
+    // last value are the add-on's own numbers.
+    const vn = numberIn(v, style);
     const ratio = lowerIsBetter
-      ? call('IF', `${vn}>0`, `${tgn}/${vn}`, '""')
-      : call('IF', `${tgn}<>0`, `${vn}/${tgn}`, '""');
+      ? call('IF', `${vn}>0`, `${tg}/${vn}`, '""')
+      : call('IF', `${tg}<>0`, `${vn}/${tg}`, '""');
     const share = `=${call('IF', call('OR', `${v}=""`, `${tg}=""`), '""', call('IFERROR', ratio, '""'))}`;
     const [confidence, status, lastDate] = [at('confidence'), at('status'), at('lastDate')];
     const mismatch = call(
@@ -522,7 +523,7 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
       score: portable ? formula(portable.score) : null,
       change: milestone
         ? null
-        : formula(`=${call('IF', call('OR', `${v}=""`, `${last}=""`), '""', call('IFERROR', `${vn}-${lastn}`, '""'))}`),
+        : formula(`=${call('IF', call('OR', `${v}=""`, `${last}=""`), '""', call('IFERROR', `${vn}-${last}`, '""'))}`),
       status: portable ? formula(portable.status) : null,
       confidence: null,
       comment: null,
