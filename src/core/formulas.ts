@@ -317,8 +317,10 @@ export const KR_FORECAST: Formula = {
     const valueCells = cellsOf(values);
     const dateCells = cellsOf(dates);
     requireSameLength('dates', dateCells.length, 'values', valueCells.length);
-    // Sheets passes an omitted argument as undefined, a blank cell as '': given at all, they group.
-    const grouped = historyIds !== undefined || krIds !== undefined;
+    // Google does not document what a custom function receives for an argument left empty between others
+    // (`…; "pessimistic"; ; ; 60; 45`): undefined or ''. Both mean "not given", so the ids group only when at
+    // least one of them holds something.
+    const grouped = !isBlank(historyIds ?? '') || !isBlank(krIds ?? '');
     const rowCount = grouped ? cellsOf(krIds).length : 1;
     const shapeArgs = { start, target, unit, kind };
     for (const [arg, range] of Object.entries(shapeArgs)) {
@@ -338,8 +340,8 @@ export const KR_FORECAST: Formula = {
       });
       return forecastAt(0, history);
     }
-    if (historyIds === undefined) requireSameLength('history_ids', 0, 'values', valueCells.length);
-    if (krIds === undefined) requireSameLength('kr_ids', 0, 'history_ids', cellsOf(historyIds).length);
+    if (isBlank(historyIds ?? '')) requireSameLength('history_ids', 0, 'values', valueCells.length);
+    if (isBlank(krIds ?? '')) requireSameLength('kr_ids', 0, 'history_ids', cellsOf(historyIds).length);
     const historyKeys = cellsOf(historyIds).map(keyOf);
     // One key for all rows (a single cell) is broadcast, like OKR_SCORE's single objective id.
     if (historyKeys.length !== 1) requireSameLength('history_ids', historyKeys.length, 'values', valueCells.length);
@@ -530,7 +532,7 @@ export const SALES_VELOCITY = amountsRateOverDivisor(
   salesVelocity,
 );
 
-/** Every formula of the API, in the order the README documents them. */
+/** Every formula of the API, in the order docs/formulas.md documents them. */
 export const FORMULAS: readonly Formula[] = [
   KR_SCORE,
   KR_PACE,

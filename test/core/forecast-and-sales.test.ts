@@ -114,6 +114,8 @@ describe('KR_FORECAST', () => {
     const atMost = (scenario: string) =>
       KR_FORECAST.evaluate([days, weekly, d0 + 28, scenario, undefined, undefined, '', 2, 'dni', 'co najwyżej']);
     expect(atMost('pessimistic')).toBeCloseTo(4, 9);
+    // history_ids and kr_ids left empty between other arguments, as Sheets may pass them ('' or undefined).
+    expect(KR_FORECAST.evaluate([days, weekly, d0 + 28, 'pessimistic', '', '', 10, 2])).toBe(decreasing('pessimistic'));
     // An increasing KR keeps the lower value as its pessimistic one.
     const rising = (scenario: string) =>
       KR_FORECAST.evaluate([column(0, 5, 15), weekly, d0 + 28, scenario, undefined, undefined, 0, 40]);
