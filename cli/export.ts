@@ -1,6 +1,6 @@
 // `okr export --workbook wb.json --out q1.xlsx [--as-of 2027-01-29] [--force]`: the local workbook as an
 // .xlsx, with a summary of its OKR sheets and what the file leaves out or will show differently outside
-// Google Sheets. With --as-of, each OKR sheet's as-of cell (`=TODAY()`) is typed over with that day, as a
+// Google Sheets. With --as-of, each OKR sheet's as-of cell (the date the add-on keeps current) is typed over with that day, as a
 // person looking back does (the README's "type a date to look back"), so the statuses printed and exported
 // are those of the check-in made that day, not of the machine's today; the workbook file is not changed.
 // An existing --out needs --force.

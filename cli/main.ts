@@ -28,7 +28,7 @@ Commands:
            --replace records a week again that History already holds.
   export   --workbook wb.json --out q1.xlsx [--as-of 2027-01-29] [--force]
            Writes the local workbook as an .xlsx for Excel, LibreOffice or Google Sheets (File > Import).
-           --as-of puts that day into the OKR sheets' as-of cells (default: today's =TODAY()), so the
+           --as-of puts that day into the OKR sheets' as-of cells (default: the date the sheets hold), so the
            statuses are those of that day's check-in. An existing .xlsx is replaced only with --force.
   help     This text.
 

@@ -6,7 +6,7 @@
 //
 // So that the sample is alive today, its quarter is a 13-week period whose week 5 is this week: weeks 1–4
 // are checked in on their Fridays (the bundle's clock is stopped there, see clock.ts), and the user's own
-// Weekly check-in makes week 5. The OKR sheet's as-of cell keeps `=TODAY()`. The runtime must have been
+// Weekly check-in makes week 5. The OKR sheet's as-of cell holds the date the add-on keeps current (the runtime's clock). The runtime must have been
 // made with the clock: `createLocalRuntime({ now: clock.now })`.
 
 import type { LocalRuntime } from '../local/runtime';
