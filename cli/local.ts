@@ -1,9 +1,10 @@
 // Opening the local runtime for a command: the built bundle of the repository, a workbook file when given,
-// and the locale and time zone of a new spreadsheet.
+// and the locale and time zone of a new spreadsheet; and the lock of a workbook the command saves.
 
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { createLocalRuntime, type LocalRuntime } from '../local/runtime';
+import { lockWorkbook, type WorkbookLock } from '../local/workbook-lock';
 import { CliError } from './io';
 
 export interface OpenOptions {
@@ -21,6 +22,16 @@ export function bundlePathOf(root: string): string {
   const path = join(root, 'dist/Code.js');
   if (!existsSync(path)) throw new CliError(`${path} does not exist: run \`npm run build\` first`);
   return path;
+}
+
+/**
+ * Takes the lock of the workbook a command saves (`okr checkin`), or throws the refusal naming the playground
+ * or command that holds it. `null` when the workbook's folder does not exist yet: no playground can hold a
+ * workbook there, and the command's own save says why the folder cannot be made, if it cannot.
+ */
+export function lockForCommand(workbookPath: string, command: string): WorkbookLock | null {
+  if (!existsSync(dirname(resolve(workbookPath)))) return null;
+  return lockWorkbook(workbookPath, `okr ${command}`);
 }
 
 export function openRuntime(options: OpenOptions): LocalRuntime {

@@ -3,13 +3,19 @@
 // `submitQuarter`, `checkin` runs Weekly check-in, types a CSV's values into the week's tab and records it
 // with `submitCheckIn`, `export` writes the workbook as .xlsx. Run by cli/okr.mjs, or in-process by `run`.
 //
-// Exit codes: 0 done; 1 refused or failed (a bad plan, a missing file, nothing recorded); 2 wrong usage.
+// `checkin` and `build --workbook` take the workbook's lock for their run (local/workbook-lock.ts): a workbook
+// open in a playground is refused, naming it.
+//
+// Exit codes: 0 done; 1 refused or failed (a bad plan, a missing file, nothing recorded, the workbook held by a
+// playground); 2 wrong usage.
 
 import { parseArgs } from 'node:util';
+import type { WorkbookLock } from '../local/workbook-lock';
 import { runBuild } from './build';
 import { runCheckIn } from './checkin';
 import { runExport } from './export';
 import { type Io, processIo, reportFailure } from './io';
+import { lockForCommand } from './local';
 
 export const USAGE = `OKR Sheets without a browser: the add-on's own code (dist/Code.js) on a local spreadsheet.
 
@@ -31,6 +37,9 @@ Commands:
            --as-of puts that day into the OKR sheets' as-of cells (default: the date the sheets hold), so the
            statuses are those of that day's check-in. An existing .xlsx is replaced only with --force.
   help     This text.
+
+checkin and build --workbook refuse a workbook open in a playground (npm start), naming it: the playground
+saves the whole workbook after every change and would overwrite what they write.
 
 Exit codes: 0 done, 1 refused or failed (nothing written), 2 wrong usage.
 OKR_DEBUG=1 prints the stack of an unexpected error.`;
@@ -122,11 +131,17 @@ export async function main(argv: string[], context: RunContext): Promise<number>
     return 2;
   }
 
+  // A command that saves the workbook holds its lock for the whole run, as a playground does, so neither
+  // silently overwrites the other's edits; export only reads it.
+  let lock: WorkbookLock | null = null;
   try {
+    if (command !== 'export' && values.workbook !== undefined) lock = lockForCommand(values.workbook, command);
     if (command === 'build') return runBuild(values, context.root, io);
     if (command === 'checkin') return runCheckIn(values, context.root, io);
     return runExport(values, context.root, io);
   } catch (error) {
     return reportFailure(error, command, io);
+  } finally {
+    lock?.release();
   }
 }

@@ -6,7 +6,8 @@
 
 import type { LocalRuntime } from '../local/runtime';
 import type { CellSnapshot, SheetSnapshot, WorkbookSnapshot } from '../local/snapshot';
-import { CHECK_IN_METADATA, type TabColumnKey, tabColumn } from '../src/core/check-in/check-in-tab';
+import { type FoundRowMetadata, regionsFromMetadata } from '../src/core/check-in/check-in-regions';
+import { type RegionName, type RegionRows, type TabColumnKey, tabColumn } from '../src/core/check-in/check-in-tab';
 import { type ColumnKey, columnOf, HEADER_PLACES, HEADER_ROW, METADATA } from '../src/core/okr-sheet/columns';
 
 /** One key result of an OKR sheet, as the sheet shows it. */
@@ -52,6 +53,16 @@ export interface QuarterView {
 
 function metadataOf(runtime: LocalRuntime) {
   return runtime.services.spreadsheet.metadata;
+}
+
+/** The regions of a check-in tab, from its row metadata as the add-on reads them (no service call). */
+function regionsOfTab(runtime: LocalRuntime, sheetId: number): Partial<Record<RegionName, RegionRows>> {
+  const found: FoundRowMetadata[] = [];
+  for (const m of metadataOf(runtime)) {
+    if (m.location.type !== 'ROW' || m.location.sheetId !== sheetId) continue;
+    found.push({ key: m.key, value: m.value, row: m.location.span.start, rows: m.location.span.size });
+  }
+  return regionsFromMetadata(found);
 }
 
 function sheetOf(snapshot: WorkbookSnapshot, sheetId: number): SheetSnapshot | undefined {
@@ -175,15 +186,9 @@ export interface CheckInRow {
 export function readCheckInRows(runtime: LocalRuntime, snapshot: WorkbookSnapshot, sheetId: number): CheckInRow[] {
   const sheet = sheetOf(snapshot, sheetId);
   if (!sheet) return [];
-  const region = metadataOf(runtime).find(
-    (m) =>
-      m.location.type === 'ROW' &&
-      m.location.sheetId === sheetId &&
-      m.key === CHECK_IN_METADATA.region &&
-      m.value === 'keyResults',
-  );
-  if (region?.location.type !== 'ROW') return [];
-  const { start, size } = region.location.span;
+  const region = regionsOfTab(runtime, sheetId).keyResults;
+  if (!region) return [];
+  const { row: start, rows: size } = region;
   const at = (row: number, key: TabColumnKey) => cellAt(sheet, row, tabColumn(key));
   const rows: CheckInRow[] = [];
   for (let row = start; row < start + size; row++) {

@@ -1,7 +1,9 @@
 // One writer per workbook file. The playground saves the whole workbook after every change, so two servers on
-// one file would silently overwrite each other's edits; a lock file beside the workbook (`workbook.json.lock`,
-// holding the pid, the start time and the address of its server) makes a second start refuse and name the
-// first. A lock whose process is gone (a crash, a killed terminal) is stale and is taken over.
+// one file would silently overwrite each other's edits, and so would a CLI command (`okr checkin`, `okr build
+// --workbook`) that saves the file during a playground session; a lock file beside the workbook
+// (`workbook.json.lock`, holding the pid, the start time, who holds it and the address of a playground) makes a
+// second writer refuse and name the first. A lock whose process is gone (a crash, a killed terminal) is stale
+// and is taken over.
 
 import { closeSync, openSync, readFileSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { processRunning } from './atomic-file';
@@ -13,7 +15,12 @@ export interface LockOwner {
   startedAt: string;
   /** The owner's address, when it listens (`http://127.0.0.1:8787/`). */
   url: string | null;
+  /** Who holds it: `playground`, or the CLI command (`okr checkin`); a lock without it is a playground's. */
+  by: string;
 }
+
+/** The holder name of the playground. */
+export const PLAYGROUND = 'playground';
 
 export interface WorkbookLock {
   readonly path: string;
@@ -36,19 +43,38 @@ function readOwner(path: string): LockOwner | null {
       pid: owner.pid,
       startedAt: typeof owner.startedAt === 'string' ? owner.startedAt : '?',
       url: typeof owner.url === 'string' ? owner.url : null,
+      by: typeof owner.by === 'string' && owner.by ? owner.by : PLAYGROUND,
     };
   } catch {
     return null;
   }
 }
 
+/** Why `by` may not write the workbook while `holder` holds it, and what to do. */
+function heldMessage(holder: LockOwner, by: string, path: string): string {
+  const where = holder.url ? ` at ${holder.url}` : '';
+  const since = `(process ${holder.pid}, started ${holder.startedAt})`;
+  const held =
+    holder.by === PLAYGROUND
+      ? `is open in ${by === PLAYGROUND ? 'another' : 'a'} playground${where} ${since}`
+      : `is being written by ${holder.by} ${since}`;
+  const advice =
+    by === PLAYGROUND
+      ? 'stop that one first, or start with OKR_WORKBOOK=another-file.json'
+      : holder.by === PLAYGROUND
+        ? `the playground saves the whole workbook after every change and would overwrite what ${by} writes: stop it first, or give ${by} another --workbook`
+        : 'wait until it is done';
+  return `${held}; ${advice} (lock: ${path})`;
+}
+
 /**
- * Takes the lock of `workbookPath`, or throws `WorkbookFileError` naming the process that holds it. A lock
- * whose process is gone, or that cannot be read at all, is stale and is taken over.
+ * Takes the lock of `workbookPath` for `by` (the playground, or a CLI command such as `okr checkin`), or throws
+ * `WorkbookFileError` naming the process that holds it. A lock whose process is gone, or that cannot be read
+ * at all, is stale and is taken over.
  */
-export function lockWorkbook(workbookPath: string): WorkbookLock {
+export function lockWorkbook(workbookPath: string, by: string = PLAYGROUND): WorkbookLock {
   const path = lockPathOf(workbookPath);
-  const owner: LockOwner = { pid: process.pid, startedAt: new Date().toISOString(), url: null };
+  const owner: LockOwner = { pid: process.pid, startedAt: new Date().toISOString(), url: null, by };
   for (let attempt = 0; ; attempt++) {
     try {
       const fd = openSync(path, 'wx');
@@ -63,14 +89,8 @@ export function lockWorkbook(workbookPath: string): WorkbookLock {
         throw new WorkbookFileError(workbookPath, `cannot be locked (${(error as Error).message})`);
       }
       const holder = readOwner(path);
-      if (holder && processRunning(holder.pid)) {
-        const where = holder.url ? ` at ${holder.url}` : '';
-        throw new WorkbookFileError(
-          workbookPath,
-          `is open in another playground${where} (process ${holder.pid}, started ${holder.startedAt}); ` +
-            `stop that one first, or start with OKR_WORKBOOK=another-file.json (lock: ${path})`,
-        );
-      }
+      if (holder && processRunning(holder.pid))
+        throw new WorkbookFileError(workbookPath, heldMessage(holder, by, path));
       rmSync(path, { force: true });
     }
   }

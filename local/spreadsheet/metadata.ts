@@ -1,4 +1,4 @@
-// Developer metadata: key/value pairs pinned to the spreadsheet, a sheet, or whole rows or columns, which
+// Developer metadata: key/value pairs pinned to the spreadsheet, a sheet, or one whole row or column, which
 // survive renames and follow their rows and columns when others are inserted or deleted (deleting the rows
 // deletes the metadata). Metadata objects are persistent: `setValue` on one found earlier changes the stored
 // entry. The finder filters by id, key, value, location type and visibility; a range-scoped finder sees row
@@ -36,6 +36,23 @@ export function metadataArgs(second: unknown, third: unknown): { value: string |
     ? (third as unknown as Visibility)
     : DeveloperMetadataVisibility.DOCUMENT;
   return { value: second === undefined || second === null ? null : String(second), visibility };
+}
+
+/**
+ * Row and column metadata sit on one row or one column. The Sheets API reference of DeveloperMetadataLocation
+ * says of its dimensionRange: "The specified DimensionRange must represent a single row or column; it cannot
+ * be unbounded or span multiple rows or columns"
+ * (https://developers.google.com/workspace/sheets/api/reference/rest/v4/spreadsheets.developerMetadata#DeveloperMetadataLocation).
+ * Apps Script's Range.addDeveloperMetadata reference is silent, so the local spreadsheet refuses what the API
+ * refuses: what works here works under every reading.
+ */
+export function assertSingleLine(env: FakeEnv, location: MetadataLocation): void {
+  if (location.type !== 'ROW' && location.type !== 'COLUMN') return;
+  if (location.span.size === 1) return;
+  const what = location.type === 'ROW' ? 'rows' : 'columns';
+  throw env.exception(
+    `Developer metadata on a row or column must be on a single ${location.type === 'ROW' ? 'row' : 'column'}; this range spans ${location.span.size} ${what}.`,
+  );
 }
 
 type MetadataMethods =
@@ -124,14 +141,22 @@ export class FakeDeveloperMetadata
 
   moveToRow(row: FakeRange): FakeDeveloperMetadata {
     this.track('moveToRow');
-    this.location = { type: 'ROW', sheetId: row.sheet.id, span: { start: row.area.row, size: row.area.numRows } };
+    const location: MetadataLocation = {
+      type: 'ROW',
+      sheetId: row.sheet.id,
+      span: { start: row.area.row, size: row.area.numRows },
+    };
+    assertSingleLine(this.env, location);
+    this.location = location;
     return this;
   }
 
   moveToColumn(column: FakeRange): FakeDeveloperMetadata {
     this.track('moveToColumn');
     const span = { start: column.area.column, size: column.area.numColumns };
-    this.location = { type: 'COLUMN', sheetId: column.sheet.id, span };
+    const location: MetadataLocation = { type: 'COLUMN', sheetId: column.sheet.id, span };
+    assertSingleLine(this.env, location);
+    this.location = location;
     return this;
   }
 

@@ -11,6 +11,7 @@ import { ProtectionType } from './enums';
 import { type FakeEnv, ServiceObject } from './env';
 import { BLANK, type Cell, type GridRange, isEmpty } from './grid';
 import {
+  assertSingleLine,
   type FakeDeveloperMetadata,
   FakeDeveloperMetadataFinder,
   type MetadataLocation,
@@ -686,6 +687,7 @@ export class FakeRange extends ServiceObject implements Fake<GoogleAppsScript.Sp
         'Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.',
       );
     }
+    assertSingleLine(this.env, location);
     return location;
   }
 }

@@ -137,8 +137,10 @@ function assertOrdered(fn: string, start: number, end: number): void {
 
 export const KR_STATUS = cellwise(
   'KR_STATUS',
-  ['score', 'expected', 'green_at', 'yellow_at'],
-  ([score, expected, greenAt, yellowAt], refs) => {
+  ['score', 'expected', 'green_at', 'yellow_at', 'kind'],
+  ([score, expected, greenAt, yellowAt, kind], refs) => {
+    // With the KR's kind, a milestone not done (0) is never green, not even before anything is expected.
+    const explicitKind = readKind(kind, 'KR_STATUS');
     const value = readNumber(score, refs.score as ArgumentRef);
     if (value === null) return null;
     const e = readNumber(expected, refs.expected as ArgumentRef) ?? 1;
@@ -149,7 +151,7 @@ export const KR_STATUS = cellwise(
     const bands = type === 'committed' ? COMMITTED : ASPIRATIONAL;
     const green = type ? bands.greenAt : (readGreenAt(greenAt, refs.green_at as ArgumentRef) ?? bands.greenAt);
     const yellow = readThreshold(yellowAt, refs.yellow_at as ArgumentRef) ?? Math.min(green, bands.yellowAt);
-    return STATUS_EMOJI[statusOf(value, e, { greenAt: green, yellowAt: yellow })];
+    return STATUS_EMOJI[statusOf(value, e, { greenAt: green, yellowAt: yellow }, explicitKind)];
   },
 );
 

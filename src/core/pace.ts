@@ -1,6 +1,8 @@
 // Where a key result should be by now. The expected share of the quarter counts whole weeks completed, so
 // the status of a result stays the same for a whole week and nothing is "behind" in week 1.
 
+import type { KeyResultKind } from './score';
+
 export type Status = 'green' | 'yellow' | 'red';
 
 export const STATUS_EMOJI: Record<Status, string> = { green: '🟢', yellow: '🟡', red: '🔴' };
@@ -44,11 +46,21 @@ export function expectedProgress(startDay: number, endDay: number, asOfDay: numb
 
 /**
  * Status by the pace rule: green when score ≥ greenAt·e, yellow when ≥ yellowAt·e, red below.
- * With e = 1 this is the end-of-quarter grading.
+ * With e = 1 this is the end-of-quarter grading. A milestone is done (1) or not (0), so the rule would call
+ * one not done green while nothing is expected yet (0 ≥ 0.7·0): a milestone not done is never green, only
+ * yellow then, and red by the rule once anything is expected.
  * @example statusOf(0.5, 0.5) // 'green'
+ * @example statusOf(0, 0, ASPIRATIONAL, 'milestone') // 'yellow'
  */
-export function statusOf(score: number, expected = 1, thresholds: StatusThresholds = ASPIRATIONAL): Status {
-  if (score + TOLERANCE >= thresholds.greenAt * expected) return 'green';
+export function statusOf(
+  score: number,
+  expected = 1,
+  thresholds: StatusThresholds = ASPIRATIONAL,
+  kind: KeyResultKind | null = null,
+): Status {
+  if (score + TOLERANCE >= thresholds.greenAt * expected) {
+    return kind === 'milestone' && score + TOLERANCE < 1 ? 'yellow' : 'green';
+  }
   if (score + TOLERANCE >= thresholds.yellowAt * expected) return 'yellow';
   return 'red';
 }

@@ -109,6 +109,12 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
         'Optional: yellow threshold, 0.4 by default (0.7 for a committed KR). / Opcjonalnie: próg żółty.',
         true,
       ),
+      param(
+        'kind',
+        'string|Array<Array<string>>',
+        'Optional: the KR kind (increase, decrease, at least, at most, milestone; wzrost, spadek, co najmniej, co najwyżej, kamień milowy); a milestone not done is never green, only yellow while nothing is expected yet. / Opcjonalnie: rodzaj KR; kamień milowy niezrobiony nigdy nie jest zielony, tylko żółty, póki nic nie jest jeszcze oczekiwane.',
+        true,
+      ),
     ],
     returns: { type: 'string|Array<Array<string>>', description: '🟢, 🟡 or 🔴; blank for a blank score.' },
   },

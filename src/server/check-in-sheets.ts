@@ -4,6 +4,12 @@
 // Each finder asks for one key, so the cost grows with the number of quarters, not with the tabs or KRs.
 
 import type { CheckInTabSnapshot } from '../core/check-in/check-in-read';
+import {
+  type FoundRowMetadata,
+  REGION_MARKER,
+  regionMarkers,
+  regionsFromMetadata,
+} from '../core/check-in/check-in-regions';
 import { chooseCheckIn, type QuarterCandidate } from '../core/check-in/check-in-source';
 import {
   CHECK_IN_METADATA,
@@ -11,11 +17,8 @@ import {
   type CheckInTabLayout,
   checkInKey,
   parseCheckInTabInfo,
-  REGIONS,
-  type RegionName,
-  type RegionRows,
 } from '../core/check-in/check-in-tab';
-import { wholeRows } from '../core/okr-sheet/cells';
+import { wholeRow } from '../core/okr-sheet/cells';
 import { METADATA } from '../core/okr-sheet/columns';
 import { type PlanSettings, parseSettings } from '../core/okr-sheet/settings';
 import { writeSheetSpec } from './sheet-writer';
@@ -113,22 +116,22 @@ export function checkInInfoOf(sheet: Sheet): CheckInTabInfo | null {
   return null;
 }
 
-/** Reads a check-in tab: its metadata (info and regions) and one getValues of its used range. */
+/** Reads a check-in tab: its metadata (info and region markers) and one getValues of its used range. */
 export function readCheckInSnapshot(sheet: Sheet): CheckInTabSnapshot | null {
   let info: CheckInTabInfo | null = null;
-  const regions: Partial<Record<RegionName, RegionRows>> = {};
+  const rowMetadata: FoundRowMetadata[] = [];
   for (const metadata of sheet.createDeveloperMetadataFinder().find()) {
     const key = metadata.getKey();
     if (key === CHECK_IN_METADATA.info) info = parseCheckInTabInfo(metadata.getValue()) ?? info;
-    else if (key === CHECK_IN_METADATA.region) {
-      const name = metadata.getValue() as RegionName;
+    else if (key === REGION_MARKER.start || key === REGION_MARKER.end || key === CHECK_IN_METADATA.region) {
       const rows = metadata.getLocation().getRow();
-      if (rows && (REGIONS as readonly string[]).includes(name)) {
-        regions[name] = { row: rows.getRow(), rows: rows.getNumRows() };
-      }
+      // A marker sits on one row; only the metadata of a tab made before spans the rows of its region.
+      const size = key === CHECK_IN_METADATA.region ? rows?.getNumRows() : 1;
+      if (rows && size) rowMetadata.push({ key, value: metadata.getValue(), row: rows.getRow(), rows: size });
     }
   }
   if (!info) return null;
+  const regions = regionsFromMetadata(rowMetadata);
   return { info, values: datesAsSerialDays(() => sheet.getParent(), sheet.getDataRange().getValues()), regions };
 }
 
@@ -178,9 +181,9 @@ export function writeCheckInTab(sheet: Sheet, layout: CheckInTabLayout): void {
   trimToLayout(sheet, layout.lastRow, layout.lastColumn);
   for (const { column, width } of layout.columnWidths) sheet.setColumnWidth(column, width);
   for (const { key, value } of layout.sheetMetadata) sheet.addDeveloperMetadata(key, value);
-  // Regions sit on whole rows (`12:20`), so they follow rows a person inserts or deletes in the tab.
-  for (const name of REGIONS) {
-    const { row, rows } = layout.regions[name];
-    if (rows > 0) sheet.getRange(wholeRows(row, row + rows - 1)).addDeveloperMetadata(CHECK_IN_METADATA.region, name);
+  // Each region is marked by two single-row metadata (a row location may not span rows), which follow rows a
+  // person inserts or deletes in the tab.
+  for (const { key, value, row } of regionMarkers(layout.regions, layout.lastRow)) {
+    sheet.getRange(wholeRow(row)).addDeveloperMetadata(key, value);
   }
 }

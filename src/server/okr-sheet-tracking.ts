@@ -23,7 +23,7 @@ import {
   SCENARIOS,
 } from '../core/forecast';
 import { valueDecimals } from '../core/number-format';
-import { a1, cellInput, wholeColumns } from '../core/okr-sheet/cells';
+import { a1, cellInput, wholeColumn } from '../core/okr-sheet/cells';
 import { HEADER_PLACES, HEADER_ROW } from '../core/okr-sheet/columns';
 import type { QuarterReading } from '../core/okr-sheet/read';
 
@@ -53,7 +53,7 @@ function placeMissing(sheet: Sheet, found: Partial<Record<TrackingKey, number>>)
   const placed = { ...found };
   missing.forEach((key, index) => {
     placed[key] = first + index;
-    sheet.getRange(wholeColumns(first + index)).addDeveloperMetadata(TRACKING_METADATA, key);
+    sheet.getRange(wholeColumn(first + index)).addDeveloperMetadata(TRACKING_METADATA, key);
   });
   return placed as Record<TrackingKey, number>;
 }

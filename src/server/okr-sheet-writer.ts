@@ -4,7 +4,7 @@
 // of 100 KRs costs the same calls as one of 9. Also names new sheets and closes a quarter's sheet.
 
 import type { Lang } from '../core/i18n';
-import { wholeColumns, wholeRows } from '../core/okr-sheet/cells';
+import { wholeColumn, wholeRow } from '../core/okr-sheet/cells';
 import { METADATA } from '../core/okr-sheet/columns';
 import type { QuarterLayout } from '../core/okr-sheet/layout';
 import { sheetText } from '../core/okr-sheet/texts';
@@ -26,10 +26,10 @@ export function writeQuarterLayout(spreadsheet: Spreadsheet, sheet: Sheet, layou
   for (const { key, value } of layout.sheetMetadata) sheet.addDeveloperMetadata(key, value);
   // Column and row metadata sit on whole columns and rows (`C:C`, `6:6`), and then move with them.
   for (const { column, key, value } of layout.columnMetadata) {
-    sheet.getRange(wholeColumns(column)).addDeveloperMetadata(key, value);
+    sheet.getRange(wholeColumn(column)).addDeveloperMetadata(key, value);
   }
   for (const { row, key, value } of layout.rowMetadata) {
-    sheet.getRange(wholeRows(row)).addDeveloperMetadata(key, value);
+    sheet.getRange(wholeRow(row)).addDeveloperMetadata(key, value);
   }
 }
 

@@ -30,6 +30,16 @@ describe('the service calls of a weekly check-in', () => {
     }
   });
 
+  it('mark the six regions of the tab with two single-row metadata each, whatever the number of key results', () => {
+    // A row location may not span rows (the Sheets API), so a region costs a start and an end marker: 12
+    // getRange + addDeveloperMetadata calls to generate, and reading them back 5 calls each to record.
+    for (const figures of [small, large]) {
+      expect(figures.generateCounts['Range.addDeveloperMetadata']).toBe(12);
+      // The 12 markers, and the OKR sheet's header row, which the reader finds by its row metadata.
+      expect(figures.recordCounts['DeveloperMetadataLocation.getRow']).toBe(13);
+    }
+  });
+
   it('the first recording, which makes History and the trend columns, costs the same for 9 and 100 KRs', () => {
     const first = measureCheckIn(9, 0);
     const firstLarge = measureCheckIn(100, 0);

@@ -79,6 +79,24 @@ function weekEight(style: 'addon' | 'portable') {
   return { services, engine, reading, rows: keyResultRows(services, 'Check-in W08'), pipeline, plan };
 }
 
+describe.each(['addon', 'portable'] as const)('the week-1 check-in tab in the %s style, computed', (style) => {
+  it('shows a milestone not done as yellow, never green, while nothing is expected yet', () => {
+    const services = openSpreadsheet();
+    buildOkrSheet(checkInPlan('en', style));
+    generateCheckIn({ asOf: new Date('2027-01-02T09:00:00Z') });
+    typeInto(services, 'Check-in W01', { 'O1.1': { value: 0 }, 'O2.2': { value: 'no' } });
+    const engine = tabEngine(services, 'Check-in W01');
+    const rows = keyResultRows(services, 'Check-in W01');
+    const status = (id: string) => engine.value('Check-in W01', `${columnLetter(tabColumn('status'))}${rows.get(id)}`);
+    expect(engine.value('Check-in W01', 'J4')).toBe(0);
+    expect(status('O2.2')).toBe('🟡');
+    expect(status('O1.1')).toBe('🟢');
+    const reading = readCheckInTab(readCheckInSnapshot(asReal(services.spreadsheet.sheet('Check-in W01')))!);
+    const milestone = reading.checkIn.keyResults.find((kr) => kr.id === 'O2.2')!;
+    expect(assessKeyResult(milestone, reading.checkIn.expected, reading.checkIn.asOfDay).status).toBe('yellow');
+  });
+});
+
 describe.each(['addon', 'portable'] as const)('the check-in tab in the %s style, computed', (style) => {
   const { engine, reading, rows, pipeline, plan } = weekEight(style);
   const cell = (id: string, key: Parameters<typeof tabColumn>[0]) =>

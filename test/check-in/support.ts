@@ -3,7 +3,8 @@
 // History back as records, and loading a tab into HyperFormula to compute its formulas.
 
 import { asReal, createFakeServices, type FakeServices, type FakeServicesOptions } from '../../local/spreadsheet';
-import { CHECK_IN_METADATA, type RegionName, tabColumn } from '../../src/core/check-in/check-in-tab';
+import { type FoundRowMetadata, regionsFromMetadata } from '../../src/core/check-in/check-in-regions';
+import { type RegionName, tabColumn } from '../../src/core/check-in/check-in-tab';
 import { type HistoryRecord, parseHistoryRow } from '../../src/core/check-in/history';
 import type { RecordCheckInResult } from '../../src/server/check-in-record';
 import { HISTORY_METADATA } from '../../src/server/history-sheet';
@@ -146,15 +147,14 @@ export function keyResultRows(services: FakeServices, sheetName: string): Map<st
 /** The first row of a region of a check-in tab, by its row metadata (read from the fake, no service call). */
 export function regionRow(services: FakeServices, sheetName: string, region: RegionName): number {
   const sheet = services.spreadsheet.sheet(sheetName);
-  const tag = services.spreadsheet.metadata.find(
-    (m) =>
-      m.key === CHECK_IN_METADATA.region &&
-      m.value === region &&
-      m.location.type === 'ROW' &&
-      m.location.sheetId === sheet.id,
-  );
-  if (tag?.location.type !== 'ROW') throw new Error(`No ${region} region in ${sheetName}`);
-  return tag.location.span.start;
+  const found: FoundRowMetadata[] = [];
+  for (const m of services.spreadsheet.metadata) {
+    if (m.location.type !== 'ROW' || m.location.sheetId !== sheet.id) continue;
+    found.push({ key: m.key, value: m.value, row: m.location.span.start, rows: m.location.span.size });
+  }
+  const rows = regionsFromMetadata(found)[region];
+  if (!rows) throw new Error(`No ${region} region in ${sheetName}`);
+  return rows.row;
 }
 
 /** Types into the check-in tab as a person does: cell by cell, through Range.setValue (validation applies). */

@@ -98,7 +98,7 @@ describe('the check-in tab', () => {
       formula: `={"Score";KR_SCORE(H${row}:H${row + 2};I${row}:I${row + 2};L${row}:L${row + 2};E${row}:E${row + 2})}`,
     });
     expect(layout.cells[title - 1]?.[tabColumn('status') - 1]).toEqual({
-      formula: `={"Status";KR_STATUS(N${row}:N${row + 2};$J$4;F${row}:F${row + 2})}`,
+      formula: `={"Status";KR_STATUS(N${row}:N${row + 2};$J$4;F${row}:F${row + 2};;E${row}:E${row + 2})}`,
     });
     // A milestone shows done / not done in the sheet's words.
     expect(layout.cells[row]?.[tabColumn('value') - 1]).toEqual({ text: 'yes' });

@@ -102,6 +102,22 @@ describe('export --as-of', () => {
     expect(statuses(run.stdout)).toContain('🔴 O3.3');
   });
 
+  it('shows a 0.00 milestone as yellow, never green, at the start of the quarter', async () => {
+    const run = await runInProcess([
+      'export',
+      '--workbook',
+      workbook,
+      '--out',
+      join(temp.folder, 'quarter-start.xlsx'),
+      '--as-of',
+      '2027-01-01',
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('expected progress 0');
+    expect(statuses(run.stdout)).toContain('🟡 O3.3');
+    expect(statuses(run.stdout)).not.toContain('🟢 O3.3');
+  });
+
   it('refuses an --as-of that is no day', async () => {
     const run = await runInProcess([
       'export',

@@ -106,6 +106,19 @@ describe('assessing a key result in the check-in', () => {
     expect(assessKeyResult(keyResult({ value: 6, committed: false }), 1, asOfDay).status).toBe('green');
   });
 
+  it('never shows a milestone not done as green, in the assessment and in Copy as text', () => {
+    const crm = { kind: 'milestone' as const, start: null, target: null, lastValue: 0, value: 0 };
+    expect(assessKeyResult(keyResult(crm), 0, asOfDay).status).toBe('yellow');
+    expect(assessKeyResult(keyResult(crm), 4 / 13, asOfDay).status).toBe('red');
+    expect(assessKeyResult(keyResult({ ...crm, value: 1 }), 0, asOfDay).status).toBe('green');
+    const weekOne = { ...checkIn, week: 1, expected: 0, keyResults: [keyResult({ ...crm, title: 'CRM hygiene' })] };
+    const line = renderCheckInText(weekOne, 'en')
+      .split('\n')
+      .find((text) => text.includes('CRM hygiene'));
+    expect(line).toContain('🟡');
+    expect(line).not.toContain('🟢');
+  });
+
   it('gives no score and no status to a week with no value typed', () => {
     const assessment = assessKeyResult(keyResult({ value: null }), 0.5, asOfDay);
     expect(assessment).toMatchObject({ score: null, status: null, change: null, shareOfTarget: null });

@@ -178,6 +178,31 @@ describe.each(cellwise)('$formula.name over ranges', ({ formula, a, aResult, b, 
   });
 });
 
+describe('KR_STATUS of a milestone', () => {
+  it('never shows a milestone not done as green: yellow while nothing is expected, red after', () => {
+    expect(KR_STATUS.evaluate([0, 0, '', '', 'milestone'])).toBe('🟡');
+    expect(KR_STATUS.evaluate([0, 0, 'committed', '', 'kamień milowy'])).toBe('🟡');
+    expect(KR_STATUS.evaluate([0, 2 / 13, '', '', 'milestone'])).toBe('🔴');
+    expect(KR_STATUS.evaluate([1, 0, '', '', 'milestone'])).toBe('🟢');
+    expect(KR_STATUS.evaluate([1, 1, 'committed', '', 'milestone'])).toBe('🟢');
+    // Without the kind, or for a number KR, the pace rule alone: nothing is behind in week 1.
+    expect(KR_STATUS.evaluate([0, 0])).toBe('🟢');
+    expect(KR_STATUS.evaluate([0, 0, '', '', 'increase'])).toBe('🟢');
+  });
+
+  it('takes the kind as a range beside the scores, one status per row', () => {
+    expect(KR_STATUS.evaluate([column(0, 0, 1), 0, '', '', column('milestone', 'at least', 'milestone')])).toEqual([
+      ['🟡'],
+      ['🟢'],
+      ['🟢'],
+    ]);
+  });
+
+  it('names an unknown kind', () => {
+    expect(() => KR_STATUS.evaluate([0, 0, '', '', 'grow'])).toThrow(/^KR_STATUS: .*grow/);
+  });
+});
+
 describe('formulas that read whole ranges into one answer', () => {
   it('OKR_SCORE reads a column, a row or a block of scores', () => {
     expect(OKR_SCORE.evaluate([column(0.75, 0.6, 0.75), column(2, 1, 1)])).toBeCloseTo(0.7125, 10);

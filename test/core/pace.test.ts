@@ -115,6 +115,16 @@ describe('statusOf', () => {
     expect(statusOf(0, 0, COMMITTED)).toBe('green');
   });
 
+  it('never grades a milestone not done as green: yellow while nothing is expected, red by the rule after', () => {
+    expect(statusOf(0, 0, ASPIRATIONAL, 'milestone')).toBe('yellow');
+    expect(statusOf(0, 0, COMMITTED, 'milestone')).toBe('yellow');
+    expect(statusOf(0, 1 / 13, ASPIRATIONAL, 'milestone')).toBe('red');
+    expect(statusOf(0, 1, COMMITTED, 'milestone')).toBe('red');
+    expect(statusOf(1, 0, ASPIRATIONAL, 'milestone')).toBe('green');
+    expect(statusOf(1, 1, COMMITTED, 'milestone')).toBe('green');
+    expect(statusOf(0, 0, ASPIRATIONAL, 'increase')).toBe('green');
+  });
+
   it('grades 0.7 computed as 0.6999999999999998 as green', () => {
     expect(statusOf(0.6999999999999998)).toBe('green');
     expect(statusOf(0.3999999999999999)).toBe('yellow');

@@ -418,6 +418,19 @@ describe('developer metadata', () => {
     expect(sheet.getRange('3:3').getDeveloperMetadata()[0]?.getLocation().getRow()?.getA1Notation()).toBe('A3:Z3');
   });
 
+  it('refuses row and column metadata spanning more than one row or column, as the Sheets API does', () => {
+    const { sheet, spreadsheet } = setup();
+    expect(() => sheet.getRange('12:20').addDeveloperMetadata('okr.region', 'keyResults')).toThrow('single row');
+    expect(() => sheet.getRange('C:E').addDeveloperMetadata('okr.column', 'score')).toThrow('single column');
+    sheet.getRange('12:12').addDeveloperMetadata('okr.region', 'keyResults');
+    const [marker] = spreadsheet.createDeveloperMetadataFinder().withKey('okr.region').find();
+    expect(() => marker?.moveToRow(sheet.getRange('3:4'))).toThrow('single row');
+    expect(() => marker?.moveToColumn(sheet.getRange('A:B'))).toThrow('single column');
+    marker?.moveToRow(sheet.getRange('3:3'));
+    expect(marker?.getLocation().getRow()?.getRow()).toBe(3);
+    expect(spreadsheet.createDeveloperMetadataFinder().find()).toHaveLength(1);
+  });
+
   it('refuses row and column metadata on a rectangle by numbers, even one as tall or wide as the sheet', () => {
     const { sheet } = setup();
     const column = sheet.getRange(1, 3, sheet.getMaxRows(), 1);

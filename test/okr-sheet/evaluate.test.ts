@@ -116,6 +116,23 @@ describe.each(['addon', 'portable'] as const)('the %s formulas', (style) => {
     expect(first.status.slice(0, 7)).toEqual(Array(7).fill('🟢'));
   });
 
+  it('never show a milestone not done as green, not even in week 1 or before the quarter', () => {
+    const notDone = WORKED_CURRENT.map(({ current }, index) => (index === 5 ? 'nie' : current));
+    for (const asOf of ['=DATE(2026,12,20)', '=DATE(2027,1,1)', '=DATE(2027,1,3)']) {
+      const { pace, score, status } = evaluate(workedExamplePlan('pl', style), { asOf, currents: notDone });
+      expect(pace).toBe(0);
+      expect(score[5]).toBe(0);
+      // Nothing expected yet: the milestone is yellow, while a number KR at 0 is still not behind.
+      expect(status[5]).toBe('🟡');
+      expect(status[6]).toBe('🟢');
+    }
+    // Once anything is expected the pace rule's red, and done is green at any date.
+    expect(evaluate(workedExamplePlan('pl', style), { asOf: '=DATE(2027,1,20)', currents: notDone }).status[5]).toBe(
+      '🔴',
+    );
+    expect(evaluate(workedExamplePlan('pl', style), { asOf: '=DATE(2027,1,1)' }).status[5]).toBe('🟢');
+  });
+
   it('leave rows without a current value, and the spare rows, blank', () => {
     const { score, objective, status } = evaluate(workedExamplePlan('en', style), { currents: [] });
     expect(score.every(blank)).toBe(true);

@@ -77,7 +77,7 @@ describe('the layout', () => {
     expect(header[columnOf('objectiveScore') - 1]).toEqual({
       formula: '={"Wynik celu";OKR_SCORE(M7:M33;L7:L33;B7:B33)}',
     });
-    expect(header[columnOf('status') - 1]).toEqual({ formula: '={"Status";KR_STATUS(M7:M33;$F$5;P7:P33)}' });
+    expect(header[columnOf('status') - 1]).toEqual({ formula: '={"Status";KR_STATUS(M7:M33;$F$5;P7:P33;;G7:G33)}' });
     const formulasBelow = pl.cells
       .slice(pl.headerRow)
       .flat()

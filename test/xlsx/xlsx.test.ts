@@ -72,7 +72,7 @@ function coreExpectations() {
       const typed = WORKED_CURRENT[plan.objectives.slice(0, o).reduce((n, x) => n + x.keyResults.length, 0) + k];
       const current = typeof typed?.current === 'number' ? typed.current : typed?.current === 'tak' ? 1 : null;
       const score = scoreKeyResult({ start: kr.start, target: kr.target, current, kind: kr.kind }) as number;
-      const status = statusOf(score, EXPECTED, kr.committed ? COMMITTED : ASPIRATIONAL);
+      const status = statusOf(score, EXPECTED, kr.committed ? COMMITTED : ASPIRATIONAL, kr.kind);
       return { objective: o, id: `O${o + 1}.${k + 1}`, score, weight: kr.weight, status: STATUS_EMOJI[status] };
     }),
   );

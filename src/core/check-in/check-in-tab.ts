@@ -188,7 +188,7 @@ export const CHECK_IN_METADATA = {
   /** `Q1 2027#5`: one key and value a finder can look for, so the tab of a week is found in one query. */
   key: 'okr.checkIn.key',
   info: 'okr.checkIn.info',
-  /** On the rows of each region; the value is the region's name. Row metadata moves with inserted rows. */
+  /** Tabs made before single-row markers (check-in-regions.ts): one metadata over a region's rows; read only. */
   region: 'okr.checkIn.region',
 } as const;
 

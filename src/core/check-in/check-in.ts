@@ -87,7 +87,8 @@ export function assessKeyResult(keyResult: CheckInKeyResult, expected: number, a
     current: keyResult.value,
     kind: keyResult.kind,
   });
-  const status = score === null ? null : statusOf(score, expected, keyResult.committed ? COMMITTED : ASPIRATIONAL);
+  const bands = keyResult.committed ? COMMITTED : ASPIRATIONAL;
+  const status = score === null ? null : statusOf(score, expected, bands, keyResult.kind);
   const flags: CheckInFlag[] = [];
   const { confidence } = keyResult;
   if (confidence !== null && ((status === 'red' && confidence >= 8) || (status === 'green' && confidence <= 3))) {

@@ -58,17 +58,18 @@ export function a1Range(row: number, column: number, lastRow: number, lastColumn
 }
 
 /**
- * A1 of whole columns, open at both ends (`C:C`, `C:E`): where column developer metadata goes, as in the
- * examples of Google's Range.addDeveloperMetadata reference. A rectangle that happens to reach the last row
- * is not the same thing.
+ * A1 of one whole column, open at both ends (`C:C`): where column developer metadata goes, as in the examples
+ * of Google's Range.addDeveloperMetadata reference. A rectangle that happens to reach the last row is not the
+ * same thing. One column only: the Sheets API reference of DeveloperMetadataLocation says a row or column
+ * location "must represent a single row or column; it cannot be unbounded or span multiple rows or columns".
  */
-export function wholeColumns(first: number, last = first): string {
-  return `${columnLetter(first)}:${columnLetter(last)}`;
+export function wholeColumn(column: number): string {
+  return `${columnLetter(column)}:${columnLetter(column)}`;
 }
 
-/** A1 of whole rows, open at both ends (`6:6`, `6:9`): where row developer metadata goes. */
-export function wholeRows(first: number, last = first): string {
-  return `${first}:${last}`;
+/** A1 of one whole row, open at both ends (`6:6`): where row developer metadata goes (one row only, as above). */
+export function wholeRow(row: number): string {
+  return `${row}:${row}`;
 }
 
 /** `=DATE(2027;1;1)` for `2027-01-01`: no locale parses it differently and no time zone shifts it. */

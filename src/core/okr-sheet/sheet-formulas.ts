@@ -61,7 +61,8 @@ export function addonColumnFormulas(
   return {
     score: `=${column(title('score'), call('KR_SCORE', r('start'), r('target'), r('current'), r('kind')))}`,
     objectiveScore: `=${column(title('objectiveScore'), call('OKR_SCORE', r('score'), r('weight'), r('objectiveId')))}`,
-    status: `=${column(title('status'), call('KR_STATUS', r('score'), expected, r('type')))}`,
+    // The kind, so a milestone not done is never green (KR_STATUS's trailing argument; yellow_at left blank).
+    status: `=${column(title('status'), call('KR_STATUS', r('score'), expected, r('type'), '', r('kind')))}`,
   };
 }
 
@@ -135,16 +136,23 @@ export function portableRowFormulas(
   const weighted = call('SUMPRODUCT', `(${ids}=${B})*${call('IF', call('ISNUMBER', scores), scores, 0)}*${weight}`);
   const objectiveScore = `=${call('ARRAYFORMULA', call('IF', `${B}=""`, '""', call('IF', `${total}=0`, '""', `${weighted}/${total}`)))}`;
 
-  // The pace rule with the bands of the KR's type.
+  // The pace rule with the bands of the KR's type; a milestone not done (below 1) is yellow where the rule
+  // says green, which happens only while nothing is expected yet (statusOf does the same).
   const M = cell('score');
   const committed = isOneOf(cell('type'), committedWords());
   const e = absolute(places.expected);
   const green = `${call('IF', committed, COMMITTED.greenAt, ASPIRATIONAL.greenAt)}*${e}`;
   const yellow = `${call('IF', committed, COMMITTED.yellowAt, ASPIRATIONAL.yellowAt)}*${e}`;
+  const undoneMilestone = call('AND', milestone, `${M}+${TOLERANCE}<1`);
   const status = `=${call(
     'IF',
     call('ISNUMBER', M),
-    call('IF', `${M}+${TOLERANCE}>=${green}`, '"🟢"', call('IF', `${M}+${TOLERANCE}>=${yellow}`, '"🟡"', '"🔴"')),
+    call(
+      'IF',
+      `${M}+${TOLERANCE}>=${green}`,
+      call('IF', undoneMilestone, '"🟡"', '"🟢"'),
+      call('IF', `${M}+${TOLERANCE}>=${yellow}`, '"🟡"', '"🔴"'),
+    ),
     '""',
   )}`;
   return { score, objectiveScore, status };
