@@ -5,7 +5,6 @@
 // too: they generate or record, ask before a week is recorded again, word codes in their alerts, and open
 // the sidebar on what they did.
 
-import * as z from 'zod/mini';
 import type { CheckInNote } from '../core/check-in/check-in-notes';
 import { readCheckInTab } from '../core/check-in/check-in-read';
 import { checkInText as words } from '../core/check-in/check-in-texts';
@@ -65,15 +64,6 @@ const texts = defineTexts(
   },
 );
 
-let zodConfigured = false;
-
-/** zod compiles fast paths with `new Function`, which costs more than it saves in a short run. */
-function configureZod(): void {
-  if (zodConfigured) return;
-  z.config({ jitless: true });
-  zodConfigured = true;
-}
-
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 // ---------------------------------------------------------------------------------------------------------
@@ -82,7 +72,6 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** The check-in view's state: the tab asked for by id, else the active tab, else this week's. */
 export function getCheckInState(payload?: unknown): CheckInState {
   const lang = spreadsheetLang();
-  configureZod();
   const parsed = checkInRefSchema().safeParse(payload ?? {});
   if (!parsed.success) return { lang, tab: null, notice: { code: 'badRequest' } };
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -97,7 +86,6 @@ export function getCheckInState(payload?: unknown): CheckInState {
  * more: the tab as it now is comes back from the recorder.
  */
 export function submitCheckIn(payload: unknown): SubmitCheckInResult {
-  configureZod();
   const parsed = submitCheckInSchema().safeParse(payload);
   if (!parsed.success) return { ok: false, confirm: false, notice: { code: 'badRequest' }, tab: null };
   const { sheetId, replace, recordedBy } = parsed.data;
@@ -126,7 +114,6 @@ export function submitCheckIn(payload: unknown): SubmitCheckInResult {
 
 /** The tab's check-in in the guide's plain-text form, for "Copy as text". */
 export function getCheckInText(payload?: unknown): CheckInTextResult {
-  configureZod();
   const parsed = checkInRefSchema().safeParse(payload ?? {});
   if (!parsed.success) return { ok: false, notice: { code: 'badRequest' } };
   try {
