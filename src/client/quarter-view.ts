@@ -155,7 +155,7 @@ export function ErrorSummary({ store }: { store: QuarterStore }): VNode {
     ${
       errors.length > 0
         ? html`<div>
-          <p>${t('fixErrors', { count: errors.length })}</p>
+          <p>${t(errors.length === 1 ? 'fixErrorsOne' : 'fixErrors', { count: errors.length })}</p>
           <ul>
             ${errors.map(
               (error) =>

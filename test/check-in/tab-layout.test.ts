@@ -72,7 +72,14 @@ describe('the check-in tab', () => {
     [
       'pl',
       'Check-in T05',
-      ['Sales Check-in – Tydzień 5', 'PIPELINE', 'Okazje w final stage', 'OKR STATUS', 'BLOKERY', 'PLAN NA TYDZIEŃ'],
+      [
+        'Sales Check-in – Tydzień 5',
+        'PIPELINE',
+        'Okazje w końcowym etapie',
+        'OKR STATUS',
+        'BLOKERY',
+        'PLAN NA TYDZIEŃ',
+      ],
     ],
   ] as const)('follows the guide in %s: name, sections in order and wording', (lang, name, sections) => {
     const layout = layoutCheckInTab(input({ lang }));
