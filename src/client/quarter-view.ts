@@ -486,7 +486,11 @@ export function KeyResultCard(props: {
     });
   const removable = objective.keyResults.length > 1 && !keyResult.from;
   const head = html`<div class="kr-head">
-    <span class="badge small">${id}</span>
+    ${
+      store.isDropped(keyResult.key)
+        ? html`<span class="badge small dropped"><s>${id}</s></span>`
+        : html`<span class="badge small">${id}</span>`
+    }
     ${
       removable
         ? html`<button

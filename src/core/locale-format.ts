@@ -104,33 +104,39 @@ export function formatDate(iso: string, lang: Lang): string {
 }
 
 /** Where a language writes a currency: its sign or code, before or after the number, with or without a space. */
-interface CurrencyPattern {
+export interface CurrencyPattern {
   symbol: string;
   before: boolean;
   space: boolean;
 }
 
-function currencyPattern(currency: string, lang: Lang): CurrencyPattern {
-  const code = /^[A-Z]{3}$/.test(currency) ? currency : 'XXX';
+/**
+ * Where a language writes a currency (the symbol or code Intl gives, before or after the number): for the
+ * sheet's number formats, which put it in the same place (`"$"#,##0`, `#,##0 "zł"`).
+ * @example currencyPattern('USD', 'en') // { symbol: '$', before: true, space: false }
+ */
+export function currencyPattern(currency: string, lang: Lang): CurrencyPattern {
+  const wanted = currency.trim().toUpperCase();
+  const code = /^[A-Z]{3}$/.test(wanted) ? wanted : 'XXX';
   const format = kept(
     `currency:${lang}:${code}`,
     () => new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency: code, maximumFractionDigits: 0 }),
   );
-  if (format && code === currency) {
+  if (format && code === wanted) {
     const parts = format.formatToParts(1);
     const at = parts.findIndex((part) => part.type === 'currency');
     const number = parts.findIndex((part) => part.type === 'integer');
     if (at >= 0 && number >= 0) {
       const between = parts.slice(Math.min(at, number) + 1, Math.max(at, number));
       return {
-        symbol: parts[at]?.value ?? currency,
+        symbol: parts[at]?.value ?? wanted,
         before: at < number,
         space: between.some((part) => part.type === 'literal' && /\s/u.test(part.value)),
       };
     }
   }
-  const symbol = FALLBACK_SYMBOLS[currency] ?? currency;
-  return lang === 'pl' ? { symbol, before: false, space: true } : { symbol, before: true, space: symbol === currency };
+  const symbol = FALLBACK_SYMBOLS[wanted] ?? (wanted || currency);
+  return lang === 'pl' ? { symbol, before: false, space: true } : { symbol, before: true, space: symbol === wanted };
 }
 
 const FALLBACK_SYMBOLS: Record<string, string> = { PLN: 'zł', EUR: '€', USD: '$', GBP: '£' };
@@ -143,7 +149,7 @@ const FALLBACK_SYMBOLS: Record<string, string> = { PLN: 'zł', EUR: '€', USD: 
  * @example withCurrency('200 000', 'PLN', 'pl') // '200 000 zł'
  */
 export function withCurrency(digits: string, currency: string, lang: Lang): string {
-  const { symbol, before, space } = currencyPattern(currency.trim().toUpperCase(), lang);
+  const { symbol, before, space } = currencyPattern(currency, lang);
   const gap = space ? ' ' : '';
   if (!before) return `${digits}${gap}${symbol}`;
   const negative = digits.startsWith('-');
