@@ -91,6 +91,15 @@ describe('the check-in tab', () => {
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
   });
 
+  it.each([
+    ['en', 'Pipeline coverage'],
+    ['pl', 'Pokrycie celu przez pipeline'],
+  ] as const)('labels the pipeline coverage in words, not with the function name, in %s', (lang, label) => {
+    const texts = layoutCheckInTab(input({ lang })).cells.flat().map(textOf);
+    expect(texts).toContain(label);
+    expect(texts.filter((text) => text.includes('PIPELINE_COVERAGE'))).toEqual([]);
+  });
+
   it('puts formulas, not numbers, beside every cell the team types, and prefills this week with the last value', () => {
     const layout = layoutCheckInTab(input());
     const row = layout.keyResultRows[0]!.row;
