@@ -16,10 +16,12 @@ export type PluralForms = Partial<Record<PluralCategory, string>> & { other: str
 
 const LOCALES: Record<Lang, string> = { en: 'en-US', pl: 'pl-PL' };
 
-const made = new Map<string, unknown>();
+/** The formatters made so far; the map itself too is made on first use, nothing at load. */
+let made: Map<string, unknown> | undefined;
 
 /** One formatter per language and options, made when first asked for; `null` when Intl cannot make it. */
 function kept<T>(key: string, make: () => T): T | null {
+  made ??= new Map();
   if (!made.has(key)) {
     let value: T | null = null;
     try {
