@@ -5,7 +5,8 @@
 // and "Copy as text": the check-in in the guide's plain-text form, copied on the first click through the
 // Clipboard API; only when the browser refuses is it shown in a read-only box, selected, for Ctrl+C.
 // The server answers with data and codes (CheckInNote); `noteText` words each code here. Whoever records may
-// name themselves from the tab's key-result owners; the name goes into History's "Who" column. Every text
+// name themselves from the tab's key-result owners; the name goes into History's "Who" column. A check-in
+// into a quarter closed early by planning the next says so and offers the open quarter. Every text
 // from the sheet is shown through text nodes and `value`, never as markup.
 //
 // One component with its state in hooks; each card is a function of what it shows.

@@ -2,7 +2,9 @@
 // out the week, and opens that week's check-in tab, or creates it beside the OKR sheet when there is none
 // yet, prefilled with each key result's last value from History. An existing tab is never rewritten: what
 // the team typed there stays. The tab is written in a fixed number of batched calls, whatever the number of
-// key results, under the document lock so a double click cannot make two tabs of one week.
+// key results, under the document lock so a double click cannot make two tabs of one week. When the quarter
+// holding today was closed early (the next one planned from it), a note says so and names the open quarter,
+// which the sidebar offers; picked, its OKR sheet is passed as `quarterSheetId`.
 
 import type { CheckInNote } from '../core/check-in/check-in-notes';
 import { chooseCheckIn, openQuarterInstead, tabKeyResultsOf } from '../core/check-in/check-in-source';
