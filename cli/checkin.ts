@@ -68,6 +68,8 @@ export function noteLine(note: CheckInNote): string | null {
       return `the check-in of week ${note.week} existed already: opened, not changed`;
     case 'nameTaken':
       return `a sheet named "${note.name}" existed already; the check-in was added as "${note.newName}"`;
+    case 'closedQuarter':
+      return `${note.quarter} was closed when the next quarter was planned: this check-in still records into it${note.openQuarter ? ` (to check in to ${note.openQuarter}, use the sidebar)` : ''}`;
     case 'quarterOver':
       return `${note.quarter} ended on ${note.end}: this is its last check-in (week ${note.week})`;
     case 'notStarted':

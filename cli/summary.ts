@@ -1,6 +1,7 @@
 // The short summaries the commands print: a quarter's objectives and key results with their scores and
 // 🟢/🟡/🔴 as the OKR sheet computes them, and a check-in's rows as the week's tab shows them.
 
+import { plural } from '../src/core/locale-format';
 import type { Io } from './io';
 import type { CheckInRow, QuarterView } from './workbook-view';
 
@@ -30,12 +31,17 @@ export function tally(statuses: readonly string[]): string {
     .join('  ');
 }
 
+/** A count and its noun in English, the language of the CLI: `1 objective`, `3 key results`. */
+function count(n: number, noun: string): string {
+  return `${n} ${plural(n, 'en', { one: noun, other: `${noun}s` })}`;
+}
+
 /** A quarter: a title line, then each objective with its score and its key results. */
 export function printQuarter(view: QuarterView, io: Io): void {
   const keyResults = view.objectives.flatMap((objective) => objective.keyResults);
   const team = view.team ? ` · ${view.team}` : '';
   io.out(
-    `\n${view.sheetName}${team}: ${view.objectives.length} objectives, ${keyResults.length} key results` +
+    `\n${view.sheetName}${team}: ${count(view.objectives.length, 'objective')}, ${count(keyResults.length, 'key result')}` +
       ` (as of ${view.asOf || '?'}, expected progress ${view.expected || '?'})`,
   );
   const idWidth = Math.max(4, ...keyResults.map((kr) => [...kr.id].length));

@@ -25,7 +25,7 @@ const TEXTS = {
     failed: 'The request failed: {reason}',
     welcomeTitle: 'Welcome to the OKR Sheets playground',
     welcomeBody:
-      'This is the add-on running on a local spreadsheet, no Google account needed. Start with a sample quarter (a Polish B2B sales team: 3 objectives, 9 key results and 4 weeks of check-ins), or with an empty spreadsheet and Extensions ▸ OKR Sheets ▸ New quarter….',
+      'This is the add-on running on a local spreadsheet, no Google account needed. Start with a sample quarter (a Polish B2B sales team: 3 objectives, 9 key results and 4 weeks of check-ins), or with an empty spreadsheet: the add-on is in the menu Extensions ▸ OKR Sheets.',
     welcomeSample: 'Load the sample quarter',
     welcomeEmpty: 'Start empty',
     welcomeBusy: 'Building the sample quarter through the add-on… a few seconds.',
@@ -50,9 +50,9 @@ const TEXTS = {
     no: 'Nie',
     problem: 'Wystąpił problem',
     failed: 'Żądanie nie powiodło się: {reason}',
-    welcomeTitle: 'Witaj w playgroundzie OKR Sheets',
+    welcomeTitle: 'Witaj w OKR Sheets na lokalnym arkuszu',
     welcomeBody:
-      'To dodatek działający na lokalnym arkuszu, bez konta Google. Zacznij od przykładowego kwartału (zespół sprzedaży B2B: 3 cele, 9 kluczowych rezultatów i 4 tygodnie check-inów) albo od pustego arkusza i Rozszerzenia ▸ OKR Sheets ▸ Nowy kwartał….',
+      'To dodatek działający na lokalnym arkuszu, bez konta Google. Zacznij od przykładowego kwartału (zespół sprzedaży B2B: 3 cele, 9 kluczowych rezultatów i 4 tygodnie check-inów) albo od pustego arkusza: dodatek jest w menu Rozszerzenia ▸ OKR Sheets.',
     welcomeSample: 'Wczytaj przykładowy kwartał',
     welcomeEmpty: 'Zacznij od pustego',
     welcomeBusy: 'Dodatek buduje przykładowy kwartał… kilka sekund.',
@@ -211,6 +211,7 @@ function render(): void {
   ui.formula.setAttribute('aria-label', t('formula'));
   ui.formulaBar.setAttribute('aria-label', t('formulaBar'));
   ui.tabs.setAttribute('aria-label', t('sheets'));
+  if (ui.welcome.open) wordWelcome();
   renderMenu();
   renderTabs();
   renderGrid();
@@ -766,20 +767,26 @@ function showToast(message: string, title: string | null): void {
   setTimeout(() => toast.remove(), 6000);
 }
 
-function showWelcome(): void {
-  if (ui.welcome.open) return;
+/** The welcome's words in the workbook's language; again on every render, so they follow the workbook. */
+function wordWelcome(): void {
+  ui.welcome.lang = lang;
   byId('welcome-title').textContent = t('welcomeTitle');
   byId('welcome-body').textContent = t('welcomeBody');
+  byId('welcome-sample').textContent = t('welcomeSample');
+  byId('welcome-empty').textContent = t('welcomeEmpty');
+  byId('welcome-busy').textContent = t('welcomeBusy');
+}
+
+function showWelcome(): void {
+  if (ui.welcome.open) return;
+  wordWelcome();
   const sample = byId<HTMLButtonElement>('welcome-sample');
   const empty = byId<HTMLButtonElement>('welcome-empty');
   const busyText = byId('welcome-busy');
-  sample.textContent = t('welcomeSample');
-  empty.textContent = t('welcomeEmpty');
   const choose = async (withSample: boolean) => {
     sample.disabled = true;
     empty.disabled = true;
     busyText.hidden = !withSample;
-    busyText.textContent = t('welcomeBusy');
     try {
       const next = await request('/api/start', { sample: withSample });
       ui.welcome.close();

@@ -5,7 +5,8 @@
 // and "Copy as text": the check-in in the guide's plain-text form, copied on the first click through the
 // Clipboard API; only when the browser refuses is it shown in a read-only box, selected, for Ctrl+C.
 // The server answers with data and codes (CheckInNote); `noteText` words each code here. Whoever records may
-// name themselves from the tab's key-result owners; the name goes into History's "Who" column. Every text
+// name themselves from the tab's key-result owners; the name goes into History's "Who" column. A check-in
+// into a quarter closed early by planning the next says so and offers the open quarter. Every text
 // from the sheet is shown through text nodes and `value`, never as markup.
 //
 // One component with its state in hooks; each card is a function of what it shows.
@@ -25,6 +26,8 @@ export interface CheckInViewProps {
   boot: CheckInBoot | null;
   /** Asks the server for the state again, of the tab now active (else this week's). */
   reload(): void;
+  /** Shows another tab as a menu item would have opened it (the open quarter's, made by `startCheckIn`). */
+  openBoot(boot: CheckInBoot): void;
 }
 
 const RECORDED_TEXTS: Record<ReturnType<typeof pluralForm>, TextKey> = {
@@ -53,7 +56,7 @@ export async function copyText(clipboard: Clipboard | undefined, text: string): 
 }
 
 /** The check-in view for a state from the server and what the menu item already did (`boot`). */
-export function CheckInView({ initial, boot, reload }: CheckInViewProps): VNode {
+export function CheckInView({ initial, boot, reload, openBoot }: CheckInViewProps): VNode {
   const [state, setState] = useState(initial);
   /** What the last recording did, shown until the view is reloaded. */
   const [recording, setRecording] = useState<CheckInRecording | null>(boot?.recording ?? null);
@@ -64,7 +67,7 @@ export function CheckInView({ initial, boot, reload }: CheckInViewProps): VNode 
   /** The week was recorded before and the user is asked whether to record it again. */
   const [confirming, setConfirming] = useState(false);
   /** What the view waits for from the server, if anything. */
-  const [busy, setBusy] = useState<'record' | 'text' | null>(null);
+  const [busy, setBusy] = useState<'record' | 'text' | 'switch' | null>(null);
   const [error, setError] = useState<string | null>(null);
   /** The owner picked as the one who records ('' for nobody). */
   const [recordedBy, setRecordedBy] = useState('');
@@ -112,6 +115,22 @@ export function CheckInView({ initial, boot, reload }: CheckInViewProps): VNode 
     }
   }
 
+  /** Checks in to the open quarter offered instead of a closed one: its tab is made or opened, then shown. */
+  async function switchQuarter(quarterSheetId: number): Promise<void> {
+    if (busy) return;
+    setBusy('switch');
+    setError(null);
+    try {
+      const result = await callServer('startCheckIn', { quarterSheetId });
+      if (result.ok) openBoot(result.boot);
+      else setError(noteText(result.notice));
+    } catch (failure) {
+      setError(t('failed', { reason: failure instanceof Error ? failure.message : String(failure) }));
+    } finally {
+      setBusy(null);
+    }
+  }
+
   /** Copies the check-in as text: the one the recording carried, else the server's for the tab. */
   async function copyAsText(): Promise<void> {
     if (busy || !tab) return;
@@ -145,7 +164,14 @@ export function CheckInView({ initial, boot, reload }: CheckInViewProps): VNode 
     <main class="check-in">
       ${
         tab
-          ? tabCard(tab, { generated, recording, confirming, recordedBy, pick: setRecordedBy })
+          ? tabCard(tab, {
+              generated,
+              recording,
+              confirming,
+              recordedBy,
+              pick: setRecordedBy,
+              switchQuarter: busy === null ? switchQuarter : null,
+            })
           : noticeCard(state.notice, reload)
       }
       ${
@@ -204,10 +230,14 @@ function tabCard(
     confirming: boolean;
     recordedBy: string;
     pick(owner: string): void;
+    /** Checks in to another quarter instead; `null` while the view waits for the server. */
+    switchQuarter: ((quarterSheetId: number) => void) | null;
   },
 ): VNode {
-  const { generated, recording, confirming } = shown;
+  const { generated, recording, confirming, switchQuarter } = shown;
   const notes = generated?.notes ?? [];
+  const closed = notes.find((note) => note.code === 'closedQuarter');
+  const instead = closed?.openSheetId != null && closed.openQuarter ? closed : null;
   return html`<section class="card check-in-tab" aria-labelledby="check-in-tab-name">
     <h2 id="check-in-tab-name">${tab.sheetName}</h2>
     <p class="check-in-week">${t('checkInWeek', { week: tab.week, quarter: tab.quarter })}</p>
@@ -227,6 +257,20 @@ function tabCard(
             title=${t('checkInNotes')}
             items=${notes.filter((note) => note.code === 'brokenOkrRow').map(noteText)}
           />`
+        : null
+    }
+    ${
+      instead && !recording
+        ? html`<p class="check-in-instead">
+            <button
+              type="button"
+              id="check-in-instead"
+              disabled=${switchQuarter === null}
+              onClick=${() => instead.openSheetId != null && switchQuarter?.(instead.openSheetId)}
+            >
+              ${t('checkInInstead', { quarter: instead.openQuarter ?? '' })}
+            </button>
+          </p>`
         : null
     }
     ${recording ? null : html`<p class="hint">${t('checkInHint')}</p>`}
@@ -368,10 +412,14 @@ export function noteText(note: CheckInNote): string {
       return t('note_quarterOver', { quarter: note.quarter, end: formatDay(note.end), week: note.week });
     case 'unreadable':
       return t('note_unreadable', { name: note.sheetName });
+    case 'closedQuarter':
+      return note.openQuarter
+        ? t('note_closedQuarterOpen', { quarter: note.quarter, open: note.openQuarter })
+        : t('note_closedQuarter', { quarter: note.quarter });
     case 'opened':
       return t('note_opened', { week: note.week });
     case 'created':
-      return t('note_created', { name: note.sheetName, count: note.count });
+      return t(note.count === 1 ? 'note_createdOne' : 'note_created', { name: note.sheetName, count: note.count });
     case 'nameTaken':
       return t('note_nameTaken', { name: note.name, newName: note.newName });
     case 'brokenOkrRow':

@@ -213,10 +213,15 @@ export function quarterRef(draft: Draft): QuarterRef {
     : { kind: 'quarter', year: draft.year, quarter: draft.quarter };
 }
 
-/** Where a draft objective or key result goes in the plan sent: its index there (null: not sent) and id. */
+/**
+ * Where a draft objective or key result goes in the plan sent: its index there (null: not sent), the id it
+ * is sent with (a continued one keeps the previous quarter's, which the carry-over choices name), and the id
+ * the new sheet gives it: by position, with no gap where a key result was dropped or removed ('' when not sent).
+ */
 export interface Placed {
   index: number | null;
   id: string;
+  shown: string;
 }
 
 export interface PlanLayout {
@@ -225,10 +230,11 @@ export interface PlanLayout {
 }
 
 /**
- * The plan's ids, as the sheet will show them: the previous quarter's id for what continues from it, else
- * O1, O1.2… by position, skipping ids taken by the continued ones (as the builder's `assignIds` does, so the
- * ids the sidebar shows are the sheet's). A dropped key result is not sent; an objective continued from the
- * previous quarter whose key results are all dropped is not sent either.
+ * The plan's ids. Sent: the previous quarter's id for what continues from it (the carry-over choices name
+ * it), else O1, O1.2… by position, skipping ids taken by the continued ones (as the builder's `assignIds`
+ * does). Shown: O1, O1.1… by position among what is sent, as the builder renumbers a continued quarter
+ * (src/core/okr-sheet/carry-over.ts), so the sidebar shows the sheet's ids. A dropped key result is not
+ * sent; an objective continued from the previous quarter whose key results are all dropped is not sent either.
  */
 export function planLayout(draft: Draft): PlanLayout {
   const layout: PlanLayout = { objectives: new Map(), keyResults: new Map() };
@@ -255,15 +261,16 @@ export function planLayout(draft: Draft): PlanLayout {
     const keyResults = objective.keyResults.filter(sent);
     const isSent = keyResults.length > 0 || objective.fromId === undefined;
     const id = take(objective.fromId, (n) => `O${n}`, objectiveIndex + 1);
-    layout.objectives.set(objective.key, { index: isSent ? objectiveIndex : null, id });
+    const shown = isSent ? `O${objectiveIndex + 1}` : '';
+    layout.objectives.set(objective.key, { index: isSent ? objectiveIndex : null, id, shown });
     let krIndex = 0;
     for (const keyResult of objective.keyResults) {
       if (!sent(keyResult)) {
-        layout.keyResults.set(keyResult.key, { index: null, id: keyResult.from?.id ?? '' });
+        layout.keyResults.set(keyResult.key, { index: null, id: keyResult.from?.id ?? '', shown: '' });
         continue;
       }
       const krId = take(keyResult.from?.id, (n) => `${id}.${n}`, krIndex + 1);
-      layout.keyResults.set(keyResult.key, { index: krIndex, id: krId });
+      layout.keyResults.set(keyResult.key, { index: krIndex, id: krId, shown: `${shown}.${krIndex + 1}` });
       krIndex += 1;
     }
     if (isSent) objectiveIndex += 1;

@@ -81,12 +81,21 @@ export class QuarterStore extends Store {
       : `${this.objectivePath(objective)}.keyResults.${placed.index}`;
   }
 
+  /** The id the new sheet gives an objective; for one not sent (all its key results dropped), its previous id. */
   objectiveId(key: number): string {
-    return this.layout.objectives.get(key)?.id ?? '';
+    const placed = this.layout.objectives.get(key);
+    return placed?.shown || placed?.id || '';
   }
 
+  /** The id the new sheet gives a key result; for a dropped one, its id in the previous quarter. */
   keyResultId(key: number): string {
-    return this.layout.keyResults.get(key)?.id ?? '';
+    const placed = this.layout.keyResults.get(key);
+    return placed?.shown || placed?.id || '';
+  }
+
+  /** True when the key result is dropped: not in the new quarter, its badge shows last quarter's id. */
+  isDropped(key: number): boolean {
+    return this.layout.keyResults.get(key)?.index === null;
   }
 
   /** The company objectives another objective may support. */

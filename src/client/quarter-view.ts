@@ -155,7 +155,7 @@ export function ErrorSummary({ store }: { store: QuarterStore }): VNode {
     ${
       errors.length > 0
         ? html`<div>
-          <p>${t('fixErrors', { count: errors.length })}</p>
+          <p>${t(errors.length === 1 ? 'fixErrorsOne' : 'fixErrors', { count: errors.length })}</p>
           <ul>
             ${errors.map(
               (error) =>
@@ -486,7 +486,11 @@ export function KeyResultCard(props: {
     });
   const removable = objective.keyResults.length > 1 && !keyResult.from;
   const head = html`<div class="kr-head">
-    <span class="badge small">${id}</span>
+    ${
+      store.isDropped(keyResult.key)
+        ? html`<span class="badge small dropped"><s>${id}</s></span>`
+        : html`<span class="badge small">${id}</span>`
+    }
     ${
       removable
         ? html`<button

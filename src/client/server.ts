@@ -17,6 +17,7 @@ export type SidebarFunction =
   | 'saveSettings'
   | 'getCheckInState'
   | 'submitCheckIn'
+  | 'startCheckIn'
   | 'getCheckInText';
 
 /** Each sidebar server function as the sidebar sees it: the same arguments, the answer as a promise. */

@@ -65,7 +65,15 @@ function open(view: View, boot: CheckInBoot | null = null, done: QuarterDone | n
         ? callServer('getCheckInState', boot?.sheetId != null ? { sheetId: boot.sheetId } : {}).then((state) => {
             setLang(state.lang);
             // Reloading follows the active tab, and forgets what the menu item did: it is old news by then.
-            show(html`<${CheckInView} key=${key} initial=${state} boot=${boot} reload=${() => open('check-in')} />`);
+            show(
+              html`<${CheckInView}
+                key=${key}
+                initial=${state}
+                boot=${boot}
+                reload=${() => open('check-in')}
+                openBoot=${(next: CheckInBoot) => open('check-in', next)}
+              />`,
+            );
           })
         : callServer('getSidebarState').then((state) => {
             setLang(state.lang);

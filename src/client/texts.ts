@@ -2,6 +2,7 @@
 // Polish is a compile error.
 
 import { defineTexts, type Lang, type MessageParams } from '../core/i18n';
+import { formatDate, pluralCategory } from '../core/locale-format';
 
 const translate = defineTexts(
   {
@@ -94,7 +95,8 @@ const translate = defineTexts(
     // Submitting.
     submit: 'Create the OKR sheet',
     submitting: 'Creating the sheet…',
-    fixErrors: 'Please fix {count} field(s) before creating the sheet:',
+    fixErrors: 'Please fix {count} fields before creating the sheet:',
+    fixErrorsOne: 'Please fix 1 field before creating the sheet:',
     failed: 'Something went wrong: {reason}',
     done: 'Done: “{sheet}” is ready',
     doneHint: 'Type the latest values into its current-value column; scores, statuses and colours follow.',
@@ -154,8 +156,14 @@ const translate = defineTexts(
     note_quarterOver:
       '{quarter} ended on {end}: this is its last check-in (week {week}). Start the next quarter with OKR Sheets ▸ New quarter…',
     note_unreadable: 'The OKR sheet “{name}” could not be read; fix its rows and try again.',
+    note_closedQuarter:
+      'This check-in records into {quarter}. Its OKR sheet was closed when the next quarter was planned; the values still go into it and into History.',
+    note_closedQuarterOpen:
+      'This check-in records into {quarter}. Its OKR sheet was closed when {open} was planned; the values still go into it and into History.',
+    checkInInstead: 'Check in to {quarter} instead',
     note_opened: 'The check-in of week {week} exists already: it was opened, not changed.',
     note_created: 'Added "{name}" with {count} key results.',
+    note_createdOne: 'Added "{name}" with 1 key result.',
     note_nameTaken: 'A sheet named “{name}” exists already; the check-in was added as “{newName}”.',
     note_brokenOkrRow: 'Row {row} of the OKR sheet: {message}',
     note_noTab:
@@ -258,6 +266,7 @@ const translate = defineTexts(
     submit: 'Utwórz arkusz OKR',
     submitting: 'Tworzę arkusz…',
     fixErrors: 'Popraw pola ({count}) przed utworzeniem arkusza:',
+    fixErrorsOne: 'Popraw pole przed utworzeniem arkusza:',
     failed: 'Coś poszło nie tak: {reason}',
     done: 'Gotowe: arkusz „{sheet}” czeka',
     doneHint: 'Wpisuj najnowsze wartości w kolumnie wartości bieżącej; wyniki, statusy i kolory liczą się same.',
@@ -315,8 +324,14 @@ const translate = defineTexts(
     note_quarterOver:
       '{quarter} skończył się {end}: to jego ostatni check-in (tydzień {week}). Następny kwartał zacznij przez OKR Sheets ▸ Nowy kwartał…',
     note_unreadable: 'Nie udało się odczytać arkusza OKR „{name}”; popraw jego wiersze i spróbuj ponownie.',
+    note_closedQuarter:
+      'Ten check-in zapisuje się w kwartale {quarter}. Jego arkusz OKR zamknięto przy planowaniu następnego kwartału; wartości nadal trafią do niego i do Historii.',
+    note_closedQuarterOpen:
+      'Ten check-in zapisuje się w kwartale {quarter}. Jego arkusz OKR zamknięto przy planowaniu kwartału {open}; wartości nadal trafią do niego i do Historii.',
+    checkInInstead: 'Zrób check-in kwartału {quarter}',
     note_opened: 'Check-in tygodnia {week} już istnieje: został otwarty, nie zmieniony.',
     note_created: 'Dodano „{name}” z {count} kluczowymi rezultatami.',
+    note_createdOne: 'Dodano „{name}” z 1 kluczowym rezultatem.',
     note_nameTaken: 'Arkusz „{name}” już istnieje; check-in dodano jako „{newName}”.',
     note_brokenOkrRow: 'Wiersz {row} arkusza OKR: {message}',
     note_noTab:
@@ -386,13 +401,10 @@ export function t(key: TextKey, params?: MessageParams): string {
   return translate(current, key, params);
 }
 
-/** The plural form a count takes in the current language: Polish has three (1, 2–4, 5+), English two. */
+/** The plural form a count takes in the current language (Intl's rules): Polish has 1, 2–4 and 5+, English 1 and more. */
 export function pluralForm(count: number): 'one' | 'few' | 'many' {
-  if (count === 1) return 'one';
-  if (current === 'en') return 'many';
-  const tens = count % 100;
-  const units = count % 10;
-  return units >= 2 && units <= 4 && (tens < 12 || tens > 14) ? 'few' : 'many';
+  const category = pluralCategory(count, current);
+  return category === 'one' || category === 'few' ? category : 'many';
 }
 
 /** The name of a month (1–12). */
@@ -400,13 +412,7 @@ export function monthName(month: number): string {
   return MONTHS[current][month - 1] ?? String(month);
 }
 
-/** An ISO date as a person reads it: `1 Apr 2027` / `1 kwi 2027`. */
+/** An ISO date as a person reads it, in the current language: `May 2, 2027` / `2 maja 2027`. */
 export function formatDay(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  if (!year || !month || !day) return iso;
-  const short = current === 'pl' ? SHORT_PL : SHORT_EN;
-  return `${day} ${short[month - 1]} ${year}`;
+  return formatDate(iso, current);
 }
-
-const SHORT_EN = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const SHORT_PL = ['sty', 'lut', 'mar', 'kwi', 'maj', 'cze', 'lip', 'sie', 'wrz', 'paź', 'lis', 'gru'];

@@ -1,19 +1,25 @@
 // Numbers as a Polish or English reader expects them in text (the check-in export, messages): grouped
-// thousands, a decimal comma in Polish, the unit after the number, and the precision the user typed (3.5 %
-// stays 3.5 %, never 4 %; -0 never shows). Written by hand rather than with Intl, whose locale data Apps
-// Script does not promise. Also how many decimals a key result's values have, for the number formats of
-// the cells that show them.
+// thousands, a decimal comma in Polish, the unit where the language puts it (`$200,000`, `200 000 zł`,
+// `1 dzień`, `5 dni`), and the precision the user typed (3.5 % stays 3.5 %, never 4 %; -0 never shows). The
+// digits are grouped here by hand, the same in every unit and as the sheet's `#,##0` shows them (Intl's
+// Polish leaves 4-digit numbers ungrouped); the currency's place and the plural of a unit come from Intl
+// (./locale-format.ts). Also how many decimals a key result's values have, for the number formats of the
+// cells that show them.
 
 import type { Lang } from './i18n';
+import { type PluralForms, plural, withCurrency } from './locale-format';
 
 export type DisplayUnit = 'count' | 'currency' | 'percent' | 'days' | 'hours' | 'points';
 
-const UNIT_WORDS: Record<Lang, Record<'days' | 'hours' | 'points', string>> = {
-  en: { days: 'days', hours: 'h', points: 'pts' },
-  pl: { days: 'dni', hours: 'godz.', points: 'pkt' },
+/** The words of a unit by plural form: a fraction of a day is "5,5 dnia", one is "1 dzień". */
+const UNIT_WORDS: Record<Lang, Record<'days' | 'hours' | 'points', PluralForms>> = {
+  en: { days: { one: 'day', other: 'days' }, hours: { other: 'h' }, points: { one: 'pt', other: 'pts' } },
+  pl: {
+    days: { one: 'dzień', few: 'dni', many: 'dni', other: 'dnia' },
+    hours: { other: 'godz.' },
+    points: { other: 'pkt' },
+  },
 };
-
-const CURRENCY_SYMBOLS: Record<string, string> = { PLN: 'zł', EUR: '€', USD: '$', GBP: '£' };
 
 /**
  * Formats a plain number with grouping: `1 200 000,5` in Polish, `1,200,000.5` in English.
@@ -59,9 +65,10 @@ export function valueDecimals(unit: DisplayUnit, values: readonly (number | null
 }
 
 /**
- * Formats a value in its unit with the decimals it has: `1 200 000 zł`, `3,5%`, `5,5 dni`; an amount with
- * a fraction shows two decimals (`1 234,50 zł`).
+ * Formats a value in its unit with the decimals it has: `1 200 000 zł`, `$1,200,000`, `3,5%`, `5,5 dnia`;
+ * an amount with a fraction shows two decimals (`1 234,50 zł`).
  * @example formatValue(0.035, 'percent', 'pl') // '3,5%'
+ * @example formatValue(200000, 'currency', 'en', 'USD') // '$200,000'
  */
 export function formatValue(value: number, unit: DisplayUnit, lang: Lang, currency = 'PLN'): string {
   const decimals = typedDecimals(value, unit);
@@ -72,12 +79,16 @@ export function formatValue(value: number, unit: DisplayUnit, lang: Lang, curren
       const money = formatNumber(value, lang, decimals);
       // Grosze and cents are written with two digits: 1 234,5 zł is 1 234,50 zł.
       const cents = decimals === 1 ? '0' : '';
-      return `${money}${cents} ${CURRENCY_SYMBOLS[currency] ?? currency}`;
+      return withCurrency(`${money}${cents}`, currency, lang);
     }
     case 'count':
       return formatNumber(value, lang, decimals);
-    default:
-      return `${formatNumber(value, lang, decimals)} ${UNIT_WORDS[lang][unit]}`;
+    default: {
+      const shown = formatNumber(value, lang, decimals);
+      // The plural follows the number as shown: 1.0 rounds to "1 day", 1.5 is "1.5 days".
+      const count = Number(shown.replace(/[\s,]/g, (c) => (c === ',' && lang === 'pl' ? '.' : '')));
+      return `${shown} ${plural(Number.isFinite(count) ? count : value, lang, UNIT_WORDS[lang][unit])}`;
+    }
   }
 }
 

@@ -135,3 +135,29 @@ export function defaultQuarterAfter(ref: QuarterRef): QuarterRef {
   const end = serialDay(ref.end);
   return { kind: 'custom', start: isoFromDay(end + 1), end: isoFromDay(end + 1 + (end - start)) };
 }
+
+/**
+ * The quarter a manager plans on `today`: the first numbered quarter (of the fiscal year starting in
+ * `fiscalStartMonth`) that has not started yet, never one under way or past; after `previous` (the last
+ * quarter planned) when the one after it has not started either.
+ * @example upcomingQuarter('2027-01-10', 1) // { kind: 'quarter', year: 2027, quarter: 2 }
+ * @example upcomingQuarter('2027-02-20', 1, { kind: 'quarter', year: 2027, quarter: 2 }) // Q3 2027
+ */
+export function upcomingQuarter(today: string, fiscalStartMonth: number, previous?: QuarterRef): QuarterRef {
+  if (previous) {
+    try {
+      const after = defaultQuarterAfter(previous);
+      if (quarterDates(after, fiscalStartMonth).start > today) return after;
+    } catch {
+      // A previous quarter with impossible dates suggests nothing.
+    }
+  }
+  const year = Number(today.slice(0, 4));
+  for (let y = year - 1; y <= year + 1; y++) {
+    for (const quarter of [1, 2, 3, 4]) {
+      const ref: QuarterRef = { kind: 'quarter', year: y, quarter };
+      if (quarterDates(ref, fiscalStartMonth).start > today) return ref;
+    }
+  }
+  return { kind: 'quarter', year: year + 1, quarter: 1 };
+}

@@ -44,6 +44,7 @@ function serverEntryPoint<Name extends keyof Server>(name: Name): Server[Name] {
 export const getCheckInState = serverEntryPoint('getCheckInState');
 export const getCheckInText = serverEntryPoint('getCheckInText');
 export const submitCheckIn = serverEntryPoint('submitCheckIn');
+export const startCheckIn = serverEntryPoint('startCheckIn');
 // The menu and the sidebar: triggers Apps Script calls by name, menu items, and the server functions the
 // sidebar calls through google.script.run.
 export const onInstall = serverEntryPoint('onInstall');

@@ -339,6 +339,12 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
       description: '{ ok: true, state, recording } or { ok: false, confirm, message, state }.',
     },
   },
+  startCheckIn: {
+    kind: 'server',
+    summary: 'Opens or makes the check-in tab of a quarter the person picked (the open one, when today’s was closed).',
+    params: [param('payload', 'Object', '{ quarterSheetId }, validated on arrival.')],
+    returns: { type: 'Object', description: '{ ok: true, boot } or { ok: false, notice }.' },
+  },
   getCheckInText: {
     kind: 'server',
     summary: 'A check-in tab as plain text, ready to paste into an email or a chat.',

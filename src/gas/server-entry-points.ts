@@ -2,7 +2,7 @@
 // function. entry-points.ts forwards to them and loads this module only on the first server call, so a
 // custom function, which Apps Script runs after loading the whole bundle, never runs their modules' top level.
 
-export { getCheckInState, getCheckInText, submitCheckIn } from '../server/check-in-api';
+export { getCheckInState, getCheckInText, startCheckIn, submitCheckIn } from '../server/check-in-api';
 export { hideOldCheckInTabs } from '../server/check-in-tidy';
 // The menu and the sidebar: triggers Apps Script calls by name, menu items, and the server functions the
 // sidebar calls through google.script.run.

@@ -9,12 +9,15 @@ import type { CheckInNote } from '../core/check-in/check-in-notes';
 import { readCheckInTab } from '../core/check-in/check-in-read';
 import { checkInText as words } from '../core/check-in/check-in-texts';
 import { defineTexts, type Lang } from '../core/i18n';
+import { formatDate } from '../core/locale-format';
 import {
   type CheckInState,
   type CheckInTabState,
   type CheckInTextResult,
   checkInRefSchema,
+  type StartCheckInResult,
   type SubmitCheckInResult,
+  startCheckInSchema,
   submitCheckInSchema,
 } from '../shared/check-in-api';
 import { generateCheckIn } from './check-in-generate';
@@ -112,6 +115,27 @@ export function submitCheckIn(payload: unknown): SubmitCheckInResult {
   }
 }
 
+/**
+ * Weekly check-in for a quarter the person picked: the open quarter the sidebar offers when the quarter
+ * holding today was closed early by planning the next. Opens or makes that quarter's tab as Weekly check-in
+ * does, and answers with what the sidebar shows next.
+ */
+export function startCheckIn(payload: unknown): StartCheckInResult {
+  configureZod();
+  const parsed = startCheckInSchema().safeParse(payload);
+  if (!parsed.success) return { ok: false, notice: { code: 'badRequest' } };
+  try {
+    const result = generateCheckIn({ quarterSheetId: parsed.data.quarterSheetId });
+    if (result.sheetId === null) return { ok: false, notice: result.notes[0] ?? { code: 'noTab' } };
+    return {
+      ok: true,
+      boot: { sheetId: result.sheetId, generated: { created: result.created, notes: result.notes } },
+    };
+  } catch (error) {
+    return { ok: false, notice: { code: 'failed', action: 'generate', reason: reason(error) } };
+  }
+}
+
 /** The tab's check-in in the guide's plain-text form, for "Copy as text". */
 export function getCheckInText(payload?: unknown): CheckInTextResult {
   const parsed = checkInRefSchema().safeParse(payload ?? {});
@@ -190,15 +214,26 @@ export function noteText(lang: Lang, note: CheckInNote): string {
     case 'noQuarter':
       return words(lang, 'msgNoQuarter');
     case 'notStarted':
-      return words(lang, 'msgNotStarted', { quarter: note.quarter, start: note.start, monday: note.monday });
+      return words(lang, 'msgNotStarted', {
+        quarter: note.quarter,
+        start: formatDate(note.start, lang),
+        monday: formatDate(note.monday, lang),
+      });
     case 'quarterOver':
-      return words(lang, 'msgQuarterOver', { quarter: note.quarter, end: note.end, week: note.week });
+      return words(lang, 'msgQuarterOver', { quarter: note.quarter, end: formatDate(note.end, lang), week: note.week });
+    case 'closedQuarter':
+      return note.openQuarter
+        ? words(lang, 'msgClosedQuarterOpen', { quarter: note.quarter, open: note.openQuarter })
+        : words(lang, 'msgClosedQuarter', { quarter: note.quarter });
     case 'unreadable':
       return words(lang, 'msgUnreadable', { name: note.sheetName });
     case 'opened':
       return words(lang, 'msgOpened', { week: note.week });
     case 'created':
-      return words(lang, 'msgCreated', { name: note.sheetName, count: note.count });
+      return words(lang, note.count === 1 ? 'msgCreatedOne' : 'msgCreated', {
+        name: note.sheetName,
+        count: note.count,
+      });
     case 'nameTaken':
       return words(lang, 'msgNameTaken', { name: note.name, newName: note.newName });
     case 'brokenOkrRow':

@@ -2,10 +2,12 @@
 // out the week, and opens that week's check-in tab, or creates it beside the OKR sheet when there is none
 // yet, prefilled with each key result's last value from History. An existing tab is never rewritten: what
 // the team typed there stays. The tab is written in a fixed number of batched calls, whatever the number of
-// key results, under the document lock so a double click cannot make two tabs of one week.
+// key results, under the document lock so a double click cannot make two tabs of one week. When the quarter
+// holding today was closed early (the next one planned from it), a note says so and names the open quarter,
+// which the sidebar offers; picked, its OKR sheet is passed as `quarterSheetId`.
 
 import type { CheckInNote } from '../core/check-in/check-in-notes';
-import { chooseCheckIn, tabKeyResultsOf } from '../core/check-in/check-in-source';
+import { chooseCheckIn, openQuarterInstead, tabKeyResultsOf } from '../core/check-in/check-in-source';
 import { layoutCheckInTab } from '../core/check-in/check-in-tab';
 import { latestBefore } from '../core/check-in/history';
 import { keepAsOfCurrent } from './as-of';
@@ -18,6 +20,8 @@ import { nextFreeSheetName } from './okr-sheet-writer';
 export interface GenerateCheckInOptions {
   /** The day of the check-in; now by default. Read as a calendar day in the spreadsheet's time zone. */
   asOf?: Date;
+  /** The OKR sheet of the quarter to check in to, picked by the person; by default the one `asOf` falls in. */
+  quarterSheetId?: number;
 }
 
 /** What "Weekly check-in" did, as data (the menu and the sidebar word it). JSON-safe. */
@@ -39,7 +43,7 @@ export function generateCheckIn(options: GenerateCheckInOptions = {}): GenerateC
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const asOf = isoDay(spreadsheet, options.asOf ?? new Date());
   const quarters = listQuarters(spreadsheet);
-  const moment = chooseCheckIn(quarters, asOf);
+  const moment = chooseCheckIn(quarters, asOf, options.quarterSheetId);
   if (moment.kind === 'noQuarter') return nothing({ code: 'noQuarter' });
   const quarter = quarters.find((q) => q.sheetId === moment.quarter.sheetId);
   if (!quarter) return nothing({ code: 'noQuarter' });
@@ -55,6 +59,16 @@ export function generateCheckIn(options: GenerateCheckInOptions = {}): GenerateC
   const { week } = moment;
   const notes: CheckInNote[] =
     moment.kind === 'over' ? [{ code: 'quarterOver', quarter: quarter.label, end: quarter.end, week: week.week }] : [];
+  if (quarter.frozen) {
+    // Planning the next quarter closed this one before it ended: say where the values go, offer the open one.
+    const open = openQuarterInstead(quarters, quarter, asOf);
+    notes.push({
+      code: 'closedQuarter',
+      quarter: quarter.label,
+      openQuarter: open?.label ?? null,
+      openSheetId: open?.sheetId ?? null,
+    });
+  }
 
   return withDocumentLock((): GenerateCheckInResult => {
     // Every check-in brings the OKR sheet's as-of date to its day, unless the user typed one to look back.

@@ -5,6 +5,7 @@
 // costs the menu.
 
 import { defineTexts, type Lang, langFromLocale } from '../core/i18n';
+import { formatDate } from '../core/locale-format';
 import { keepAllAsOfCurrent, todayIn } from './as-of';
 import { runRecordCheckIn, runWeeklyCheckIn } from './check-in-api';
 import { withDocumentLock } from './document-lock';
@@ -17,7 +18,7 @@ const texts = defineTexts(
     recordCheckIn: 'Record check-in',
     updateAsOf: 'Update as-of date',
     asOfUpdated: 'As-of date set to {date}: {sheets}.',
-    asOfNoSheet: 'There is no open OKR sheet yet: create one with New quarter….',
+    asOfNoSheet: 'There is no open OKR sheet yet: create one with “New quarter…” in the OKR Sheets menu.',
     hideOldCheckIns: 'Hide old check-in tabs…',
     settings: 'Settings',
     help: 'Help',
@@ -25,8 +26,9 @@ const texts = defineTexts(
     helpBody: [
       '1. Extensions ▸ OKR Sheets ▸ New quarter… opens the planner: choose the quarter, the team, 3–5 objectives and 2–5 key results each (templates from the sales KR library are one click away).',
       '2. “Create the OKR sheet” adds a sheet such as “OKR Q1 2027”. Type the latest values into the current-value column (a number or your own formula); scores, statuses and colours follow.',
-      '3. The as-of cell holds today’s date, kept current by the add-on (on opening, on every check-in, and from Update as-of date); type another date into it to look back.',
-      '4. Extensions ▸ OKR Sheets ▸ Settings: language, the month your fiscal year starts, the currency and the formula style (add-on functions, or portable formulas for people without the add-on).',
+      '3. The as-of cell holds a fixed date, not a formula that changes by itself (add-on functions may not depend on one). The add-on moves it to today when the spreadsheet opens, on every check-in, and from Update as-of date. Type another date into it to look back; Update as-of date brings it back to today.',
+      '4. Every week: on Monday, Weekly check-in makes the week’s tab, with each key result’s last value. Type this week’s values, confidence and comments, then Record check-in: the values go into the OKR sheet and into History. In the sidebar, Copy as text puts the check-in on the clipboard for the team’s email or chat. Hide old check-in tabs… tucks away the past weeks (History keeps them).',
+      '5. Extensions ▸ OKR Sheets ▸ Settings: language, the month your fiscal year starts, the currency and the formula style (add-on functions, or portable formulas for people without the add-on).',
       'Formulas you can use in any cell: KR_SCORE, OKR_SCORE, KR_STATUS, KR_PACE, KR_FORECAST, KR_NEEDED_PER_WEEK, PIPELINE_COVERAGE, ICE, RICE, SALES_VELOCITY.',
     ].join('\n\n'),
   },
@@ -36,7 +38,7 @@ const texts = defineTexts(
     recordCheckIn: 'Zapisz check-in',
     updateAsOf: 'Aktualizuj datę stanu',
     asOfUpdated: 'Data stanu ustawiona na {date}: {sheets}.',
-    asOfNoSheet: 'Nie ma jeszcze otwartego arkusza OKR: utwórz go poleceniem Nowy kwartał….',
+    asOfNoSheet: 'Nie ma jeszcze otwartego arkusza OKR: utwórz go poleceniem „Nowy kwartał…” w menu OKR Sheets.',
     hideOldCheckIns: 'Ukryj stare check-iny…',
     settings: 'Ustawienia',
     help: 'Pomoc',
@@ -44,8 +46,9 @@ const texts = defineTexts(
     helpBody: [
       '1. Rozszerzenia ▸ OKR Sheets ▸ Nowy kwartał… otwiera planer: wybierz kwartał, zespół, 3–5 celów i po 2–5 kluczowych rezultatów (szablony z biblioteki KR dla sprzedaży są o jedno kliknięcie).',
       '2. „Utwórz arkusz OKR” dodaje arkusz, np. „OKR Q1 2027”. Wpisuj najnowsze wartości w kolumnie wartości bieżącej (liczbę albo własną formułę); wyniki, statusy i kolory liczą się same.',
-      '3. Komórka daty stanu zawiera dzisiejszą datę, aktualizowaną przez dodatek (przy otwarciu, przy każdym check-inie i poleceniem Aktualizuj datę stanu); wpisz w nią inną datę, aby spojrzeć wstecz.',
-      '4. Rozszerzenia ▸ OKR Sheets ▸ Ustawienia: język, miesiąc początku roku obrotowego, waluta i styl formuł (funkcje dodatku albo przenośne formuły dla osób bez dodatku).',
+      '3. Komórka daty stanu zawiera stałą datę, a nie formułę, która zmienia się sama (funkcje dodatku nie mogą od takiej zależeć). Dodatek przestawia ją na dzisiaj przy otwarciu arkusza, przy każdym check-inie i poleceniem Aktualizuj datę stanu. Wpisz w nią inną datę, aby spojrzeć wstecz; Aktualizuj datę stanu przywraca dzisiejszą.',
+      '4. Co tydzień: w poniedziałek Cotygodniowy check-in tworzy zakładkę tygodnia z ostatnią wartością każdego kluczowego rezultatu. Wpisz wartości z tego tygodnia, pewność i komentarze, potem Zapisz check-in: wartości trafią do arkusza OKR i do Historii. W panelu bocznym Kopiuj jako tekst kładzie check-in do schowka, do maila albo czatu zespołu. Ukryj stare check-iny… chowa minione tygodnie (Historia je zachowuje).',
+      '5. Rozszerzenia ▸ OKR Sheets ▸ Ustawienia: język, miesiąc początku roku obrotowego, waluta i styl formuł (funkcje dodatku albo przenośne formuły dla osób bez dodatku).',
       'Formuły do użycia w dowolnej komórce: KR_SCORE, OKR_SCORE, KR_STATUS, KR_PACE, KR_FORECAST, KR_NEEDED_PER_WEEK, PIPELINE_COVERAGE, ICE, RICE, SALES_VELOCITY.',
     ].join('\n\n'),
   },
@@ -103,7 +106,10 @@ export function updateAsOfDate(): void {
   const message =
     updates.length === 0
       ? texts(lang, 'asOfNoSheet')
-      : texts(lang, 'asOfUpdated', { date: today, sheets: updates.map((update) => update.sheetName).join(', ') });
+      : texts(lang, 'asOfUpdated', {
+          date: formatDate(today, lang),
+          sheets: updates.map((update) => update.sheetName).join(', '),
+        });
   spreadsheet.toast(message, texts(lang, 'updateAsOf'));
 }
 

@@ -5,7 +5,7 @@
 
 import { isBlank, parseNumberText } from '../core/cell-values';
 import { defineTexts, type Lang } from '../core/i18n';
-import { defaultQuarterAfter, quarterDates } from '../core/quarter';
+import { upcomingQuarter } from '../core/quarter';
 import type { QuarterPlan, QuarterRef } from '../shared/plan';
 import {
   type CarryChoice,
@@ -259,34 +259,16 @@ function notAQuarterSheet(sheetId: number, lang: Lang): FieldError | null {
 // ---------------------------------------------------------------------------------------------------------
 // State.
 
-/** The quarter a manager most likely plans today: the current one in its first three weeks, else the next. */
+/** The quarter a manager plans today when no quarter was planned before: the next one that has not started. */
 export function defaultQuarter(today: string, fiscalStartMonth: number): NumberedQuarter {
-  const year = Number(today.slice(0, 4));
-  let current: NumberedQuarter = { kind: 'quarter', year, quarter: 1 };
-  for (const y of [year - 1, year]) {
-    for (const quarter of [1, 2, 3, 4]) {
-      const { start, end } = quarterDates({ kind: 'quarter', year: y, quarter }, fiscalStartMonth);
-      if (start <= today && today <= end) current = { kind: 'quarter', year: y, quarter };
-    }
-  }
-  const { start } = quarterDates(current, fiscalStartMonth);
-  if ((Date.parse(today) - Date.parse(start)) / 86_400_000 < 21) return current;
-  return defaultQuarterAfter(current) as NumberedQuarter;
+  return upcomingQuarter(today, fiscalStartMonth) as NumberedQuarter;
 }
 
 type NumberedQuarter = Extract<QuarterRef, { kind: 'quarter' }>;
 
-/** The quarter after the previous one, unless that is already over; else the one today suggests. */
+/** The quarter after the previous one when it has not started, else the next one that has not (core/quarter.ts). */
 function nextQuarter(previous: PreviousQuarter | null, today: string, fiscalStartMonth: number): QuarterRef {
-  if (previous) {
-    try {
-      const after = defaultQuarterAfter(previous.quarter);
-      if (quarterDates(after, fiscalStartMonth).end >= today) return after;
-    } catch {
-      // A previous quarter with impossible dates suggests nothing.
-    }
-  }
-  return defaultQuarter(today, fiscalStartMonth);
+  return upcomingQuarter(today, fiscalStartMonth, previous?.quarter);
 }
 
 /**

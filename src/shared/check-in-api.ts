@@ -16,6 +16,14 @@ export const checkInRefSchema = lazySchema(() =>
 );
 export type CheckInRef = LazyOutput<typeof checkInRefSchema>;
 
+/** The payload of `startCheckIn`: the OKR sheet of the quarter to check in to (the open one offered). */
+export const startCheckInSchema = lazySchema(() =>
+  z.object({
+    quarterSheetId: z.int(),
+  }),
+);
+export type StartCheckInPayload = LazyOutput<typeof startCheckInSchema>;
+
 /** Longest name accepted as "who recorded": the plan's owner field holds at most 120 characters. */
 export const RECORDED_BY_MAX = 120;
 
@@ -99,6 +107,9 @@ export type SubmitCheckInResult =
   | { ok: false; confirm: true; tab: CheckInTabState }
   /** Nothing was recorded: the payload was wrong, there is no such tab, or recording failed; `tab` when known. */
   | { ok: false; confirm: false; notice: CheckInNote; tab: CheckInTabState | null };
+
+/** What `startCheckIn` did: the tab made or opened, to show as Weekly check-in shows it; or why there is none. */
+export type StartCheckInResult = { ok: true; boot: CheckInBoot } | { ok: false; notice: CheckInNote };
 
 export type CheckInTextResult = { ok: true; text: string } | { ok: false; notice: CheckInNote };
 

@@ -72,7 +72,14 @@ describe('the check-in tab', () => {
     [
       'pl',
       'Check-in T05',
-      ['Sales Check-in – Tydzień 5', 'PIPELINE', 'Okazje w final stage', 'OKR STATUS', 'BLOKERY', 'PLAN NA TYDZIEŃ'],
+      [
+        'Sales Check-in – Tydzień 5',
+        'PIPELINE',
+        'Okazje w końcowym etapie',
+        'OKR STATUS',
+        'BLOKERY',
+        'PLAN NA TYDZIEŃ',
+      ],
     ],
   ] as const)('follows the guide in %s: name, sections in order and wording', (lang, name, sections) => {
     const layout = layoutCheckInTab(input({ lang }));
@@ -82,6 +89,15 @@ describe('the check-in tab', () => {
     const positions = sections.map((section) => firstColumn.indexOf(section));
     expect(positions.every((p) => p >= 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+  });
+
+  it.each([
+    ['en', 'Pipeline coverage'],
+    ['pl', 'Pokrycie celu przez pipeline'],
+  ] as const)('labels the pipeline coverage in words, not with the function name, in %s', (lang, label) => {
+    const texts = layoutCheckInTab(input({ lang })).cells.flat().map(textOf);
+    expect(texts).toContain(label);
+    expect(texts.filter((text) => text.includes('PIPELINE_COVERAGE'))).toEqual([]);
   });
 
   it('puts formulas, not numbers, beside every cell the team types, and prefills this week with the last value', () => {

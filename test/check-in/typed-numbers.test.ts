@@ -36,13 +36,13 @@ afterEach(() => {
 
 /** A dozen spellings from the issue's table, each typed as text into the key result of its unit. */
 const SPELLINGS: { keyResult: string; typed: string; format: string }[] = [
-  { keyResult: 'O1.2', typed: '560 000 zł', format: '#,##0 "zł"' },
-  { keyResult: 'O1.2', typed: '1 200 000 zł', format: '#,##0 "zł"' },
-  { keyResult: 'O1.2', typed: '1.200.000,50', format: '#,##0 "zł"' },
-  { keyResult: 'O1.2', typed: '900 000,00 zł', format: '#,##0 "zł"' },
-  { keyResult: 'O1.2', typed: '1,5 mln zł', format: '#,##0 "zł"' },
-  { keyResult: 'O1.2', typed: '2 300 zł/mies.', format: '#,##0 "zł"' },
-  { keyResult: 'O1.2', typed: '1 200 000,00 PLN', format: '#,##0 "zł"' },
+  { keyResult: 'O1.2', typed: '560 000 zł', format: '"PLN "#,##0' },
+  { keyResult: 'O1.2', typed: '1 200 000 zł', format: '"PLN "#,##0' },
+  { keyResult: 'O1.2', typed: '1.200.000,50', format: '"PLN "#,##0' },
+  { keyResult: 'O1.2', typed: '900 000,00 zł', format: '"PLN "#,##0' },
+  { keyResult: 'O1.2', typed: '1,5 mln zł', format: '"PLN "#,##0' },
+  { keyResult: 'O1.2', typed: '2 300 zł/mies.', format: '"PLN "#,##0' },
+  { keyResult: 'O1.2', typed: '1 200 000,00 PLN', format: '"PLN "#,##0' },
   { keyResult: 'O2.1', typed: '3,5%', format: '0%' },
   { keyResult: 'O2.1', typed: '0,05', format: '0%' },
   { keyResult: 'O1.3', typed: '45 dni', format: '0 "days"' },
@@ -140,7 +140,7 @@ describe('the pipeline typed as text (add-on style)', () => {
     const engine = tabEngine(services, 'Check-in W05');
     expect(engine.value('Check-in W05', `J${pipeline}`)).toBeCloseTo(0.75, 9);
     expect(checkInText({ sheetId: sheet.getSheetId() }).text).toContain(
-      '- Value: 900,000 zł / goal 1,200,000 zł = 75%',
+      '- Value: PLN 900,000 / goal PLN 1,200,000 = 75%',
     );
   });
 });

@@ -200,6 +200,8 @@ describe('CSV lines that cannot be used', () => {
       '2026-11-02',
     ]);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('Weekly check-in: Q1 2027 zaczyna się 2027-01-01');
+    expect(run.stderr).toContain(
+      'Weekly check-in: Q1 2027 zaczyna się 1 stycznia 2027; pierwszy check-in jest w tygodniu 1, od 28 grudnia 2026',
+    );
   });
 });

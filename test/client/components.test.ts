@@ -31,7 +31,7 @@ describe('the sidebar’s components', () => {
     expect(markup).toContain('<h1>New quarter</h1>');
     expect(markup).toContain('id="team"');
     expect(attributes(markup, 'data-path')).toContain('plan.objectives.0.keyResults.0.target');
-    expect(markup).toContain('Q2 2027: 1 Apr 2027 – 30 Jun 2027');
+    expect(markup).toContain('Q2 2027: April 1, 2027 – June 30, 2027');
   });
 
   it('draw a message slot at exactly the paths the store places messages at', () => {

@@ -82,8 +82,27 @@ describe('the draft of a new quarter', () => {
     const extra = emptyKeyResult();
     company.keyResults.push(extra);
     const layout = planLayout(draft);
-    expect(layout.objectives.get(mine.key)).toEqual({ index: 2, id: 'O3' });
-    expect(layout.keyResults.get(extra.key)).toEqual({ index: 2, id: 'O1.3' });
+    expect(layout.objectives.get(mine.key)).toEqual({ index: 2, id: 'O3', shown: 'O3' });
+    expect(layout.keyResults.get(extra.key)).toEqual({ index: 2, id: 'O1.3', shown: 'O1.3' });
+  });
+
+  it('shows the new quarter’s ids with no gap once a continued key result is dropped, still sending the old id', () => {
+    const state = continuingState();
+    const draft = initialDraft(state);
+    const company = draft.objectives[0];
+    const [pipeline, winRate] = company?.keyResults ?? [];
+    if (!company || !pipeline?.from || !winRate?.from) throw new Error('no continued key results');
+    pipeline.from.choice = 'drop';
+    const extra = emptyKeyResult();
+    company.keyResults.push(extra);
+    const layout = planLayout(draft);
+    // Win rate was O1.2 last quarter: the new sheet calls it O1.1, and the new key result O1.2, not O1.3.
+    expect(layout.keyResults.get(winRate.key)).toEqual({ index: 0, id: 'O1.2', shown: 'O1.1' });
+    expect(layout.keyResults.get(extra.key)).toEqual({ index: 1, id: 'O1.3', shown: 'O1.2' });
+    expect(layout.keyResults.get(pipeline.key)).toEqual({ index: null, id: 'O1.1', shown: '' });
+    // The carry-over choices still name last quarter's ids, which the builder matches and then renumbers.
+    const payload = submitPayload(draft, state.previousQuarter) as { carryOver: Record<string, string> };
+    expect(payload.carryOver).toMatchObject({ 'O1.1': 'drop', 'O1.2': 'carry' });
   });
 
   it('leaves a dropped key result out of the plan, and an objective whose key results are all dropped', () => {
@@ -95,7 +114,7 @@ describe('the draft of a new quarter', () => {
     saas.from.choice = 'drop';
     const layout = planLayout(draft);
     expect(layout.objectives.get(team.key)?.index).toBeNull();
-    expect(layout.keyResults.get(saas.key)).toEqual({ index: null, id: 'O2.1' });
+    expect(layout.keyResults.get(saas.key)).toEqual({ index: null, id: 'O2.1', shown: '' });
     const payload = submitPayload(draft, state.previousQuarter) as {
       plan: { objectives: unknown[] };
       carryOver: Record<string, string>;

@@ -160,8 +160,8 @@ describe('the History records', () => {
 
 describe('the check-in as text keeps what was typed', () => {
   it.each([
-    { lang: 'en', churn: '3.5% / 4.5%', days: '5.5 days / 2 days', money: '1,234.50 zł' },
-    { lang: 'pl', churn: '3,5% / 4,5%', days: '5,5 dni / 2 dni', money: '1 234,50 zł' },
+    { lang: 'en', churn: '3.5% / 4.5%', days: '5.5 days / 2 days', money: 'PLN 1,234.50' },
+    { lang: 'pl', churn: '3,5% / 4,5%', days: '5,5 dnia / 2 dni', money: '1 234,50 zł' },
   ] as const)('keeps 3.5 % and 5.5 days as typed and never shows -0, in $lang', ({ lang, churn, days, money }) => {
     const typed: CheckIn = {
       ...checkIn,

@@ -266,6 +266,25 @@ describe('starting from the previous quarter', () => {
     expect(services.LockService.isHeld('document')).toBe(false);
   });
 
+  it('numbers the new quarter with no gap once key results are dropped; values and formulas follow their key result', () => {
+    const previous = previousQuarter();
+    const titles = (sheet: FakeSheet, rows: readonly number[]) =>
+      rows.map((row) => cellOf(sheet, row, 'keyResult').value);
+    const kept = titles(previous, [8, 9, 10, 12, 13]);
+    buildQuarter(nextPlan(), {
+      previousSheetId: previous.getSheetId(),
+      carryOver: { 'O1.1': 'drop', 'O1.2': 'keep', 'O2.2': 'drop', 'O2.4': 'keep' },
+    });
+    const next = sheetNamed('OKR Q2 2027');
+    const rows = [7, 8, 9, 10, 11];
+    expect(rows.map((row) => cellOf(next, row, 'krId').value)).toEqual(['O1.1', 'O1.2', 'O2.1', 'O2.2', 'O2.3']);
+    expect(titles(next, rows)).toEqual(kept);
+    expect(cellOf(next, 12, 'krId').value).toBe('');
+    // Last quarter's O1.2, kept with its value, is O1.1 now; O2.4's CRM formula came along to O2.3.
+    expect(cellOf(next, 7, 'current').value).toBe(52_000);
+    expect(cellOf(next, 11, 'current').formula).toBe(CRM_FORMULA);
+  });
+
   it('says so when the previous sheet is gone, and builds the quarter anyway', () => {
     const result = buildQuarter(nextPlan(), { previousSheetId: 999, carryOver: { 'O1.1': 'carry' } });
     expect(result.sheetName).toBe('OKR Q2 2027');

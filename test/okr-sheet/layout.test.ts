@@ -149,7 +149,14 @@ describe('the layout', () => {
     expect(row(5, 'target')).toBe('General');
     expect(row(0, 'score')).toBe('0.00');
     expect(unitFormat('days', 'PLN', 'en')).toBe('0 "days"');
-    expect(unitFormat('currency', 'EUR', 'en')).toBe('#,##0 "€"');
+    // English writes the currency first, as Intl does ("$200,000"); Polish after ("200 000 zł").
+    expect(unitFormat('currency', 'EUR', 'en')).toBe('"€"#,##0');
+    expect(unitFormat('currency', 'USD', 'en')).toBe('"$"#,##0');
+    expect(unitFormat('currency', 'USD', 'en', 2)).toBe('"$"#,##0.00');
+    expect(unitFormat('currency', 'PLN', 'en')).toBe('"PLN "#,##0');
+    expect(unitFormat('currency', 'EUR', 'pl')).toBe('#,##0 "€"');
+    const english = { locale: 'en_US', timeZone: 'Europe/Warsaw' };
+    expect(displayValue(200_000, unitFormat('currency', 'USD', 'en'), english)).toBe('$200,000');
   });
 
   it('keeps the precision the user typed: 3.5 % shows as 3.5 %, 5.5 days as 5.5, not rounded away', () => {

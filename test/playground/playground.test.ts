@@ -224,6 +224,28 @@ describe.skipIf(skip)('the playground in headless Chromium', () => {
     expect(errors).toEqual([]);
   }, 120_000);
 
+  it.each([
+    ['pl_PL', 'pl', 'Witaj w OKR Sheets na lokalnym arkuszu', 'Wczytaj przykładowy kwartał', 'Zacznij od pustego'],
+    ['en_US', 'en', 'Welcome to the OKR Sheets playground', 'Load the sample quarter', 'Start empty'],
+  ])(
+    'welcomes a first start on a %s workbook in its language',
+    async (locale, lang, title, sample, empty) => {
+      const playground = await start(`welcome-${locale}.json`, { locale });
+      const { page, errors } = await openPage(browser, playground);
+      await page.locator('#welcome').waitFor();
+      expect(await page.locator('#welcome').getAttribute('lang')).toBe(lang);
+      expect(await page.locator('#welcome-title').textContent()).toBe(title);
+      expect(await page.locator('#welcome-sample').textContent()).toBe(sample);
+      expect(await page.locator('#welcome-empty').textContent()).toBe(empty);
+      const body = (await page.locator('#welcome-body').textContent()) ?? '';
+      expect(body).not.toMatch(/…\.|playgroundzie/);
+      if (lang === 'pl') expect(body).toMatch(/^To dodatek działający na lokalnym arkuszu/);
+      expect(errors).toEqual([]);
+      await closePage(page);
+    },
+    60_000,
+  );
+
   it('offers the sample quarter on a first start: a Polish team, 9 key results, 4 recorded weeks, in colour', async () => {
     const playground = await start('sample.json');
     const { page, outside, errors } = await openPage(browser, playground);

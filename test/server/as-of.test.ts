@@ -74,7 +74,7 @@ describe('the as-of cell of the OKR sheet', () => {
 
     updateAsOfDate();
     expect(formulaOf()).toBe('=DATE(2027;1;21)');
-    expect(services.spreadsheet.toasts.at(-1)?.message).toBe(`Data stanu ustawiona na 2027-01-21: ${sheetName}.`);
+    expect(services.spreadsheet.toasts.at(-1)?.message).toBe(`Data stanu ustawiona na 21 stycznia 2027: ${sheetName}.`);
   });
 
   it('follows every check-in, and turns the TODAY() of an older sheet into a fixed date', () => {

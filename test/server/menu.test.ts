@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeServices, Enums, type FakeServicesOptions } from '../../local/spreadsheet';
 import { registry } from '../../src/gas/registry';
 import { forgetLang, LANGUAGE_PROPERTY } from '../../src/server/language';
-import { onInstall, onOpen, showHelp, showRecordCheckIn, showWeeklyCheckIn } from '../../src/server/menu';
+import {
+  onInstall,
+  onOpen,
+  showHelp,
+  showRecordCheckIn,
+  showWeeklyCheckIn,
+  updateAsOfDate,
+} from '../../src/server/menu';
 import { showNewQuarterSidebar, showSettings } from '../../src/server/sidebar';
 import { installGlobals } from '../support/install-globals';
 
@@ -92,6 +99,41 @@ describe('the menu items', () => {
     expect(ui.dialogs[1]?.prompt).toMatch(/^Nie ma zakładki check-inu/);
     expect(ui.dialogs.every((dialog) => dialog.buttons === 'OK')).toBe(true);
     expect(ui.sidebars).toHaveLength(0);
+  });
+
+  it.each([
+    [
+      'en_US',
+      /Monday, Weekly check-in makes the week’s tab/,
+      /Record check-in/,
+      /Copy as text/,
+      /Hide old check-in tabs…/,
+    ],
+    [
+      'pl_PL',
+      /w poniedziałek Cotygodniowy check-in tworzy zakładkę/,
+      /Zapisz check-in/,
+      /Kopiuj jako tekst/,
+      /Ukryj stare/,
+    ],
+  ])('Help describes the weekly routine and the fixed as-of date, in %s, naming no TODAY()', (locale, ...routine) => {
+    const { ui } = open({ locale });
+    showHelp();
+    const help = ui.dialogs.at(-1)?.prompt ?? '';
+    for (const step of routine) expect(help).toMatch(step);
+    expect(help).toMatch(/fixed date|stałą datę/);
+    expect(help).not.toMatch(/TODAY\(|DZIŚ\(|DZIS\(/);
+  });
+
+  it.each([
+    ['pl_PL', 'Nowy kwartał…'],
+    ['en_US', 'New quarter…'],
+  ])('Update as-of date says there is no OKR sheet yet without a double stop, in %s', (locale, item) => {
+    const services = open({ locale });
+    updateAsOfDate();
+    const message = services.spreadsheet.toasts.at(-1)?.message ?? '';
+    expect(message).toContain(item);
+    expect(message).not.toMatch(/…\./);
   });
 
   it('New quarter… opens the sidebar file on its quarter view, in the spreadsheet language', () => {

@@ -108,13 +108,29 @@ describe('getSidebarState', () => {
     expect(JSON.parse(JSON.stringify(state))).toEqual(state);
   });
 
-  it('proposes the current quarter in its first three weeks, else the next, in fiscal quarters too', () => {
-    expect(defaultQuarter('2027-01-10', 1)).toEqual({ kind: 'quarter', year: 2027, quarter: 1 });
-    expect(defaultQuarter('2027-03-01', 1)).toEqual({ kind: 'quarter', year: 2027, quarter: 2 });
+  it('proposes the next quarter that has not started, never one under way or past, in fiscal quarters too', () => {
+    // Ten days into Q1: Q1 is under way, so Q2 is the one to plan.
+    expect(defaultQuarter('2027-01-10', 1)).toEqual({ kind: 'quarter', year: 2027, quarter: 2 });
+    expect(defaultQuarter('2027-03-31', 1)).toEqual({ kind: 'quarter', year: 2027, quarter: 2 });
+    // On its first day a quarter has started.
+    expect(defaultQuarter('2027-04-01', 1)).toEqual({ kind: 'quarter', year: 2027, quarter: 3 });
     expect(defaultQuarter('2027-12-01', 1)).toEqual({ kind: 'quarter', year: 2028, quarter: 1 });
-    // Fiscal year from April: February 2028 is in Q4 of fiscal 2027.
+    // Fiscal year from April: February 2028 is in Q4 of fiscal 2027; Q1 of fiscal 2028 starts in April.
     expect(defaultQuarter('2028-02-15', 4)).toEqual({ kind: 'quarter', year: 2028, quarter: 1 });
-    expect(defaultQuarter('2027-04-03', 4)).toEqual({ kind: 'quarter', year: 2027, quarter: 1 });
+    expect(defaultQuarter('2027-04-03', 4)).toEqual({ kind: 'quarter', year: 2027, quarter: 2 });
+  });
+
+  it('proposes the quarter after the previous one only while it has not started, on a fixed clock', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2027-02-20T10:00:00Z'));
+    open({ locale: 'en_US', timeZone: 'Europe/Warsaw' });
+    const plan = goodPlan({ quarter: { kind: 'quarter', year: 2027, quarter: 1 } });
+    expect(submitQuarter({ plan, previousSheetId: null })).toMatchObject({ ok: true });
+    // Q1 2027 planned and under way: Q2 2027 is next.
+    expect(getSidebarState().defaults.quarter).toEqual({ kind: 'quarter', year: 2027, quarter: 2 });
+    // Q2 has started (and Q1 is past) with no quarter planned since: Q3, never Q2 nor Q1.
+    vi.setSystemTime(new Date('2027-04-02T10:00:00Z'));
+    expect(getSidebarState().defaults.quarter).toEqual({ kind: 'quarter', year: 2027, quarter: 3 });
   });
 });
 

@@ -132,7 +132,7 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
     const text = await page.evaluate(() => navigator.clipboard.readText());
     expect(text.split('\n')[0]).toBe(`=== Sales Check-in – Week ${week} ===`);
     expect(text).toMatch(/^- O1\.1 New clients: 8 \/ 10 = 80% (🟢|🟡|🔴)$/m);
-    expect(text).toMatch(/^- O1\.2 Pipeline value: 500,000 zł \/ 1,200,000 zł = 42% (🟢|🟡|🔴)$/m);
+    expect(text).toMatch(/^- O1\.2 Pipeline value: PLN 500,000 \/ PLN 1,200,000 = 42% (🟢|🟡|🔴)$/m);
     expect(text).toContain('OKR STATUS:');
 
     await page.screenshot({ path: '/tmp/check-in.png', fullPage: true });
@@ -203,6 +203,61 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
 
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('img').count()).toBe(0);
+    await closePage(page);
+  }, 60_000);
+
+  it('says a check-in records into the quarter closed by planning the next, and checks in to the open one', async () => {
+    const now = Date.now();
+    const { page, services, serverCalls } = await openSidebar(
+      browser,
+      { locale: 'pl_PL' },
+      'showWeeklyCheckIn',
+      (server, fake) => {
+        buildQuarter(server, 'pl');
+        const closed = fake.spreadsheet.getSheets().find((sheet) => sheet.getName().startsWith('OKR'));
+        if (!closed) throw new Error('no OKR sheet');
+        // The next quarter, planned from this one before it ended: this one is closed (frozen, protected).
+        const next = callGlobal(server, 'submitQuarter', {
+          plan: {
+            quarter: { kind: 'custom', start: iso(now + 61 * DAY), end: iso(now + 150 * DAY) },
+            fiscalStartMonth: 1,
+            team: 'Sales',
+            language: 'pl',
+            levels: ['company', 'team'],
+            currency: 'PLN',
+            formulaStyle: 'addon',
+            objectives: [
+              {
+                level: 'company',
+                title: 'Next',
+                keyResults: [kr({ title: 'New clients', kind: 'increase', unit: 'count', start: 0, target: 12 })],
+              },
+            ],
+          },
+          previousSheetId: closed.getSheetId(),
+        });
+        expect(next).toMatchObject({ ok: true });
+      },
+    );
+    const closedLabel = `${iso(now - 20 * DAY)} – ${iso(now + 60 * DAY)}`;
+    const openLabel = `${iso(now + 61 * DAY)} – ${iso(now + 150 * DAY)}`;
+
+    await page.locator('#check-in-tab-name').waitFor();
+    expect(await page.locator('.check-in-generated').textContent()).toContain(
+      `Ten check-in zapisuje się w kwartale ${closedLabel}. Jego arkusz OKR zamknięto przy planowaniu kwartału ${openLabel}`,
+    );
+    const instead = page.locator('#check-in-instead');
+    expect(await instead.textContent()).toBe(`Zrób check-in kwartału ${openLabel}`);
+    expect(await axeFindings(page)).toEqual([]);
+
+    await instead.click();
+    await expect.poll(() => page.locator('.check-in-week').textContent()).toContain(openLabel);
+    expect(await page.locator('#check-in-instead').count()).toBe(0);
+    expect(await page.locator('.check-in-week').textContent()).toMatch(/^Tydzień 1 · /);
+    expect(services.spreadsheet.getActiveSheet().getName()).toBe(
+      await page.locator('#check-in-tab-name').textContent(),
+    );
+    expect(serverCalls).toEqual(['getCheckInState', 'startCheckIn', 'getCheckInState']);
     await closePage(page);
   }, 60_000);
 });

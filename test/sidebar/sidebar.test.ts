@@ -56,7 +56,7 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
     await page.locator('#team').fill('Sales Poland');
     await page.locator('label[for="period-2"]').click();
     await page.locator('#quarter-year').selectOption(String(year));
-    expect(await page.locator('.preview').textContent()).toBe(`Q2 ${year}: 1 Apr ${year} – 30 Jun ${year}`);
+    expect(await page.locator('.preview').textContent()).toBe(`Q2 ${year}: April 1, ${year} – June 30, ${year}`);
 
     await page.locator('[data-path="plan.objectives.0.title"]').fill('Build a predictable pipeline');
     await addTemplate(page, 0, 'pipeline', 'pipeline-value');

@@ -12,6 +12,11 @@ export type CheckInNote =
   | { code: 'quarterOver'; quarter: string; end: string; week: number }
   /** The quarter's OKR sheet could not be read, so no tab was made. */
   | { code: 'unreadable'; sheetName: string }
+  /**
+   * The check-in records into `quarter`, whose OKR sheet was closed (frozen) when the next quarter was planned
+   * from it; `openQuarter` (sheet `openSheetId`) is the open quarter it may go to instead, `null` when none.
+   */
+  | { code: 'closedQuarter'; quarter: string; openQuarter: string | null; openSheetId: number | null }
   /** The week's tab existed: it was opened, not changed. */
   | { code: 'opened'; week: number }
   /** The week's tab was made, with `count` key-result rows. */

@@ -38,10 +38,22 @@ function preferred(a: QuarterCandidate, b: QuarterCandidate): number {
 
 /**
  * The quarter and week a check-in made on `asOf` (ISO) belongs to. A quarter holds a day from the Monday of
- * its week 1 (which may fall before its first day) to its last day.
+ * its week 1 (which may fall before its first day) to its last day. With `sheetId`, the person picked the
+ * quarter (the open one, when the quarter holding today was closed early by planning the next): its week
+ * holding `asOf`, its week 1 when it has not started (planned ahead, its first check-in comes early), its
+ * last week when it is over.
  */
-export function chooseCheckIn(candidates: readonly QuarterCandidate[], asOf: string): CheckInMoment {
+export function chooseCheckIn(candidates: readonly QuarterCandidate[], asOf: string, sheetId?: number): CheckInMoment {
   if (candidates.length === 0) return { kind: 'noQuarter' };
+  const picked = sheetId === undefined ? undefined : candidates.find((quarter) => quarter.sheetId === sheetId);
+  if (picked) {
+    if (asOf > picked.end) {
+      return { kind: 'over', quarter: picked, week: checkInWeek(picked.start, picked.end), asOf: picked.end };
+    }
+    const week = checkInWeek(picked.start, asOf);
+    if (week.week >= 1) return { kind: 'running', quarter: picked, week, asOf };
+    return { kind: 'running', quarter: picked, week: checkInWeek(picked.start, picked.start), asOf: picked.start };
+  }
   // Where the last days of one quarter share a week with the first of the next, the open quarter wins,
   // then the one that has started by its dates.
   const started = (quarter: QuarterCandidate) => (quarter.start <= asOf ? 0 : 1);
@@ -58,6 +70,23 @@ export function chooseCheckIn(candidates: readonly QuarterCandidate[], asOf: str
     return { kind: 'over', quarter: latest, week: checkInWeek(latest.start, latest.end), asOf: latest.end };
   }
   return { kind: 'notStarted', quarter: latest, firstWeek: checkInWeek(latest.start, latest.start) };
+}
+
+/**
+ * When the quarter a check-in goes into was closed (the next one was planned from it before it ended), the
+ * open quarter the person may check in to instead: the first open one that is not over; `null` when the
+ * quarter is open or no other is.
+ */
+export function openQuarterInstead(
+  candidates: readonly QuarterCandidate[],
+  chosen: QuarterCandidate,
+  asOf: string,
+): QuarterCandidate | null {
+  if (!chosen.frozen) return null;
+  const open = candidates
+    .filter((quarter) => !quarter.frozen && quarter.sheetId !== chosen.sheetId && quarter.end >= asOf)
+    .sort((a, b) => (a.start === b.start ? b.index - a.index : a.start < b.start ? -1 : 1));
+  return open[0] ?? null;
 }
 
 /**

@@ -414,13 +414,7 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
     style === 'addon'
       ? `=${call('PIPELINE_COVERAGE', value, goal, closed)}`
       : `=${call('IF', call('OR', `${value}=""`, `${goal}=""`), '""', call('IF', `${open}>0`, `${value}/(${open})`, '""'))}`;
-  labelled(
-    pipelineRow,
-    PIPELINE_PLACES.coverage,
-    `${t('pipelineCoverage')} (PIPELINE_COVERAGE)`,
-    formula(coverage),
-    '0.0"×"',
-  );
+  labelled(pipelineRow, PIPELINE_PLACES.coverage, t('pipelineCoverage'), formula(coverage), '0.0"×"');
   for (const field of ['share', 'coverage'] as const) {
     fill(pipelineRow + PIPELINE_PLACES[field].offset, PIPELINE_PLACES[field].value, FILL.computed);
   }

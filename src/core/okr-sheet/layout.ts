@@ -5,6 +5,7 @@
 
 import type { KeyResultPlan, Level, ObjectivePlan, QuarterPlan, Unit } from '../../shared/plan';
 import type { Lang } from '../i18n';
+import { currencyPattern } from '../locale-format';
 import { valueDecimals } from '../number-format';
 import { ASPIRATIONAL, COMMITTED, STATUS_EMOJI } from '../pace';
 import {
@@ -89,11 +90,27 @@ export interface LayoutExtras {
 }
 
 /**
+ * An amount's number format with its currency where the language writes it: `"$"#,##0` in English,
+ * `#,##0 "zł"` in Polish (Intl's placement, ../locale-format.ts). A currency Intl does not know keeps the
+ * sheet's own word for it, after the number.
+ */
+function currencyFormat(digits: string, currency: string, lang: Lang): string {
+  const word = unitWord('currency', currency, lang);
+  const { symbol, before, space } = /^[A-Za-z]{3}$/.test(currency.trim())
+    ? currencyPattern(currency, lang)
+    : { symbol: word, before: false, space: true };
+  const quoted = `"${symbol.replace(/"/g, '')}"`;
+  const gap = space ? ' ' : '';
+  return before ? `${quoted.slice(0, -1)}${gap}"${digits}` : `${digits}${gap}${quoted}`;
+}
+
+/**
  * Number format of a value in its unit; the spreadsheet's locale supplies the separators, so `#,##0`
  * groups `1 200 000` in a Polish sheet. `decimals` (see valueDecimals) keeps the precision the user typed:
  * 3.5 % shows as 3.5 %, not 4 %. Fixed decimals rather than optional ones (`0.##`), which may leave a bare
  * decimal point after a whole number.
  * @example unitFormat('currency', 'PLN', 'pl') // '#,##0 "zł"'
+ * @example unitFormat('currency', 'USD', 'en') // '"$"#,##0'
  * @example unitFormat('percent', 'PLN', 'pl', 1) // '0.0%'
  */
 export function unitFormat(unit: Unit, currency: string, lang: Lang, decimals = 0): string {
@@ -104,7 +121,7 @@ export function unitFormat(unit: Unit, currency: string, lang: Lang, decimals = 
   switch (unit) {
     case 'currency':
       // An amount with a fraction shows grosze / cents: two decimals.
-      return `#,##0${fraction(decimals > 0 ? 2 : 0)} "${unitWord('currency', currency, lang)}"`;
+      return currencyFormat(`#,##0${fraction(decimals > 0 ? 2 : 0)}`, currency, lang);
     case 'percent':
       return `0${fraction(0)}%`;
     case 'days':
