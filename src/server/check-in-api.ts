@@ -121,7 +121,6 @@ export function submitCheckIn(payload: unknown): SubmitCheckInResult {
  * does, and answers with what the sidebar shows next.
  */
 export function startCheckIn(payload: unknown): StartCheckInResult {
-  configureZod();
   const parsed = startCheckInSchema().safeParse(payload);
   if (!parsed.success) return { ok: false, notice: { code: 'badRequest' } };
   try {
