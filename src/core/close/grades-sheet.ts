@@ -392,8 +392,7 @@ export function readGradesGrid(snapshot: GradesSnapshot): GradesReading {
     const header = values.findIndex((row) => row.some((cell) => krTitles.includes(normalize(cell))));
     if (header < 0) return { closingNote, grades: [], refused: [] };
     firstRow = header + 2;
-    rowCount = 0;
-    while (!isBlank(values[firstRow - 1 + rowCount]?.[gradeColumn('krId') - 1])) rowCount++;
+    rowCount = -1;
   }
   const header = values[firstRow - 2] ?? [];
   const columnOf = (key: GradeColumnKey) => {
@@ -402,6 +401,11 @@ export function readGradesGrid(snapshot: GradesSnapshot): GradesReading {
     return found >= 0 ? found : gradeColumn(key) - 1;
   };
   const at = Object.fromEntries(GRADE_COLUMN_KEYS.map((key) => [key, columnOf(key)])) as Record<GradeColumnKey, number>;
+  // With no region metadata, the table runs from its header down to the first row with no KR id.
+  if (rowCount < 0) {
+    rowCount = 0;
+    while (!isBlank(values[firstRow - 1 + rowCount]?.[at.krId])) rowCount++;
+  }
   const grades: ReadGrade[] = [];
   const refused: RefusedOverride[] = [];
   for (let row = firstRow; row < firstRow + rowCount; row++) {
