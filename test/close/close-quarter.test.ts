@@ -10,6 +10,7 @@ import { closeQuarterMessage, showCloseQuarter } from '../../src/server/close-qu
 import { findGradesSheet, readGradesSheet } from '../../src/server/grades-sheet';
 import { forgetLang } from '../../src/server/language';
 import { buildQuarter } from '../../src/server/quarter-builder';
+import { getSidebarState } from '../../src/server/sidebar-api';
 import type { CloseQuarterResult } from '../../src/shared/close-api';
 import type { QuarterPlan } from '../../src/shared/plan';
 import { checkInPlan, openSpreadsheet, tabEngine } from '../check-in/support';
@@ -183,5 +184,28 @@ describe('Close quarter', () => {
     expect(large.total).toBe(small.total);
     expect(large.counts['Range.setValues']).toBe(1);
     expect(large.counts['Range.getValues']).toBe(1);
+  });
+});
+
+describe('the next New quarter, after a close', () => {
+  it('offers each KR with its grade (an override with a reason counts, one without does not) and the notes', () => {
+    const services = openSpreadsheet();
+    buildQuarter(endedPlan());
+    expect(getSidebarState().previousQuarter?.keyResults[0]?.grade).toBeUndefined();
+    const result = closed(closeQuarter({ asOf: '2027-04-02' }));
+    const { byId } = rowsOf(services, result.sheetName);
+    const sheet = asReal(services.spreadsheet.sheet(result.sheetName));
+    const row = (id: string) => byId.get(id) as number;
+    sheet.getRange(row('O1.1'), gradeColumn('override')).setValue(1);
+    sheet.getRange(row('O1.1'), gradeColumn('reason')).setValue('signed on 1 April');
+    sheet.getRange(row('O1.1'), gradeColumn('note')).setValue('carry the LinkedIn campaign');
+    sheet.getRange(row('O1.2'), gradeColumn('override')).setValue(1);
+    sheet.getRange(3, 3).setValue('Qualify earlier');
+    const previous = getSidebarState().previousQuarter;
+    expect(previous?.closingNote).toBe('Qualify earlier');
+    const grades = new Map(previous?.keyResults.map((kr) => [kr.id, kr.grade]));
+    expect(grades.get('O1.1')).toEqual({ score: 0.8, override: 1, band: 'green', note: 'carry the LinkedIn campaign' });
+    expect(grades.get('O1.2')).toMatchObject({ override: null, band: 'red', note: '' });
+    expect(grades.get('O1.2')?.score).toBeCloseTo(0.6, 10);
   });
 });

@@ -13,6 +13,7 @@ import { call } from '../formula-text';
 import type { Lang } from '../i18n';
 import { describeValue } from '../input-error';
 import { a1, a1Range, columnLetter, dateFormula, number, quoted, type SheetCell, text } from '../okr-sheet/cells';
+import { parseKeyResultType } from '../score';
 import { DATE_FORMAT, FILL, type SheetSpec, sheetGrids, type ValidationSpec } from '../sheet-spec';
 import {
   GRADE_BANDS,
@@ -346,6 +347,7 @@ export interface ReadGrade {
   /** The exact final score; `null` when the KR had no value. */
   score: number | null;
   band: string;
+  committed: boolean;
   /** The override as typed and read; `null` when none. */
   override: GradeOverride | null;
   note: string;
@@ -435,6 +437,7 @@ export function readGradesGrid(snapshot: GradesSnapshot): GradesReading {
       row,
       score: typeof scoreCell === 'number' ? scoreCell : null,
       band: textOf(line[at.band]),
+      committed: parseKeyResultType(textOf(line[at.type])) === 'committed',
       override,
       note: textOf(line[at.note]),
     });
