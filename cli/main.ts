@@ -1,7 +1,8 @@
 // `npm run okr -- <command>`: the add-on without a browser. Every command drives the very bundle `clasp push`
 // sends (dist/Code.js) in the local runtime, as the sidebar and the menu would: `build` sends a plan file to
 // `submitQuarter`, `checkin` runs Weekly check-in, types a CSV's values into the week's tab and records it
-// with `submitCheckIn`, `export` writes the workbook as .xlsx. Run by cli/okr.mjs, or in-process by `run`.
+// with `submitCheckIn`, `export` writes the workbook as .xlsx, `close` closes the quarter with `closeQuarter`.
+// Run by cli/okr.mjs, or in-process by `run`.
 //
 // `checkin` and `build --workbook` take the workbook's lock for their run (local/workbook-lock.ts): a workbook
 // open in a playground is refused, naming it.
@@ -13,6 +14,7 @@ import { parseArgs } from 'node:util';
 import type { WorkbookLock } from '../local/workbook-lock';
 import { runBuild } from './build';
 import { runCheckIn } from './checkin';
+import { runClose } from './close';
 import { runExport } from './export';
 import { type Io, processIo, reportFailure } from './io';
 import { lockForCommand } from './local';
@@ -36,6 +38,10 @@ Commands:
            Writes the local workbook as an .xlsx for Excel, LibreOffice or Google Sheets (File > Import).
            --as-of puts that day into the OKR sheets' as-of cells (default: the date the sheets hold), so the
            statuses are those of that day's check-in. An existing .xlsx is replaced only with --force.
+  close    --workbook wb.json [--as-of 2027-04-02]
+           Closes the quarter (the latest ended one not closed yet, else the running one) as Close quarter…
+           does: writes its Grades sheet beside the OKR sheet, saves the workbook and prints the grades.
+           A quarter closed before keeps its Grades sheet: it is named, and nothing is saved.
   help     This text.
 
 checkin and build --workbook refuse a workbook open in a playground (npm start), naming it: the playground
@@ -62,6 +68,7 @@ const COMMANDS: Record<string, { takes: (keyof Options)[]; needs: (keyof Options
   build: { takes: ['plan', 'out', 'workbook', 'locale', 'time-zone', 'force'], needs: ['plan'] },
   checkin: { takes: ['workbook', 'values', 'as-of', 'replace'], needs: ['workbook', 'values'] },
   export: { takes: ['workbook', 'out', 'as-of', 'force'], needs: ['workbook', 'out'] },
+  close: { takes: ['workbook', 'as-of'], needs: ['workbook'] },
 };
 
 export type Options = {
@@ -138,6 +145,7 @@ export async function main(argv: string[], context: RunContext): Promise<number>
     if (command !== 'export' && values.workbook !== undefined) lock = lockForCommand(values.workbook, command);
     if (command === 'build') return runBuild(values, context.root, io);
     if (command === 'checkin') return runCheckIn(values, context.root, io);
+    if (command === 'close') return runClose(values, context.root, io);
     return runExport(values, context.root, io);
   } catch (error) {
     return reportFailure(error, command, io);

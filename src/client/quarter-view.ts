@@ -9,11 +9,13 @@
 
 import { Fragment, type VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
+import { shownGrade } from '../core/close/grades';
+import { bandWord, gradesText, scoreText } from '../core/close/grades-texts';
 import { searchTemplates } from '../core/kr-library';
 import { formatValue } from '../core/number-format';
 import { quarterDates } from '../core/quarter';
 import type { Level, Unit } from '../shared/plan';
-import type { CarryChoice } from '../shared/sidebar-api';
+import type { CarryChoice, PreviousGrade } from '../shared/sidebar-api';
 import {
   type DraftKeyResult,
   type DraftObjective,
@@ -337,6 +339,11 @@ export function PreviousSection({ store }: { store: QuarterStore }): VNode | nul
     />
     ${draft.usePrevious ? html`<p class="hint">${t('previousHint', { sheet })}</p>` : null}
     ${
+      previous.closingNote
+        ? html`<p class="hint" data-role="closing-note">${gradesText(lang(), 'closingNote')}: ${previous.closingNote}</p>`
+        : null
+    }
+    ${
       draft.usePrevious && store.continued().length > 1
         ? html`<${Field}
             id="carry-all"
@@ -618,10 +625,12 @@ export function CarryField({ store, keyResult }: { store: QuarterStore; keyResul
     from.current !== null && keyResult.kind !== 'milestone'
       ? t('carryWith', { value: formatValue(from.current, from.unit, lang(), store.draft.currency) })
       : t('carry');
+  const grade = store.state.previousQuarter?.keyResults.find((previous) => previous.id === from.id)?.grade;
   return html`<${Field}
     id=${`k${keyResult.key}-carry`}
     path=${`carryOver.${from.id}`}
     label=${t('continues', { sheet: store.state.previousQuarter?.sheetName ?? '' })}
+    hint=${grade ? gradeHint(grade) : undefined}
     className="carry"
     control=${select(
       [
@@ -634,6 +643,19 @@ export function CarryField({ store, keyResult }: { store: QuarterStore; keyResul
       { 'data-role': 'carry' },
     )}
   />`;
+}
+
+/**
+ * A KR's grade from the closed quarter, beside the carry-over choice: "Grade 0.6 (progress) · note". Words
+ * come from the close's own texts, so the sheet and the sidebar name a band alike.
+ */
+function gradeHint(grade: PreviousGrade): string {
+  const language = lang();
+  const counted = grade.override ?? grade.score;
+  const shown = counted === null ? '–' : scoreText(shownGrade(counted), language);
+  const parts = [`${gradesText(language, 'col_grade')} ${shown} (${bandWord(grade.band, language)})`];
+  if (grade.note) parts.push(grade.note);
+  return parts.join(' · ');
 }
 
 // The KR library: search as you type, one click adds a prefilled key result to the objective.

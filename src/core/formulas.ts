@@ -12,6 +12,9 @@ import {
   readFlag,
   readNumber,
 } from './cell-values';
+import { CellWord } from './cell-word';
+import { gradeBand } from './close/grades';
+import { bandWord } from './close/grades-texts';
 import {
   type ForecastShape,
   forecastValue,
@@ -43,7 +46,7 @@ type Refs = Record<string, ArgumentRef>;
 function cellwise(
   name: string,
   params: readonly string[],
-  compute: (cells: unknown[], refs: Refs) => CellResult | null,
+  compute: (cells: unknown[], refs: Refs) => CellResult | CellWord | null,
 ): Formula {
   const refs: Refs = Object.fromEntries(params.map((arg) => [arg, { fn: name, arg }]));
   return {
@@ -60,7 +63,7 @@ function cellwise(
 
 // Extreme inputs (1e308 × 10) overflow to Infinity or NaN, which a cell would show as a number or #NUM!
 // with no hint of the cause; they become an error that says so.
-function finite(fn: string, result: CellResult | null): CellResult | null {
+function finite<T extends CellResult | CellWord | null>(fn: string, result: T): T {
   if (typeof result === 'number' && !Number.isFinite(result)) throw new InputError('tooLarge', { fn });
   return result;
 }
@@ -534,6 +537,25 @@ export const SALES_VELOCITY = amountsRateOverDivisor(
   salesVelocity,
 );
 
+/**
+ * The band of a final score at the quarter's end, as a word in the sheet's language: delivered (green, from
+ * 0.7), progress (yellow, from 0.4), not delivered (red); a committed KR is delivered only at 1.0 (yellow from
+ * 0.7). Blank for a blank score.
+ * @example KR_GRADE(0.65) // 'progress' ('postęp' on a Polish sheet)
+ */
+export const KR_GRADE = cellwise('KR_GRADE', ['score', 'type'], ([score, type], refs) => {
+  let committed = false;
+  if (!isBlank(type)) {
+    const parsed = typeof type === 'string' ? parseKeyResultType(type) : null;
+    if (parsed === null) throw new InputError('unknownType', { fn: 'KR_GRADE', value: describeValue(type) });
+    committed = parsed === 'committed';
+  }
+  const value = readNumber(score, refs.score as ArgumentRef);
+  if (value === null) return null;
+  const band = gradeBand(value, committed);
+  return new CellWord({ en: bandWord(band, 'en'), pl: bandWord(band, 'pl') });
+});
+
 /** Every formula of the API, in the order docs/formulas.md documents them. */
 export const FORMULAS: readonly Formula[] = [
   KR_SCORE,
@@ -547,6 +569,7 @@ export const FORMULAS: readonly Formula[] = [
   RICE,
   SALES_VELOCITY,
   KR_VALUE,
+  KR_GRADE,
 ];
 
 export type { CellOutcome };

@@ -2,12 +2,16 @@
 // the same shape are combined cell by cell, a single value is broadcast, and the result has the range's
 // shape. A bad value spoils only its own cell, which then holds the error for the edge to put into words.
 
+import type { CellWord } from './cell-word';
 import { InputError } from './input-error';
 
 /** What one cell of a result holds: a number, a text, or nothing (`''`). */
 export type CellResult = number | string | boolean;
-/** A cell result, or the error that stands in its place until the edge renders it in the user's language. */
-export type CellOutcome = CellResult | InputError;
+/**
+ * A cell result, or what the edge renders in the user's language: the error that stands in its place, or a
+ * word (KR_GRADE's band).
+ */
+export type CellOutcome = CellResult | InputError | CellWord;
 /** A formula's answer: one cell for single-value arguments, a 2-D grid when any argument is a range. */
 export type FormulaOutcome = CellOutcome | CellOutcome[][];
 
@@ -37,7 +41,7 @@ function asSingle(value: unknown): unknown {
 export function mapCells(
   fn: string,
   args: readonly NamedArgument[],
-  compute: (cells: unknown[]) => CellResult | null,
+  compute: (cells: unknown[]) => CellResult | CellWord | null,
 ): FormulaOutcome {
   const ranges = args.map((arg) => asRange(arg.value));
   const shapeIndex = ranges.findIndex((range) => range !== null);

@@ -25,6 +25,7 @@ const en = {
   tooLarge: '{fn}: the result is too large to compute; check the inputs for extreme values',
   atCell: '{message} (row {row} of the range)',
   atCellColumn: '{message} (row {row}, column {column} of the range)',
+  unknownType: '{fn}: type "{value}" is not one of: committed, aspirational',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -48,6 +49,7 @@ const pl: Record<MessageKey, string> = {
   tooLarge: '{fn}: wynik jest zbyt duży, by go policzyć; sprawdź, czy dane nie mają skrajnych wartości',
   atCell: '{message} (wiersz {row} zakresu)',
   atCellColumn: '{message} (wiersz {row}, kolumna {column} zakresu)',
+  unknownType: '{fn}: typ „{value}” nie jest jednym z: zobowiązujący, ambitny',
 };
 
 const catalogs: Record<Lang, Record<MessageKey, string>> = { en, pl };

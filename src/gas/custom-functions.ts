@@ -1,7 +1,9 @@
-// Turns a core formula into a custom function Sheets can call. The core answers with numbers, texts and
-// located InputErrors; here an error becomes words in the spreadsheet's language: thrown (shown as #ERROR!
-// with the message on hover) for a single cell, or written into its own cell of a range result.
+// Turns a core formula into a custom function Sheets can call. The core answers with numbers, texts, words
+// (CellWord) and located InputErrors; here a word or an error becomes text in the spreadsheet's language: an
+// error thrown (shown as #ERROR! with the message on hover) for a single cell, or written into its own cell
+// of a range result. The language is looked up only when there is a word or an error to render.
 
+import { CellWord } from '../core/cell-word';
 import type { Formula } from '../core/formulas';
 import type { CellOutcome, FormulaOutcome } from '../core/grid';
 import type { Lang } from '../core/i18n';
@@ -25,7 +27,7 @@ export function runFormula(formula: Formula, args: readonly unknown[], lang: () 
 }
 
 function renderCell(cell: CellOutcome, lang: () => Lang): number | string | boolean {
-  return cell instanceof InputError ? cell.render(lang()) : cell;
+  return cell instanceof InputError || cell instanceof CellWord ? cell.render(lang()) : cell;
 }
 
 /** The custom function for a formula: named arguments in, a value or a 2-D range out. */

@@ -24,6 +24,7 @@ export const ICE = customFunction(formulas.ICE);
 export const RICE = customFunction(formulas.RICE);
 export const SALES_VELOCITY = customFunction(formulas.SALES_VELOCITY);
 export const KR_VALUE = customFunction(formulas.KR_VALUE);
+export const KR_GRADE = customFunction(formulas.KR_GRADE);
 
 type Server = typeof ServerEntryPoints;
 let server: Server | undefined;
@@ -60,3 +61,6 @@ export const getSettings = serverEntryPoint('getSettings');
 export const getSidebarState = serverEntryPoint('getSidebarState');
 export const saveSettings = serverEntryPoint('saveSettings');
 export const submitQuarter = serverEntryPoint('submitQuarter');
+// Closing the quarter: the menu item, and the server function the menu and the CLI call.
+export const showCloseQuarter = serverEntryPoint('showCloseQuarter');
+export const closeQuarter = serverEntryPoint('closeQuarter');

@@ -250,6 +250,25 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
     params: [param('value', NUMBERS, 'A number or text holding one. / Liczba albo tekst z liczbą.')],
     returns: { type: 'number|Array<Array<number>>', description: 'The number; blank for a blank cell.' },
   },
+  KR_GRADE: {
+    kind: 'custom',
+    summary:
+      "The band of a final score at the quarter's end, in the sheet's language: delivered (from 0.7), progress (from 0.4), not delivered; a committed KR is delivered only at 1.0. / Przedział oceny końcowej: zrealizowany, postęp, niezrealizowany.",
+    params: [
+      param('score', NUMBERS, 'The final score 0…1 (KR_SCORE at the quarter’s end). / Wynik końcowy 0…1.'),
+      param(
+        'type',
+        'string|Array<Array<string>>',
+        'Optional: committed or aspirational (zobowiązujący, ambitny); a committed KR is green only at 1.0 and yellow from 0.7. Blank = aspirational. / Opcjonalnie: typ KR.',
+        true,
+      ),
+    ],
+    returns: {
+      type: 'string|Array<Array<string>>',
+      description:
+        'delivered, progress or not delivered (zrealizowany, postęp, niezrealizowany); blank for a blank score.',
+    },
+  },
   // The menu: simple triggers and menu items.
   onOpen: {
     kind: 'trigger',
@@ -350,6 +369,19 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
     summary: 'A check-in tab as plain text, ready to paste into an email or a chat.',
     params: [param('payload', 'Object', '{ sheetId? }, validated on arrival.')],
     returns: { type: 'Object', description: '{ ok: true, text } or { ok: false, message }.' },
+  },
+  showCloseQuarter: {
+    kind: 'server',
+    summary:
+      'Menu item Close quarter…: writes the open quarter’s Grades sheet (or opens the existing one) and says what it holds.',
+    params: [],
+  },
+  closeQuarter: {
+    kind: 'server',
+    summary:
+      'Closes the open quarter: a Grades sheet frozen as values beside its OKR sheet, or the existing one opened, never a second.',
+    params: [param('payload', 'Object', '{ asOf? } (an ISO day), validated on arrival.')],
+    returns: { type: 'Object', description: 'CloseQuarterResult (src/server/close-quarter.ts).' },
   },
 };
 

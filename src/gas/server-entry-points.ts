@@ -4,6 +4,8 @@
 
 export { getCheckInState, getCheckInText, startCheckIn, submitCheckIn } from '../server/check-in-api';
 export { hideOldCheckInTabs } from '../server/check-in-tidy';
+export { closeQuarter } from '../server/close-quarter';
+export { showCloseQuarter } from '../server/close-quarter-menu';
 // The menu and the sidebar: triggers Apps Script calls by name, menu items, and the server functions the
 // sidebar calls through google.script.run.
 export { onInstall, onOpen, showHelp, showRecordCheckIn, showWeeklyCheckIn, updateAsOfDate } from '../server/menu';

@@ -31,6 +31,7 @@ const texts = defineTexts(
       '5. Extensions ▸ OKR Sheets ▸ Settings: language, the month your fiscal year starts, the currency and the formula style (add-on functions, or portable formulas for people without the add-on).',
       'Formulas you can use in any cell: KR_SCORE, OKR_SCORE, KR_STATUS, KR_PACE, KR_FORECAST, KR_NEEDED_PER_WEEK, PIPELINE_COVERAGE, ICE, RICE, SALES_VELOCITY.',
     ].join('\n\n'),
+    closeQuarter: 'Close quarter…',
   },
   {
     newQuarter: 'Nowy kwartał…',
@@ -51,6 +52,7 @@ const texts = defineTexts(
       '5. Rozszerzenia ▸ OKR Sheets ▸ Ustawienia: język, miesiąc początku roku obrotowego, waluta i styl formuł (funkcje dodatku albo przenośne formuły dla osób bez dodatku).',
       'Formuły do użycia w dowolnej komórce: KR_SCORE, OKR_SCORE, KR_STATUS, KR_PACE, KR_FORECAST, KR_NEEDED_PER_WEEK, PIPELINE_COVERAGE, ICE, RICE, SALES_VELOCITY.',
     ].join('\n\n'),
+    closeQuarter: 'Zamknij kwartał…',
   },
 );
 
@@ -87,6 +89,7 @@ export function onOpen(event?: OpenEvent): void {
     .addSeparator()
     .addItem(t('settings'), 'showSettings')
     .addItem(t('help'), 'showHelp')
+    .addItem(t('closeQuarter'), 'showCloseQuarter')
     .addToUi();
   if (event === undefined || String(event.authMode) === 'NONE') return;
   try {

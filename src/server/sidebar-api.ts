@@ -4,12 +4,14 @@
 // only "Invalid input", so issues are mapped by path and code to the texts below).
 
 import { isBlank, parseNumberText } from '../core/cell-values';
+import { effectiveGrade, gradeBand } from '../core/close/grades';
 import { defineTexts, type Lang } from '../core/i18n';
 import { upcomingQuarter } from '../core/quarter';
 import type { QuarterPlan, QuarterRef } from '../shared/plan';
 import {
   type CarryChoice,
   type FieldError,
+  type PreviousGrade,
   type PreviousQuarter,
   type SaveSettingsResult,
   type SettingsState,
@@ -20,6 +22,7 @@ import {
   submitPayloadSchema,
 } from '../shared/sidebar-api';
 import { withDocumentLock } from './document-lock';
+import { findGradesSheet, readGradesSheet } from './grades-sheet';
 import { spreadsheetLang } from './language';
 import { findQuarterSheets, readQuarter } from './okr-sheet-reader';
 import { buildQuarter } from './quarter-builder';
@@ -284,6 +287,7 @@ function previousQuarter(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet):
   const plan = reading.plan;
   if (!plan) return null;
   const currentById = new Map(reading.rows.map((row) => [row.id.toLowerCase(), row.current]));
+  const grades = previousGrades(spreadsheet, reading.settings?.label ?? latest.label);
   return {
     sheetName: latest.name,
     sheetId: latest.sheetId,
@@ -313,10 +317,34 @@ function previousQuarter(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet):
           objectiveTitle: objective.title,
           objectiveLevel: objective.level,
           objectiveParent: objective.parent ?? null,
+          ...(grades?.byId.has(id.toLowerCase()) ? { grade: grades.byId.get(id.toLowerCase()) as PreviousGrade } : {}),
         };
       });
     }),
+    ...(grades ? { closingNote: grades.closingNote } : {}),
   };
+}
+
+/** The grades of a closed quarter by KR id (lower case), from its Grades sheet; `null` when it was not closed. */
+function previousGrades(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  label: string,
+): { closingNote: string; byId: Map<string, PreviousGrade> } | null {
+  const sheet = findGradesSheet(spreadsheet, label);
+  const reading = sheet ? readGradesSheet(sheet) : null;
+  if (!reading) return null;
+  const byId = new Map<string, PreviousGrade>();
+  for (const grade of reading.grades) {
+    const override = grade.override?.value ?? null;
+    const counted = effectiveGrade(grade.score, grade.override);
+    byId.set(grade.id.toLowerCase(), {
+      score: grade.score,
+      override,
+      band: counted === null ? null : gradeBand(counted, grade.committed),
+      note: grade.note,
+    });
+  }
+  return { closingNote: reading.closingNote, byId };
 }
 
 function warningText(warning: unknown): string {

@@ -78,6 +78,20 @@ export interface PreviousKeyResult {
   objectiveLevel: Level;
   /** The company objective the key result's objective supports. */
   objectiveParent: string | null;
+  /** Its grade when the quarter was closed (a Grades sheet exists); absent otherwise. */
+  grade?: PreviousGrade;
+}
+
+/** A key result's grade from the closed quarter's Grades sheet, as codes and numbers. */
+export interface PreviousGrade {
+  /** The exact final score; `null` when the KR had no value. */
+  score: number | null;
+  /** The owner's override, when typed with a reason (one without a reason does not count). */
+  override: number | null;
+  /** The band of the grade that counts (the override, else the final score). */
+  band: 'green' | 'yellow' | 'red' | null;
+  /** The note typed beside the grade. */
+  note: string;
 }
 
 /** The quarter sheet a new quarter may continue from (the latest one not yet closed). */
@@ -93,6 +107,8 @@ export interface PreviousQuarter {
   currency: string;
   formulaStyle: FormulaStyle;
   keyResults: PreviousKeyResult[];
+  /** The closing note of the quarter's Grades sheet; absent when the quarter was not closed. */
+  closingNote?: string;
 }
 
 /** Everything the sidebar needs to open, in one call. */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayFromIso } from '../../src/core/cell-values';
+import { CellWord } from '../../src/core/cell-word';
 import {
   FORMULAS,
   type Formula,
@@ -311,6 +312,8 @@ function isValidCell(outcome: unknown): boolean {
       return text.length > 0 && placeholders.every((name) => name in outcome.params);
     });
   }
+  // A word (KR_GRADE's band) renders as a non-empty text in both languages.
+  if (outcome instanceof CellWord) return outcome.render('en').length > 0 && outcome.render('pl').length > 0;
   if (typeof outcome === 'number') return Number.isFinite(outcome);
   return typeof outcome === 'string' || typeof outcome === 'boolean';
 }

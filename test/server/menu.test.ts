@@ -39,6 +39,7 @@ describe('the add-on menu', () => {
       ['Hide old check-in tabs…', 'hideOldCheckInTabs'],
       ['Settings', 'showSettings'],
       ['Help', 'showHelp'],
+      ['Close quarter…', 'showCloseQuarter'],
     ]);
     for (const item of ui.menuItems()) expect(registry).toHaveProperty(item.functionName);
   });
@@ -54,6 +55,7 @@ describe('the add-on menu', () => {
       'Ukryj stare check-iny…',
       'Ustawienia',
       'Pomoc',
+      'Zamknij kwartał…',
     ]);
   });
 
@@ -80,7 +82,7 @@ describe('the add-on menu', () => {
   it('onInstall adds the same menu', () => {
     const { ui } = open({ locale: 'en_US' });
     onInstall({ authMode: 'FULL' });
-    expect(ui.menuItems()).toHaveLength(7);
+    expect(ui.menuItems()).toHaveLength(8);
   });
 });
 
