@@ -9,7 +9,7 @@ import {
   parseGradesInfo,
   readGradesGrid,
 } from '../core/close/grades-sheet';
-import { wholeRows } from '../core/okr-sheet/cells';
+import { wholeRow } from '../core/okr-sheet/cells';
 import { writeSheetSpec } from './sheet-writer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -43,15 +43,18 @@ export function gradedQuarters(spreadsheet: Spreadsheet): Set<string> {
 /** Reads a Grades sheet: one getValues of its used range and one metadata query; `null` when it is none. */
 export function readGradesSheet(sheet: Sheet): GradesReading | null {
   let info = null;
-  let region: { row: number; rows: number } | null = null;
+  let first: number | null = null;
+  let last: number | null = null;
   for (const metadata of sheet.createDeveloperMetadataFinder().find()) {
     const key = metadata.getKey();
     if (key === GRADES_METADATA.info) info = parseGradesInfo(metadata.getValue()) ?? info;
-    else if (key === GRADES_METADATA.region && metadata.getValue() === GRADES_METADATA.regionValue) {
-      const rows = metadata.getLocation().getRow();
-      if (rows) region = { row: rows.getRow(), rows: rows.getNumRows() };
+    else if (metadata.getValue() === GRADES_METADATA.regionValue) {
+      const row = metadata.getLocation().getRow()?.getRow() ?? null;
+      if (key === GRADES_METADATA.regionStart) first = row;
+      else if (key === GRADES_METADATA.regionEnd) last = row;
     }
   }
+  const region = first !== null && last !== null && last >= first ? { row: first, rows: last - first + 1 } : null;
   if (!info) return null;
   return readGradesGrid({ values: sheet.getDataRange().getValues(), keyResultRegion: region });
 }
@@ -69,8 +72,8 @@ export function writeGradesSheet(sheet: Sheet, layout: GradesSheetLayout): void 
   for (const { key, value } of layout.sheetMetadata) sheet.addDeveloperMetadata(key, value);
   const { row, rows } = layout.keyResultRegion;
   if (rows > 0) {
-    sheet
-      .getRange(wholeRows(row, row + rows - 1))
-      .addDeveloperMetadata(GRADES_METADATA.region, GRADES_METADATA.regionValue);
+    const { regionStart, regionEnd, regionValue } = GRADES_METADATA;
+    sheet.getRange(wholeRow(row)).addDeveloperMetadata(regionStart, regionValue);
+    sheet.getRange(wholeRow(row + rows - 1)).addDeveloperMetadata(regionEnd, regionValue);
   }
 }

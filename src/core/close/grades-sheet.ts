@@ -75,8 +75,12 @@ export const GRADES_METADATA = {
   /** The quarter's label: the one key a finder asks for, so a quarter's Grades sheet is found in one query. */
   key: 'okr.grades.key',
   info: 'okr.grades.info',
-  /** On the whole rows of the KR table; moves with rows a person inserts. */
-  region: 'okr.grades.region',
+  /**
+   * The KR table's first and last rows, each marked on its own single whole row (row metadata may not span
+   * rows: see local/spreadsheet/metadata.ts); the markers move with rows a person inserts.
+   */
+  regionStart: 'okr.grades.regionStart',
+  regionEnd: 'okr.grades.regionEnd',
   regionValue: 'keyResults',
 } as const;
 
