@@ -38,6 +38,18 @@ describe('the layout', () => {
     expect(pl.numberFormats[3]?.[5]).toBe('yyyy-mm-dd');
   });
 
+  it('says the statuses in words in its legend, with the pace rule and its thresholds in the cell note', () => {
+    const en = layout(workedExamplePlan('en'));
+    expect(en.cells[3]?.slice(0, 2)).toEqual([{ text: 'Legend' }, { text: '🟢 on pace · 🟡 behind · 🔴 far behind' }]);
+    const note = (l: QuarterLayout) => l.notes.find((entry) => entry.a1 === 'B4')?.note ?? '';
+    expect(note(en)).toMatch(/🟢 on pace: score at least 70% of the expected progress\. 🟡 behind: at least 40%\./);
+    expect(note(en)).toMatch(/committed key result.* needs 100% for 🟢 and 70% for 🟡/);
+    expect(note(pl)).toMatch(
+      /🟢 zgodnie z tempem: wynik co najmniej 70% oczekiwanego postępu\. 🟡 opóźnienie: co najmniej 40%\./,
+    );
+    expect(note(pl)).toMatch(/Zobowiązujący .* potrzebuje 100% do 🟢 i 70% do 🟡/);
+  });
+
   it('titles the columns in the plan language, the frozen rows ending with them and the identity columns frozen', () => {
     const titles = (l: QuarterLayout) =>
       l.cells[l.headerRow - 1]?.map((cell) =>
