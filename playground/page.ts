@@ -414,13 +414,18 @@ function isEmpty(cell: CellSnapshot | null): boolean {
   return !cell || cell.value.display === '';
 }
 
-/** Text wider than its cell runs on over the empty cells to its right, as in Sheets. */
+/**
+ * Text wider than its cell runs on over the empty cells to its right, as in Sheets; text in a frozen column
+ * stops at the last frozen one, since the frozen pane is drawn apart from what scrolls beside it. (Google's
+ * help does not say; the add-on's sheets read the same either way: no frozen-column text needs more room.)
+ */
 function spill(td: HTMLTableCellElement, sheet: SheetSnapshot, row: number, column: number, columns: number): void {
   const cell = cellAt(sheet, row, column);
   if (!cell || cell.wrap || cell.value.type !== 'text' || isEmpty(cell) || alignment(cell) !== 'left') return;
   let width = sheet.columnWidths[column - 1] ?? 100;
   let next = column + 1;
-  while (next <= columns && isEmpty(cellAt(sheet, row, next))) {
+  const last = column <= sheet.frozenColumns ? Math.min(sheet.frozenColumns, columns) : columns;
+  while (next <= last && isEmpty(cellAt(sheet, row, next))) {
     width += sheet.columnWidths[next - 1] ?? 100;
     next++;
   }
