@@ -39,18 +39,18 @@ export type TrackingKey = (typeof TRACKING_KEYS)[number];
 
 /**
  * Widths in pixels, set when a column is first placed: each shows its title whole in both languages
- * (test/okr-sheet/header-fit.test.ts). A width the user sets later is kept.
+ * (test/okr-sheet/header-fit.test.ts, and the playground's Chromium test in a wider fallback font). A width the user sets later is kept.
  */
 export const TRACKING_WIDTHS: Record<TrackingKey, number> = {
   trend: 110,
   lastDate: 110,
   needed: 140,
-  forecastMin: 160,
-  forecastStandard: 160,
-  forecastMax: 160,
-  scoreMin: 140,
-  scoreStandard: 140,
-  scoreMax: 140,
+  forecastMin: 170,
+  forecastStandard: 170,
+  forecastMax: 170,
+  scoreMin: 150,
+  scoreStandard: 150,
+  scoreMax: 150,
 };
 
 /** Column metadata key of the tracking columns; the value is the TrackingKey. */

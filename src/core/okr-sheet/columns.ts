@@ -45,7 +45,8 @@ export const FORMULA_COLUMNS: readonly ColumnKey[] = ['score', 'objectiveScore',
 
 /**
  * Widths in pixels: narrow ids and numbers, wide titles and notes, each wide enough for its title in both
- * languages (test/okr-sheet/header-fit.test.ts measures them). Column F, the score, also holds the header
+ * languages, in Sheets' Arial (test/okr-sheet/header-fit.test.ts) and in the wider DejaVu Sans a Linux
+ * browser falls back to (the playground's Chromium test). Column F, the score, also holds the header
  * block's dates, so it is wide enough for `2027-03-31`; B to D carry the status legend over their width.
  */
 const WIDTHS: Record<ColumnKey, number> = {
@@ -61,7 +62,7 @@ const WIDTHS: Record<ColumnKey, number> = {
   kind: 110,
   unit: 80,
   start: 100,
-  target: 135,
+  target: 145,
   current: 130,
   weight: 60,
   type: 120,
