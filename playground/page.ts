@@ -296,8 +296,26 @@ function renderGrid(): void {
   const headRow = el('tr');
   // The corner above the row numbers heads nothing: a plain cell, so no header goes without a name.
   headRow.append(el('td', { class: 'corner' }));
+  // Frozen columns stay at the left while the grid scrolls sideways: each sticks at the width of the row
+  // numbers and the frozen columns before it, and what scrolls passes under them (style.css), as Sheets keeps
+  // them (https://support.google.com/docs/answer/9060449, Sheet.setFrozenColumns in the Apps Script reference).
+  const frozenColumns = Math.min(sheet.frozenColumns, columns);
+  const frozenLeft: number[] = [];
+  for (let column = 1, left = 46; column <= frozenColumns; column++) {
+    frozenLeft[column] = left;
+    left += sheet.columnWidths[column - 1] ?? 100;
+  }
+  const freeze = (cell: HTMLElement, column: number) => {
+    const left = frozenLeft[column];
+    if (left === undefined) return;
+    cell.classList.add('frozen-column');
+    if (column === frozenColumns) cell.classList.add('frozen-edge');
+    cell.style.left = `${left}px`;
+  };
   for (let column = 1; column <= columns; column++) {
-    headRow.append(el('th', { class: 'column-head', 'data-column': String(column) }, columnLetters(column)));
+    const th = el('th', { class: 'column-head', 'data-column': String(column) }, columnLetters(column));
+    freeze(th, column);
+    headRow.append(th);
   }
   head.append(headRow);
 
@@ -310,6 +328,7 @@ function renderGrid(): void {
       const td = el('td');
       td.dataset.row = String(row);
       td.dataset.column = String(column);
+      freeze(td, column);
       const cell = cellAt(sheet, row, column);
       if (cell) {
         paintCell(td, cell, sheet.columnWidths[column - 1] ?? 100);
@@ -396,13 +415,18 @@ function isEmpty(cell: CellSnapshot | null): boolean {
   return !cell || cell.value.display === '';
 }
 
-/** Text wider than its cell runs on over the empty cells to its right, as in Sheets. */
+/**
+ * Text wider than its cell runs on over the empty cells to its right, as in Sheets; text in a frozen column
+ * stops at the last frozen one, since the frozen pane is drawn apart from what scrolls beside it. (Google's
+ * help does not say; the add-on's sheets read the same either way: no frozen-column text needs more room.)
+ */
 function spill(td: HTMLTableCellElement, sheet: SheetSnapshot, row: number, column: number, columns: number): void {
   const cell = cellAt(sheet, row, column);
   if (!cell || cell.wrap || cell.value.type !== 'text' || isEmpty(cell) || alignment(cell) !== 'left') return;
   let width = sheet.columnWidths[column - 1] ?? 100;
   let next = column + 1;
-  while (next <= columns && isEmpty(cellAt(sheet, row, next))) {
+  const last = column <= sheet.frozenColumns ? Math.min(sheet.frozenColumns, columns) : columns;
+  while (next <= last && isEmpty(cellAt(sheet, row, next))) {
     width += sheet.columnWidths[next - 1] ?? 100;
     next++;
   }

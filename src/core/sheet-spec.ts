@@ -38,12 +38,17 @@ export interface SheetSpec {
   columnWidths: { column: number; width: number }[];
 }
 
-/** The fills: the same colour means the same thing (type here, computed, on track…) in every sheet. */
+/**
+ * The fills: the same colour means the same thing in every sheet. Two looks tell cells apart wherever a
+ * table has both: `input`, white, for what a person types, and `computed`, light grey, for what a formula
+ * works out, so no one types over a formula thinking it is theirs. Input is plain white rather than a tint:
+ * a pale yellow read as the 🟡 status colour beside it.
+ */
 export const FILL = {
   section: '#d9e2f3',
   header: '#e8eaed',
   computed: '#f3f3f3',
-  input: '#fff8e1',
+  input: '#ffffff',
   plain: '#ffffff',
   green: '#b7e1cd',
   yellow: '#fce8b2',

@@ -3,7 +3,8 @@
 // would give (laid out by src/core/check-in/tracking.ts). The columns are found by their column metadata, so
 // they are found again after the user inserts or moves columns; on the first recording they are added after
 // the sheet's last used column. Each contiguous group of them is written with one setValues and one
-// setNumberFormats; the layout files of the OKR sheet are not touched.
+// setNumberFormats and setBackgrounds (the computed look); the layout files of the OKR sheet are not touched.
+// A column gets its width once, when it is placed, so a width the user sets afterwards stays.
 
 import { dayFromIso } from '../core/cell-values';
 import type { HistoryRecord } from '../core/check-in/history';
@@ -11,6 +12,7 @@ import {
   layoutTracking,
   TRACKING_KEYS,
   TRACKING_METADATA,
+  TRACKING_WIDTHS,
   type TrackedRow,
   type TrackingKey,
 } from '../core/check-in/tracking';
@@ -54,6 +56,7 @@ function placeMissing(sheet: Sheet, found: Partial<Record<TrackingKey, number>>)
   missing.forEach((key, index) => {
     placed[key] = first + index;
     sheet.getRange(wholeColumn(first + index)).addDeveloperMetadata(TRACKING_METADATA, key);
+    sheet.setColumnWidth(first + index, TRACKING_WIDTHS[key]);
   });
   return placed as Record<TrackingKey, number>;
 }
@@ -157,6 +160,7 @@ export function writeTracking(sheet: Sheet, reading: QuarterReading, context: Tr
     const byRow = <T>(grid: Record<TrackingKey, T[]>) =>
       Array.from({ length: height }, (_, index) => group.map((key) => grid[key][index] as T));
     range.setNumberFormats(byRow(layout.numberFormats));
+    range.setBackgrounds(byRow(layout.backgrounds));
     range.setValues(byRow(layout.cells).map((row) => row.map(cellInput)));
   }
 }

@@ -1,6 +1,6 @@
 // Writes a laid-out OKR sheet (src/core/okr-sheet/layout.ts) into a sheet in a fixed number of batched
 // calls: the grids, dropdowns, notes and colour rules as every laid-out sheet (./sheet-writer.ts), then the
-// frozen rows, widths, protections, names and metadata. Nothing here loops over key results, so a quarter
+// frozen rows and columns, widths, protections, names and metadata. Nothing here loops over key results, so a quarter
 // of 100 KRs costs the same calls as one of 9. Also names new sheets and closes a quarter's sheet.
 
 import type { Lang } from '../core/i18n';
@@ -18,6 +18,7 @@ export function writeQuarterLayout(spreadsheet: Spreadsheet, sheet: Sheet, layou
   // Dropdowns cover the data rows only: the header's cells stay free text.
   writeSheetSpec(sheet, layout, layout.firstDataRow);
   sheet.setFrozenRows(layout.frozenRows);
+  sheet.setFrozenColumns(layout.frozenColumns);
   for (const { column, width } of layout.columnWidths) sheet.setColumnWidth(column, width);
   for (const { a1, description } of layout.protections) {
     sheet.getRange(a1).protect().setDescription(description).setWarningOnly(true);

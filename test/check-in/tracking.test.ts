@@ -187,14 +187,14 @@ describe('the forecast columns in the add-on style', () => {
     const history = (letter: string) => `'History'!$${letter}$2:$${letter}$1000`;
     for (const [key, scenario] of FORECASTS) {
       const title = {
-        forecastMin: 'Forecast (pessimistic)',
-        forecastStandard: 'Forecast (standard)',
-        forecastMax: 'Forecast (optimistic)',
+        forecastMin: 'Pessimistic forecast',
+        forecastStandard: 'Standard forecast',
+        forecastMax: 'Optimistic forecast',
       }[key];
       expect(titleFormula(key)).toBe(
         `={"${title}";KR_FORECAST(${history('D')};${history('J')};DATE(2027;3;31);"${scenario}";` +
           `ARRAYFORMULA(${history('K')}&"|"&${history('C')});` +
-          'ARRAYFORMULA(IF(D7:D12="";"";IF(J7:J12="";"";"Q1 2027|"&D7:D12)));I7:I12;J7:J12;H7:H12;G7:G12)}',
+          'ARRAYFORMULA(IF(D7:D12="";"";IF(M7:M12="";"";"Q1 2027|"&D7:D12)));L7:L12;M7:M12;K7:K12;J7:J12)}',
       );
       // The rows below are left empty for the answer to spill into.
       for (const id of ['O1.1', 'O1.2', 'O2.2']) expect(formulaOf(id, key)).toBe('');
@@ -317,10 +317,10 @@ describe('the tracking columns as a reader sees them', () => {
     // What each week must bring keeps one decimal more: a small fall is "-0,03 dni", not "-0 dni".
     expect(layout.numberFormats.needed[2]).toBe('0.00 "dni"');
     expect(displayValue(-1 / 30, layout.numberFormats.needed[2] ?? '', settings)).toBe('-0,03 dni');
-    expect(layout.cells.forecastMin[0]).toMatchObject({ text: 'Prognoza (pesymistyczna)' });
-    expect(layout.cells.forecastStandard[0]).toMatchObject({ text: 'Prognoza (standardowa)' });
-    expect(layout.cells.forecastMax[0]).toMatchObject({ text: 'Prognoza (optymistyczna)' });
-    expect(layout.cells.scoreMin[0]).toMatchObject({ text: 'Wynik przy pesymistycznej' });
+    expect(layout.cells.forecastMin[0]).toMatchObject({ text: 'Pesymistyczna prognoza' });
+    expect(layout.cells.forecastStandard[0]).toMatchObject({ text: 'Standardowa prognoza' });
+    expect(layout.cells.forecastMax[0]).toMatchObject({ text: 'Optymistyczna prognoza' });
+    expect(layout.cells.scoreMin[0]).toMatchObject({ text: 'Pesymistyczny wynik' });
   });
 });
 

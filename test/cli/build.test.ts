@@ -43,7 +43,7 @@ describe('okr build examples/plan.json', () => {
 
   it('writes an .xlsx with portable formulas, and says what it leaves out', () => {
     expect(run.stdout).toMatch(/✓ Wrote .*q1\.xlsx \(\d+\.\d KB, 2 sheets\)/);
-    expect(run.stdout).toContain('⚠ OKR Q1 2027: 1 cell note(s) are not exported');
+    expect(run.stdout).toContain('⚠ OKR Q1 2027: 2 cell note(s) are not exported');
     const files = unzipSync(readFileSync(out));
     expect(strFromU8(files['xl/workbook.xml'] as Uint8Array)).toContain('name="OKR Q1 2027"');
     const all = Object.keys(files)

@@ -58,7 +58,8 @@ describe('buildQuarter', () => {
     const sheet = sheetNamed('OKR Q1 2027');
     expect(result.sheetId).toBe(sheet.getSheetId());
     expect(sheet.frozenRows).toBe(6);
-    expect(cellOf(sheet, 6, 'score').formula).toBe('={"Wynik";KR_SCORE(I7:I33;J7:J33;K7:K33;G7:G33)}');
+    expect(sheet.frozenColumns).toBe(5);
+    expect(cellOf(sheet, 6, 'score').formula).toBe('={"Wynik";KR_SCORE(L7:L33;M7:M33;N7:N33;J7:J33)}');
     expect(cellOf(sheet, 7, 'keyResult').value).toBe('Nowi klienci na abonament');
     expect(cellOf(sheet, 8, 'target').numberFormat).toBe('#,##0 "zł"');
     expect(cellOf(sheet, 7, 'kind').validation?.getCriteriaValues()[0]).toEqual([

@@ -22,7 +22,7 @@ const input = (cell: SheetCell) => cellInput(cell);
 describe('the layout', () => {
   const pl = layout(workedExamplePlan('pl'));
 
-  it('has a header block with team, quarter, dates, as-of, expected progress and the bands', () => {
+  it('has a header block with team, quarter, dates, as-of, expected progress and the status legend', () => {
     expect(pl.cells[0]?.[0]).toEqual({ formula: '="OKR · "&B3&" · "&B2' });
     expect(pl.cells[1]?.slice(0, 2)).toEqual([{ text: 'Zespół' }, { text: 'Sprzedaż B2B' }]);
     expect(pl.cells[2]?.slice(0, 2)).toEqual([{ text: 'Kwartał' }, { text: 'Q1 2027' }]);
@@ -30,12 +30,27 @@ describe('the layout', () => {
     expect(pl.cells[2]?.slice(4, 6)).toEqual([{ text: 'Koniec kwartału' }, { formula: '=DATE(2027;3;31)' }]);
     expect(pl.cells[3]?.slice(4, 6)).toEqual([{ text: 'Stan na dzień' }, { formula: '=DATE(2027;1;1)' }]);
     expect(pl.cells[4]?.slice(4, 6)).toEqual([{ text: 'Oczekiwany postęp' }, { formula: '=KR_PACE(F2;F3;F4)' }]);
-    expect(pl.cells[3]?.[1]).toEqual({ text: expect.stringContaining('zobowiązujący 🟢 ≥ 1,0·e') });
+    expect(pl.cells[3]?.slice(0, 2)).toEqual([
+      { text: 'Legenda' },
+      { text: '🟢 zgodnie z tempem · 🟡 opóźnienie · 🔴 duże opóźnienie' },
+    ]);
     expect(pl.numberFormats[4]?.[5]).toBe('0%');
     expect(pl.numberFormats[3]?.[5]).toBe('yyyy-mm-dd');
   });
 
-  it('titles the columns in the plan language, and the frozen rows end with them', () => {
+  it('says the statuses in words in its legend, with the pace rule and its thresholds in the cell note', () => {
+    const en = layout(workedExamplePlan('en'));
+    expect(en.cells[3]?.slice(0, 2)).toEqual([{ text: 'Legend' }, { text: '🟢 on pace · 🟡 behind · 🔴 far behind' }]);
+    const note = (l: QuarterLayout) => l.notes.find((entry) => entry.a1 === 'B4')?.note ?? '';
+    expect(note(en)).toMatch(/🟢 on pace: score at least 70% of the expected progress\. 🟡 behind: at least 40%\./);
+    expect(note(en)).toMatch(/committed key result.* needs 100% for 🟢 and 70% for 🟡/);
+    expect(note(pl)).toMatch(
+      /🟢 zgodnie z tempem: wynik co najmniej 70% oczekiwanego postępu\. 🟡 opóźnienie: co najmniej 40%\./,
+    );
+    expect(note(pl)).toMatch(/Zobowiązujący .* potrzebuje 100% do 🟢 i 70% do 🟡/);
+  });
+
+  it('titles the columns in the plan language, the frozen rows ending with them and the identity columns frozen', () => {
     const titles = (l: QuarterLayout) =>
       l.cells[l.headerRow - 1]?.map((cell) =>
         cell && 'text' in cell ? cell.text : 'formula' in (cell ?? {}) ? 'ƒ' : '',
@@ -46,6 +61,9 @@ describe('the layout', () => {
       'Cel',
       'ID KR',
       'Kluczowy rezultat',
+      'ƒ',
+      'ƒ',
+      'ƒ',
       'Właściciel',
       'Rodzaj',
       'Jednostka',
@@ -53,31 +71,30 @@ describe('the layout', () => {
       'Wartość docelowa',
       'Wartość bieżąca',
       'Waga',
-      'ƒ',
-      'ƒ',
-      'ƒ',
       'Typ',
       'Wspiera',
       'Notatki',
     ]);
-    expect(titles(layout(workedExamplePlan('en', 'portable')))?.slice(10, 16)).toEqual([
-      'Current',
-      'Weight',
+    expect(titles(layout(workedExamplePlan('en', 'portable')))?.slice(3, 9)).toEqual([
+      'KR ID',
+      'Key result',
       'Score',
       'Objective score',
       'Status',
-      'Type',
+      'Owner',
     ]);
     expect(pl.frozenRows).toBe(pl.headerRow);
+    // Level, objective id, objective, KR id and key result stay in view while the table scrolls sideways.
+    expect(pl.frozenColumns).toBe(5);
   });
 
   it('puts one custom-function call per column in the title row (add-on style), none in the data rows', () => {
     const header = pl.cells[pl.headerRow - 1] ?? [];
-    expect(header[columnOf('score') - 1]).toEqual({ formula: '={"Wynik";KR_SCORE(I7:I33;J7:J33;K7:K33;G7:G33)}' });
+    expect(header[columnOf('score') - 1]).toEqual({ formula: '={"Wynik";KR_SCORE(L7:L33;M7:M33;N7:N33;J7:J33)}' });
     expect(header[columnOf('objectiveScore') - 1]).toEqual({
-      formula: '={"Wynik celu";OKR_SCORE(M7:M33;L7:L33;B7:B33)}',
+      formula: '={"Wynik celu";OKR_SCORE(F7:F33;O7:O33;B7:B33)}',
     });
-    expect(header[columnOf('status') - 1]).toEqual({ formula: '={"Status";KR_STATUS(M7:M33;$F$5;P7:P33;;G7:G33)}' });
+    expect(header[columnOf('status') - 1]).toEqual({ formula: '={"Status";KR_STATUS(F7:F33;$F$5;P7:P33;;J7:J33)}' });
     const formulasBelow = pl.cells
       .slice(pl.headerRow)
       .flat()
@@ -207,18 +224,18 @@ describe('the layout', () => {
 
   it('colours by the status text and the objective score, over the whole table', () => {
     expect(pl.conditionalRules.map((rule) => rule.formula)).toEqual([
-      '=$O7="🟢"',
-      '=$O7="🟡"',
-      '=$O7="🔴"',
-      '=AND(ISNUMBER($N7);$N7+(1/1000000000)>=(7/10)*$F$5)',
-      '=AND(ISNUMBER($N7);$N7+(1/1000000000)>=(4/10)*$F$5)',
-      '=AND(ISNUMBER($N7);$N7+(1/1000000000)<(4/10)*$F$5)',
+      '=$H7="🟢"',
+      '=$H7="🟡"',
+      '=$H7="🔴"',
+      '=AND(ISNUMBER($G7);$G7+(1/1000000000)>=(7/10)*$F$5)',
+      '=AND(ISNUMBER($G7);$G7+(1/1000000000)>=(4/10)*$F$5)',
+      '=AND(ISNUMBER($G7);$G7+(1/1000000000)<(4/10)*$F$5)',
     ]);
-    expect(pl.conditionalRules[0]?.ranges).toEqual(['M7:M33', 'O7:O33']);
+    expect(pl.conditionalRules[0]?.ranges).toEqual(['F7:F33', 'H7:H33']);
   });
 
   it('protects the computed columns (title formulas included) and the pace cell, names the table', () => {
-    expect(pl.protections.map((p) => p.a1)).toEqual(['M6:O33', 'F5']);
+    expect(pl.protections.map((p) => p.a1)).toEqual(['F6:H33', 'F5']);
     expect(pl.namedRanges).toEqual([
       { suffix: 'table', a1: 'A6:R33' },
       { suffix: 'as_of', a1: 'F4' },

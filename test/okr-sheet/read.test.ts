@@ -50,7 +50,59 @@ const cell = (snapshot: Grid, row: number, key: ColumnKey, value: unknown) => {
   (snapshot.values[row - 1] as unknown[])[column - 1] = value;
 };
 
+/** The column order sheets were built in before the score, objective score and status moved beside the key result. */
+const FIRST_ORDER: readonly ColumnKey[] = [
+  'level',
+  'objectiveId',
+  'objective',
+  'krId',
+  'keyResult',
+  'owner',
+  'kind',
+  'unit',
+  'start',
+  'target',
+  'current',
+  'weight',
+  'score',
+  'objectiveScore',
+  'status',
+  'type',
+  'parent',
+  'notes',
+];
+
+/** `snapshot` with its columns in `order`, its column metadata following them (or dropped). */
+function reordered(snapshot: Grid, order: readonly ColumnKey[], withMetadata: boolean): Grid {
+  const from = order.map((key) => columnOf(key) - 1);
+  const move = <T>(rows: T[][]) => rows.map((row) => from.map((index) => row[index] as T));
+  return {
+    ...snapshot,
+    values: move(snapshot.values),
+    formulas: move(snapshot.formulas),
+    columnsByMetadata: withMetadata ? Object.fromEntries(order.map((key, index) => [key, index + 1])) : {},
+  };
+}
+
 describe('readQuarterGrid', () => {
+  it('reads a sheet built with the earlier column order, by its column metadata or by its titles', () => {
+    expect([...FIRST_ORDER].sort()).toEqual([...COLUMN_KEYS].sort());
+    for (const lang of ['en', 'pl'] as const) {
+      const plan = workedExamplePlan(lang);
+      for (const withMetadata of [true, false]) {
+        const snapshot = reordered(snapshotOf(plan), FIRST_ORDER, withMetadata);
+        (snapshot.values[6] as unknown[])[FIRST_ORDER.indexOf('current')] = 3;
+        const reading = readQuarterGrid(snapshot);
+        expect(reading.problems).toEqual([]);
+        expect(reading.columns.score).toBe(13);
+        expect(reading.columns.current).toBe(11);
+        const expected = expectedPlan(plan);
+        (expected.objectives[0]?.keyResults[0] as { current: number | null }).current = 3;
+        expect(reading.plan).toEqual(expected);
+      }
+    }
+  });
+
   it('reads a freshly built sheet back into the same plan', () => {
     for (const style of ['addon', 'portable'] as const) {
       const plan = workedExamplePlan('pl', style);

@@ -26,8 +26,12 @@ interface Opened {
   errors: string[];
 }
 
-async function openPage(browser: Browser, playground: Playground): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 900 } });
+async function openPage(
+  browser: Browser,
+  playground: Playground,
+  viewport = { width: 1600, height: 900 },
+): Promise<Opened> {
+  const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const outside: string[] = [];
   const errors: string[] = [];
@@ -63,6 +67,54 @@ async function typeInto(page: Page, row: number, column: number, text: string): 
   await page.keyboard.press('Enter');
   expect((await answered).status()).toBe(200);
   await page.waitForFunction(() => !document.body.classList.contains('busy'));
+}
+
+/** Whether what the page shows at several points of a cell (its middle and near its edges) is that cell. */
+async function topmostIsInside(locator: ReturnType<typeof cell>): Promise<boolean> {
+  return locator.evaluate((td) => {
+    const box = td.getBoundingClientRect();
+    const points = [
+      [box.left + box.width / 2, box.top + box.height / 2],
+      [box.left + 3, box.top + 3],
+      [box.right - 3, box.bottom - 3],
+      [box.left + 3, box.bottom - 3],
+    ] as const;
+    return points.every(([x, y]) => {
+      const shown = document.elementFromPoint(x, y);
+      return shown !== null && (shown === td || td.contains(shown));
+    });
+  });
+}
+
+/**
+ * Scrolls the grid down a few pixels at a time, over the first rows' height, and at each step looks along
+ * the frozen rows: the places where something other than the frozen cell there is drawn on top.
+ */
+async function overdrawnFrozenRows(page: Page): Promise<string[]> {
+  return page.locator('#grid-scroll').evaluate((scroller) => {
+    const found: string[] = [];
+    const frozen = Array.from(scroller.querySelectorAll<HTMLElement>('tr.frozen td'));
+    const view = scroller.getBoundingClientRect();
+    for (let top = 0; top <= Math.min(200, scroller.scrollHeight - scroller.clientHeight); top += 10) {
+      scroller.scrollTop = top;
+      for (const td of frozen) {
+        const box = td.getBoundingClientRect();
+        for (let x = Math.max(box.left, view.left) + 2; x < Math.min(box.right, view.right) - 2; x += 12) {
+          for (const y of [box.top + 2, box.top + box.height / 2, box.bottom - 2]) {
+            // On top may be the frozen cell, or a frozen neighbour's text running on over it; nothing that scrolls.
+            const shown = document.elementFromPoint(x, y);
+            if (shown && !shown.closest('tr.frozen')) {
+              found.push(
+                `scrolled ${top}px: ${td.dataset.row}:${td.dataset.column} under ${shown.tagName} ${shown.className} "${shown.textContent?.slice(0, 20)}"`,
+              );
+              break;
+            }
+          }
+        }
+      }
+    }
+    return [...new Set(found)].slice(0, 10);
+  });
 }
 
 async function clickMenuItem(page: Page, name: string | RegExp): Promise<void> {
@@ -288,11 +340,7 @@ describe.skipIf(skip)('the playground in headless Chromium', () => {
     await page.locator('#tabs .tab', { hasText: /^OKR / }).click();
     await expect.poll(() => activeTab(page)).toMatch(/^OKR /);
     await page.waitForFunction(() => !document.body.classList.contains('busy'));
-    // Scrolled to the key results, their scores and statuses, for the picture.
-    await page.locator('#grid-scroll').evaluate((scroller) => {
-      const head = scroller.querySelector<HTMLElement>('th[data-column="5"]');
-      scroller.scrollLeft = (head?.offsetLeft ?? 0) - 46;
-    });
+    // The key results with their scores and statuses beside them, unscrolled, for the picture.
     await page.screenshot({ path: '/tmp/playground.png' });
 
     expect(outside).toEqual([]);
@@ -422,6 +470,50 @@ describe.skipIf(skip)('the playground behaves like Sheets in everyday edits', ()
     expect(errors).toEqual([]);
     await closePage(page);
   }, 60_000);
+
+  it('shows the scores on a 1366 px screen and keeps the frozen identity columns over what scrolls sideways', async () => {
+    const playground = await startWith('frozen.json', true);
+    const { page, errors } = await openPage(browser, playground, { width: 1366, height: 768 });
+    const scroller = page.locator('#grid-scroll');
+    const box = await scroller.boundingBox();
+    if (!box) throw new Error('no grid');
+
+    // The OKR sheet: score, objective score and status show beside the key results without scrolling.
+    for (const title of ['Wynik', 'Wynik celu', 'Status']) {
+      const at = await find(page, title);
+      const head = await cell(page, at.row, at.column).boundingBox();
+      expect(head && head.x + head.width).toBeLessThanOrEqual(box.x + box.width);
+    }
+    // Every title of the table and its tracking columns shows whole, in whatever font this Chromium has.
+    const cutTitles = await page
+      .locator('#grid td[data-row="6"]:not(.spill)')
+      .evaluateAll((tds) => tds.filter((td) => td.scrollWidth > td.clientWidth).map((td) => td.textContent));
+    expect(cutTitles).toEqual([]);
+    // Scrolled sideways, the identity columns stay where they were and the scrolled cells pass under them.
+    const keyResult = await find(page, 'Kluczowy rezultat');
+    const frozenCell = cell(page, keyResult.row + 1, keyResult.column);
+    const before = await frozenCell.boundingBox();
+    await scroller.evaluate((element) => {
+      element.scrollLeft = 600;
+    });
+    expect(await frozenCell.boundingBox()).toEqual(before);
+    expect(await topmostIsInside(frozenCell)).toBe(true);
+    // Scrolled down too, the header block and the column titles stay over the rows passing under them.
+    expect(await overdrawnFrozenRows(page)).toEqual([]);
+
+    expect(errors).toEqual([]);
+    await closePage(page);
+  }, 120_000);
+
+  it("keeps History's frozen titles over every record scrolled under them", async () => {
+    const playground = await startWith('history.json', true);
+    const { page, errors } = await openPage(browser, playground, { width: 1366, height: 768 });
+    await page.locator('#tabs .tab', { hasText: 'Historia' }).click();
+    await expect.poll(() => activeTab(page)).toBe('Historia');
+    expect(await overdrawnFrozenRows(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await closePage(page);
+  }, 120_000);
 
   it('asks before editing a warning-only protected range, restores a blocked column at once, and draws the trends', async () => {
     const playground = await startWith('sample.json', true);

@@ -5,6 +5,7 @@
 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { asReal, Enums, type FakeServices, type FakeServicesOptions } from '../../local/spreadsheet';
+import { columnOf } from '../../src/core/okr-sheet/columns';
 import { getCheckInState, getCheckInText, submitCheckIn } from '../../src/server/check-in-api';
 import { forgetLang } from '../../src/server/language';
 import { showRecordCheckIn, showWeeklyCheckIn } from '../../src/server/menu';
@@ -160,7 +161,7 @@ describe('recording from the sidebar', () => {
       week: 5,
       recorded: 2,
       replaced: 0,
-      skippedFormulaCells: [{ keyResultId: 'O1.2', row: formulaRow, column: 11 }],
+      skippedFormulaCells: [{ keyResultId: 'O1.2', row: formulaRow, column: columnOf('current') }],
       skippedBlank: ['O1.3', 'O2.2', 'O2.3'],
       notes: [],
     });
@@ -171,7 +172,9 @@ describe('recording from the sidebar', () => {
     expect(result.recording.text).toContain('- O1.1 New clients: 3 / 10 = 30% 🟢');
     expect(result.recording.tab.recordedBefore).toBe(true);
     // The user's formula is still there; History has both values.
-    expect(services.spreadsheet.sheet(okr).getRange(formulaRow, 11).getFormula()).toBe('=SUM(400000,100000)');
+    expect(services.spreadsheet.sheet(okr).getRange(formulaRow, columnOf('current')).getFormula()).toBe(
+      '=SUM(400000,100000)',
+    );
     expect(historyOf(services).map((record) => [record.keyResultId, record.value])).toEqual([
       ['O1.1', 3],
       ['O1.2', 500_000],

@@ -162,8 +162,8 @@ describe('the .xlsx file itself', () => {
     expect(writeXlsx(workbookFromFake(builtQuarter().spreadsheet))).toEqual(bytes);
   });
 
-  it('freezes the header rows, sets the column widths and names the table', () => {
-    expect(xml).toMatch(/<pane ySplit="6" topLeftCell="A7" activePane="bottomLeft" state="frozen"\/>/);
+  it('freezes the header rows and the identity columns, sets the column widths and names the table', () => {
+    expect(xml).toMatch(/<pane xSplit="5" ySplit="6" topLeftCell="F7" activePane="bottomRight" state="frozen"\/>/);
     // The objective title column: 260 pixels.
     expect(xml).toContain('<col min="3" max="3" width="36.43" customWidth="1"/>');
     expect(part(files, 'xl/workbook.xml')).toMatch(
@@ -173,14 +173,14 @@ describe('the .xlsx file itself', () => {
 
   it('writes the portable formulas, ARRAYFORMULA as an array formula, and no cached results', () => {
     const blank = '=&quot;&quot;,&quot;&quot;';
-    expect(xml).toMatch(new RegExp(`<c r="${letter('score')}7" s="\\d+"><f>IF\\(K7${blank}`));
+    expect(xml).toMatch(new RegExp(`<c r="${letter('score')}7" s="\\d+"><f>IF\\(N7${blank}`));
     expect(xml).toMatch(
-      new RegExp(`<c r="${letter('objectiveScore')}7" s="\\d+"><f t="array" ref="N7">IF\\(B7${blank}`),
+      new RegExp(`<c r="${letter('objectiveScore')}7" s="\\d+"><f t="array" ref="G7">IF\\(B7${blank}`),
     );
     expect(xml).not.toContain('ARRAYFORMULA');
     expect(xml).not.toMatch(/<\/f><v>/);
     expect(xml).toContain('<f>DATE(2027,3,15)</f>');
-    expect(xlsxWarnings(book)).toEqual([`${sheetName}: 1 cell note(s) are not exported`]);
+    expect(xlsxWarnings(book)).toEqual([`${sheetName}: 2 cell note(s) are not exported`]);
   });
 
   it('keeps a text that begins with "=" as text', () => {
@@ -197,10 +197,10 @@ describe('the .xlsx file itself', () => {
   });
 
   it('holds the status colours as conditional formats', () => {
-    const range = `M7:M${lastRow} O7:O${lastRow}`;
+    const range = `F7:F${lastRow} H7:H${lastRow}`;
     expect(xml).toContain(`<conditionalFormatting sqref="${range}">`);
-    for (const emoji of ['🟢', '🟡', '🔴']) expect(xml).toContain(`<formula>$O7=&quot;${emoji}&quot;</formula>`);
-    expect(xml).toContain(`<conditionalFormatting sqref="N7:N${lastRow}">`);
+    for (const emoji of ['🟢', '🟡', '🔴']) expect(xml).toContain(`<formula>$H7=&quot;${emoji}&quot;</formula>`);
+    expect(xml).toContain(`<conditionalFormatting sqref="G7:G${lastRow}">`);
     const dxfs = /<dxfs count="3">(.*)<\/dxfs>/.exec(part(files, 'xl/styles.xml'))?.[1] ?? '';
     for (const color of ['FFB7E1CD', 'FFFCE8B2', 'FFF4C7C3']) expect(dxfs).toContain(`<bgColor rgb="${color}"/>`);
   });
@@ -208,16 +208,16 @@ describe('the .xlsx file itself', () => {
   it('holds the dropdowns and number checks', () => {
     expect(xml).toMatch(
       new RegExp(
-        `<dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" showInputMessage="1" prompt="[^"]+" sqref="G7:G${lastRow}"><formula1>&quot;wzrost,spadek,co najmniej,co najwyżej,kamień milowy&quot;</formula1>`,
+        `<dataValidation type="list" errorStyle="warning" allowBlank="1" showErrorMessage="1" showInputMessage="1" prompt="[^"]+" sqref="J7:J${lastRow}"><formula1>&quot;wzrost,spadek,co najmniej,co najwyżej,kamień milowy&quot;</formula1>`,
       ),
     );
     expect(xml).toMatch(
       new RegExp(
-        `<dataValidation type="decimal" operator="between" errorStyle="stop"[^>]*sqref="L7:L${lastRow}"><formula1>0</formula1><formula2>100</formula2>`,
+        `<dataValidation type="decimal" operator="between" errorStyle="stop"[^>]*sqref="O7:O${lastRow}"><formula1>0</formula1><formula2>100</formula2>`,
       ),
     );
     // The milestone's own yes / no dropdown on its `current` cell only.
-    expect(xml).toMatch(/sqref="K12"><formula1>&quot;tak,nie&quot;<\/formula1>/);
+    expect(xml).toMatch(/sqref="N12"><formula1>&quot;tak,nie&quot;<\/formula1>/);
   });
 });
 
@@ -302,7 +302,7 @@ describe('formulas for .xlsx', () => {
 
   it('warns when a sheet is built with the add-on formulas', () => {
     const { book, sheetName } = exportQuarter('addon');
-    expect(xlsxWarnings(book)).toContain(`${sheetName}!M6: KR_SCORE (a custom function) shows #NAME? outside Sheets`);
+    expect(xlsxWarnings(book)).toContain(`${sheetName}!F6: KR_SCORE (a custom function) shows #NAME? outside Sheets`);
   });
 
   it('turns dates into serials of the spreadsheet time zone', () => {

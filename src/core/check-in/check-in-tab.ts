@@ -83,24 +83,27 @@ export function tabColumn(key: TabColumnKey): number {
   return TAB_COLUMN_KEYS.indexOf(key) + 1;
 }
 
+// Each wide enough for its title in both languages (test/okr-sheet/header-fit.test.ts measures them).
 const WIDTHS: Record<TabColumnKey, number> = {
-  objective: 200,
-  krId: 70,
+  // The plan's "Priority (deal / action)" and "Supports KR" titles sit in these two columns as well.
+  objective: 220,
+  krId: 95,
   keyResult: 240,
   owner: 110,
-  kind: 100,
+  // The pipeline's "Coverage (PIPELINE_COVERAGE)" label runs from the owner column over this one.
+  kind: 120,
   type: 110,
-  unit: 70,
+  unit: 80,
   start: 90,
-  target: 100,
-  lastValue: 100,
-  lastDate: 100,
-  value: 110,
-  share: 90,
+  target: 145,
+  lastValue: 145,
+  lastDate: 110,
+  value: 130,
+  share: 120,
   score: 60,
   change: 80,
   status: 60,
-  confidence: 100,
+  confidence: 130,
   comment: 220,
   flags: 280,
   plan: 130,

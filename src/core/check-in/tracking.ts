@@ -20,6 +20,7 @@ import { columnLetter, formula, number, type SheetCell, text } from '../okr-shee
 import type { ColumnKey } from '../okr-sheet/columns';
 import { unitFormat } from '../okr-sheet/layout';
 import { type FormulaPlaces, portableRowFormulas } from '../okr-sheet/sheet-formulas';
+import { FILL } from '../sheet-spec';
 import { type CheckInTextKey, checkInText } from './check-in-texts';
 import { historyColumn } from './history';
 
@@ -35,6 +36,22 @@ export const TRACKING_KEYS = [
   'scoreMax',
 ] as const;
 export type TrackingKey = (typeof TRACKING_KEYS)[number];
+
+/**
+ * Widths in pixels, set when a column is first placed: each shows its title whole in both languages
+ * (test/okr-sheet/header-fit.test.ts, and the playground's Chromium test in a wider fallback font). A width the user sets later is kept.
+ */
+export const TRACKING_WIDTHS: Record<TrackingKey, number> = {
+  trend: 110,
+  lastDate: 110,
+  needed: 140,
+  forecastMin: 170,
+  forecastStandard: 170,
+  forecastMax: 170,
+  scoreMin: 150,
+  scoreStandard: 150,
+  scoreMax: 150,
+};
 
 /** Column metadata key of the tracking columns; the value is the TrackingKey. */
 export const TRACKING_METADATA = 'okr.tracking';
@@ -95,6 +112,8 @@ export interface TrackingLayout {
   /** Cells of each column from the title row to `lastRow`. */
   cells: Record<TrackingKey, SheetCell[]>;
   numberFormats: Record<TrackingKey, string[]>;
+  /** The title in the header fill, every row below in the computed look: none of these cells is typed. */
+  backgrounds: Record<TrackingKey, string[]>;
 }
 
 /**
@@ -267,5 +286,11 @@ export function layoutTracking(input: TrackingInput): TrackingLayout {
       numberFormats[scoreKey] = numberFormats[scoreKey].map((format, index) => (index === 0 ? format : '0.00'));
     }
   }
-  return { cells, numberFormats };
+  const backgrounds = Object.fromEntries(
+    TRACKING_KEYS.map((key) => [
+      key,
+      Array.from({ length: size }, (_, index) => (index === 0 ? FILL.header : FILL.computed)),
+    ]),
+  ) as Record<TrackingKey, string[]>;
+  return { cells, numberFormats, backgrounds };
 }

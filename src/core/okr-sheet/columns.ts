@@ -9,12 +9,20 @@ import { type SheetTextKey, sheetText } from './texts';
 /** Bumped when the places of the header block or the meaning of a column change. */
 export const LAYOUT_VERSION = 1;
 
+// A manager reads a row left to right: which key result it is, then how it stands. The identity columns
+// come first and are frozen, the three computed columns right after them, so on a 1366 px laptop screen
+// (about 1,250 px of columns beside Sheets' row numbers and scrollbar) score, objective score and status
+// show without scrolling sideways; what the owner types (values, weight, type, notes) follows. Sheets keeps
+// frozen columns in place while the rest scroll: https://support.google.com/docs/answer/9060449
 export const COLUMN_KEYS = [
   'level',
   'objectiveId',
   'objective',
   'krId',
   'keyResult',
+  'score',
+  'objectiveScore',
+  'status',
   'owner',
   'kind',
   'unit',
@@ -22,35 +30,41 @@ export const COLUMN_KEYS = [
   'target',
   'current',
   'weight',
-  'score',
-  'objectiveScore',
-  'status',
   'type',
   'parent',
   'notes',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
+/** The columns that say which key result a row is: frozen, so they stay in view while the rest scroll. */
+export const IDENTITY_COLUMNS: readonly ColumnKey[] = ['level', 'objectiveId', 'objective', 'krId', 'keyResult'];
+export const FROZEN_COLUMNS = IDENTITY_COLUMNS.length;
+
 /** The columns the add-on computes; everything else is the user's to type. */
 export const FORMULA_COLUMNS: readonly ColumnKey[] = ['score', 'objectiveScore', 'status'];
 
-/** Widths in pixels: narrow ids and numbers, wide titles and notes. */
+/**
+ * Widths in pixels: narrow ids and numbers, wide titles and notes, each wide enough for its title in both
+ * languages, in Sheets' Arial (test/okr-sheet/header-fit.test.ts) and in the wider DejaVu Sans a Linux
+ * browser falls back to (the playground's Chromium test). Column F, the score, also holds the header
+ * block's dates, so it is wide enough for `2027-03-31`; B to D carry the status legend over their width.
+ */
 const WIDTHS: Record<ColumnKey, number> = {
-  level: 100,
-  objectiveId: 80,
+  level: 90,
+  objectiveId: 105,
   objective: 260,
   krId: 60,
-  keyResult: 300,
+  keyResult: 280,
+  score: 90,
+  objectiveScore: 130,
+  status: 70,
   owner: 120,
   kind: 110,
   unit: 80,
   start: 100,
-  target: 110,
-  current: 110,
+  target: 145,
+  current: 130,
   weight: 60,
-  score: 70,
-  objectiveScore: 100,
-  status: 70,
   type: 120,
   parent: 80,
   notes: 240,

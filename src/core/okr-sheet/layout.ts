@@ -6,7 +6,7 @@
 import type { KeyResultPlan, Level, ObjectivePlan, QuarterPlan, Unit } from '../../shared/plan';
 import type { Lang } from '../i18n';
 import { currencyPattern } from '../locale-format';
-import { valueDecimals } from '../number-format';
+import { formatPercent, valueDecimals } from '../number-format';
 import { ASPIRATIONAL, COMMITTED, STATUS_EMOJI } from '../pace';
 import {
   type ConditionalRuleSpec,
@@ -26,6 +26,8 @@ import {
   columnOf,
   columnTitle,
   FIRST_DATA_ROW,
+  FORMULA_COLUMNS,
+  FROZEN_COLUMNS,
   HEADER_PLACES,
   HEADER_ROW,
   type HeaderField,
@@ -79,6 +81,8 @@ export interface QuarterLayout extends SheetSpec {
   columnMetadata: { column: number; key: string; value: string }[];
   rowMetadata: { row: number; key: string; value: string }[];
   frozenRows: number;
+  /** The identity columns (level … key result), kept in view while the table scrolls sideways. */
+  frozenColumns: number;
   keyResults: LaidOutKeyResult[];
 }
 
@@ -164,9 +168,14 @@ export function assignIds(plan: QuarterPlan): { id: string; objective: Objective
   });
 }
 
-function decimal(value: number, lang: Lang): string {
-  const fixed = value.toFixed(1);
-  return lang === 'pl' ? fixed.replace('.', ',') : fixed;
+/** The pace rule behind the legend's words, with its thresholds as shares of the expected progress. */
+function bandsNote(lang: Lang): string {
+  return sheetText(lang, 'bandsNote', {
+    aGreen: formatPercent(ASPIRATIONAL.greenAt, lang),
+    aYellow: formatPercent(ASPIRATIONAL.yellowAt, lang),
+    cGreen: formatPercent(COMMITTED.greenAt, lang),
+    cYellow: formatPercent(COMMITTED.yellowAt, lang),
+  });
 }
 
 /** Lays out the OKR sheet of a quarter. */
@@ -207,17 +216,8 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
   bold(TITLE_ROW, 1);
   label('team', text(plan.team));
   label('quarter', text(dates.label));
-  label(
-    'bands',
-    text(
-      sheetText(lang, 'bandsLegend', {
-        aGreen: decimal(ASPIRATIONAL.greenAt, lang),
-        aYellow: decimal(ASPIRATIONAL.yellowAt, lang),
-        cGreen: decimal(COMMITTED.greenAt, lang),
-        cYellow: decimal(COMMITTED.yellowAt, lang),
-      }),
-    ),
-  );
+  // The legend says the statuses in words; the rule behind them, with its thresholds, is in the cell's note.
+  label('bands', text(sheetText(lang, 'bandsLegend')));
   // Dates as DATE() formulas: no locale parses them differently and no time zone shifts them.
   label('quarterStart', formula(dateFormula(dates.start)), DATE_FORMAT);
   label('quarterEnd', formula(dateFormula(dates.end)), DATE_FORMAT);
@@ -285,8 +285,8 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
     }
     setFormat(r, columnOf('score'), SCORE_FORMAT);
     setFormat(r, columnOf('objectiveScore'), SCORE_FORMAT);
-    for (const key of ['score', 'objectiveScore', 'status'] as const) fill(r, columnOf(key), FILL.computed);
-    fill(r, columnOf('current'), FILL.input);
+    // One look for what the add-on computes and one for what the owner types, column by column.
+    for (const { key, column } of COLUMNS) fill(r, column, FORMULA_COLUMNS.includes(key) ? FILL.computed : FILL.input);
   }
 
   const table = (key: ColumnKey) => a1Range(FIRST_DATA_ROW, columnOf(key), lastRow, columnOf(key));
@@ -318,7 +318,10 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
       { suffix: 'as_of', a1: places.asOf },
       { suffix: 'expected', a1: places.expected },
     ],
-    notes: [{ a1: places.asOf, note: sheetText(lang, 'asOfNote') }],
+    notes: [
+      { a1: places.asOf, note: sheetText(lang, 'asOfNote') },
+      { a1: valueCell('bands'), note: bandsNote(lang) },
+    ],
     sheetMetadata: [
       { key: METADATA.kind, value: METADATA.kindValue },
       { key: METADATA.quarter, value: dates.label },
@@ -329,6 +332,7 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
     columnMetadata: COLUMNS.map(({ key, column }) => ({ column, key: METADATA.column, value: key })),
     rowMetadata: [{ row: HEADER_ROW, key: METADATA.row, value: METADATA.headerRowValue }],
     frozenRows: HEADER_ROW,
+    frozenColumns: FROZEN_COLUMNS,
     columnWidths: COLUMNS.map(({ column, width }) => ({ column, width })),
     keyResults,
   };

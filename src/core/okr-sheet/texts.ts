@@ -16,9 +16,10 @@ export const sheetText = defineTexts(
     asOfNote:
       'Today, kept current by the add-on (on opening, on every check-in, and from Extensions ▸ OKR Sheets ▸ Update as-of date). Type a date here to see scores and statuses as of that day.',
     expected: 'Expected progress',
-    bands: 'Status bands',
-    bandsLegend:
-      'aspirational 🟢 ≥ {aGreen}·e, 🟡 ≥ {aYellow}·e · committed 🟢 ≥ {cGreen}·e, 🟡 ≥ {cYellow}·e (e = expected progress)',
+    bands: 'Legend',
+    bandsLegend: '🟢 on pace · 🟡 behind · 🔴 far behind',
+    bandsNote:
+      "Status compares a score with the expected progress (the share of the quarter's weeks gone by the as-of date). 🟢 on pace: score at least {aGreen} of the expected progress. 🟡 behind: at least {aYellow}. 🔴 far behind: less. A committed key result, promised in full, needs {cGreen} for 🟢 and {cYellow} for 🟡.",
     formulaProtection: 'OKR Sheets computes these cells; editing them breaks the scores.',
     frozenProtection: 'Quarter {quarter} is closed: its values are kept as they were.',
     helpKind: 'How the key result is measured: {choices}.',
@@ -98,9 +99,10 @@ export const sheetText = defineTexts(
     asOfNote:
       'Dzisiejsza data, aktualizowana przez dodatek (przy otwarciu, przy każdym check-inie i z menu Rozszerzenia ▸ OKR Sheets ▸ Aktualizuj datę stanu). Wpisz tu datę, by zobaczyć wyniki i statusy na ten dzień.',
     expected: 'Oczekiwany postęp',
-    bands: 'Progi statusu',
-    bandsLegend:
-      'ambitny 🟢 ≥ {aGreen}·e, 🟡 ≥ {aYellow}·e · zobowiązujący 🟢 ≥ {cGreen}·e, 🟡 ≥ {cYellow}·e (e = oczekiwany postęp)',
+    bands: 'Legenda',
+    bandsLegend: '🟢 zgodnie z tempem · 🟡 opóźnienie · 🔴 duże opóźnienie',
+    bandsNote:
+      'Status porównuje wynik z oczekiwanym postępem (częścią tygodni kwartału, które minęły do dnia stanu). 🟢 zgodnie z tempem: wynik co najmniej {aGreen} oczekiwanego postępu. 🟡 opóźnienie: co najmniej {aYellow}. 🔴 duże opóźnienie: mniej. Zobowiązujący kluczowy rezultat, obiecany w całości, potrzebuje {cGreen} do 🟢 i {cYellow} do 🟡.',
     formulaProtection: 'Te komórki liczy OKR Sheets; ich edycja psuje wyniki.',
     frozenProtection: 'Kwartał {quarter} jest zamknięty: jego wartości zostają takie, jakie były.',
     helpKind: 'Jak mierzony jest kluczowy rezultat: {choices}.',
