@@ -24,6 +24,11 @@ export const ICE = customFunction(formulas.ICE);
 export const RICE = customFunction(formulas.RICE);
 export const SALES_VELOCITY = customFunction(formulas.SALES_VELOCITY);
 export const KR_VALUE = customFunction(formulas.KR_VALUE);
+export const WEIGHTED_PIPELINE = customFunction(formulas.WEIGHTED_PIPELINE);
+export const FORECAST_ROLLUP = customFunction(formulas.FORECAST_ROLLUP);
+export const WIN_RATE = customFunction(formulas.WIN_RATE);
+export const SALES_CYCLE = customFunction(formulas.SALES_CYCLE);
+export const COVERAGE_NEEDED = customFunction(formulas.COVERAGE_NEEDED);
 
 type Server = typeof ServerEntryPoints;
 let server: Server | undefined;
@@ -59,3 +64,5 @@ export const getSettings = serverEntryPoint('getSettings');
 export const getSidebarState = serverEntryPoint('getSidebarState');
 export const saveSettings = serverEntryPoint('saveSettings');
 export const submitQuarter = serverEntryPoint('submitQuarter');
+export const showDealsSheet = serverEntryPoint('showDealsSheet');
+export const importDeals = serverEntryPoint('importDeals');

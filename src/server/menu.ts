@@ -4,6 +4,7 @@
 // as-of dates of the OKR sheets to today (./as-of.ts), after the menu is built so a failure there never
 // costs the menu.
 
+import { dealText } from '../core/deals/deal-texts';
 import { defineTexts, type Lang, langFromLocale } from '../core/i18n';
 import { keepAllAsOfCurrent, todayIn } from './as-of';
 import { runRecordCheckIn, runWeeklyCheckIn } from './check-in-api';
@@ -27,7 +28,7 @@ const texts = defineTexts(
       '2. “Create the OKR sheet” adds a sheet such as “OKR Q1 2027”. Type the latest values into the current-value column (a number or your own formula); scores, statuses and colours follow.',
       '3. The as-of cell holds today’s date, kept current by the add-on (on opening, on every check-in, and from Update as-of date); type another date into it to look back.',
       '4. Extensions ▸ OKR Sheets ▸ Settings: language, the month your fiscal year starts, the currency and the formula style (add-on functions, or portable formulas for people without the add-on).',
-      'Formulas you can use in any cell: KR_SCORE, OKR_SCORE, KR_STATUS, KR_PACE, KR_FORECAST, KR_NEEDED_PER_WEEK, PIPELINE_COVERAGE, ICE, RICE, SALES_VELOCITY.',
+      'Formulas you can use in any cell: KR_SCORE, OKR_SCORE, KR_STATUS, KR_PACE, KR_FORECAST, KR_NEEDED_PER_WEEK, PIPELINE_COVERAGE, ICE, RICE, SALES_VELOCITY, WEIGHTED_PIPELINE, FORECAST_ROLLUP, WIN_RATE, SALES_CYCLE, COVERAGE_NEEDED.',
     ].join('\n\n'),
   },
   {
@@ -46,7 +47,7 @@ const texts = defineTexts(
       '2. „Utwórz arkusz OKR” dodaje arkusz, np. „OKR Q1 2027”. Wpisuj najnowsze wartości w kolumnie wartości bieżącej (liczbę albo własną formułę); wyniki, statusy i kolory liczą się same.',
       '3. Komórka daty stanu zawiera dzisiejszą datę, aktualizowaną przez dodatek (przy otwarciu, przy każdym check-inie i poleceniem Aktualizuj datę stanu); wpisz w nią inną datę, aby spojrzeć wstecz.',
       '4. Rozszerzenia ▸ OKR Sheets ▸ Ustawienia: język, miesiąc początku roku obrotowego, waluta i styl formuł (funkcje dodatku albo przenośne formuły dla osób bez dodatku).',
-      'Formuły do użycia w dowolnej komórce: KR_SCORE, OKR_SCORE, KR_STATUS, KR_PACE, KR_FORECAST, KR_NEEDED_PER_WEEK, PIPELINE_COVERAGE, ICE, RICE, SALES_VELOCITY.',
+      'Formuły do użycia w dowolnej komórce: KR_SCORE, OKR_SCORE, KR_STATUS, KR_PACE, KR_FORECAST, KR_NEEDED_PER_WEEK, PIPELINE_COVERAGE, ICE, RICE, SALES_VELOCITY, WEIGHTED_PIPELINE, FORECAST_ROLLUP, WIN_RATE, SALES_CYCLE, COVERAGE_NEEDED.',
     ].join('\n\n'),
   },
 );
@@ -84,6 +85,7 @@ export function onOpen(event?: OpenEvent): void {
     .addSeparator()
     .addItem(t('settings'), 'showSettings')
     .addItem(t('help'), 'showHelp')
+    .addItem(dealText(lang, 'menuItem'), 'showDealsSheet')
     .addToUi();
   if (event === undefined || String(event.authMode) === 'NONE') return;
   try {

@@ -121,6 +121,8 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
     'submitQuarter',
     'getSettings',
     'saveSettings',
+    'showDealsSheet',
+    'importDeals',
   ];
 
   it('declares each as a global function, documented as a trigger or server function', () => {
@@ -172,6 +174,7 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
       'hideOldCheckInTabs',
       'showSettings',
       'showHelp',
+      'showDealsSheet',
     ]);
     expect(items[0]?.[0]).toBe('Nowy kwartał…');
     for (const [, fn] of items) expect(typeof globals[fn], fn).toBe('function');

@@ -32,6 +32,7 @@ describe('the add-on menu', () => {
       ['Hide old check-in tabs…', 'hideOldCheckInTabs'],
       ['Settings', 'showSettings'],
       ['Help', 'showHelp'],
+      ['Deals sheet', 'showDealsSheet'],
     ]);
     for (const item of ui.menuItems()) expect(registry).toHaveProperty(item.functionName);
   });
@@ -47,6 +48,7 @@ describe('the add-on menu', () => {
       'Ukryj stare check-iny…',
       'Ustawienia',
       'Pomoc',
+      'Arkusz transakcji',
     ]);
   });
 
