@@ -8,6 +8,7 @@
 import { parseArgs } from 'node:util';
 import { runBuild } from './build';
 import { runCheckIn } from './checkin';
+import { runDeals } from './deals';
 import { runExport } from './export';
 import { type Io, processIo, reportFailure } from './io';
 
@@ -30,6 +31,10 @@ Commands:
            Writes the local workbook as an .xlsx for Excel, LibreOffice or Google Sheets (File > Import).
            --as-of puts that day into the OKR sheets' as-of cells (default: the date the sheets hold), so the
            statuses are those of that day's check-in. An existing .xlsx is replaced only with --force.
+  deals    --workbook wb.json --csv deals.csv
+           Imports a CRM export (a header row, one line per deal) into the workbook's Deals sheet: headers
+           are matched by name in Polish or English, extra columns are kept, a deal of the same id is
+           replaced. All rows or none: any problem is listed with its line and nothing is saved.
   help     This text.
 
 Exit codes: 0 done, 1 refused or failed (nothing written), 2 wrong usage.
@@ -46,6 +51,7 @@ const OPTIONS = {
   replace: { type: 'boolean' },
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  csv: { type: 'string' },
 } as const;
 
 /** Which options each command takes, and which it needs. */
@@ -53,6 +59,7 @@ const COMMANDS: Record<string, { takes: (keyof Options)[]; needs: (keyof Options
   build: { takes: ['plan', 'out', 'workbook', 'locale', 'time-zone', 'force'], needs: ['plan'] },
   checkin: { takes: ['workbook', 'values', 'as-of', 'replace'], needs: ['workbook', 'values'] },
   export: { takes: ['workbook', 'out', 'as-of', 'force'], needs: ['workbook', 'out'] },
+  deals: { takes: ['workbook', 'csv'], needs: ['workbook', 'csv'] },
 };
 
 export type Options = {
@@ -65,6 +72,7 @@ export type Options = {
   'as-of'?: string;
   replace?: boolean;
   force?: boolean;
+  csv?: string;
 };
 
 export interface RunContext {
@@ -113,7 +121,7 @@ export async function main(argv: string[], context: RunContext): Promise<number>
   if (command === 'build' && values.out === undefined && values.workbook === undefined) {
     problems.push('`build` needs --out (the .xlsx), --workbook (the local workbook), or both');
   }
-  for (const name of ['plan', 'out', 'workbook', 'values'] as const) {
+  for (const name of ['plan', 'out', 'workbook', 'values', 'csv'] as const) {
     if (values[name] === '') problems.push(`--${name} needs a file name`);
   }
   if (problems.length > 0) {
@@ -125,6 +133,7 @@ export async function main(argv: string[], context: RunContext): Promise<number>
   try {
     if (command === 'build') return runBuild(values, context.root, io);
     if (command === 'checkin') return runCheckIn(values, context.root, io);
+    if (command === 'deals') return runDeals(values, context.root, io);
     return runExport(values, context.root, io);
   } catch (error) {
     return reportFailure(error, command, io);
