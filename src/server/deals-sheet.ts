@@ -2,7 +2,9 @@
 // moving the tab breaks nothing), making it at the end of the tabs, reading it in one getValues, and writing
 // a laid-out table into it in a fixed number of batched calls whatever the number of deals.
 
+import { type DealField, matchDealColumns } from '../core/deals/deal';
 import { DEALS_METADATA, type DealsSheetLayout } from '../core/deals/deals-sheet';
+import type { DealsSource } from '../core/deals/pipeline-formulas';
 import { datesAsSerialDays } from './check-in-sheets';
 import { nextFreeSheetName } from './okr-sheet-writer';
 import { writeSheetSpec } from './sheet-writer';
@@ -49,4 +51,17 @@ export function writeDealsLayout(sheet: Sheet, layout: DealsSheetLayout): void {
   const [maxRows, maxColumns] = [sheet.getMaxRows(), sheet.getMaxColumns()];
   if (maxRows > 1) sheet.getRange(2, 1, maxRows - 1, maxColumns).clearContent();
   writeSheetSpec(sheet, layout, 1);
+}
+
+/**
+ * The Deals sheet as the check-in's pipeline formulas see it: its name and the column of each field its
+ * header row names (one read of row 1); `null` when the spreadsheet has no Deals sheet.
+ */
+export function dealsSourceOf(spreadsheet: Spreadsheet): DealsSource | null {
+  const sheet = findDealsSheet(spreadsheet);
+  if (!sheet) return null;
+  const header = sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).getValues()[0] ?? [];
+  const columns: Partial<Record<DealField, number>> = {};
+  for (const { field, column } of matchDealColumns(header).matched) columns[field] = column + 1;
+  return { sheetName: sheet.getName(), columns };
 }

@@ -44,6 +44,9 @@ export const dealText = defineTexts(
     noRows: 'the export has a header row but no deals',
     nothing: '(nothing)',
     menuItem: 'Deals sheet',
+    finalStage: 'Deals in the final stage (commit)',
+    fromDeals:
+      'Computed from the sheet “{name}”: value = open deals, closed = won this quarter, forecast = weighted amounts of open deals closing in the next 14 days.',
     opened: 'Opened the sheet “{name}”.',
     created: 'Created the sheet “{name}”: paste a CRM export into it from row 1, or type deals below the header.',
   },
@@ -86,6 +89,9 @@ export const dealText = defineTexts(
     noRows: 'eksport ma wiersz nagłówków, ale żadnej transakcji',
     nothing: '(nic)',
     menuItem: 'Arkusz transakcji',
+    finalStage: 'Okazje w final stage (pewne)',
+    fromDeals:
+      'Liczone z arkusza „{name}”: wartość = otwarte transakcje, zamknięte = wygrane w tym kwartale, prognoza = kwoty ważone otwartych transakcji z datą zamknięcia w ciągu 14 dni.',
     opened: 'Otwarto arkusz „{name}”.',
     created:
       'Utworzono arkusz „{name}”: wklej do niego eksport z CRM od wiersza 1 albo wpisuj transakcje pod nagłówkiem.',
