@@ -75,6 +75,7 @@ describe('the bundle in the local runtime', () => {
       'hideOldCheckInTabs',
       'showSettings',
       'showHelp',
+      'showDealsSheet',
     ]);
     expect(menu[0]).toEqual({ type: 'item', caption: 'New quarter…', functionName: 'showNewQuarterSidebar' });
   });

@@ -75,7 +75,7 @@ describe('the add-on menu', () => {
   it('onInstall adds the same menu', () => {
     const { ui } = open({ locale: 'en_US' });
     onInstall({ authMode: 'FULL' });
-    expect(ui.menuItems()).toHaveLength(7);
+    expect(ui.menuItems()).toHaveLength(8);
   });
 });
 
