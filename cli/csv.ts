@@ -114,3 +114,19 @@ export function readCsv(text: string, isHeader: (first: CsvRow) => boolean = () 
   const header = first !== undefined && (HEADER_WORDS.test(first.id) || isHeader(first));
   return { rows: header ? rows.slice(1) : rows, separator, header };
 }
+
+/** Every meaningful line of a file split into its fields (any number of them), with its line number. */
+export function splitCsv(text: string): { separator: ';' | ',' | '\t'; lines: { line: number; fields: string[] }[] } {
+  const lines = text.replace(/^\ufeff/, '').split(/\r\n|\n|\r/);
+  const meaningful = lines
+    .map((content, index) => ({ content, line: index + 1 }))
+    .filter(({ content }) => content.trim() !== '' && !content.trimStart().startsWith('#'));
+  const separator = separatorOf(meaningful[0]?.content ?? '');
+  return {
+    separator,
+    lines: meaningful.map(({ content, line }) => ({
+      line,
+      fields: fields(content, separator).map((field) => field.text),
+    })),
+  };
+}

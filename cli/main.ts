@@ -15,6 +15,7 @@ import type { WorkbookLock } from '../local/workbook-lock';
 import { runBuild } from './build';
 import { runCheckIn } from './checkin';
 import { runClose } from './close';
+import { runDeals } from './deals';
 import { runExport } from './export';
 import { type Io, processIo, reportFailure } from './io';
 import { lockForCommand } from './local';
@@ -42,6 +43,10 @@ Commands:
            Closes the quarter (the latest ended one not closed yet, else the running one) as Close quarter…
            does: writes its Grades sheet beside the OKR sheet, saves the workbook and prints the grades.
            A quarter closed before keeps its Grades sheet: it is named, and nothing is saved.
+  deals    --workbook wb.json --csv deals.csv
+           Imports a CRM export (a header row, one line per deal) into the workbook's Deals sheet: headers
+           are matched by name in Polish or English, extra columns are kept, a deal of the same id is
+           replaced. All rows or none: any problem is listed with its line and nothing is saved.
   help     This text.
 
 checkin and build --workbook refuse a workbook open in a playground (npm start), naming it: the playground
@@ -61,6 +66,7 @@ const OPTIONS = {
   replace: { type: 'boolean' },
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
+  csv: { type: 'string' },
 } as const;
 
 /** Which options each command takes, and which it needs. */
@@ -69,6 +75,7 @@ const COMMANDS: Record<string, { takes: (keyof Options)[]; needs: (keyof Options
   checkin: { takes: ['workbook', 'values', 'as-of', 'replace'], needs: ['workbook', 'values'] },
   export: { takes: ['workbook', 'out', 'as-of', 'force'], needs: ['workbook', 'out'] },
   close: { takes: ['workbook', 'as-of'], needs: ['workbook'] },
+  deals: { takes: ['workbook', 'csv'], needs: ['workbook', 'csv'] },
 };
 
 export type Options = {
@@ -81,6 +88,7 @@ export type Options = {
   'as-of'?: string;
   replace?: boolean;
   force?: boolean;
+  csv?: string;
 };
 
 export interface RunContext {
@@ -129,7 +137,7 @@ export async function main(argv: string[], context: RunContext): Promise<number>
   if (command === 'build' && values.out === undefined && values.workbook === undefined) {
     problems.push('`build` needs --out (the .xlsx), --workbook (the local workbook), or both');
   }
-  for (const name of ['plan', 'out', 'workbook', 'values'] as const) {
+  for (const name of ['plan', 'out', 'workbook', 'values', 'csv'] as const) {
     if (values[name] === '') problems.push(`--${name} needs a file name`);
   }
   if (problems.length > 0) {
@@ -146,6 +154,7 @@ export async function main(argv: string[], context: RunContext): Promise<number>
     if (command === 'build') return runBuild(values, context.root, io);
     if (command === 'checkin') return runCheckIn(values, context.root, io);
     if (command === 'close') return runClose(values, context.root, io);
+    if (command === 'deals') return runDeals(values, context.root, io);
     return runExport(values, context.root, io);
   } catch (error) {
     return reportFailure(error, command, io);

@@ -111,6 +111,17 @@ for (const [keyResults, weeks] of [
   );
 }
 
+console.log('\n== deals (issue 10): service calls on the typed fake, and time in Node');
+const { measureDeals } = await importSource('scripts/bench-deals.ts');
+for (const count of [10, 2000]) {
+  const figures = measureDeals(count);
+  console.log(
+    `${count} deals: create the Deals sheet ${figures.createCalls} calls (${figures.createMs.toFixed(1)} ms), ` +
+      `import ${figures.importCalls} calls (${figures.importMs.toFixed(1)} ms), ` +
+      `generate a check-in ${figures.checkInCalls} calls (${figures.checkInMs.toFixed(1)} ms)`,
+  );
+}
+
 console.log('\n== one reader of numbers (issue 8)');
 const { measureSpellings } = await importSource('scripts/bench-reader.ts');
 const spellings = measureSpellings();

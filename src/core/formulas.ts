@@ -15,6 +15,8 @@ import {
 import { CellWord } from './cell-word';
 import { gradeBand } from './close/grades';
 import { bandWord } from './close/grades-texts';
+import { parseCategory, parseOutcome, probabilityOf } from './deals/deal';
+import { coverageNeeded, forecastRollup, type Rollup, salesCycle, weightedPipeline, winRate } from './deals/pipeline';
 import {
   type ForecastShape,
   forecastValue,
@@ -556,6 +558,206 @@ export const KR_GRADE = cellwise('KR_GRADE', ['score', 'type'], ([score, type], 
   return new CellWord({ en: bandWord(band, 'en'), pl: bandWord(band, 'pl') });
 });
 
+function refsOf(fn: string, params: readonly string[]): Refs {
+  return Object.fromEntries(params.map((arg) => [arg, { fn, arg }]));
+}
+
+/** Refuses two range arguments of different sizes (`other` gives the size every row is counted against). */
+function requireSameCells(fn: string, arg: string, size: number, other: string, otherSize: number): void {
+  if (size === otherSize) return;
+  throw new InputError('shapeMismatch', { fn, arg, rows: size, cols: 1, other, otherRows: otherSize, otherCols: 1 });
+}
+
+/** The cell of an optional per-row argument: one cell serves every row, a range gives one per row. */
+function rowCell(cells: readonly unknown[], index: number): unknown {
+  return cells.length === 1 ? cells[0] : cells[index];
+}
+
+/** A probability cell as a fraction: `60%`, `0.6` and `60` are 0.6; outside 0–100 % is an error. */
+function readProbability(value: unknown, ref: ArgumentRef): number | null {
+  const read = readNumber(value, ref);
+  if (read === null) return null;
+  const fraction = probabilityOf(read, value);
+  if (fraction < 0 || fraction > 1)
+    throw new InputError('outOfRange', { ...ref, min: '0%', max: '100%', value: describeValue(value) });
+  return fraction;
+}
+
+const WEIGHTED_PIPELINE_PARAMS = ['amounts', 'probabilities'] as const;
+
+/**
+ * Σ amount × probability over the rows; a row with a blank amount or probability adds nothing. One
+ * probability cell serves every row.
+ * @example WEIGHTED_PIPELINE.evaluate([[[100000], [40000]], [['50%'], [25]]]) // 60000
+ */
+export const WEIGHTED_PIPELINE: Formula = {
+  name: 'WEIGHTED_PIPELINE',
+  params: WEIGHTED_PIPELINE_PARAMS,
+  evaluate: ([amounts, probabilities]) => {
+    const refs = refsOf('WEIGHTED_PIPELINE', WEIGHTED_PIPELINE_PARAMS);
+    const amountCells = cellsOf(amounts);
+    const probabilityCells = cellsOf(probabilities);
+    if (probabilityCells.length !== 1) {
+      requireSameCells('WEIGHTED_PIPELINE', 'probabilities', probabilityCells.length, 'amounts', amountCells.length);
+    }
+    const rows: [number, number][] = [];
+    amountCells.forEach((cell, index) => {
+      const amount = readAt(amounts, index, () => readNumber(cell, refs.amounts as ArgumentRef));
+      const probability =
+        probabilityCells.length === 1
+          ? readProbability(probabilityCells[0], refs.probabilities as ArgumentRef)
+          : readAt(probabilities, index, () =>
+              readProbability(probabilityCells[index], refs.probabilities as ArgumentRef),
+            );
+      if (amount !== null && probability !== null) rows.push([amount, probability]);
+    });
+    return finite('WEIGHTED_PIPELINE', weightedPipeline(rows)) ?? '';
+  },
+};
+
+const ROLLUPS: Record<Rollup, readonly string[]> = {
+  commit: ['commit', 'pewne', 'pewna', 'zobowiazanie', 'zobowiązanie'],
+  bestCase: ['best case', 'bestcase', 'best', 'najlepszy scenariusz', 'najlepszy przypadek'],
+  pipeline: ['pipeline', 'lejek', 'open', 'otwarte'],
+  closed: ['closed', 'closed won', 'zamknięte', 'zamkniete', 'wygrane'],
+};
+
+function parseRollup(value: unknown): Rollup | null {
+  const word = String(value).trim().toLowerCase().replace(/\s+/g, ' ');
+  return (Object.keys(ROLLUPS) as Rollup[]).find((rollup) => ROLLUPS[rollup].includes(word)) ?? null;
+}
+
+const FORECAST_ROLLUP_PARAMS = ['amounts', 'categories', 'category'] as const;
+
+/**
+ * Salesforce's cumulative forecast: commit = commit + closed won; best case = best case + commit + closed
+ * won; pipeline = every open deal (pipeline + best case + commit). With no `category`, the three in a
+ * column: commit, best case, pipeline. A blank category or amount counts nowhere; omitted deals neither.
+ */
+export const FORECAST_ROLLUP: Formula = {
+  name: 'FORECAST_ROLLUP',
+  params: FORECAST_ROLLUP_PARAMS,
+  evaluate: ([amounts, categories, category]) => {
+    const fn = 'FORECAST_ROLLUP';
+    const refs = refsOf(fn, FORECAST_ROLLUP_PARAMS);
+    const chosen = isBlank(category ?? '') ? null : parseRollup(cellsOf(category)[0]);
+    if (!isBlank(category ?? '') && chosen === null) {
+      throw new InputError('unknownCategory', { fn, arg: 'category', value: describeValue(cellsOf(category)[0]) });
+    }
+    const amountCells = cellsOf(amounts);
+    const categoryCells = cellsOf(categories);
+    requireSameCells(fn, 'categories', categoryCells.length, 'amounts', amountCells.length);
+    const deals: [number, NonNullable<ReturnType<typeof parseCategory>>][] = [];
+    amountCells.forEach((cell, index) => {
+      const amount = readAt(amounts, index, () => readNumber(cell, refs.amounts as ArgumentRef));
+      const word = categoryCells[index];
+      const parsed = readAt(categories, index, () => {
+        const found = parseCategory(word);
+        if (found === null && !isBlank(word)) {
+          throw new InputError('unknownCategory', { fn, arg: 'categories', value: describeValue(word) });
+        }
+        return found;
+      });
+      if (amount !== null && parsed !== null) deals.push([amount, parsed]);
+    });
+    if (chosen) return finite(fn, forecastRollup(deals, chosen)) ?? '';
+    return (['commit', 'bestCase', 'pipeline'] as const).map((rollup) => [
+      finite(fn, forecastRollup(deals, rollup)) ?? '',
+    ]);
+  },
+};
+
+const WIN_RATE_PARAMS = ['outcomes', 'closed_dates', 'from', 'to'] as const;
+
+/**
+ * Won ÷ (won + lost) among the deals closed between `from` and `to` (both days included; either may be left
+ * out); open deals never count. Blank when nothing was won or lost.
+ */
+export const WIN_RATE: Formula = {
+  name: 'WIN_RATE',
+  params: WIN_RATE_PARAMS,
+  evaluate: ([outcomes, closedDates, from, to]) => {
+    const fn = 'WIN_RATE';
+    const refs = refsOf(fn, WIN_RATE_PARAMS);
+    const outcomeCells = cellsOf(outcomes);
+    const dated = !isBlank(closedDates ?? '') || cellsOf(closedDates ?? '').length > 1;
+    const dateCells = dated ? cellsOf(closedDates) : [];
+    if (dated) requireSameCells(fn, 'closed_dates', dateCells.length, 'outcomes', outcomeCells.length);
+    const start = readDay(cellsOf(from ?? '')[0], refs.from as ArgumentRef);
+    const end = readDay(cellsOf(to ?? '')[0], refs.to as ArgumentRef);
+    if (start !== null && end !== null && end < start) {
+      throw new InputError('periodOutOfOrder', { fn, start: isoFromDay(start), end: isoFromDay(end) });
+    }
+    const counted: ('won' | 'lost' | 'open')[] = [];
+    outcomeCells.forEach((cell, index) => {
+      const outcome = readAt(outcomes, index, () => readOutcome(cell, fn));
+      if (outcome === 'open') return;
+      if (start !== null || end !== null) {
+        const day = readAt(closedDates, index, () => readDay(dateCells[index], refs.closed_dates as ArgumentRef));
+        if (day === null || (start !== null && day < start) || (end !== null && day > end)) return;
+      }
+      counted.push(outcome);
+    });
+    return winRate(counted) ?? '';
+  },
+};
+
+function readOutcome(value: unknown, fn: string): 'won' | 'lost' | 'open' {
+  const outcome = parseOutcome(value);
+  if (outcome === null) throw new InputError('unknownOutcome', { fn, value: describeValue(value) });
+  return outcome;
+}
+
+const SALES_CYCLE_PARAMS = ['created', 'closed', 'outcomes'] as const;
+
+/**
+ * The mean days from created to closed of the won deals (every row with both dates when `outcomes` is left
+ * out); blank when there is none. A close date before its created date is an error at its row.
+ */
+export const SALES_CYCLE: Formula = {
+  name: 'SALES_CYCLE',
+  params: SALES_CYCLE_PARAMS,
+  evaluate: ([created, closed, outcomes]) => {
+    const fn = 'SALES_CYCLE';
+    const refs = refsOf(fn, SALES_CYCLE_PARAMS);
+    const createdCells = cellsOf(created);
+    const closedCells = cellsOf(closed);
+    requireSameCells(fn, 'closed', closedCells.length, 'created', createdCells.length);
+    const filtered = !isBlank(outcomes ?? '') || cellsOf(outcomes ?? '').length > 1;
+    const outcomeCells = filtered ? cellsOf(outcomes) : [];
+    if (filtered) requireSameCells(fn, 'outcomes', outcomeCells.length, 'created', createdCells.length);
+    const deals: [number, number][] = [];
+    createdCells.forEach((cell, index) => {
+      if (filtered && readAt(outcomes, index, () => readOutcome(rowCell(outcomeCells, index), fn)) !== 'won') return;
+      const start = readAt(created, index, () => readDay(cell, refs.created as ArgumentRef));
+      const end = readAt(closed, index, () => readDay(closedCells[index], refs.closed as ArgumentRef));
+      if (start === null || end === null) return;
+      if (end < start) {
+        const error = new InputError('closedBeforeCreated', {
+          fn,
+          created: isoFromDay(start),
+          closed: isoFromDay(end),
+        });
+        if (closedCells.length < 2) throw error;
+        const { row, column, columns } = cellPosition(closed, index);
+        throw error.at(row, column, columns);
+      }
+      deals.push([start, end]);
+    });
+    return salesCycle(deals) ?? '';
+  },
+};
+
+/** 1 ÷ win rate: the pipeline coverage a win rate needs, to compare with PIPELINE_COVERAGE. */
+export const COVERAGE_NEEDED = cellwise('COVERAGE_NEEDED', ['win_rate'], ([rate], refs) => {
+  const ref = refs.win_rate as ArgumentRef;
+  const value = readNumber(rate, ref);
+  if (value === null) return null;
+  requireBetween(value, 0, 100, ref);
+  requireAtLeast(value, 0, ref, false);
+  return coverageNeeded(asFraction(value));
+});
+
 /** Every formula of the API, in the order docs/formulas.md documents them. */
 export const FORMULAS: readonly Formula[] = [
   KR_SCORE,
@@ -570,6 +772,11 @@ export const FORMULAS: readonly Formula[] = [
   SALES_VELOCITY,
   KR_VALUE,
   KR_GRADE,
+  WEIGHTED_PIPELINE,
+  FORECAST_ROLLUP,
+  WIN_RATE,
+  SALES_CYCLE,
+  COVERAGE_NEEDED,
 ];
 
 export type { CellOutcome };

@@ -26,6 +26,11 @@ const en = {
   atCell: '{message} (row {row} of the range)',
   atCellColumn: '{message} (row {row}, column {column} of the range)',
   unknownType: '{fn}: type "{value}" is not one of: committed, aspirational',
+  unknownOutcome: '{fn}: outcome "{value}" is not one of: won, lost, open (wygrana, przegrana, otwarta)',
+  unknownCategory:
+    '{fn}: {arg} "{value}" is not one of: pipeline, best case, commit, closed, omitted (lejek, najlepszy scenariusz, pewne, zamknięte, pominięte)',
+  closedBeforeCreated: '{fn}: closed {closed} is before created {created}',
+  periodOutOfOrder: '{fn}: to {end} is before from {start}',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -50,6 +55,11 @@ const pl: Record<MessageKey, string> = {
   atCell: '{message} (wiersz {row} zakresu)',
   atCellColumn: '{message} (wiersz {row}, kolumna {column} zakresu)',
   unknownType: '{fn}: typ „{value}” nie jest jednym z: zobowiązujący, ambitny',
+  unknownOutcome: '{fn}: wynik „{value}” nie jest jednym z: wygrana, przegrana, otwarta (won, lost, open)',
+  unknownCategory:
+    '{fn}: {arg} „{value}” nie jest jedną z: lejek, najlepszy scenariusz, pewne, zamknięte, pominięte (pipeline, best case, commit, closed, omitted)',
+  closedBeforeCreated: '{fn}: data zamknięcia {closed} jest przed datą utworzenia {created}',
+  periodOutOfOrder: '{fn}: to {end} jest przed from {start}',
 };
 
 const catalogs: Record<Lang, Record<MessageKey, string>> = { en, pl };

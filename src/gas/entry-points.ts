@@ -25,6 +25,11 @@ export const RICE = customFunction(formulas.RICE);
 export const SALES_VELOCITY = customFunction(formulas.SALES_VELOCITY);
 export const KR_VALUE = customFunction(formulas.KR_VALUE);
 export const KR_GRADE = customFunction(formulas.KR_GRADE);
+export const WEIGHTED_PIPELINE = customFunction(formulas.WEIGHTED_PIPELINE);
+export const FORECAST_ROLLUP = customFunction(formulas.FORECAST_ROLLUP);
+export const WIN_RATE = customFunction(formulas.WIN_RATE);
+export const SALES_CYCLE = customFunction(formulas.SALES_CYCLE);
+export const COVERAGE_NEEDED = customFunction(formulas.COVERAGE_NEEDED);
 
 type Server = typeof ServerEntryPoints;
 let server: Server | undefined;
@@ -64,3 +69,5 @@ export const submitQuarter = serverEntryPoint('submitQuarter');
 // Closing the quarter: the menu item, and the server function the menu and the CLI call.
 export const showCloseQuarter = serverEntryPoint('showCloseQuarter');
 export const closeQuarter = serverEntryPoint('closeQuarter');
+export const showDealsSheet = serverEntryPoint('showDealsSheet');
+export const importDeals = serverEntryPoint('importDeals');

@@ -269,6 +269,79 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
         'delivered, progress or not delivered (zrealizowany, postęp, niezrealizowany); blank for a blank score.',
     },
   },
+  WEIGHTED_PIPELINE: {
+    kind: 'custom',
+    summary:
+      'Weighted pipeline: Σ amount × probability over the rows. / Lejek ważony: suma kwota × prawdopodobieństwo.',
+    params: [
+      param('amounts', NUMBERS, "The deals' amounts. / Kwoty transakcji."),
+      param(
+        'probabilities',
+        NUMBERS,
+        'Their probabilities: 60%, 0.6 or 60 (a range of the same size, or one cell for all). / Ich prawdopodobieństwa: 60%, 0,6 albo 60.',
+      ),
+    ],
+    returns: { type: 'number', description: 'The weighted amount.' },
+  },
+  FORECAST_ROLLUP: {
+    kind: 'custom',
+    summary:
+      'Forecast by category, cumulative: commit = commit + closed won; best case = best case + commit + closed won; pipeline = every open deal. / Prognoza według kategorii, narastająco.',
+    params: [
+      param('amounts', NUMBERS, "The deals' amounts. / Kwoty transakcji."),
+      param(
+        'categories',
+        'string|Array<Array<string>>',
+        'Their forecast categories: pipeline, best case, commit, closed, omitted (lejek, najlepszy scenariusz, pewne, zamknięte, pominięte). / Ich kategorie prognozy.',
+      ),
+      param(
+        'category',
+        'string',
+        'Optional: commit, best case, pipeline or closed (pewne, najlepszy scenariusz, lejek, zamknięte); blank gives the three in a column: commit, best case, pipeline. / Opcjonalnie: kategoria; puste daje trzy w kolumnie.',
+        true,
+      ),
+    ],
+    returns: { type: 'number|Array<Array<number>>', description: 'The amount of the category (or the three).' },
+  },
+  WIN_RATE: {
+    kind: 'custom',
+    summary:
+      'Win rate: won ÷ (won + lost) among the deals closed in the period; open deals never count. / Skuteczność: wygrane ÷ (wygrane + przegrane).',
+    params: [
+      param('outcomes', 'string|Array<Array<string>>', 'won, lost or open (wygrana, przegrana, otwarta). / Wyniki.'),
+      param(
+        'closed_dates',
+        DATES,
+        'Optional: the close dates, a range the size of outcomes; needed with from or to. / Opcjonalnie: daty zamknięcia.',
+        true,
+      ),
+      param('from', DATES, 'Optional: the first day of the period. / Opcjonalnie: pierwszy dzień okresu.', true),
+      param('to', DATES, 'Optional: the last day of the period. / Opcjonalnie: ostatni dzień okresu.', true),
+    ],
+    returns: { type: 'number', description: 'The win rate 0…1; blank when nothing was won or lost.' },
+  },
+  SALES_CYCLE: {
+    kind: 'custom',
+    summary: 'Sales cycle: the mean days from created to closed of the won deals. / Długość cyklu sprzedaży w dniach.',
+    params: [
+      param('created', DATES, 'The created dates. / Daty utworzenia.'),
+      param('closed', DATES, 'The close dates, a range of the same size. / Daty zamknięcia.'),
+      param(
+        'outcomes',
+        'string|Array<Array<string>>',
+        'Optional: won, lost or open; only won deals count (every row when left out). / Opcjonalnie: wyniki; liczą się tylko wygrane.',
+        true,
+      ),
+    ],
+    returns: { type: 'number', description: 'Mean days; blank when no deal counts.' },
+  },
+  COVERAGE_NEEDED: {
+    kind: 'custom',
+    summary:
+      'Pipeline coverage a win rate needs: 1 ÷ win rate (compare with PIPELINE_COVERAGE). / Potrzebne pokrycie: 1 ÷ skuteczność.',
+    params: [param('win_rate', NUMBERS, 'The win rate: 25%, 0.25 or 25. / Skuteczność.')],
+    returns: { type: 'number|Array<Array<number>>', description: 'The coverage needed, e.g. 4 for 25%.' },
+  },
   // The menu: simple triggers and menu items.
   onOpen: {
     kind: 'trigger',
@@ -382,6 +455,23 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
       'Closes the open quarter: a Grades sheet frozen as values beside its OKR sheet, or the existing one opened, never a second.',
     params: [param('payload', 'Object', '{ asOf? } (an ISO day), validated on arrival.')],
     returns: { type: 'Object', description: 'CloseQuarterResult (src/server/close-quarter.ts).' },
+  },
+  showDealsSheet: {
+    kind: 'server',
+    summary:
+      'Menu item Deals sheet: opens the Deals sheet, or creates it (headers in the spreadsheet’s language) when missing.',
+    params: [],
+  },
+  importDeals: {
+    kind: 'server',
+    summary:
+      'Imports a CRM export (header row and rows of text) into the Deals sheet: all rows or none, every problem listed by row.',
+    params: [param('payload', 'Object', '{ header, rows: [{ row, cells }], decimal }, validated on arrival.')],
+    returns: {
+      type: 'Object',
+      description:
+        '{ ok: true, sheetName, created, imported, replaced, kept, columns } or { ok: false, problems, columns }.',
+    },
   },
 };
 

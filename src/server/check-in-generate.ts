@@ -12,6 +12,7 @@ import { layoutCheckInTab } from '../core/check-in/check-in-tab';
 import { latestBefore } from '../core/check-in/history';
 import { keepAsOfCurrent } from './as-of';
 import { findCheckInTab, isoDay, listQuarters, writeCheckInTab } from './check-in-sheets';
+import { dealsSourceOf } from './deals-sheet';
 import { withDocumentLock } from './document-lock';
 import { findHistorySheet, historyRecords, readHistory } from './history-sheet';
 import { readQuarter } from './okr-sheet-reader';
@@ -109,6 +110,8 @@ export function generateCheckIn(options: GenerateCheckInOptions = {}): GenerateC
       asOf: moment.asOf,
       okrSheetId: quarter.sheetId,
       keyResults: tabKeyResultsOf(reading, latestBefore(history, quarter.label, week.week)),
+      // With a Deals sheet the pipeline is computed from it; without one it is typed, as before.
+      deals: dealsSourceOf(spreadsheet),
     });
     const name = nextFreeSheetName(spreadsheet, layout.name);
     // Beside the OKR sheet, so the newest week sits next to its quarter.

@@ -4,6 +4,8 @@
 // as-of dates of the OKR sheets to today (./as-of.ts), after the menu is built so a failure there never
 // costs the menu.
 
+import { dealText } from '../core/deals/deal-texts';
+import { FORMULAS } from '../core/formulas';
 import { defineTexts, type Lang, langFromLocale } from '../core/i18n';
 import { formatDate } from '../core/locale-format';
 import { keepAllAsOfCurrent, todayIn } from './as-of';
@@ -29,7 +31,7 @@ const texts = defineTexts(
       '3. The as-of cell holds a fixed date, not a formula that changes by itself (add-on functions may not depend on one). The add-on moves it to today when the spreadsheet opens, on every check-in, and from Update as-of date. Type another date into it to look back; Update as-of date brings it back to today.',
       '4. Every week: on Monday, Weekly check-in makes the week’s tab, with each key result’s last value. Type this week’s values, confidence and comments, then Record check-in: the values go into the OKR sheet and into History. In the sidebar, Copy as text puts the check-in on the clipboard for the team’s email or chat. Hide old check-in tabs… tucks away the past weeks (History keeps them).',
       '5. Extensions ▸ OKR Sheets ▸ Settings: language, the month your fiscal year starts, the currency and the formula style (add-on functions, or portable formulas for people without the add-on).',
-      'Formulas you can use in any cell: KR_SCORE, OKR_SCORE, KR_STATUS, KR_PACE, KR_FORECAST, KR_NEEDED_PER_WEEK, PIPELINE_COVERAGE, ICE, RICE, SALES_VELOCITY.',
+      'Formulas you can use in any cell: {formulas}.',
     ].join('\n\n'),
     closeQuarter: 'Close quarter…',
   },
@@ -50,7 +52,7 @@ const texts = defineTexts(
       '3. Komórka daty stanu zawiera stałą datę, a nie formułę, która zmienia się sama (funkcje dodatku nie mogą od takiej zależeć). Dodatek przestawia ją na dzisiaj przy otwarciu arkusza, przy każdym check-inie i poleceniem Aktualizuj datę stanu. Wpisz w nią inną datę, aby spojrzeć wstecz; Aktualizuj datę stanu przywraca dzisiejszą.',
       '4. Co tydzień: w poniedziałek Cotygodniowy check-in tworzy zakładkę tygodnia z ostatnią wartością każdego kluczowego rezultatu. Wpisz wartości z tego tygodnia, pewność i komentarze, potem Zapisz check-in: wartości trafią do arkusza OKR i do Historii. W panelu bocznym Kopiuj jako tekst kładzie check-in do schowka, do maila albo czatu zespołu. Ukryj stare check-iny… chowa minione tygodnie (Historia je zachowuje).',
       '5. Rozszerzenia ▸ OKR Sheets ▸ Ustawienia: język, miesiąc początku roku obrotowego, waluta i styl formuł (funkcje dodatku albo przenośne formuły dla osób bez dodatku).',
-      'Formuły do użycia w dowolnej komórce: KR_SCORE, OKR_SCORE, KR_STATUS, KR_PACE, KR_FORECAST, KR_NEEDED_PER_WEEK, PIPELINE_COVERAGE, ICE, RICE, SALES_VELOCITY.',
+      'Formuły do użycia w dowolnej komórce: {formulas}.',
     ].join('\n\n'),
     closeQuarter: 'Zamknij kwartał…',
   },
@@ -81,15 +83,16 @@ export function onOpen(event?: OpenEvent): void {
   SpreadsheetApp.getUi()
     .createAddonMenu()
     .addItem(t('newQuarter'), 'showNewQuarterSidebar')
+    .addItem(t('closeQuarter'), 'showCloseQuarter')
     .addSeparator()
     .addItem(t('weeklyCheckIn'), 'showWeeklyCheckIn')
     .addItem(t('recordCheckIn'), 'showRecordCheckIn')
+    .addItem(dealText(lang, 'menuItem'), 'showDealsSheet')
     .addItem(t('updateAsOf'), 'updateAsOfDate')
     .addItem(t('hideOldCheckIns'), 'hideOldCheckInTabs')
     .addSeparator()
     .addItem(t('settings'), 'showSettings')
     .addItem(t('help'), 'showHelp')
-    .addItem(t('closeQuarter'), 'showCloseQuarter')
     .addToUi();
   if (event === undefined || String(event.authMode) === 'NONE') return;
   try {
@@ -121,10 +124,14 @@ export function onInstall(event?: OpenEvent): void {
   onOpen(event);
 }
 
-function alert(titleKey: Parameters<typeof texts>[1], bodyKey: Parameters<typeof texts>[1]): void {
+function alert(
+  titleKey: Parameters<typeof texts>[1],
+  bodyKey: Parameters<typeof texts>[1],
+  params: Parameters<typeof texts>[2] = {},
+): void {
   const lang = spreadsheetLang();
   const ui = SpreadsheetApp.getUi();
-  ui.alert(texts(lang, titleKey), texts(lang, bodyKey), ui.ButtonSet.OK);
+  ui.alert(texts(lang, titleKey), texts(lang, bodyKey, params), ui.ButtonSet.OK);
 }
 
 /** Menu item Weekly check-in: opens or creates this week's check-in tab, and the sidebar on it. */
@@ -138,5 +145,6 @@ export function showRecordCheckIn(): void {
 }
 
 export function showHelp(): void {
-  alert('helpTitle', 'helpBody');
+  // The list comes from the formulas themselves, so Help names every one the add-on has.
+  alert('helpTitle', 'helpBody', { formulas: FORMULAS.map((formula) => formula.name).join(', ') });
 }

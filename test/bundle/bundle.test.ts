@@ -123,6 +123,8 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
     'saveSettings',
     'showCloseQuarter',
     'closeQuarter',
+    'showDealsSheet',
+    'importDeals',
   ];
 
   it('declares each as a global function, documented as a trigger or server function', () => {
@@ -168,13 +170,14 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
     callGlobal(globals, 'onOpen', { authMode: { toString: () => 'NONE' } });
     expect(items.map(([, fn]) => fn)).toEqual([
       'showNewQuarterSidebar',
+      'showCloseQuarter',
       'showWeeklyCheckIn',
       'showRecordCheckIn',
+      'showDealsSheet',
       'updateAsOfDate',
       'hideOldCheckInTabs',
       'showSettings',
       'showHelp',
-      'showCloseQuarter',
     ]);
     expect(items[0]?.[0]).toBe('Nowy kwartał…');
     for (const [, fn] of items) expect(typeof globals[fn], fn).toBe('function');

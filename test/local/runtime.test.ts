@@ -69,13 +69,14 @@ describe('the bundle in the local runtime', () => {
       menu.filter((entry) => entry.type === 'item').map((entry) => entry.type === 'item' && entry.functionName),
     ).toEqual([
       'showNewQuarterSidebar',
+      'showCloseQuarter',
       'showWeeklyCheckIn',
       'showRecordCheckIn',
+      'showDealsSheet',
       'updateAsOfDate',
       'hideOldCheckInTabs',
       'showSettings',
       'showHelp',
-      'showCloseQuarter',
     ]);
     expect(menu[0]).toEqual({ type: 'item', caption: 'New quarter…', functionName: 'showNewQuarterSidebar' });
   });

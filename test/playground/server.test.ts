@@ -122,13 +122,14 @@ describe('the playground server', () => {
     expect(state.fresh).toBe(true);
     expect(state.workbook.menu.filter((entry: { type: string }) => entry.type === 'item')).toEqual([
       { type: 'item', caption: 'New quarter…', functionName: 'showNewQuarterSidebar' },
+      { type: 'item', caption: 'Close quarter…', functionName: 'showCloseQuarter' },
       { type: 'item', caption: 'Weekly check-in', functionName: 'showWeeklyCheckIn' },
       { type: 'item', caption: 'Record check-in', functionName: 'showRecordCheckIn' },
+      { type: 'item', caption: 'Deals sheet', functionName: 'showDealsSheet' },
       { type: 'item', caption: 'Update as-of date', functionName: 'updateAsOfDate' },
       { type: 'item', caption: 'Hide old check-in tabs…', functionName: 'hideOldCheckInTabs' },
       { type: 'item', caption: 'Settings', functionName: 'showSettings' },
       { type: 'item', caption: 'Help', functionName: 'showHelp' },
-      { type: 'item', caption: 'Close quarter…', functionName: 'showCloseQuarter' },
     ]);
   });
 

@@ -33,13 +33,14 @@ describe('the add-on menu', () => {
     expect(ui.menus[0]?.caption).toBeNull(); // the add-on menu, named after the add-on by Sheets
     expect(ui.menuItems().map((item) => [item.caption, item.functionName])).toEqual([
       ['New quarter…', 'showNewQuarterSidebar'],
+      ['Close quarter…', 'showCloseQuarter'],
       ['Weekly check-in', 'showWeeklyCheckIn'],
       ['Record check-in', 'showRecordCheckIn'],
+      ['Deals sheet', 'showDealsSheet'],
       ['Update as-of date', 'updateAsOfDate'],
       ['Hide old check-in tabs…', 'hideOldCheckInTabs'],
       ['Settings', 'showSettings'],
       ['Help', 'showHelp'],
-      ['Close quarter…', 'showCloseQuarter'],
     ]);
     for (const item of ui.menuItems()) expect(registry).toHaveProperty(item.functionName);
   });
@@ -49,13 +50,14 @@ describe('the add-on menu', () => {
     onOpen({ authMode: 'LIMITED' });
     expect(ui.menuItems().map((item) => item.caption)).toEqual([
       'Nowy kwartał…',
+      'Zamknij kwartał…',
       'Cotygodniowy check-in',
       'Zapisz check-in',
+      'Arkusz transakcji',
       'Aktualizuj datę stanu',
       'Ukryj stare check-iny…',
       'Ustawienia',
       'Pomoc',
-      'Zamknij kwartał…',
     ]);
   });
 
@@ -82,7 +84,7 @@ describe('the add-on menu', () => {
   it('onInstall adds the same menu', () => {
     const { ui } = open({ locale: 'en_US' });
     onInstall({ authMode: 'FULL' });
-    expect(ui.menuItems()).toHaveLength(8);
+    expect(ui.menuItems()).toHaveLength(9);
   });
 });
 

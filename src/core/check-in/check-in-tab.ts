@@ -9,6 +9,8 @@
 import * as z from 'zod/mini';
 import { type LazyOutput, lazySchema } from '../../shared/lazy-schema';
 import { FORMULA_STYLES, type FormulaStyle } from '../../shared/plan';
+import { dealText } from '../deals/deal-texts';
+import { type DealsSource, pipelineFormulas } from '../deals/pipeline-formulas';
 import { call } from '../formula-text';
 import type { Lang } from '../i18n';
 import { valueDecimals } from '../number-format';
@@ -258,7 +260,12 @@ export interface CheckInTabInput {
   asOf: string;
   okrSheetId: number;
   keyResults: readonly TabKeyResult[];
+  /** The Deals sheet, when the spreadsheet has one: the pipeline is then computed from it, not typed. */
+  deals?: DealsSource | null;
 }
+
+/** Beside the pipeline's pairs: the count of deals in the final stage, when the Deals sheet gives it. */
+export const FINAL_STAGE_PLACE: LabelledPlace = { offset: 0, label: 12, value: 13 };
 
 /** `validations` covers the whole tab, from row 1. */
 export interface CheckInTabLayout extends SheetSpec {
@@ -394,10 +401,33 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
     labelled(pipelineRow, PIPELINE_PLACES[field], t(key), null, money);
     fill(pipelineRow + PIPELINE_PLACES[field].offset, PIPELINE_PLACES[field].value, FILL.input);
   };
-  pipelineInput('value', 'pipelineValue');
+  const fromDeals = input.deals
+    ? pipelineFormulas(input.deals, {
+        quarterStart: cellOf(headerRow, HEADER_PLACES.quarterStart),
+        quarterEnd: cellOf(headerRow, HEADER_PLACES.quarterEnd),
+        asOf: asOfCell,
+      })
+    : null;
+  const pipelineNotes: { a1: string; note: string }[] = [];
+  // A cell the Deals sheet computes is a formula over it; without the sheet (or its column) it stays typed.
+  const pipelineCell = (field: 'value' | 'closed' | 'forecast', key: CheckInTextKey) => {
+    const computed = fromDeals?.[field];
+    if (!computed) return pipelineInput(field, key);
+    labelled(pipelineRow, PIPELINE_PLACES[field], t(key), formula(computed), money);
+    fill(pipelineRow + PIPELINE_PLACES[field].offset, PIPELINE_PLACES[field].value, FILL.computed);
+    pipelineNotes.push({
+      a1: a1(pipelineRow + PIPELINE_PLACES[field].offset, PIPELINE_PLACES[field].value),
+      note: dealText(lang, 'fromDeals', { name: input.deals?.sheetName ?? '' }),
+    });
+  };
+  pipelineCell('value', 'pipelineValue');
   pipelineInput('goal', 'pipelineGoal');
-  pipelineInput('closed', 'pipelineClosed');
-  pipelineInput('forecast', 'pipelineForecast');
+  pipelineCell('closed', 'pipelineClosed');
+  pipelineCell('forecast', 'pipelineForecast');
+  if (fromDeals?.finalStage) {
+    labelled(pipelineRow, FINAL_STAGE_PLACE, dealText(lang, 'finalStage'), formula(fromDeals.finalStage), '0');
+    fill(pipelineRow + FINAL_STAGE_PLACE.offset, FINAL_STAGE_PLACE.value, FILL.computed);
+  }
   const [value, goal, closed] = (['value', 'goal', 'closed'] as const).map((field) =>
     cellOf(pipelineRow, PIPELINE_PLACES[field], false),
   ) as [string, string, string];
@@ -630,7 +660,7 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
         background: FILL.red,
       },
     ],
-    notes: [{ a1: asOfCell.replace(/\$/g, ''), note: t('asOfNote') }],
+    notes: [{ a1: asOfCell.replace(/\$/g, ''), note: t('asOfNote') }, ...pipelineNotes],
     sheetMetadata: [
       { key: CHECK_IN_METADATA.kind, value: CHECK_IN_METADATA.kindValue },
       { key: CHECK_IN_METADATA.quarter, value: input.quarter.label },
