@@ -59,3 +59,4 @@ export const getSettings = serverEntryPoint('getSettings');
 export const getSidebarState = serverEntryPoint('getSidebarState');
 export const saveSettings = serverEntryPoint('saveSettings');
 export const submitQuarter = serverEntryPoint('submitQuarter');
+export const showInitiatives = serverEntryPoint('showInitiatives');

@@ -339,6 +339,12 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
     params: [param('payload', 'Object', '{ sheetId? }, validated on arrival.')],
     returns: { type: 'Object', description: '{ ok: true, text } or { ok: false, message }.' },
   },
+  showInitiatives: {
+    kind: 'server',
+    summary:
+      "Menu item Initiatives: opens the open quarter's Initiatives sheet, creating it beside the OKR sheet when missing.",
+    params: [],
+  },
 };
 
 /** Parameter names each formula uses in its error messages, for the build to check against the docs. */

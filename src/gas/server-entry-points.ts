@@ -4,6 +4,7 @@
 
 export { getCheckInState, getCheckInText, submitCheckIn } from '../server/check-in-api';
 export { hideOldCheckInTabs } from '../server/check-in-tidy';
+export { showInitiatives } from '../server/initiatives-sheet';
 // The menu and the sidebar: triggers Apps Script calls by name, menu items, and the server functions the
 // sidebar calls through google.script.run.
 export { onInstall, onOpen, showHelp, showRecordCheckIn, showWeeklyCheckIn, updateAsOfDate } from '../server/menu';

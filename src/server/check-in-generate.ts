@@ -12,6 +12,7 @@ import { keepAsOfCurrent } from './as-of';
 import { findCheckInTab, isoDay, listQuarters, writeCheckInTab } from './check-in-sheets';
 import { withDocumentLock } from './document-lock';
 import { findHistorySheet, historyRecords, readHistory } from './history-sheet';
+import { readInitiativesSheet } from './initiatives-sheet';
 import { readQuarter } from './okr-sheet-reader';
 import { nextFreeSheetName } from './okr-sheet-writer';
 
@@ -95,6 +96,7 @@ export function generateCheckIn(options: GenerateCheckInOptions = {}): GenerateC
       asOf: moment.asOf,
       okrSheetId: quarter.sheetId,
       keyResults: tabKeyResultsOf(reading, latestBefore(history, quarter.label, week.week)),
+      ...initiativesFor(spreadsheet, quarter.label),
     });
     const name = nextFreeSheetName(spreadsheet, layout.name);
     // Beside the OKR sheet, so the newest week sits next to its quarter.
@@ -110,6 +112,17 @@ export function generateCheckIn(options: GenerateCheckInOptions = {}): GenerateC
       notes: [{ code: 'created', sheetName: name, count: layout.keyResultRows.length }, ...notes, ...broken],
     };
   });
+}
+
+/** The quarter's initiatives for the plan's dropdown and check, when it has an Initiatives sheet. */
+function initiativesFor(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  quarterLabel: string,
+): { initiatives?: { ids: string[]; idRange: string } } {
+  const found = readInitiativesSheet(spreadsheet, quarterLabel);
+  return found
+    ? { initiatives: { ids: found.initiatives.map((initiative) => initiative.id), idRange: found.idRange } }
+    : {};
 }
 
 function nothing(note: CheckInNote): GenerateCheckInResult {

@@ -19,6 +19,7 @@ const texts = defineTexts(
     asOfUpdated: 'As-of date set to {date}: {sheets}.',
     asOfNoSheet: 'There is no open OKR sheet yet: create one with New quarter….',
     hideOldCheckIns: 'Hide old check-in tabs…',
+    initiatives: 'Initiatives',
     settings: 'Settings',
     help: 'Help',
     helpTitle: 'OKR Sheets: help',
@@ -38,6 +39,7 @@ const texts = defineTexts(
     asOfUpdated: 'Data stanu ustawiona na {date}: {sheets}.',
     asOfNoSheet: 'Nie ma jeszcze otwartego arkusza OKR: utwórz go poleceniem Nowy kwartał….',
     hideOldCheckIns: 'Ukryj stare check-iny…',
+    initiatives: 'Inicjatywy',
     settings: 'Ustawienia',
     help: 'Pomoc',
     helpTitle: 'OKR Sheets: pomoc',
@@ -84,6 +86,7 @@ export function onOpen(event?: OpenEvent): void {
     .addSeparator()
     .addItem(t('settings'), 'showSettings')
     .addItem(t('help'), 'showHelp')
+    .addItem(t('initiatives'), 'showInitiatives')
     .addToUi();
   if (event === undefined || String(event.authMode) === 'NONE') return;
   try {

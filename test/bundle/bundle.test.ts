@@ -121,6 +121,7 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
     'submitQuarter',
     'getSettings',
     'saveSettings',
+    'showInitiatives',
   ];
 
   it('declares each as a global function, documented as a trigger or server function', () => {
@@ -172,6 +173,7 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
       'hideOldCheckInTabs',
       'showSettings',
       'showHelp',
+      'showInitiatives',
     ]);
     expect(items[0]?.[0]).toBe('Nowy kwartał…');
     for (const [, fn] of items) expect(typeof globals[fn], fn).toBe('function');

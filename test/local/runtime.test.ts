@@ -75,6 +75,7 @@ describe('the bundle in the local runtime', () => {
       'hideOldCheckInTabs',
       'showSettings',
       'showHelp',
+      'showInitiatives',
     ]);
     expect(menu[0]).toEqual({ type: 'item', caption: 'New quarter…', functionName: 'showNewQuarterSidebar' });
   });

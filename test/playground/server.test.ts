@@ -128,6 +128,7 @@ describe('the playground server', () => {
       { type: 'item', caption: 'Hide old check-in tabs…', functionName: 'hideOldCheckInTabs' },
       { type: 'item', caption: 'Settings', functionName: 'showSettings' },
       { type: 'item', caption: 'Help', functionName: 'showHelp' },
+      { type: 'item', caption: 'Initiatives', functionName: 'showInitiatives' },
     ]);
   });
 

@@ -32,6 +32,7 @@ describe('the add-on menu', () => {
       ['Hide old check-in tabs…', 'hideOldCheckInTabs'],
       ['Settings', 'showSettings'],
       ['Help', 'showHelp'],
+      ['Initiatives', 'showInitiatives'],
     ]);
     for (const item of ui.menuItems()) expect(registry).toHaveProperty(item.functionName);
   });
@@ -47,6 +48,7 @@ describe('the add-on menu', () => {
       'Ukryj stare check-iny…',
       'Ustawienia',
       'Pomoc',
+      'Inicjatywy',
     ]);
   });
 
@@ -73,7 +75,7 @@ describe('the add-on menu', () => {
   it('onInstall adds the same menu', () => {
     const { ui } = open({ locale: 'en_US' });
     onInstall({ authMode: 'FULL' });
-    expect(ui.menuItems()).toHaveLength(7);
+    expect(ui.menuItems()).toHaveLength(8);
   });
 });
 

@@ -28,11 +28,12 @@ export const COLUMN_KEYS = [
   'type',
   'parent',
   'notes',
+  'initiatives',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
 /** The columns the add-on computes; everything else is the user's to type. */
-export const FORMULA_COLUMNS: readonly ColumnKey[] = ['score', 'objectiveScore', 'status'];
+export const FORMULA_COLUMNS: readonly ColumnKey[] = ['score', 'objectiveScore', 'status', 'initiatives'];
 
 /** Widths in pixels: narrow ids and numbers, wide titles and notes. */
 const WIDTHS: Record<ColumnKey, number> = {
@@ -54,6 +55,7 @@ const WIDTHS: Record<ColumnKey, number> = {
   type: 120,
   parent: 80,
   notes: 240,
+  initiatives: 90,
 };
 
 export interface ColumnSpec {
