@@ -177,16 +177,19 @@ export function layoutInitiatives(input: InitiativesInput): InitiativesLayout {
 
   // KRs with no running initiative: from the OKR sheet's count column when it has one (it follows every
   // edit here), else the list the core computed when the sheet was made.
-  put(keyResultsRow, 1, text(t('keyResultsWithout')));
-  bold(keyResultsRow, 1);
-  fill(keyResultsRow, 3, FILL.computed);
+  // The label in B (wide) and the list in D: the OKR sheet counts over whole columns C (KR) and E (status)
+  // of this sheet, so a cell there that reads those counts would be a circular reference.
+  const [labelColumn, listColumn] = [2, 4];
+  put(keyResultsRow, labelColumn, text(t('keyResultsWithout')));
+  bold(keyResultsRow, labelColumn);
+  fill(keyResultsRow, listColumn, FILL.computed);
   if (input.okr?.runningCounts) {
     const sheet = `'${input.okr.sheetName.replace(/'/g, "''")}'`;
     const ids = `${sheet}!${input.okr.keyResultIds}`;
     const counts = `${sheet}!${input.okr.runningCounts}`;
     put(
       keyResultsRow,
-      3,
+      listColumn,
       formula(
         `=${call('IFERROR', call('TEXTJOIN', quoted(', '), 'TRUE', call('FILTER', ids, `${ids}<>""`, `${counts}=0`)), '""')}`,
       ),
@@ -197,7 +200,7 @@ export function layoutInitiatives(input: InitiativesInput): InitiativesLayout {
         .filter((initiative) => initiative.status === 'running')
         .map((initiative) => initiative.keyResultId.trim().toLowerCase()),
     );
-    put(keyResultsRow, 3, text(input.keyResultIds.filter((id) => !running.has(id.toLowerCase())).join(', ')));
+    put(keyResultsRow, listColumn, text(input.keyResultIds.filter((id) => !running.has(id.toLowerCase())).join(', ')));
   }
 
   // INITIATIVES
@@ -273,10 +276,14 @@ export function layoutInitiatives(input: InitiativesInput): InitiativesLayout {
         formula(`=${call('IF', `${ready}<${inputsOf.length}`, '""', call('IFERROR', score, '""'))}`),
       );
     }
+    // RANK(score; scores) counted out: 1 + the scores above this one. The same ranks, ties shared, in every
+    // application (HyperFormula, which the playground computes with, has no RANK).
     put(
       row,
       col('rank'),
-      formula(`=${call('IF', call('ISNUMBER', at('score')), call('RANK', at('score'), absolute('score')), '""')}`),
+      formula(
+        `=${call('IF', call('ISNUMBER', at('score')), `${call('COUNTIF', absolute('score'), `">"&${at('score')}`)}+1`, '""')}`,
+      ),
     );
     const tasksOf = call('COUNTIF', taskIds, at('id'));
     put(
