@@ -182,14 +182,14 @@ export interface InitiativeReference {
 
 /**
  * The initiatives of an Initiatives sheet's grid: the rows below the initiatives' title row up to the tasks'
- * title row (or the end), id in the first column, KR in the third, status in the fifth, rows with no id skipped.
+ * section row (or the end), id in the first column, KR in the third, status in the fifth, rows with no id skipped.
  */
 export function readInitiativeRows(
   values: readonly (readonly unknown[])[],
   titleRow: number,
-  tasksTitleRow: number | null,
+  tasksSectionRow: number | null,
 ): { row: number; initiative: InitiativeReference }[] {
-  const last = tasksTitleRow === null ? values.length : tasksTitleRow - 1;
+  const last = tasksSectionRow === null ? values.length : tasksSectionRow - 1;
   const found: { row: number; initiative: InitiativeReference }[] = [];
   for (let row = titleRow + 1; row <= last; row++) {
     const line = values[row - 1] ?? [];

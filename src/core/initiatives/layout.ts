@@ -38,7 +38,10 @@ export const INITIATIVES_METADATA = {
   /** The quarter label: one key and value a finder looks for, so a quarter's sheet is found in one query. */
   key: 'okr.initiatives.key',
   method: 'okr.initiatives.method',
-  /** On the title rows of the two regions; the value is `initiatives` or `tasks`. */
+  /**
+   * The value `initiatives` on the initiatives' title row, `tasks` on the tasks' section row (the first row
+   * below the initiatives that is not one), so a reader knows where each region starts after rows are inserted.
+   */
   region: 'okr.initiatives.region',
 } as const;
 
@@ -413,7 +416,7 @@ export function layoutInitiatives(input: InitiativesInput): InitiativesLayout {
     frozenRows: 0,
     rowMetadata: [
       { row: header, key: INITIATIVES_METADATA.region, value: 'initiatives' },
-      { row: taskHeader, key: INITIATIVES_METADATA.region, value: 'tasks' },
+      { row: tasksSection, key: INITIATIVES_METADATA.region, value: 'tasks' },
     ],
     initiativeRows: { header, first, last },
     taskRows: { header: taskHeader, first: taskFirst, last: taskLast },
