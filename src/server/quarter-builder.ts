@@ -4,7 +4,7 @@
 // key result is carried over, kept or dropped, and the previous sheet is closed (values kept, protected
 // with a warning). Everything runs under the document lock.
 
-import { assignInitiativeIds, type Initiative, type Task } from '../core/initiatives/initiatives';
+import { initiativesOf } from '../core/initiatives/from-plan';
 import { applyCarryOver, type CarryChoice } from '../core/okr-sheet/carry-over';
 import type { SheetCell } from '../core/okr-sheet/cells';
 import { columnOf } from '../core/okr-sheet/columns';
@@ -119,35 +119,4 @@ export function buildQuarter(plan: QuarterPlan, options: BuildQuarterOptions = {
       ...(initiativesSheetName ? { initiativesSheetName } : {}),
     };
   });
-}
-
-/** The plan's initiatives and tasks as the core models them: ids given or I1, I2…, own progress as a fraction. */
-export function initiativesOf(plan: QuarterPlan): { initiatives: Initiative[]; tasks: Task[] } {
-  const given = plan.initiatives ?? [];
-  const ids = assignInitiativeIds(given.map((initiative) => initiative.id));
-  const initiatives = given.map(
-    (initiative, index): Initiative => ({
-      id: ids[index] as string,
-      hypothesis: initiative.hypothesis,
-      keyResultId: initiative.keyResultId.trim(),
-      owner: initiative.owner?.trim() ?? '',
-      status: initiative.status,
-      reach: initiative.reach ?? null,
-      impact: initiative.impact ?? null,
-      confidence: initiative.confidence ?? null,
-      ease: initiative.ease ?? null,
-      effort: initiative.effort ?? null,
-      progress: initiative.progress === undefined || initiative.progress === null ? null : initiative.progress / 100,
-    }),
-  );
-  const tasks = (plan.tasks ?? []).map(
-    (task): Task => ({
-      title: task.title,
-      initiativeId: task.initiativeId.trim(),
-      owner: task.owner?.trim() ?? '',
-      due: task.due ?? '',
-      done: task.done ?? false,
-    }),
-  );
-  return { initiatives, tasks };
 }

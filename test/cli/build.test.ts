@@ -42,7 +42,7 @@ describe('okr build examples/plan.json', () => {
   });
 
   it('writes an .xlsx with portable formulas, and says what it leaves out', () => {
-    expect(run.stdout).toMatch(/✓ Wrote .*q1\.xlsx \(\d+\.\d KB, 2 sheets\)/);
+    expect(run.stdout).toMatch(/✓ Wrote .*q1\.xlsx \(\d+\.\d KB, 3 sheets\)/);
     expect(run.stdout).toContain('⚠ OKR Q1 2027: 1 cell note(s) are not exported');
     const files = unzipSync(readFileSync(out));
     expect(strFromU8(files['xl/workbook.xml'] as Uint8Array)).toContain('name="OKR Q1 2027"');
@@ -60,6 +60,18 @@ describe('okr build examples/plan.json', () => {
     const snapshot = runtime.snapshot();
     expect(snapshot.locale).toBe('pl_PL');
     expect(snapshot.sheets.map((sheet) => sheet.name)).toContain('OKR Q1 2027');
+  });
+
+  it('writes the plan’s initiatives and tasks into their sheet and prints their flags in the plan’s language', () => {
+    expect(run.stdout).toContain('✓ Wrote the sheet "Inicjatywy Q1 2027" (4 initiatives, 3 tasks)');
+    expect(run.stdout).toContain('⚠ Kluczowy rezultat O1.2 nie ma inicjatywy w realizacji.');
+    expect(run.stdout).not.toContain('⚠ Kluczowy rezultat O1.1 nie ma');
+    // I3 (9 × 7 × 6 = 378) ranks second behind I2 (448) and is an idea nobody owns.
+    expect(run.stdout).toContain('⚠ Inicjatywa I3 jest na miejscu 2, ale to pomysł bez właściciela.');
+    const runtime = createLocalRuntime({ workbookPath: workbook, bundlePath: join(ROOT, 'dist/Code.js') });
+    expect(runtime.snapshot().sheets.map((sheet) => sheet.name)).toEqual(
+      expect.arrayContaining(['OKR Q1 2027', 'Inicjatywy Q1 2027']),
+    );
   });
 });
 
@@ -88,6 +100,25 @@ describe('a plan the sidebar would refuse', () => {
     expect(run.stderr).toContain('Nothing was written.');
     expect(existsSync(out)).toBe(false);
     expect(existsSync(workbook)).toBe(false);
+  });
+
+  it('refuses an initiative serving no KR of the plan and a task of no initiative, with their lines', async () => {
+    const bad = plan();
+    bad.initiatives[0].keyResultId = 'O9.1';
+    bad.tasks[2].initiativeId = 'I7';
+    const path = join(temp.folder, 'bad-initiatives.json');
+    writeFileSync(path, JSON.stringify(bad, null, 2));
+    const run = await runInProcess(['build', '--plan', path, '--out', join(temp.folder, 'bad-initiatives.xlsx')]);
+    expect(run.code).toBe(1);
+    const lines = JSON.stringify(bad, null, 2).split('\n');
+    const krLine = lines.findIndex((line) => line.includes('"keyResultId": "O9.1"')) + 1;
+    const taskLine = lines.findIndex((line) => line.includes('"initiativeId": "I7"')) + 1;
+    expect(run.stderr).toContain(
+      `bad-initiatives.json:${krLine}  initiatives[0].keyResultId: KR, któremu służy inicjatywa I1: O9.1 nie jest kluczowym rezultatem tego kwartału`,
+    );
+    expect(run.stderr).toContain(
+      `bad-initiatives.json:${taskLine}  tasks[2].initiativeId: Inicjatywa zadania 3: I7 nie jest inicjatywą tego planu`,
+    );
   });
 
   it('speaks English for an English plan, and reads the payload form { plan, replaceExisting }', async () => {
