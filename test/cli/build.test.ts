@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalRuntime } from '../../local/runtime';
+import { INITIATIVE_COLUMN_KEYS } from '../../src/core/initiatives/layout';
 import { columnOf, FIRST_DATA_ROW } from '../../src/core/okr-sheet/columns';
 import { type CliRun, ROOT, runCli, runInProcess, tempFolder } from './run-cli';
 
@@ -217,6 +218,51 @@ describe.skipIf(!hasSoffice)('the .xlsx of `okr build`, recomputed by LibreOffic
         status: cells[columnOf('status') - 1],
         score: score.toFixed(2).replace('.', ','),
       });
+      // Running initiatives per KR, counted over the Initiatives sheet: I1 serves O1.1, I2 O1.3.
+      expect(Number(cells[columnOf('initiatives') - 1]), id).toBe(id === 'O1.1' || id === 'O1.3' ? 1 : 0);
     }
+    // The Initiatives sheet recomputed: ICE scores, ranks and the share of tasks done.
+    const initiativesCsv = readdirSync(dir).find((name) => name.endsWith('-Inicjatywy Q1 2027.csv'));
+    expect(initiativesCsv).toBeDefined();
+    const initiatives = csvRows(readFileSync(join(dir, initiativesCsv as string), 'utf8'));
+    const [score, rank, progress] = ['score', 'rank', 'progress'].map((key) =>
+      INITIATIVE_COLUMN_KEYS.ice.indexOf(key as never),
+    ) as [number, number, number];
+    const computed = initiatives
+      .slice(6, 10)
+      .map((cells) => [cells[0], Number(cells[score]), Number(cells[rank]), cells[progress]]);
+    expect(computed).toEqual([
+      ['I1', 240, 3, '50%'],
+      ['I2', 448, 1, '0%'],
+      ['I3', 378, 2, ''],
+      ['I4', 210, 4, ''],
+    ]);
   });
 });
+
+/** The rows of a CSV with `"`-quoted fields (a hypothesis holds commas). */
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      rows.push([...row, field]);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  return rows;
+}
