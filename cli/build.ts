@@ -11,6 +11,11 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { writeXlsx, xlsxWarnings } from '../local/xlsx';
 import { workbookFromFake } from '../local/xlsx-from-fake';
+import { initiativesOf } from '../src/core/initiatives/from-plan';
+import { assessInitiatives } from '../src/core/initiatives/initiatives';
+import { initiativeFlagText } from '../src/core/initiatives/texts';
+import { assignIds } from '../src/core/okr-sheet/layout';
+import type { QuarterPlan } from '../src/shared/plan';
 import type { SubmitResult } from '../src/shared/sidebar-api';
 import { CliError, checkOutputPath, type Io, reportFailure, type StagedFile, shownPath, size, stageFile } from './io';
 import { openRuntime } from './local';
@@ -76,6 +81,9 @@ export function runBuild(options: Options, root: string, io: Io): number {
   io.out(`✓ Built the sheet "${result.sheetName}" in ${Math.round(performance.now() - started)} ms`);
   for (const warning of result.warnings) io.out(`  ⚠ ${warning}`);
 
+  if (result.initiativesSheetName)
+    printInitiatives(file.plan as unknown as QuarterPlan, result.initiativesSheetName, io);
+
   const view = readQuarterView(runtime, runtime.snapshot(), result.sheetId);
   if (view) printQuarter(view, io);
   io.out('');
@@ -110,4 +118,13 @@ export function runBuild(options: Options, root: string, io: Io): number {
   }
   if (workbook) io.out(`✓ Saved the local workbook ${shownPath(workbook)}`);
   return 0;
+}
+
+/** The Initiatives sheet written, and the flags of its initiatives and tasks in the plan's language. */
+function printInitiatives(plan: QuarterPlan, sheetName: string, io: Io): void {
+  const { initiatives, tasks } = initiativesOf(plan);
+  io.out(`✓ Wrote the sheet "${sheetName}" (${initiatives.length} initiatives, ${tasks.length} tasks)`);
+  const keyResultIds = assignIds(plan).flatMap((objective) => objective.krIds);
+  const { flags } = assessInitiatives(initiatives, tasks, keyResultIds, plan.prioritisation ?? 'ice');
+  for (const flag of flags) io.out(`  ⚠ ${initiativeFlagText(plan.language, flag)}`);
 }

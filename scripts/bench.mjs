@@ -157,3 +157,19 @@ if (click === null) {
       `${click.medianMs.toFixed(0)} ms median of ${click.runs.length} runs (${click.runs.map((ms) => ms.toFixed(0)).join(', ')})`,
   );
 }
+
+console.log('\n== initiatives and tasks (issue 10)');
+const { measureInitiativesMenu, measureBuildWithInitiatives } = await importSource('scripts/bench-initiatives.ts');
+for (const [objectives, keyResults] of [
+  [3, 3],
+  [20, 5],
+]) {
+  const figures = measureInitiativesMenu(objectives, keyResults);
+  console.log(
+    `Initiatives menu item, new sheet, ${figures.label}: ${figures.calls} service calls, ${figures.ms.toFixed(1)} ms`,
+  );
+}
+for (const count of [4, 100]) {
+  const figures = measureBuildWithInitiatives(count);
+  console.log(`New quarter (9 KRs) with ${figures.label}: ${figures.calls} service calls, ${figures.ms.toFixed(1)} ms`);
+}

@@ -7,7 +7,8 @@ import type { SheetCell } from './okr-sheet/cells';
 
 export type ValidationSpec =
   | { kind: 'list'; values: readonly string[]; allowInvalid: boolean; help: string }
-  | { kind: 'number'; min: number; max: number; allowInvalid: boolean; help: string };
+  | { kind: 'number'; min: number; max: number; allowInvalid: boolean; help: string }
+  | { kind: 'checkbox'; help: string };
 
 export type ConditionalRuleSpec = {
   /** A custom formula, relative to the first cell of the first range. */

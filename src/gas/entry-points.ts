@@ -71,3 +71,4 @@ export const showCloseQuarter = serverEntryPoint('showCloseQuarter');
 export const closeQuarter = serverEntryPoint('closeQuarter');
 export const showDealsSheet = serverEntryPoint('showDealsSheet');
 export const importDeals = serverEntryPoint('importDeals');
+export const showInitiatives = serverEntryPoint('showInitiatives');

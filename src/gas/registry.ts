@@ -473,6 +473,12 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
         '{ ok: true, sheetName, created, imported, replaced, kept, columns } or { ok: false, problems, columns }.',
     },
   },
+  showInitiatives: {
+    kind: 'server',
+    summary:
+      "Menu item Initiatives: opens the open quarter's Initiatives sheet, creating it beside the OKR sheet when missing.",
+    params: [],
+  },
 };
 
 /** Parameter names each formula uses in its error messages, for the build to check against the docs. */

@@ -7,6 +7,7 @@ export { hideOldCheckInTabs } from '../server/check-in-tidy';
 export { closeQuarter } from '../server/close-quarter';
 export { showCloseQuarter } from '../server/close-quarter-menu';
 export { importDeals, showDealsSheet } from '../server/deals-api';
+export { showInitiatives } from '../server/initiatives-sheet';
 // The menu and the sidebar: triggers Apps Script calls by name, menu items, and the server functions the
 // sidebar calls through google.script.run.
 export { onInstall, onOpen, showHelp, showRecordCheckIn, showWeeklyCheckIn, updateAsOfDate } from '../server/menu';

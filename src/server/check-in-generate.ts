@@ -15,6 +15,7 @@ import { findCheckInTab, isoDay, listQuarters, writeCheckInTab } from './check-i
 import { dealsSourceOf } from './deals-sheet';
 import { withDocumentLock } from './document-lock';
 import { findHistorySheet, historyRecords, readHistory } from './history-sheet';
+import { readInitiativesSheet } from './initiatives-sheet';
 import { readQuarter } from './okr-sheet-reader';
 import { nextFreeSheetName } from './okr-sheet-writer';
 
@@ -112,6 +113,7 @@ export function generateCheckIn(options: GenerateCheckInOptions = {}): GenerateC
       keyResults: tabKeyResultsOf(reading, latestBefore(history, quarter.label, week.week)),
       // With a Deals sheet the pipeline is computed from it; without one it is typed, as before.
       deals: dealsSourceOf(spreadsheet),
+      ...initiativesFor(spreadsheet, quarter.label),
     });
     const name = nextFreeSheetName(spreadsheet, layout.name);
     // Beside the OKR sheet, so the newest week sits next to its quarter.
@@ -127,6 +129,17 @@ export function generateCheckIn(options: GenerateCheckInOptions = {}): GenerateC
       notes: [{ code: 'created', sheetName: name, count: layout.keyResultRows.length }, ...notes, ...broken],
     };
   });
+}
+
+/** The quarter's initiatives for the plan's dropdown and check, when it has an Initiatives sheet. */
+function initiativesFor(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  quarterLabel: string,
+): { initiatives?: { ids: string[]; idRange: string } } {
+  const found = readInitiativesSheet(spreadsheet, quarterLabel);
+  return found
+    ? { initiatives: { ids: found.initiatives.map((initiative) => initiative.id), idRange: found.idRange } }
+    : {};
 }
 
 function nothing(note: CheckInNote): GenerateCheckInResult {

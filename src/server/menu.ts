@@ -22,6 +22,7 @@ const texts = defineTexts(
     asOfUpdated: 'As-of date set to {date}: {sheets}.',
     asOfNoSheet: 'There is no open OKR sheet yet: create one with “New quarter…” in the OKR Sheets menu.',
     hideOldCheckIns: 'Hide old check-in tabs…',
+    initiatives: 'Initiatives',
     settings: 'Settings',
     help: 'Help',
     helpTitle: 'OKR Sheets: help',
@@ -43,6 +44,7 @@ const texts = defineTexts(
     asOfUpdated: 'Data stanu ustawiona na {date}: {sheets}.',
     asOfNoSheet: 'Nie ma jeszcze otwartego arkusza OKR: utwórz go poleceniem „Nowy kwartał…” w menu OKR Sheets.',
     hideOldCheckIns: 'Ukryj stare check-iny…',
+    initiatives: 'Inicjatywy',
     settings: 'Ustawienia',
     help: 'Pomoc',
     helpTitle: 'OKR Sheets: pomoc',
@@ -87,6 +89,7 @@ export function onOpen(event?: OpenEvent): void {
     .addSeparator()
     .addItem(t('weeklyCheckIn'), 'showWeeklyCheckIn')
     .addItem(t('recordCheckIn'), 'showRecordCheckIn')
+    .addItem(t('initiatives'), 'showInitiatives')
     .addItem(dealText(lang, 'menuItem'), 'showDealsSheet')
     .addItem(t('updateAsOf'), 'updateAsOfDate')
     .addItem(t('hideOldCheckIns'), 'hideOldCheckInTabs')

@@ -4,14 +4,17 @@
 // key result is carried over, kept or dropped, and the previous sheet is closed (values kept, protected
 // with a warning). Everything runs under the document lock.
 
+import { initiativesOf } from '../core/initiatives/from-plan';
 import { applyCarryOver, type CarryChoice } from '../core/okr-sheet/carry-over';
 import type { SheetCell } from '../core/okr-sheet/cells';
+import { columnOf } from '../core/okr-sheet/columns';
 import { layoutQuarter } from '../core/okr-sheet/layout';
 import { sheetText } from '../core/okr-sheet/texts';
 import { quarterDates } from '../core/quarter';
 import { planSchema, type QuarterPlan } from '../shared/plan';
 import { todayIn } from './as-of';
 import { withDocumentLock } from './document-lock';
+import { writeInitiativesSheet } from './initiatives-sheet';
 import { readQuarter } from './okr-sheet-reader';
 import { freezeQuarterSheet, nextFreeSheetName, writeQuarterLayout } from './okr-sheet-writer';
 
@@ -31,6 +34,8 @@ export interface BuildQuarterResult {
   created: boolean;
   /** What the user should know, in the plan's language. */
   warnings: string[];
+  /** The Initiatives sheet written beside, when the plan had initiatives or tasks. */
+  initiativesSheetName?: string;
 }
 
 /** Builds the OKR sheet of a quarter. `plan` is validated here again: it comes from a browser. */
@@ -86,10 +91,32 @@ export function buildQuarter(plan: QuarterPlan, options: BuildQuarterOptions = {
       warnings.push(sheetText(lang, 'warnNameTaken', { name: wanted, newName: name }));
     }
 
+    let initiativesSheetName: string | undefined;
+    if ((valid.initiatives?.length ?? 0) + (valid.tasks?.length ?? 0) > 0) {
+      initiativesSheetName = writeInitiativesSheet(spreadsheet, {
+        lang,
+        style: valid.formulaStyle,
+        method: valid.prioritisation ?? 'ice',
+        quarterLabel: dates.label,
+        team: valid.team,
+        ...initiativesOf(valid),
+        keyResultIds: layout.keyResults.map((kr) => kr.id),
+        okrSheet: sheet,
+        okrLastRow: layout.lastRow,
+        okrColumns: { krId: columnOf('krId'), initiatives: columnOf('initiatives') },
+      }).getName();
+    }
+
     if (previous) {
       freezeQuarterSheet(previous, lang, previousLabel, new Date().toISOString().slice(0, 10));
       warnings.push(sheetText(lang, 'warnPreviousFrozen', { name: previous.getName() }));
     }
-    return { sheetName: sheet.getName(), sheetId: sheet.getSheetId(), created: true, warnings };
+    return {
+      sheetName: sheet.getName(),
+      sheetId: sheet.getSheetId(),
+      created: true,
+      warnings,
+      ...(initiativesSheetName ? { initiativesSheetName } : {}),
+    };
   });
 }

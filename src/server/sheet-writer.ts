@@ -49,8 +49,13 @@ function buildValidations(specs: readonly (readonly (ValidationSpec | null)[])[]
     if (!made) {
       const builder = SpreadsheetApp.newDataValidation();
       if (spec.kind === 'list') builder.requireValueInList([...spec.values], true);
-      else builder.requireNumberBetween(spec.min, spec.max);
-      made = builder.setAllowInvalid(spec.allowInvalid).setHelpText(spec.help).build();
+      else if (spec.kind === 'number') builder.requireNumberBetween(spec.min, spec.max);
+      // A checkbox holds TRUE or FALSE and nothing else, so nothing invalid can be typed into it.
+      else builder.requireCheckbox();
+      made = builder
+        .setAllowInvalid(spec.kind === 'checkbox' ? false : spec.allowInvalid)
+        .setHelpText(spec.help)
+        .build();
       built.set(spec, made);
     }
     return made;

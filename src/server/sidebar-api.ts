@@ -6,6 +6,7 @@
 import { isBlank, parseNumberText } from '../core/cell-values';
 import { effectiveGrade, gradeBand } from '../core/close/grades';
 import { defineTexts, type Lang } from '../core/i18n';
+import { assignInitiativeIds } from '../core/initiatives/initiatives';
 import { upcomingQuarter } from '../core/quarter';
 import type { QuarterPlan, QuarterRef } from '../shared/plan';
 import {
@@ -95,6 +96,13 @@ const texts = defineTexts(
     buildFailed: 'The OKR sheet could not be created: {reason}',
     notAQuarterSheet: '{field}: the sheet “{value}” is not a quarter sheet of OKR Sheets',
     saveFailed: 'The settings could not be saved: {reason}',
+    initiative: 'Initiative {id}',
+    initiativeKeyResult: 'The KR initiative {id} serves',
+    task: 'Task {number}',
+    taskInitiative: 'The initiative of task {number}',
+    unknownKeyResult: '{field}: {value} is not a key result of this quarter',
+    unknownInitiative: '{field}: {value} is not an initiative of this plan',
+    duplicateInitiative: '{field}: the id {value} is used by an earlier initiative',
   },
   {
     team: 'Nazwa zespołu',
@@ -160,6 +168,13 @@ const texts = defineTexts(
     buildFailed: 'Nie udało się utworzyć arkusza OKR: {reason}',
     notAQuarterSheet: '{field}: arkusz „{value}” nie jest arkuszem kwartału OKR Sheets',
     saveFailed: 'Nie udało się zapisać ustawień: {reason}',
+    initiative: 'Inicjatywa {id}',
+    initiativeKeyResult: 'KR, któremu służy inicjatywa {id}',
+    task: 'Zadanie {number}',
+    taskInitiative: 'Inicjatywa zadania {number}',
+    unknownKeyResult: '{field}: {value} nie jest kluczowym rezultatem tego kwartału',
+    unknownInitiative: '{field}: {value} nie jest inicjatywą tego planu',
+    duplicateInitiative: '{field}: id {value} ma już wcześniejsza inicjatywa',
   },
 );
 
@@ -221,6 +236,7 @@ export function submitQuarter(payload: unknown): SubmitResult {
     sheetId: result.sheetId,
     created: result.created,
     warnings: result.warnings.map((warning: unknown) => warningText(warning)),
+    ...(result.initiativesSheetName ? { initiativesSheetName: result.initiativesSheetName } : {}),
   };
 }
 
@@ -449,6 +465,7 @@ function planRuleErrors(plan: LoosePlan, lang: Lang): FieldError[] {
   }
 
   const objectives = Array.isArray(plan.objectives) ? plan.objectives.map(record) : [];
+  const keyResultIds = new Set<string>();
   const levels = Array.isArray(plan.levels) ? plan.levels : null;
   const idOf = (objective: Record<string, unknown>, o: number) =>
     objectiveId(o, typeof objective.id === 'string' ? objective.id : undefined);
@@ -474,6 +491,7 @@ function planRuleErrors(plan: LoosePlan, lang: Lang): FieldError[] {
     keyResults.forEach((keyResult, k) => {
       if (!keyResult) return;
       const krId = (typeof keyResult.id === 'string' && keyResult.id.trim()) || `${id}.${k + 1}`;
+      keyResultIds.add(krId.toLowerCase());
       if (keyResult.kind !== 'milestone' && keyResult.target === null) {
         add(`${at}.keyResults.${k}.target`, 'targetRequired', { field: texts(lang, 'target', { id: krId }) });
       }
@@ -482,7 +500,49 @@ function planRuleErrors(plan: LoosePlan, lang: Lang): FieldError[] {
       }
     });
   });
+  // Initiatives name KRs of this plan, tasks name its initiatives: a reference to nothing is refused here
+  // rather than written as a flag the user must find later.
+  const initiatives = Array.isArray(plan.initiatives) ? plan.initiatives.map(record) : [];
+  const initiativeIds = new Set<string>();
+  const assigned = initiativeIdsOf(plan.initiatives);
+  initiatives.forEach((initiative, i) => {
+    if (!initiative) return;
+    const id = assigned[i] as string;
+    const given = typeof initiative.id === 'string' ? initiative.id.trim() : '';
+    if (given && initiativeIds.has(given.toLowerCase())) {
+      add(`initiatives.${i}.id`, 'duplicateInitiative', {
+        field: texts(lang, 'initiative', { id: `#${i + 1}` }),
+        value: given,
+      });
+    }
+    initiativeIds.add(id.toLowerCase());
+    const keyResult = typeof initiative.keyResultId === 'string' ? initiative.keyResultId.trim() : '';
+    if (keyResult && !keyResultIds.has(keyResult.toLowerCase())) {
+      add(`initiatives.${i}.keyResultId`, 'unknownKeyResult', {
+        field: texts(lang, 'initiativeKeyResult', { id }),
+        value: keyResult,
+      });
+    }
+  });
+  const tasks = Array.isArray(plan.tasks) ? plan.tasks.map(record) : [];
+  tasks.forEach((task, t) => {
+    const initiative = typeof task?.initiativeId === 'string' ? task.initiativeId.trim() : '';
+    if (initiative && !initiativeIds.has(initiative.toLowerCase())) {
+      add(`tasks.${t}.initiativeId`, 'unknownInitiative', {
+        field: texts(lang, 'taskInitiative', { number: t + 1 }),
+        value: initiative,
+      });
+    }
+  });
   return errors;
+}
+
+/** The initiatives' ids as the builder gives them: their own, else I1, I2… (as the sheet shows them). */
+function initiativeIdsOf(initiatives: unknown): string[] {
+  const list = Array.isArray(initiatives) ? initiatives.map(record) : [];
+  return assignInitiativeIds(
+    list.map((initiative) => (typeof initiative?.id === 'string' ? initiative.id : undefined)),
+  );
 }
 
 function objectiveId(index: number, given: string | undefined): string {
@@ -642,6 +702,13 @@ function fieldName(path: string[], scope: 'submit' | 'settings', lang: Lang, pay
   if (root === 'carryOver') return t('carry', { id: section ?? '' });
   if (root === 'previousSheetId') return t('previousSheet');
   if (root !== 'plan' || section === undefined) return t('form');
+  if (section === 'initiatives' || section === 'tasks') {
+    const index = Number(rest[0]);
+    if (!Number.isInteger(index)) return t('form');
+    if (section === 'tasks') return t(rest[1] === 'initiativeId' ? 'taskInitiative' : 'task', { number: index + 1 });
+    const id = initiativeIdsOf(valueAt(payload, ['plan', 'initiatives']))[index] ?? `#${index + 1}`;
+    return t(rest[1] === 'keyResultId' ? 'initiativeKeyResult' : 'initiative', { id });
+  }
   if (section === 'quarter') {
     const part = rest[0];
     if (part === 'year') return t('year');

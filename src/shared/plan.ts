@@ -73,6 +73,43 @@ export type ObjectivePlan = LazyOutput<typeof objectiveSchema>;
 export const FORMULA_STYLES = ['addon', 'portable'] as const;
 export type FormulaStyle = (typeof FORMULA_STYLES)[number];
 
+export const INITIATIVE_STATUS_VALUES = ['idea', 'running', 'done', 'dropped'] as const;
+
+/** An initiative: a hypothesis ("We believe that … will … because …") serving one KR of the quarter. */
+export const initiativeSchema = lazySchema(() => {
+  const score = () => z.optional(z.nullable(finite()));
+  return z.object({
+    /** "I1"; given by the builder from the order when absent. */
+    id: z.optional(text(20)),
+    hypothesis: title(),
+    /** The id of the KR it serves ("O1.2"); must be a KR of this plan. */
+    keyResultId: text(20),
+    owner: z.optional(text(120)),
+    status: z.enum(INITIATIVE_STATUS_VALUES),
+    reach: score(),
+    impact: score(),
+    confidence: score(),
+    ease: score(),
+    effort: score(),
+    /** Its own progress in % (0–100), shown while it has no task. */
+    progress: z.optional(z.nullable(finite().check(z.gte(0), z.lte(100)))),
+  });
+});
+export type InitiativePlan = LazyOutput<typeof initiativeSchema>;
+
+/** A task carrying out one initiative. */
+export const taskSchema = lazySchema(() =>
+  z.object({
+    title: title(),
+    /** The id of the initiative it carries out; must be an initiative of this plan. */
+    initiativeId: text(20),
+    owner: z.optional(text(120)),
+    due: z.optional(isoDate()),
+    done: z.optional(z.boolean()),
+  }),
+);
+export type TaskPlan = LazyOutput<typeof taskSchema>;
+
 export const planSchema = lazySchema(() =>
   z.object({
     quarter: quarterSchema(),
@@ -86,6 +123,11 @@ export const planSchema = lazySchema(() =>
     /** `addon`: the add-on's own functions; `portable`: plain Sheets formulas for sharing and export. */
     formulaStyle: z.enum(FORMULA_STYLES),
     objectives: z.array(objectiveSchema()).check(z.minLength(1), z.maxLength(60)),
+    /** How initiatives are ranked: ICE (impact × confidence × ease) by default, or RICE. */
+    prioritisation: z.optional(z.enum(['ice', 'rice'])),
+    /** Initiatives and their tasks, written into the quarter's Initiatives sheet when given. */
+    initiatives: z.optional(z.array(initiativeSchema()).check(z.maxLength(200))),
+    tasks: z.optional(z.array(taskSchema()).check(z.maxLength(1000))),
   }),
 );
 export type QuarterPlan = LazyOutput<typeof planSchema>;

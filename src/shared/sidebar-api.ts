@@ -130,7 +130,15 @@ export interface SidebarState {
 }
 
 export type SubmitResult =
-  | { ok: true; sheetName: string; sheetId: number; created: boolean; warnings: string[] }
+  | {
+      ok: true;
+      sheetName: string;
+      sheetId: number;
+      created: boolean;
+      warnings: string[];
+      /** The Initiatives sheet written beside, when the plan had initiatives or tasks. */
+      initiativesSheetName?: string;
+    }
   | { ok: false; errors: FieldError[] };
 
 /** The Settings view: the stored settings and the language the add-on speaks with them. */

@@ -125,6 +125,7 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
     'closeQuarter',
     'showDealsSheet',
     'importDeals',
+    'showInitiatives',
   ];
 
   it('declares each as a global function, documented as a trigger or server function', () => {
@@ -173,6 +174,7 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
       'showCloseQuarter',
       'showWeeklyCheckIn',
       'showRecordCheckIn',
+      'showInitiatives',
       'showDealsSheet',
       'updateAsOfDate',
       'hideOldCheckInTabs',

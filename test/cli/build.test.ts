@@ -9,6 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalRuntime } from '../../local/runtime';
+import { INITIATIVE_COLUMN_KEYS } from '../../src/core/initiatives/layout';
 import { columnOf, FIRST_DATA_ROW } from '../../src/core/okr-sheet/columns';
 import { type CliRun, ROOT, runCli, runInProcess, tempFolder } from './run-cli';
 
@@ -42,7 +43,7 @@ describe('okr build examples/plan.json', () => {
   });
 
   it('writes an .xlsx with portable formulas, and says what it leaves out', () => {
-    expect(run.stdout).toMatch(/✓ Wrote .*q1\.xlsx \(\d+\.\d KB, 2 sheets\)/);
+    expect(run.stdout).toMatch(/✓ Wrote .*q1\.xlsx \(\d+\.\d KB, 3 sheets\)/);
     expect(run.stdout).toContain('⚠ OKR Q1 2027: 2 cell note(s) are not exported');
     const files = unzipSync(readFileSync(out));
     expect(strFromU8(files['xl/workbook.xml'] as Uint8Array)).toContain('name="OKR Q1 2027"');
@@ -60,6 +61,18 @@ describe('okr build examples/plan.json', () => {
     const snapshot = runtime.snapshot();
     expect(snapshot.locale).toBe('pl_PL');
     expect(snapshot.sheets.map((sheet) => sheet.name)).toContain('OKR Q1 2027');
+  });
+
+  it('writes the plan’s initiatives and tasks into their sheet and prints their flags in the plan’s language', () => {
+    expect(run.stdout).toContain('✓ Wrote the sheet "Inicjatywy Q1 2027" (4 initiatives, 3 tasks)');
+    expect(run.stdout).toContain('⚠ Kluczowy rezultat O1.2 nie ma inicjatywy w realizacji.');
+    expect(run.stdout).not.toContain('⚠ Kluczowy rezultat O1.1 nie ma');
+    // I3 (9 × 7 × 6 = 378) ranks second behind I2 (448) and is an idea nobody owns.
+    expect(run.stdout).toContain('⚠ Inicjatywa I3 jest na miejscu 2, ale to pomysł bez właściciela.');
+    const runtime = createLocalRuntime({ workbookPath: workbook, bundlePath: join(ROOT, 'dist/Code.js') });
+    expect(runtime.snapshot().sheets.map((sheet) => sheet.name)).toEqual(
+      expect.arrayContaining(['OKR Q1 2027', 'Inicjatywy Q1 2027']),
+    );
   });
 });
 
@@ -88,6 +101,25 @@ describe('a plan the sidebar would refuse', () => {
     expect(run.stderr).toContain('Nothing was written.');
     expect(existsSync(out)).toBe(false);
     expect(existsSync(workbook)).toBe(false);
+  });
+
+  it('refuses an initiative serving no KR of the plan and a task of no initiative, with their lines', async () => {
+    const bad = plan();
+    bad.initiatives[0].keyResultId = 'O9.1';
+    bad.tasks[2].initiativeId = 'I7';
+    const path = join(temp.folder, 'bad-initiatives.json');
+    writeFileSync(path, JSON.stringify(bad, null, 2));
+    const run = await runInProcess(['build', '--plan', path, '--out', join(temp.folder, 'bad-initiatives.xlsx')]);
+    expect(run.code).toBe(1);
+    const lines = JSON.stringify(bad, null, 2).split('\n');
+    const krLine = lines.findIndex((line) => line.includes('"keyResultId": "O9.1"')) + 1;
+    const taskLine = lines.findIndex((line) => line.includes('"initiativeId": "I7"')) + 1;
+    expect(run.stderr).toContain(
+      `bad-initiatives.json:${krLine}  initiatives[0].keyResultId: KR, któremu służy inicjatywa I1: O9.1 nie jest kluczowym rezultatem tego kwartału`,
+    );
+    expect(run.stderr).toContain(
+      `bad-initiatives.json:${taskLine}  tasks[2].initiativeId: Inicjatywa zadania 3: I7 nie jest inicjatywą tego planu`,
+    );
   });
 
   it('speaks English for an English plan, and reads the payload form { plan, replaceExisting }', async () => {
@@ -186,6 +218,51 @@ describe.skipIf(!hasSoffice)('the .xlsx of `okr build`, recomputed by LibreOffic
         status: cells[columnOf('status') - 1],
         score: score.toFixed(2).replace('.', ','),
       });
+      // Running initiatives per KR, counted over the Initiatives sheet: I1 serves O1.1, I2 O1.3.
+      expect(Number(cells[columnOf('initiatives') - 1]), id).toBe(id === 'O1.1' || id === 'O1.3' ? 1 : 0);
     }
+    // The Initiatives sheet recomputed: ICE scores, ranks and the share of tasks done.
+    const initiativesCsv = readdirSync(dir).find((name) => name.endsWith('-Inicjatywy Q1 2027.csv'));
+    expect(initiativesCsv).toBeDefined();
+    const initiatives = csvRows(readFileSync(join(dir, initiativesCsv as string), 'utf8'));
+    const [score, rank, progress] = ['score', 'rank', 'progress'].map((key) =>
+      INITIATIVE_COLUMN_KEYS.ice.indexOf(key as never),
+    ) as [number, number, number];
+    const computed = initiatives
+      .slice(6, 10)
+      .map((cells) => [cells[0], Number(cells[score]), Number(cells[rank]), cells[progress]]);
+    expect(computed).toEqual([
+      ['I1', 240, 3, '50%'],
+      ['I2', 448, 1, '0%'],
+      ['I3', 378, 2, ''],
+      ['I4', 210, 4, ''],
+    ]);
   });
 });
+
+/** The rows of a CSV with `"`-quoted fields (a hypothesis holds commas). */
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n') {
+      rows.push([...row, field]);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  return rows;
+}

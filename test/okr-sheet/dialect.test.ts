@@ -1,6 +1,6 @@
 // Every formula the add-on writes parses on an English and on a Polish spreadsheet alike: the whole weekly
-// cycle (OKR sheet in both formula styles, check-in tabs, History, the tracking columns, the as-of date
-// kept current) runs on the fake in en_US and pl_PL, and every cell formula, conditional-format rule and
+// cycle (OKR sheet in both formula styles, the Initiatives sheet, check-in tabs, History, the tracking
+// columns, the as-of date kept current) runs on the fake in en_US and pl_PL, and every cell formula, conditional-format rule and
 // data-validation formula found is checked against the dialect of src/core/formula-text.ts: no `,` outside
 // a string, no decimal literal, no array literal joined by columns.
 
@@ -10,7 +10,8 @@ import { dialectProblems } from '../../src/core/formula-text';
 import { generateCheckIn } from '../../src/server/check-in-generate';
 import { recordCheckIn } from '../../src/server/check-in-record';
 import { onOpen, updateAsOfDate } from '../../src/server/menu';
-import { buildOkrSheet, checkInPlan, openSpreadsheet, typeInto, wednesdayOfWeek } from '../check-in/support';
+import { buildOkrSheet, openSpreadsheet, typeInto, wednesdayOfWeek } from '../check-in/support';
+import { initiativesPlan } from '../initiatives/support';
 
 /** Every formula in the spreadsheet: cells, conditional-format rules and validations, with where it sits. */
 function everyFormula(services: ReturnType<typeof openSpreadsheet>): { where: string; formula: string }[] {
@@ -42,7 +43,9 @@ describe.each([
 ] as const)('on a %s spreadsheet', (locale, lang) => {
   it.each(['addon', 'portable'] as const)('every formula of the %s style is in the locale-proof dialect', (style) => {
     const services = openSpreadsheet({ locale, timeZone: 'Europe/Warsaw' });
-    buildOkrSheet(checkInPlan(lang, style));
+    // With initiatives and tasks: the Initiatives sheet, the OKR sheet's count of them, and a check-in whose
+    // plan may name one.
+    buildOkrSheet(initiativesPlan(lang, style));
     const week5 = generateCheckIn({ asOf: wednesdayOfWeek(5) });
     typeInto(services, week5.sheetName, { 'O1.1': { value: 3, confidence: 7 }, 'O1.2': { value: 40_000 } });
     recordCheckIn({ asOf: wednesdayOfWeek(5) });
@@ -54,6 +57,8 @@ describe.each([
     // The OKR sheet, two tabs, the tracking columns and the rules: over a hundred formulas of every kind.
     expect(formulas.length).toBeGreaterThan(100);
     expect(formulas.some(({ where }) => where.endsWith('rule'))).toBe(true);
+    const initiatives = lang === 'en' ? 'Initiatives Q1 2027' : 'Inicjatywy Q1 2027';
+    expect(formulas.filter(({ where }) => where.startsWith(`${initiatives} `)).length).toBeGreaterThan(50);
     const broken = formulas
       .map(({ where, formula }) => ({ where, formula, problems: dialectProblems(formula) }))
       .filter(({ problems }) => problems.length > 0);

@@ -74,6 +74,7 @@ describe('the layout', () => {
       'Typ',
       'Wspiera',
       'Notatki',
+      'Inicjatywy w realizacji',
     ]);
     expect(titles(layout(workedExamplePlan('en', 'portable')))?.slice(3, 9)).toEqual([
       'KR ID',
@@ -95,11 +96,17 @@ describe('the layout', () => {
       formula: '={"Wynik celu";OKR_SCORE(F7:F33;O7:O33;B7:B33)}',
     });
     expect(header[columnOf('status') - 1]).toEqual({ formula: '={"Status";KR_STATUS(F7:F33;$F$5;P7:P33;;J7:J33)}' });
+    // Below the titles only the native count of running initiatives, one per row: no custom function.
     const formulasBelow = pl.cells
       .slice(pl.headerRow)
-      .flat()
-      .filter((cell) => cell && 'formula' in cell);
+      .flatMap((row) =>
+        row.filter((cell, index) => cell && 'formula' in cell && index !== columnOf('initiatives') - 1),
+      );
     expect(formulasBelow).toEqual([]);
+    expect(at(pl, pl.firstDataRow, 'initiatives')).toEqual({
+      formula:
+        '=IF($D7="";"";IFERROR(COUNTIFS(\'Inicjatywy Q1 2027\'!$C:$C;$D7;\'Inicjatywy Q1 2027\'!$E:$E;"running")+COUNTIFS(\'Inicjatywy Q1 2027\'!$C:$C;$D7;\'Inicjatywy Q1 2027\'!$E:$E;"w realizacji");0))',
+    });
   });
 
   it('puts plain formulas in every row, spare rows too, in portable style', () => {
@@ -237,7 +244,7 @@ describe('the layout', () => {
   it('protects the computed columns (title formulas included) and the pace cell, names the table', () => {
     expect(pl.protections.map((p) => p.a1)).toEqual(['F6:H33', 'F5']);
     expect(pl.namedRanges).toEqual([
-      { suffix: 'table', a1: 'A6:R33' },
+      { suffix: 'table', a1: 'A6:S33' },
       { suffix: 'as_of', a1: 'F4' },
       { suffix: 'expected', a1: 'F5' },
     ]);

@@ -86,7 +86,8 @@ function reordered(snapshot: Grid, order: readonly ColumnKey[], withMetadata: bo
 
 describe('readQuarterGrid', () => {
   it('reads a sheet built with the earlier column order, by its column metadata or by its titles', () => {
-    expect([...FIRST_ORDER].sort()).toEqual([...COLUMN_KEYS].sort());
+    // The earlier sheets had every column but the later count of running initiatives.
+    expect([...FIRST_ORDER].sort()).toEqual(COLUMN_KEYS.filter((key) => key !== 'initiatives').sort());
     for (const lang of ['en', 'pl'] as const) {
       const plan = workedExamplePlan(lang);
       for (const withMetadata of [true, false]) {

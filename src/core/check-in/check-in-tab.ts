@@ -262,6 +262,11 @@ export interface CheckInTabInput {
   keyResults: readonly TabKeyResult[];
   /** The Deals sheet, when the spreadsheet has one: the pipeline is then computed from it, not typed. */
   deals?: DealsSource | null;
+  /**
+   * The quarter's initiatives, when it has an Initiatives sheet: a plan item may name one instead of a KR.
+   * `idRange` is the absolute range of their ids there (`'Initiatives Q1 2027'!$A$7:$A$16`).
+   */
+  initiatives?: { ids: readonly string[]; idRange: string };
 }
 
 /** Beside the pipeline's pairs: the count of deals in the final stage, when the Deals sheet gives it. */
@@ -299,6 +304,7 @@ const FORMULA_COLUMNS: Record<ColumnKey, TabColumnKey> = {
   type: 'type',
   parent: 'plan',
   notes: 'comment',
+  initiatives: 'plan',
 };
 
 /** Lays out this week's check-in tab. */
@@ -593,16 +599,21 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
     [PLAN_COLUMNS.flag, t('planFlag')],
     [PLAN_COLUMNS.owner, t('planOwner')],
   ]);
-  const ids = input.keyResults.map((kr) => kr.id);
+  // A priority names a KR of the quarter or one of its initiatives (which serves a KR).
+  const ids = [...input.keyResults.map((kr) => kr.id), ...(input.initiatives?.ids ?? [])];
   const krIds = a1Range(krRow, tabColumn('krId'), krLast, tabColumn('krId'), true);
   const planSpec: ValidationSpec = { kind: 'list', values: ids, allowInvalid: true, help: t('helpPlanKeyResult') };
+  const unknown = (kr: string) =>
+    input.initiatives
+      ? call('AND', `${call('COUNTIF', krIds, kr)}=0`, `${call('COUNTIF', input.initiatives.idRange, kr)}=0`)
+      : `${call('COUNTIF', krIds, kr)}=0`;
   for (let row = planRow; row <= lastRow; row++) {
     const [action, kr] = [a1(row, PLAN_COLUMNS.action), a1(row, PLAN_COLUMNS.keyResultId)];
     put(
       row,
       PLAN_COLUMNS.flag,
       formula(
-        `=${call('IF', `${action}=""`, '""', call('IF', call('OR', `${kr}=""`, `${call('COUNTIF', krIds, kr)}=0`), quoted(t('planNoKeyResult')), '""'))}`,
+        `=${call('IF', `${action}=""`, '""', call('IF', call('OR', `${kr}=""`, unknown(kr)), quoted(t('planNoKeyResult')), '""'))}`,
       ),
     );
     for (const column of [PLAN_COLUMNS.action, PLAN_COLUMNS.keyResultId, PLAN_COLUMNS.owner]) {

@@ -109,17 +109,31 @@ export function assessKeyResult(keyResult: CheckInKeyResult, expected: number, a
   };
 }
 
-/** Key results no plan item supports, and plan items (1-based) that name no key result of the quarter. */
-export function planCoverage(checkIn: Pick<CheckIn, 'keyResults' | 'plan'>): {
+/**
+ * Key results no plan item supports, and plan items (1-based) that name no key result of the quarter. A plan
+ * item may name an initiative instead: it then supports the KR that initiative serves.
+ */
+export function planCoverage(
+  checkIn: Pick<CheckIn, 'keyResults' | 'plan'>,
+  initiatives: readonly { id: string; keyResultId: string }[] = [],
+): {
   keyResultsWithoutPlan: string[];
   planItemsWithoutKeyResult: number[];
 } {
+  const served = new Map(
+    initiatives.map((initiative) => [initiative.id.trim().toLowerCase(), initiative.keyResultId.trim()]),
+  );
   const ids = new Set(checkIn.keyResults.map((keyResult) => keyResult.id));
-  const planned = new Set(checkIn.plan.map((item) => item.keyResultId));
+  const krOf = (named: string) => (ids.has(named) ? named : (served.get(named.trim().toLowerCase()) ?? named));
+  const planned = new Set(checkIn.plan.map((item) => krOf(item.keyResultId)));
   return {
     keyResultsWithoutPlan: checkIn.keyResults.map((keyResult) => keyResult.id).filter((id) => !planned.has(id)),
     planItemsWithoutKeyResult: checkIn.plan
-      .map((item, index) => (item.action.trim() && !ids.has(item.keyResultId) ? index + 1 : 0))
+      .map((item, index) =>
+        item.action.trim() && !ids.has(item.keyResultId) && !served.has(item.keyResultId.trim().toLowerCase())
+          ? index + 1
+          : 0,
+      )
       .filter((index) => index > 0),
   };
 }

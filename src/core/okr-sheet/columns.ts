@@ -33,6 +33,7 @@ export const COLUMN_KEYS = [
   'type',
   'parent',
   'notes',
+  'initiatives',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
@@ -41,7 +42,7 @@ export const IDENTITY_COLUMNS: readonly ColumnKey[] = ['level', 'objectiveId', '
 export const FROZEN_COLUMNS = IDENTITY_COLUMNS.length;
 
 /** The columns the add-on computes; everything else is the user's to type. */
-export const FORMULA_COLUMNS: readonly ColumnKey[] = ['score', 'objectiveScore', 'status'];
+export const FORMULA_COLUMNS: readonly ColumnKey[] = ['score', 'objectiveScore', 'status', 'initiatives'];
 
 /**
  * Widths in pixels: narrow ids and numbers, wide titles and notes, each wide enough for its title in both
@@ -68,6 +69,7 @@ const WIDTHS: Record<ColumnKey, number> = {
   type: 120,
   parent: 80,
   notes: 240,
+  initiatives: 190,
 };
 
 export interface ColumnSpec {

@@ -5,6 +5,7 @@
 
 import type { KeyResultPlan, Level, ObjectivePlan, QuarterPlan, Unit } from '../../shared/plan';
 import type { Lang } from '../i18n';
+import { initiativesSheetName, runningInitiativesFormula } from '../initiatives/layout';
 import { currencyPattern } from '../locale-format';
 import { formatPercent, valueDecimals } from '../number-format';
 import { ASPIRATIONAL, COMMITTED, STATUS_EMOJI } from '../pace';
@@ -264,6 +265,7 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
         type: text(sheetText(lang, kr.committed ? 'type_committed' : 'type_aspirational')),
         parent: objective.parent ? text(objective.parent) : null,
         notes: kr.notes ? text(kr.notes) : null,
+        initiatives: null,
       };
       for (const { key, column } of COLUMNS) put(row, column, values[key]);
       if (kr.kind !== 'milestone') {
@@ -276,6 +278,7 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
     });
   }
 
+  const initiativesSheet = initiativesSheetName(lang, dates.label);
   // Computed columns over the key results and the spare rows alike.
   for (let r = FIRST_DATA_ROW; r <= lastRow; r++) {
     if (style === 'portable') {
@@ -287,6 +290,12 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
     setFormat(r, columnOf('objectiveScore'), SCORE_FORMAT);
     // One look for what the add-on computes and one for what the owner types, column by column.
     for (const { key, column } of COLUMNS) fill(r, column, FORMULA_COLUMNS.includes(key) ? FILL.computed : FILL.input);
+    // Running initiatives of the Initiatives sheet serving this row's KR (0 until that sheet exists).
+    put(
+      r,
+      columnOf('initiatives'),
+      formula(runningInitiativesFormula(initiativesSheet, `$${places.letter('krId')}${r}`)),
+    );
   }
 
   const table = (key: ColumnKey) => a1Range(FIRST_DATA_ROW, columnOf(key), lastRow, columnOf(key));
