@@ -71,3 +71,6 @@ export const showCloseQuarter = serverEntryPoint('showCloseQuarter');
 export const closeQuarter = serverEntryPoint('closeQuarter');
 export const showDealsSheet = serverEntryPoint('showDealsSheet');
 export const importDeals = serverEntryPoint('importDeals');
+// The monthly review: the menu item, and the server function the menu and the CLI call.
+export const showMonthlyReview = serverEntryPoint('showMonthlyReview');
+export const generateReview = serverEntryPoint('generateReview');
