@@ -19,6 +19,7 @@ import { runDeals } from './deals';
 import { runExport } from './export';
 import { type Io, processIo, reportFailure } from './io';
 import { lockForCommand } from './local';
+import { runReview } from './review';
 
 export const USAGE = `OKR Sheets without a browser: the add-on's own code (dist/Code.js) on a local spreadsheet.
 
@@ -47,6 +48,11 @@ Commands:
            Imports a CRM export (a header row, one line per deal) into the workbook's Deals sheet: headers
            are matched by name in Polish or English, extra columns are kept, a deal of the same id is
            replaced. All rows or none: any problem is listed with its line and nothing is saved.
+  review   --workbook wb.json --month 2027-01 [--as-of 2027-01-31]
+           Opens or creates the Monthly review tab of a month of the quarter as Monthly review does (an
+           existing one is kept as it is), saves the workbook and prints the summary: each KR's month,
+           win rate, cycle and deal value against last month, won and lost deals, loss reasons.
+           A month outside the quarter is refused, naming the quarter's months.
   help     This text.
 
 checkin and build --workbook refuse a workbook open in a playground (npm start), naming it: the playground
@@ -67,6 +73,7 @@ const OPTIONS = {
   force: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   csv: { type: 'string' },
+  month: { type: 'string' },
 } as const;
 
 /** Which options each command takes, and which it needs. */
@@ -76,6 +83,7 @@ const COMMANDS: Record<string, { takes: (keyof Options)[]; needs: (keyof Options
   export: { takes: ['workbook', 'out', 'as-of', 'force'], needs: ['workbook', 'out'] },
   close: { takes: ['workbook', 'as-of'], needs: ['workbook'] },
   deals: { takes: ['workbook', 'csv'], needs: ['workbook', 'csv'] },
+  review: { takes: ['workbook', 'month', 'as-of'], needs: ['workbook', 'month'] },
 };
 
 export type Options = {
@@ -89,6 +97,7 @@ export type Options = {
   replace?: boolean;
   force?: boolean;
   csv?: string;
+  month?: string;
 };
 
 export interface RunContext {
@@ -155,6 +164,7 @@ export async function main(argv: string[], context: RunContext): Promise<number>
     if (command === 'checkin') return runCheckIn(values, context.root, io);
     if (command === 'close') return runClose(values, context.root, io);
     if (command === 'deals') return runDeals(values, context.root, io);
+    if (command === 'review') return runReview(values, context.root, io);
     return runExport(values, context.root, io);
   } catch (error) {
     return reportFailure(error, command, io);

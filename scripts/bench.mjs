@@ -122,6 +122,16 @@ for (const count of [10, 2000]) {
   );
 }
 
+console.log('\n== monthly review (issue 10): service calls on the typed fake, and time in Node');
+const { measureReview } = await importSource('scripts/bench-review.ts');
+for (const krCount of [9, 100]) {
+  const figures = measureReview(krCount, 2000);
+  console.log(
+    `${krCount} KRs, ${figures.weeks} weeks of History, ${figures.deals} deals: generate the review ` +
+      `${figures.calls} calls (${figures.ms.toFixed(1)} ms)`,
+  );
+}
+
 console.log('\n== one reader of numbers (issue 8)');
 const { measureSpellings } = await importSource('scripts/bench-reader.ts');
 const spellings = measureSpellings();

@@ -72,3 +72,6 @@ export const closeQuarter = serverEntryPoint('closeQuarter');
 export const showDealsSheet = serverEntryPoint('showDealsSheet');
 export const importDeals = serverEntryPoint('importDeals');
 export const showInitiatives = serverEntryPoint('showInitiatives');
+// The monthly review: the menu item, and the server function the menu and the CLI call.
+export const showMonthlyReview = serverEntryPoint('showMonthlyReview');
+export const generateReview = serverEntryPoint('generateReview');

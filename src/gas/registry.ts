@@ -462,6 +462,19 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
       'Menu item Deals sheet: opens the Deals sheet, or creates it (headers in the spreadsheet’s language) when missing.',
     params: [],
   },
+  showMonthlyReview: {
+    kind: 'server',
+    summary:
+      "Menu item Monthly review: opens this month's review tab, or creates it from History and the Deals sheet; a month outside the quarter is refused, naming its months.",
+    params: [],
+  },
+  generateReview: {
+    kind: 'server',
+    summary:
+      'Opens or creates the Monthly review tab of a month (never rewritten): each KR’s month from History with a sparkline, win rate, cycle and deal value against last month, won and lost deals, corrections and feedback.',
+    params: [param('payload', 'Object', '{ month?: "YYYY-MM", asOf? } (ISO), validated on arrival.')],
+    returns: { type: 'Object', description: 'GenerateReviewResult (src/shared/review-api.ts).' },
+  },
   importDeals: {
     kind: 'server',
     summary:

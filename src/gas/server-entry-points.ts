@@ -11,5 +11,7 @@ export { showInitiatives } from '../server/initiatives-sheet';
 // The menu and the sidebar: triggers Apps Script calls by name, menu items, and the server functions the
 // sidebar calls through google.script.run.
 export { onInstall, onOpen, showHelp, showRecordCheckIn, showWeeklyCheckIn, updateAsOfDate } from '../server/menu';
+export { generateReview } from '../server/monthly-review';
+export { showMonthlyReview } from '../server/monthly-review-menu';
 export { showNewQuarterSidebar, showSettings } from '../server/sidebar';
 export { getSettings, getSidebarState, saveSettings, submitQuarter } from '../server/sidebar-api';

@@ -8,6 +8,7 @@ import { dealText } from '../core/deals/deal-texts';
 import { FORMULAS } from '../core/formulas';
 import { defineTexts, type Lang, langFromLocale } from '../core/i18n';
 import { formatDate } from '../core/locale-format';
+import { reviewText } from '../core/review/review-texts';
 import { keepAllAsOfCurrent, todayIn } from './as-of';
 import { runRecordCheckIn, runWeeklyCheckIn } from './check-in-api';
 import { withDocumentLock } from './document-lock';
@@ -89,6 +90,7 @@ export function onOpen(event?: OpenEvent): void {
     .addSeparator()
     .addItem(t('weeklyCheckIn'), 'showWeeklyCheckIn')
     .addItem(t('recordCheckIn'), 'showRecordCheckIn')
+    .addItem(reviewText(lang, 'menuItem'), 'showMonthlyReview')
     .addItem(t('initiatives'), 'showInitiatives')
     .addItem(dealText(lang, 'menuItem'), 'showDealsSheet')
     .addItem(t('updateAsOf'), 'updateAsOfDate')

@@ -36,6 +36,7 @@ describe('the add-on menu', () => {
       ['Close quarter…', 'showCloseQuarter'],
       ['Weekly check-in', 'showWeeklyCheckIn'],
       ['Record check-in', 'showRecordCheckIn'],
+      ['Monthly review', 'showMonthlyReview'],
       ['Initiatives', 'showInitiatives'],
       ['Deals sheet', 'showDealsSheet'],
       ['Update as-of date', 'updateAsOfDate'],
@@ -54,6 +55,7 @@ describe('the add-on menu', () => {
       'Zamknij kwartał…',
       'Cotygodniowy check-in',
       'Zapisz check-in',
+      'Przegląd miesięczny',
       'Inicjatywy',
       'Arkusz transakcji',
       'Aktualizuj datę stanu',
@@ -86,7 +88,7 @@ describe('the add-on menu', () => {
   it('onInstall adds the same menu', () => {
     const { ui } = open({ locale: 'en_US' });
     onInstall({ authMode: 'FULL' });
-    expect(ui.menuItems()).toHaveLength(10);
+    expect(ui.menuItems()).toHaveLength(11);
   });
 });
 
