@@ -71,3 +71,6 @@ export const showCloseQuarter = serverEntryPoint('showCloseQuarter');
 export const closeQuarter = serverEntryPoint('closeQuarter');
 export const showDealsSheet = serverEntryPoint('showDealsSheet');
 export const importDeals = serverEntryPoint('importDeals');
+// The dashboard: the menu item, and the server function the menu and the CLI call.
+export const showDashboard = serverEntryPoint('showDashboard');
+export const buildDashboard = serverEntryPoint('buildDashboard');

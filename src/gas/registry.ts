@@ -462,6 +462,19 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
       'Menu item Deals sheet: opens the Deals sheet, or creates it (headers in the spreadsheet’s language) when missing.',
     params: [],
   },
+  showDashboard: {
+    kind: 'server',
+    summary:
+      'Menu item Dashboard: builds the running quarter’s Dashboard tab with its charts, or rebuilds it in place.',
+    params: [],
+  },
+  buildDashboard: {
+    kind: 'server',
+    summary:
+      'Builds or rebuilds (never duplicates) the Dashboard tab: objective scores, KRs by week, statuses by week, initiatives.',
+    params: [param('payload', 'Object', '{ asOf? } (an ISO day), validated on arrival.')],
+    returns: { type: 'Object', description: 'DashboardResult (src/shared/dashboard-api.ts).' },
+  },
   importDeals: {
     kind: 'server',
     summary:

@@ -125,6 +125,8 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
     'closeQuarter',
     'showDealsSheet',
     'importDeals',
+    'showDashboard',
+    'buildDashboard',
   ];
 
   it('declares each as a global function, documented as a trigger or server function', () => {
@@ -173,6 +175,7 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
       'showCloseQuarter',
       'showWeeklyCheckIn',
       'showRecordCheckIn',
+      'showDashboard',
       'showDealsSheet',
       'updateAsOfDate',
       'hideOldCheckInTabs',

@@ -36,6 +36,7 @@ describe('the add-on menu', () => {
       ['Close quarter…', 'showCloseQuarter'],
       ['Weekly check-in', 'showWeeklyCheckIn'],
       ['Record check-in', 'showRecordCheckIn'],
+      ['Dashboard', 'showDashboard'],
       ['Deals sheet', 'showDealsSheet'],
       ['Update as-of date', 'updateAsOfDate'],
       ['Hide old check-in tabs…', 'hideOldCheckInTabs'],
@@ -53,6 +54,7 @@ describe('the add-on menu', () => {
       'Zamknij kwartał…',
       'Cotygodniowy check-in',
       'Zapisz check-in',
+      'Pulpit',
       'Arkusz transakcji',
       'Aktualizuj datę stanu',
       'Ukryj stare check-iny…',
@@ -84,7 +86,7 @@ describe('the add-on menu', () => {
   it('onInstall adds the same menu', () => {
     const { ui } = open({ locale: 'en_US' });
     onInstall({ authMode: 'FULL' });
-    expect(ui.menuItems()).toHaveLength(9);
+    expect(ui.menuItems()).toHaveLength(10);
   });
 });
 
