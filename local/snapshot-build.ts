@@ -265,10 +265,26 @@ function chartsOf(
       range: g ? areaA1(g) : '',
       stacked: option('isStacked') === true,
       colors: Array.isArray(colors) ? colors.map(String) : [],
+      seriesStyles: seriesStyles(option('series')),
       categories,
       series,
     };
   });
+}
+
+/** The `series` chart option (`{ 3: { color, lineDashStyle } }`) as the viewer's per-series styles. */
+function seriesStyles(option: unknown): ChartSnapshot['seriesStyles'] {
+  const out: ChartSnapshot['seriesStyles'] = {};
+  if (!option || typeof option !== 'object') return out;
+  for (const [index, style] of Object.entries(option as Record<string, unknown>)) {
+    if (!style || typeof style !== 'object') continue;
+    const { color, lineDashStyle } = style as { color?: unknown; lineDashStyle?: unknown };
+    out[index] = {
+      ...(typeof color === 'string' ? { color } : {}),
+      ...(Array.isArray(lineDashStyle) ? { dash: lineDashStyle.map(Number).filter(Number.isFinite) } : {}),
+    };
+  }
+  return out;
 }
 
 /** The whole workbook as a viewer sees it. */

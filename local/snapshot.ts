@@ -79,6 +79,8 @@ export interface ChartSnapshot {
   stacked: boolean;
   /** Colours set for the series (`colors` option), in order; empty when left to the viewer. */
   colors: string[];
+  /** Per series (by 0-based index), what the `series` option sets: a colour, a dash pattern. */
+  seriesStyles: Record<string, { color?: string; dash?: number[] }>;
   categories: string[];
   series: { name: string; values: (number | null)[] }[];
 }

@@ -437,7 +437,14 @@ function chartSvg(chart: ChartSnapshot): SVGSVGElement {
           : [`${(plot.left + band * (c + 0.5)).toFixed(1)},${(plot.bottom - scale(value)).toFixed(1)}`],
       );
       if (points.length === 0) return;
-      const line = svgEl('polyline', { points: points.join(' '), fill: 'none', stroke: color(s), 'stroke-width': 1.5 });
+      const style = chart.seriesStyles[String(s)] ?? {};
+      const line = svgEl('polyline', {
+        points: points.join(' '),
+        fill: 'none',
+        stroke: style.color ?? color(s),
+        'stroke-width': 1.5,
+        ...(style.dash && style.dash.length > 0 ? { 'stroke-dasharray': style.dash.join(' ') } : {}),
+      });
       svg.append(line);
     });
     return svg;

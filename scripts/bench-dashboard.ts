@@ -46,8 +46,8 @@ export function dashboardWorkbook(
       ids.forEach((id, index) => {
         records.push({
           recordedAt: `2027-04-0${(week % 9) + 1}T09:00:00`,
-          // Serial day of the week's Wednesday: 29 March 2027 is 46475.
-          day: 46475 + (week - 1) * 7 + 2,
+          // Serial day of the week's Friday (week 1 starts on Monday 29 March 2027, serial 46475).
+          day: 46475 + (week - 1) * 7 + 4,
           week,
           keyResultId: id,
           value: 10 + week * 0.5,

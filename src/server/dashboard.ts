@@ -65,6 +65,16 @@ function readInitiatives(spreadsheet: Spreadsheet): DashboardInput['initiatives'
   return countInitiativeStatuses(values.slice(headerRow + 1).map((row) => row[column]));
 }
 
+/** Serial day (day 0 = 1899-12-30) of an ISO day. */
+const serialOf = (iso: string) =>
+  Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, +iso.slice(8, 10)) / 86_400_000 + 25_569;
+
+/** A record of the quarter: named so, or, from before History named quarters, dated within it. */
+function isOfQuarter(record: HistoryRecord, quarter: QuarterSheet): boolean {
+  if (record.quarter) return record.quarter === quarter.label;
+  return record.day >= serialOf(quarter.start) && record.day <= serialOf(quarter.end);
+}
+
 /** Builds the dashboard of the running quarter, or rebuilds it in place. */
 export function buildDashboard(payload?: unknown): DashboardResult {
   const parsed = dashboardPayloadSchema().safeParse(payload ?? {});
@@ -88,7 +98,7 @@ export function buildDashboard(payload?: unknown): DashboardResult {
     const plan = reading.plan;
     const historySheet = findHistorySheet(spreadsheet);
     const history: HistoryRecord[] = historySheet
-      ? historyRecords(readHistory(historySheet)).filter((record) => record.quarter === quarter.label)
+      ? historyRecords(readHistory(historySheet)).filter((record) => isOfQuarter(record, quarter))
       : [];
     const objectives = plan.objectives.map((objective, o) => ({
       id: objective.id ?? `O${o + 1}`,

@@ -98,7 +98,14 @@ describe('Dashboard', () => {
     expect(services.spreadsheet.sheet('Pulpit').charts).toHaveLength(1);
   });
 
-  it('adds the menu item’s toast, and an alert naming what to do without an OKR sheet', () => {
+  it('counts History rows made before History named quarters by their day', () => {
+    const services = built(3, 2);
+    const history = services.spreadsheet.sheet('History');
+    history.getRange(2, 11, 6, 1).setValues(Array.from({ length: 6 }, () => ['']));
+    expect(buildDashboard({ asOf })).toMatchObject({ ok: true, weeks: 2 });
+  });
+
+    it('adds the menu item’s toast, and an alert naming what to do without an OKR sheet', () => {
     const services = built(3, 1);
     showDashboard();
     expect(services.spreadsheet.toasts.at(-1)?.message).toContain('Dashboard');

@@ -524,8 +524,11 @@ describe.skipIf(skip)('the playground behaves like Sheets in everyday edits', ()
     const lines = charts.nth(1).locator('polyline');
     expect(await lines.count()).toBe(10);
     expect((await lines.first().getAttribute('points'))?.split(' ')).toHaveLength(4);
+    // The target, after the nine key results, is the dashed line.
+    expect(await lines.nth(9).getAttribute('stroke-dasharray')).toBe('6 4');
     expect(await charts.nth(2).locator('rect').count()).toBeGreaterThan(0);
     expect(await axeFindings(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/dashboard.png' });
     // A second run rebuilds the same tab: still one Pulpit, still three charts.
     await clickMenuItem(page, 'Pulpit');
     await page.waitForFunction(() => !document.body.classList.contains('busy'));
