@@ -105,7 +105,7 @@ describe('Dashboard', () => {
     expect(buildDashboard({ asOf })).toMatchObject({ ok: true, weeks: 2 });
   });
 
-    it('adds the menu item’s toast, and an alert naming what to do without an OKR sheet', () => {
+  it('adds the menu item’s toast, and an alert naming what to do without an OKR sheet', () => {
     const services = built(3, 1);
     showDashboard();
     expect(services.spreadsheet.toasts.at(-1)?.message).toContain('Dashboard');
