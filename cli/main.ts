@@ -15,6 +15,7 @@ import type { WorkbookLock } from '../local/workbook-lock';
 import { runBuild } from './build';
 import { runCheckIn } from './checkin';
 import { runClose } from './close';
+import { runDashboard } from './dashboard';
 import { runDeals } from './deals';
 import { runExport } from './export';
 import { type Io, processIo, reportFailure } from './io';
@@ -44,6 +45,10 @@ Commands:
            Closes the quarter (the latest ended one not closed yet, else the running one) as Close quarter…
            does: writes its Grades sheet beside the OKR sheet, saves the workbook and prints the grades.
            A quarter closed before keeps its Grades sheet: it is named, and nothing is saved.
+  dashboard --workbook wb.json [--as-of 2027-01-29]
+           Builds the Dashboard tab as the menu item Dashboard does (objective scores, key results by week,
+           statuses by week, initiatives by status), or rebuilds it in place, saves the workbook and lists
+           the charts. npm start draws them; an .xlsx export keeps their data and names them as left out.
   deals    --workbook wb.json --csv deals.csv
            Imports a CRM export (a header row, one line per deal) into the workbook's Deals sheet: headers
            are matched by name in Polish or English, extra columns are kept, a deal of the same id is
@@ -82,6 +87,7 @@ const COMMANDS: Record<string, { takes: (keyof Options)[]; needs: (keyof Options
   checkin: { takes: ['workbook', 'values', 'as-of', 'replace'], needs: ['workbook', 'values'] },
   export: { takes: ['workbook', 'out', 'as-of', 'force'], needs: ['workbook', 'out'] },
   close: { takes: ['workbook', 'as-of'], needs: ['workbook'] },
+  dashboard: { takes: ['workbook', 'as-of'], needs: ['workbook'] },
   deals: { takes: ['workbook', 'csv'], needs: ['workbook', 'csv'] },
   review: { takes: ['workbook', 'month', 'as-of'], needs: ['workbook', 'month'] },
 };
@@ -163,6 +169,7 @@ export async function main(argv: string[], context: RunContext): Promise<number>
     if (command === 'build') return runBuild(values, context.root, io);
     if (command === 'checkin') return runCheckIn(values, context.root, io);
     if (command === 'close') return runClose(values, context.root, io);
+    if (command === 'dashboard') return runDashboard(values, context.root, io);
     if (command === 'deals') return runDeals(values, context.root, io);
     if (command === 'review') return runReview(values, context.root, io);
     return runExport(values, context.root, io);

@@ -10,6 +10,7 @@ import { type DisplaySettings, displayValue, formatNumber } from './number-forma
 import type {
   CellSnapshot,
   CellValueSnapshot,
+  ChartSnapshot,
   ConditionalRuleSnapshot,
   JsonValue,
   MenuEntrySnapshot,
@@ -186,7 +187,9 @@ function sheetSnapshot(
     ...ruleFormat(spec),
   }));
 
+  const charts = chartsOf(book, sheet, calc, settings);
   return {
+    ...(charts.length > 0 ? { charts } : {}),
     id: sheet.id,
     name: sheet.name,
     index,
@@ -211,6 +214,77 @@ function sheetSnapshot(
         unprotected: p.unprotected.map(areaA1),
       })),
   };
+}
+
+/** A chart's data as the viewer plots it: categories down the first column, a series per further column. */
+function chartsOf(
+  book: FakeSpreadsheet,
+  sheet: FakeSheet,
+  calc: WorkbookCalc,
+  settings: DisplaySettings,
+): ChartSnapshot[] {
+  return sheet.charts.map((chart) => {
+    const g = chart.ranges[0];
+    const source = g ? book.sheetById(g.sheetId) : null;
+    const categories: string[] = [];
+    const series: ChartSnapshot['series'] = [];
+    if (g && source) {
+      const value = (row: number, column: number) => {
+        const stored = source.grid.peek(row, column);
+        const computed =
+          stored.formula !== '' || stored.value === ''
+            ? calc.computed(source.name, row, column)
+            : storedComputed(stored.value, settings.timeZone);
+        return valueSnapshot(computed, stored.numberFormat, settings);
+      };
+      const top = g.rows.start;
+      const left = g.columns.start;
+      for (let row = top + 1; row < top + g.rows.size; row++) categories.push(value(row, left).display);
+      for (let column = left + 1; column < left + g.columns.size; column++) {
+        const values: (number | null)[] = [];
+        for (let row = top + 1; row < top + g.rows.size; row++) {
+          const cell = value(row, column);
+          values.push(cell.type === 'number' && typeof cell.raw === 'number' ? cell.raw : null);
+        }
+        series.push({ name: value(top, column).display, values });
+      }
+    }
+    const option = (name: string) => chart.options[name];
+    const colors = option('colors');
+    return {
+      id: chart.id,
+      type: chart.type,
+      title: typeof option('title') === 'string' ? (option('title') as string) : '',
+      anchorRow: chart.anchorRow,
+      anchorColumn: chart.anchorColumn,
+      offsetX: chart.offsetX,
+      offsetY: chart.offsetY,
+      // Sheets draws a chart 600 × 371 pixels when no size is set.
+      width: typeof option('width') === 'number' ? (option('width') as number) : 600,
+      height: typeof option('height') === 'number' ? (option('height') as number) : 371,
+      range: g ? areaA1(g) : '',
+      stacked: option('isStacked') === true,
+      colors: Array.isArray(colors) ? colors.map(String) : [],
+      seriesStyles: seriesStyles(option('series')),
+      categories,
+      series,
+    };
+  });
+}
+
+/** The `series` chart option (`{ 3: { color, lineDashStyle } }`) as the viewer's per-series styles. */
+function seriesStyles(option: unknown): ChartSnapshot['seriesStyles'] {
+  const out: ChartSnapshot['seriesStyles'] = {};
+  if (!option || typeof option !== 'object') return out;
+  for (const [index, style] of Object.entries(option as Record<string, unknown>)) {
+    if (!style || typeof style !== 'object') continue;
+    const { color, lineDashStyle } = style as { color?: unknown; lineDashStyle?: unknown };
+    out[index] = {
+      ...(typeof color === 'string' ? { color } : {}),
+      ...(Array.isArray(lineDashStyle) ? { dash: lineDashStyle.map(Number).filter(Number.isFinite) } : {}),
+    };
+  }
+  return out;
 }
 
 /** The whole workbook as a viewer sees it. */

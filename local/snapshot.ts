@@ -54,6 +54,35 @@ export interface SheetSnapshot {
   /** Conditional-format rules in order (an earlier rule wins where two colour the same cell). */
   conditionalRules: ConditionalRuleSnapshot[];
   protections: ProtectionSnapshot[];
+  /** Embedded charts, with the data they plot read from their range (absent when the sheet has none). */
+  charts?: ChartSnapshot[];
+}
+
+/**
+ * An embedded chart and its data: the first row of its range names the series, the first column holds the
+ * categories (as displayed), each further column one series of numbers (`null` where a cell is no number).
+ */
+export interface ChartSnapshot {
+  id: number;
+  /** `Charts.ChartType` name: BAR, LINE, COLUMN, … */
+  type: string;
+  title: string;
+  /** Where its top-left corner sits: the anchor cell, and pixels from it. */
+  anchorRow: number;
+  anchorColumn: number;
+  offsetX: number;
+  offsetY: number;
+  width: number;
+  height: number;
+  /** The data range, A1 on its sheet. */
+  range: string;
+  stacked: boolean;
+  /** Colours set for the series (`colors` option), in order; empty when left to the viewer. */
+  colors: string[];
+  /** Per series (by 0-based index), what the `series` option sets: a colour, a dash pattern. */
+  seriesStyles: Record<string, { color?: string; dash?: number[] }>;
+  categories: string[];
+  series: { name: string; values: (number | null)[] }[];
 }
 
 export type ValueType = 'empty' | 'number' | 'date' | 'text' | 'boolean' | 'error';

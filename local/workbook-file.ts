@@ -123,6 +123,21 @@ const sheet = z.object({
   validations: z.array(validation),
   rules: z.array(rule),
   merges: z.array(area),
+  /** Embedded charts (absent in files saved before the dashboard). */
+  charts: z
+    .array(
+      z.object({
+        id: z.number().int().min(1),
+        type: z.string().min(1),
+        ranges: z.array(area),
+        anchorRow: z.number().int().min(1),
+        anchorColumn: z.number().int().min(1),
+        offsetX: z.number(),
+        offsetY: z.number(),
+        options: z.record(z.string(), z.unknown()),
+      }),
+    )
+    .optional(),
 });
 
 const location = z.union([
@@ -273,6 +288,11 @@ function consistencyProblem(file: WorkbookFile): string | null {
         r.ranges.map((g, k) => [`sheets[${i}].rules[${j}].ranges[${k}]`, g] as [string, StoredArea]),
       ),
     ),
+    ...file.sheets.flatMap((s, i) =>
+      (s.charts ?? []).flatMap((c, j) =>
+        c.ranges.map((g, k) => [`sheets[${i}].charts[${j}].ranges[${k}]`, g] as [string, StoredArea]),
+      ),
+    ),
   ];
   for (const [where, stored] of areas)
     if (!ids.has(stored.sheetId)) return `${where}: sheet ${stored.sheetId} does not exist`;
@@ -393,6 +413,15 @@ function storeSheet(stored: FakeSheet): StoredSheet {
       ranges: ranges.map(storeArea),
     })),
     merges: stored.merges.map(storeArea),
+    ...(stored.charts.length > 0
+      ? {
+          charts: stored.charts.map((chart) => ({
+            ...chart,
+            ranges: chart.ranges.map(storeArea),
+            options: { ...chart.options },
+          })),
+        }
+      : {}),
   };
 }
 
@@ -543,6 +572,11 @@ function restore(file: WorkbookFile, services: FakeServices): void {
         ranges: r.ranges.map(gridRange),
       }));
       created.merges = stored.merges.map(gridRange);
+      created.charts = (stored.charts ?? []).map((chart) => ({
+        ...chart,
+        ranges: chart.ranges.map(gridRange),
+        options: { ...chart.options },
+      }));
     });
   }
   for (const step of pending) step();
@@ -571,6 +605,7 @@ function restore(file: WorkbookFile, services: FakeServices): void {
   const maxMetadataId = Math.max(0, ...file.metadata.map((m) => m.id));
   book.nextSheetId = Math.max(file.spreadsheet.nextSheetId, maxSheetId + 1);
   book.nextMetadataId = Math.max(file.spreadsheet.nextMetadataId, maxMetadataId + 1);
+  book.nextChartId = Math.max(1, ...file.sheets.flatMap((s) => (s.charts ?? []).map((c) => c.id + 1)));
   const active = file.spreadsheet.activeSheetId === null ? undefined : sheetsById.get(file.spreadsheet.activeSheetId);
   if (active) book.activate(active);
 }

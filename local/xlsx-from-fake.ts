@@ -11,6 +11,7 @@
 // Dates become date serials in the spreadsheet's time zone (a date cell shows the day Sheets shows), with a
 // date format when the cell has none.
 
+import { DASHBOARD_METADATA, PAGE } from '../src/core/dashboard/dashboard';
 import { readLocaleFormula } from './sheets-syntax';
 import { columnLetters } from './spreadsheet/a1';
 import type { FakeDataValidation } from './spreadsheet/data-validation';
@@ -34,6 +35,19 @@ import {
   type XlsxValidationRule,
   type XlsxWorkbook,
 } from './xlsx';
+
+/** The dashboard's printed page: its title and chart slots (src/core/dashboard/dashboard.ts, PAGE). */
+const DASHBOARD_PAGE = `A1:${columnLetters(PAGE.columns)}${PAGE.rows}`;
+
+function isDashboard(sheet: FakeSheet): boolean {
+  return sheet.book.metadata.some(
+    (m) =>
+      m.location.type === 'SHEET' &&
+      m.location.sheetId === sheet.id &&
+      m.key === DASHBOARD_METADATA.kind &&
+      m.value === DASHBOARD_METADATA.kindValue,
+  );
+}
 
 /** The workbook model of the local spreadsheet, ready for `writeXlsx`. */
 export function workbookFromFake(spreadsheet: FakeSpreadsheet): XlsxWorkbook {
@@ -89,6 +103,12 @@ function sheetFromFake(sheet: FakeSheet, timeZone: string, locale: string, notic
     }
   }
   if (notes) notices.push(`${sheet.name}: ${notes} cell note(s) are not exported`);
+  if (sheet.charts.length > 0) {
+    const titles = sheet.charts.map((chart) => `“${String(chart.options.title ?? chart.type)}”`).join(', ');
+    notices.push(
+      `${sheet.name}: its ${sheet.charts.length} chart(s) (${titles}) are not exported; the data they plot is, in the same cells`,
+    );
+  }
   if (unparsed) notices.push(`${sheet.name}: ${unparsed} formula(s) that do not parse are exported as text`);
   if (unsupportedValidations) {
     notices.push(`${sheet.name}: ${unsupportedValidations} cell(s) lose a validation rule .xlsx cannot express`);
@@ -118,6 +138,9 @@ function sheetFromFake(sheet: FakeSheet, timeZone: string, locale: string, notic
     columnWidths: Array.from({ length: lastUsedColumn }, (_, i) => ({ column: i + 1, width: grid.columnWidth(i + 1) })),
     frozenRows: sheet.frozenRows,
     frozenColumns: sheet.frozenColumns,
+    // The frozen rows are the sheet's header (title, as-of date, column titles): they repeat on every page.
+    printTitleRows: sheet.frozenRows,
+    ...(isDashboard(sheet) ? { printArea: DASHBOARD_PAGE } : {}),
     hidden: sheet.hidden,
     tabColor: sheet.tabColor,
     merges: sheet.merges.map((merge) => a1Of(merge, false)),

@@ -100,6 +100,10 @@ export interface XlsxSheet {
   /** In priority order: where two rules match a cell, the first one wins, as in Sheets. */
   conditionalFormats: XlsxConditionalFormat[];
   validations: XlsxValidation[];
+  /** Rows repeated at the top of every printed page (print titles), from row 1; 0 for none. */
+  printTitleRows?: number;
+  /** The part that prints (A1, `A1:L30`); the whole used range when absent. */
+  printArea?: string;
 }
 
 export interface XlsxWorkbook {
@@ -545,7 +549,8 @@ function worksheetXml(
 
   const parts: string[] = [`<worksheet xmlns="${NS_MAIN}" xmlns:r="${NS_REL}">`];
   const tab = argb(sheet.tabColor);
-  if (tab) parts.push(`<sheetPr><tabColor rgb="${tab}"/></sheetPr>`);
+  // Fit to page (pageSetUpPr) makes the fitToWidth/fitToHeight of pageSetup count: one page wide.
+  parts.push(`<sheetPr>${tab ? `<tabColor rgb="${tab}"/>` : ''}<pageSetUpPr fitToPage="1"/></sheetPr>`);
   parts.push(`<dimension ref="A1:${cellRef(lastRow, lastColumn)}"/>`);
   parts.push(sheetViewXml(sheet, selected));
   parts.push('<sheetFormatPr defaultRowHeight="15"/>');
@@ -571,6 +576,9 @@ function worksheetXml(
     parts.push(`<dataValidations count="${sheet.validations.length}">${items}</dataValidations>`);
   }
   parts.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  // A report a manager hands out: A4 (paperSize 9) landscape, every column on one page wide, as many pages
+  // down as it takes (fitToHeight 0); the header rows repeat through the _xlnm.Print_Titles name.
+  parts.push('<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>');
   parts.push('</worksheet>');
   return parts.join('');
 }
@@ -695,9 +703,26 @@ function workbookXml(book: XlsxWorkbook, sheets: readonly { name: string; hidden
         `<sheet name="${esc(sheet.name)}" sheetId="${index + 1}"${sheet.hidden ? ' state="hidden"' : ''} r:id="rId${index + 1}"/>`,
     )
     .join('');
-  const names = book.definedNames.length
-    ? `<definedNames>${book.definedNames.map(({ name, ref }) => `<definedName name="${esc(name)}">${esc(ref)}</definedName>`).join('')}</definedNames>`
-    : '';
+  const printNames = book.sheets.flatMap((sheet, index) => {
+    const name = quoteSheetName(sheets[index]?.name ?? sheet.name);
+    const out: string[] = [];
+    if (sheet.printArea) {
+      const area = sheet.printArea.replace(/([A-Z]+)(\d+)/g, '$$$1$$$2');
+      out.push(`<definedName name="_xlnm.Print_Area" localSheetId="${index}">${esc(`${name}!${area}`)}</definedName>`);
+    }
+    if (sheet.printTitleRows && sheet.printTitleRows > 0) {
+      const rows = `${name}!$1:$${sheet.printTitleRows}`;
+      out.push(`<definedName name="_xlnm.Print_Titles" localSheetId="${index}">${esc(rows)}</definedName>`);
+    }
+    return out;
+  });
+  const userNames = book.definedNames.map(
+    ({ name, ref }) => `<definedName name="${esc(name)}">${esc(ref)}</definedName>`,
+  );
+  const names =
+    userNames.length + printNames.length
+      ? `<definedNames>${[...userNames, ...printNames].join('')}</definedNames>`
+      : '';
   return (
     `<workbook xmlns="${NS_MAIN}" xmlns:r="${NS_REL}"><workbookPr/>` +
     `<bookViews><workbookView activeTab="${active}"/></bookViews>` +

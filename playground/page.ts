@@ -5,7 +5,7 @@
 // google.script.run reaches the server. Everything the page shows comes from the server's state
 // (api.ts); user and workbook text is written with textContent only, never as markup.
 
-import type { CellSnapshot, SheetSnapshot } from '../local/snapshot';
+import type { CellSnapshot, ChartSnapshot, SheetSnapshot } from '../local/snapshot';
 import { columnLetters, parseA1 } from '../local/spreadsheet/a1';
 import type { ButtonName, PageState, Question, ShownDialog } from './api';
 
@@ -38,6 +38,8 @@ const TEXTS = {
     protectedBody: "You're trying to edit part of this sheet that shouldn't be changed accidentally. Edit anyway?",
     protectedSnooze: "Don't show this again for 5 minutes",
     trend: 'Trend: {values}',
+    chart: 'Chart: {title}',
+    chartData: '{title}. {summary}',
   },
   pl: {
     extensions: 'Rozszerzenia',
@@ -66,6 +68,8 @@ const TEXTS = {
       'Próbujesz edytować część arkusza, której nie należy zmieniać przypadkowo. Czy mimo to chcesz ją edytować?',
     protectedSnooze: 'Nie pokazuj ponownie przez 5 minut',
     trend: 'Trend: {values}',
+    chart: 'Wykres: {title}',
+    chartData: '{title}. {summary}',
   },
 } as const;
 
@@ -341,6 +345,126 @@ function renderGrid(): void {
   ui.grid.replaceChildren(colgroup, head, body);
   ui.grid.classList.toggle('has-frozen', sheet.frozenRows > 0);
   stickFrozenRows(body, sheet.frozenRows);
+  renderCharts(sheet);
+}
+
+// --- Embedded charts -------------------------------------------------------------------------------------------
+
+/** The layer the sheet's charts float in, over the grid, as Sheets floats them over the cells. */
+const chartLayer = el('div', { class: 'chart-layer' });
+ui.scroll.append(chartLayer);
+
+/** Google Charts' default series colours, for a chart that sets none. */
+const PALETTE = ['#4285f4', '#db4437', '#f4b400', '#0f9d58', '#ab47bc', '#00acc1', '#ff7043', '#9e9d24', '#5c6bc0'];
+
+/** Each chart at its anchor cell plus offsets (found in the drawn grid), or below the grid when not drawn. */
+function renderCharts(sheet: SheetSnapshot): void {
+  const figures = (sheet.charts ?? []).map((chart) => {
+    const figure = el('figure', { class: 'sheet-chart', 'data-chart-type': chart.type });
+    figure.style.width = `${chart.width}px`;
+    figure.append(el('figcaption', {}, chart.title), chartSvg(chart));
+    const anchor = ui.grid.querySelector<HTMLElement>(
+      `td[data-row="${chart.anchorRow}"][data-column="${chart.anchorColumn}"]`,
+    );
+    const top = anchor ? anchor.offsetTop + chart.offsetY : ui.grid.offsetHeight;
+    const left = anchor ? anchor.offsetLeft + chart.offsetX : 46;
+    figure.style.top = `${top}px`;
+    figure.style.left = `${left}px`;
+    return figure;
+  });
+  chartLayer.replaceChildren(...figures);
+}
+
+function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attributes: Record<string, string | number>) {
+  const element = document.createElementNS(SVG, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  return element;
+}
+
+/**
+ * A bar (horizontal), column (vertical, stacked when the chart says so) or line chart of a chart's data,
+ * drawn with DOM methods: an axis from 0 to the largest value, gridlines at its half and top, the categories
+ * under (or beside) the plot. Any other type is drawn as columns. The words come from the data as text.
+ */
+function chartSvg(chart: ChartSnapshot): SVGSVGElement {
+  const width = chart.width;
+  const height = Math.max(80, chart.height - 28);
+  const svg = svgEl('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img' });
+  const summary = chart.series
+    .slice(0, 12)
+    .map((series) => `${series.name}: ${series.values.map((v) => (v === null ? '–' : numberText(v))).join(', ')}`)
+    .join('; ');
+  svg.setAttribute('aria-label', t('chartData', { title: chart.title, summary }));
+  const color = (index: number) => chart.colors[index] ?? PALETTE[index % PALETTE.length] ?? '#4285f4';
+  const horizontal = chart.type === 'BAR';
+  const plot = { left: horizontal ? 140 : 36, top: 8, right: width - 12, bottom: height - 22 };
+  const count = chart.categories.length;
+  const totals = chart.categories.map((_, c) =>
+    chart.stacked
+      ? chart.series.reduce((sum, series) => sum + Math.max(0, series.values[c] ?? 0), 0)
+      : Math.max(0, ...chart.series.map((series) => series.values[c] ?? 0)),
+  );
+  const top = Math.max(1, ...totals);
+  const span = horizontal ? plot.right - plot.left : plot.bottom - plot.top;
+  const scale = (value: number) => (Math.max(0, value) / top) * span;
+  const label = (x: number, y: number, words: string, anchor: 'start' | 'middle' | 'end') => {
+    const text = svgEl('text', { x, y, 'font-size': 10, 'text-anchor': anchor, fill: '#5f6368' });
+    text.textContent = words;
+    svg.append(text);
+  };
+  for (const fraction of [0, 0.5, 1]) {
+    const at = fraction * span;
+    const [x1, y1, x2, y2] = horizontal
+      ? [plot.left + at, plot.top, plot.left + at, plot.bottom]
+      : [plot.left, plot.bottom - at, plot.right, plot.bottom - at];
+    svg.append(svgEl('line', { x1, y1, x2, y2, stroke: '#dadce0', 'stroke-width': 1 }));
+    if (horizontal) label(x1, plot.bottom + 12, numberText(fraction * top), 'middle');
+    else label(plot.left - 4, y1 + 3, numberText(fraction * top), 'end');
+  }
+  if (count === 0) return svg;
+  const band = (horizontal ? plot.bottom - plot.top : plot.right - plot.left) / count;
+  chart.categories.forEach((category, c) => {
+    const middle = (horizontal ? plot.top : plot.left) + band * (c + 0.5);
+    const words = category.length > 22 ? `${category.slice(0, 21)}…` : category;
+    if (horizontal) label(plot.left - 4, middle + 3, words, 'end');
+    else if (count <= 16 || c % Math.ceil(count / 16) === 0) label(middle, plot.bottom + 12, words, 'middle');
+  });
+  if (chart.type === 'LINE') {
+    chart.series.forEach((series, s) => {
+      const points = series.values.flatMap((value, c) =>
+        value === null
+          ? []
+          : [`${(plot.left + band * (c + 0.5)).toFixed(1)},${(plot.bottom - scale(value)).toFixed(1)}`],
+      );
+      if (points.length === 0) return;
+      const style = chart.seriesStyles[String(s)] ?? {};
+      const line = svgEl('polyline', {
+        points: points.join(' '),
+        fill: 'none',
+        stroke: style.color ?? color(s),
+        'stroke-width': 1.5,
+        ...(style.dash && style.dash.length > 0 ? { 'stroke-dasharray': style.dash.join(' ') } : {}),
+      });
+      svg.append(line);
+    });
+    return svg;
+  }
+  const bars = chart.stacked ? 1 : Math.max(1, chart.series.length);
+  const thickness = (band * 0.7) / bars;
+  chart.categories.forEach((_, c) => {
+    let stackedSoFar = 0;
+    chart.series.forEach((series, s) => {
+      const value = Math.max(0, series.values[c] ?? 0);
+      const length = scale(value);
+      const offset = band * (c + 0.15) + (chart.stacked ? 0 : s * thickness);
+      const rect = horizontal
+        ? { x: plot.left + stackedSoFar, y: plot.top + offset, width: length, height: thickness }
+        : { x: plot.left + offset, y: plot.bottom - stackedSoFar - length, width: thickness, height: length };
+      svg.append(svgEl('rect', { ...rect, fill: color(s) }));
+      if (chart.stacked) stackedSoFar += length;
+    });
+  });
+  return svg;
 }
 
 /** The pace statuses the add-on writes; drawn as dots too, for screens without an emoji font. */

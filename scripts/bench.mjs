@@ -132,6 +132,16 @@ for (const krCount of [9, 100]) {
   );
 }
 
+console.log('\n== dashboard (issue 10): service calls on the typed fake, and time in Node');
+const { measureDashboard } = await importSource('scripts/bench-dashboard.ts');
+for (const krCount of [9, 100]) {
+  const figures = measureDashboard(krCount, 12);
+  console.log(
+    `${krCount} KRs, ${figures.weeks} weeks of History: build ${figures.buildCalls} calls (${figures.buildMs.toFixed(1)} ms), ` +
+      `rebuild in place ${figures.rebuildCalls} calls (${figures.rebuildMs.toFixed(1)} ms)`,
+  );
+}
+
 console.log('\n== one reader of numbers (issue 8)');
 const { measureSpellings } = await importSource('scripts/bench-reader.ts');
 const spellings = measureSpellings();

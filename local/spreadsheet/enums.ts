@@ -126,3 +126,26 @@ export const XFrameOptionsMode = enumOf<typeof GoogleAppsScript.HTML.XFrameOptio
   'ALLOWALL',
   'DEFAULT',
 ]);
+
+export const ChartType = enumOf<typeof GoogleAppsScript.Charts.ChartType>('ChartType', [
+  'TIMELINE',
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'RADAR',
+  'LINE',
+  'ORG',
+  'PIE',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TREEMAP',
+  'WATERFALL',
+]);

@@ -6,6 +6,7 @@
 // code under test through `asGlobals`, the single place where a fake is passed off as the real type.
 
 import { CallLog } from './calls';
+import { FakeCharts } from './charts';
 import { FakeEnv } from './env';
 import { FakeHtmlService } from './html';
 import { FakeLockService } from './lock';
@@ -19,6 +20,7 @@ import { FakeUi } from './ui';
 import { FakeUtilities } from './utilities';
 
 export type { CallCounts, CallLog, Measured } from './calls';
+export { type ChartRecord, FakeCharts, FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts';
 export { FakeDataValidation, FakeDataValidationBuilder } from './data-validation';
 export * as Enums from './enums';
 export type { Realm } from './env';
@@ -75,6 +77,8 @@ export interface FakeServices {
   HtmlService: FakeHtmlService;
   Session: FakeSession;
   Utilities: FakeUtilities;
+  /** The `Charts` global: its enums (`Charts.ChartType.BAR`). */
+  Charts: FakeCharts;
   /** The open spreadsheet, with the test helpers `sheet(name)`, `addSheet`, `dump(name)`, `evaluator`. */
   spreadsheet: FakeSpreadsheet;
   /** What the script showed: menus, sidebars, dialogs; `ui.reply(...)` scripts dialog answers. */
@@ -114,6 +118,7 @@ export function createFakeServices(options: FakeServicesOptions = {}): FakeServi
       scriptTimeZone: options.scriptTimeZone ?? 'America/New_York',
     }),
     Utilities: new FakeUtilities(env),
+    Charts: new FakeCharts(),
     spreadsheet,
     ui,
     calls,
@@ -129,6 +134,7 @@ export interface AppsScriptGlobals {
   HtmlService: GoogleAppsScript.HTML.HtmlService;
   Session: GoogleAppsScript.Base.Session;
   Utilities: GoogleAppsScript.Utilities.Utilities;
+  Charts: GoogleAppsScript.Charts.Charts;
 }
 
 /**
@@ -137,8 +143,9 @@ export interface AppsScriptGlobals {
  * (see types.ts), and calling a method outside that subset fails at run time with "is not a function".
  */
 export function asGlobals(services: FakeServices): AppsScriptGlobals {
-  const { SpreadsheetApp, PropertiesService, LockService, HtmlService, Session, Utilities } = services;
+  const { SpreadsheetApp, PropertiesService, LockService, HtmlService, Session, Utilities, Charts } = services;
   return {
+    Charts,
     SpreadsheetApp,
     PropertiesService,
     LockService,

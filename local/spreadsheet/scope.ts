@@ -11,6 +11,7 @@ export const GLOBAL_NAMES = [
   'HtmlService',
   'Session',
   'Utilities',
+  'Charts',
 ] as const;
 
 /** Runs `work` with the fake services as globals, restoring whatever was there before. */

@@ -5,6 +5,7 @@
 // (`rangeAt`, `valueAt`, `writeInputs`, `seed`, `dump`) serve the other fakes and tests, uncounted.
 
 import { type A1Reference, type Area, columnLetters, parseA1, resolveA1 } from './a1';
+import { type ChartRecord, chartRecord, FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts';
 import { accepts } from './data-validation';
 import { ProtectionType } from './enums';
 import { type FakeEnv, ServiceObject } from './env';
@@ -35,6 +36,7 @@ type SheetMethods =
   | 'deleteColumns'
   | 'deleteRow'
   | 'deleteRows'
+  | 'getCharts'
   | 'getColumnWidth'
   | 'getConditionalFormatRules'
   | 'getDataRange'
@@ -55,6 +57,7 @@ type SheetMethods =
   | 'getSheetName'
   | 'getTabColor'
   | 'hideSheet'
+  | 'insertChart'
   | 'insertColumnAfter'
   | 'insertColumnBefore'
   | 'insertColumns'
@@ -66,7 +69,9 @@ type SheetMethods =
   | 'insertRowsAfter'
   | 'insertRowsBefore'
   | 'isSheetHidden'
+  | 'newChart'
   | 'protect'
+  | 'removeChart'
   | 'setColumnWidth'
   | 'setColumnWidths'
   | 'setConditionalFormatRules'
@@ -75,7 +80,8 @@ type SheetMethods =
   | 'setName'
   | 'setTabColor'
   | 'showSheet'
-  | 'sort';
+  | 'sort'
+  | 'updateChart';
 
 /** The cells of a sheet's data range, as tests read them. */
 export interface SheetDump {
@@ -91,6 +97,7 @@ export class FakeSheet extends ServiceObject implements Fake<GoogleAppsScript.Sp
   tabColor: string | null = null;
   rules: RuleRecord[] = [];
   merges: GridRange[] = [];
+  charts: ChartRecord[] = [];
 
   constructor(
     env: FakeEnv,
@@ -171,6 +178,43 @@ export class FakeSheet extends ServiceObject implements Fake<GoogleAppsScript.Sp
   getTabColor(): string | null {
     this.track('getTabColor');
     return this.tabColor;
+  }
+
+  // --- Charts ---------------------------------------------------------------------------------------------
+
+  newChart(): FakeEmbeddedChartBuilder {
+    this.track('newChart');
+    return new FakeEmbeddedChartBuilder(this.env, this);
+  }
+
+  insertChart(chart: FakeEmbeddedChart): void {
+    this.track('insertChart');
+    if (chart.sheet !== this || chart.state.id !== null) {
+      throw this.env.exception('This chart is already on a sheet: use updateChart.');
+    }
+    this.charts.push(chartRecord(chart, this.book.nextChartId++));
+  }
+
+  /** The charts of the sheet, in the order they were inserted. */
+  getCharts(): FakeEmbeddedChart[] {
+    this.track('getCharts');
+    return this.charts.map((record) => new FakeEmbeddedChart(this.env, this, { ...record }));
+  }
+
+  removeChart(chart: FakeEmbeddedChart): void {
+    this.track('removeChart');
+    const id = chart.state.id;
+    const index = this.charts.findIndex((record) => record.id === id);
+    if (index < 0) throw this.env.exception('The chart could not be found on this sheet.');
+    this.charts.splice(index, 1);
+  }
+
+  updateChart(chart: FakeEmbeddedChart): void {
+    this.track('updateChart');
+    const id = chart.state.id;
+    const index = this.charts.findIndex((record) => record.id === id);
+    if (id === null || index < 0) throw this.env.exception('The chart could not be found on this sheet.');
+    this.charts[index] = chartRecord(chart, id);
   }
 
   // --- Ranges and size ------------------------------------------------------------------------------------
@@ -634,6 +678,7 @@ export class FakeSheet extends ServiceObject implements Fake<GoogleAppsScript.Sp
       else this.frozenColumns = size;
     }
     this.merges = this.merges.filter((m) => m.move(axis, at, delta));
+    for (const chart of this.charts) chart.ranges = chart.ranges.filter((g) => g.move(axis, at, delta));
     this.rules = this.rules
       .map((rule) => ({ ...rule, ranges: rule.ranges.filter((g) => g.move(axis, at, delta)) }))
       .filter((rule) => rule.ranges.length > 0);

@@ -93,6 +93,8 @@ export class FakeSpreadsheet
   /** Fake internals: the ids the next sheet and metadata get (a workbook loaded from a file moves them on). */
   nextSheetId = 0;
   nextMetadataId = 1;
+  /** Fake internals: the id the next inserted chart gets. */
+  nextChartId = 1;
   private active: FakeSheet | null = null;
   private activeRange: FakeRange | null = null;
 
@@ -365,6 +367,13 @@ export class FakeSpreadsheet
     this.metadata.push(
       new FakeDeveloperMetadata(this.env, this, this.nextMetadataId++, key, value, visibility, location),
     );
+  }
+
+  /** A range of a stored grid range (uncounted), for the charts' ranges. */
+  rangeOfGrid(g: GridRange): FakeRange {
+    const sheet = this.sheetById(g.sheetId);
+    if (!sheet) throw this.env.exception('The sheet of this range was deleted.');
+    return sheet.rangeAt(g.rows.start, g.columns.start, g.rows.size, g.columns.size);
   }
 
   /** Moves named ranges, protections and row/column metadata of a sheet after rows or columns changed. */

@@ -5,6 +5,7 @@
 // their fakes: where Apps Script returns a `Range`, the fake must return a `FakeRange`. Enums keep their
 // real types; at run time they are the string-valued objects of enums.ts.
 
+import type { FakeContainerInfo, FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts';
 import type { FakeDataValidation, FakeDataValidationBuilder } from './data-validation';
 import type { FakeHtmlOutput, FakeHtmlOutputMetaTag } from './html';
 import type { FakeLock } from './lock';
@@ -80,6 +81,9 @@ type Pairs = [
   [GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder, FakeConditionalFormatRuleBuilder],
   [GoogleAppsScript.Spreadsheet.ConditionalFormatRule, FakeConditionalFormatRule],
   [GoogleAppsScript.Spreadsheet.BooleanCondition, FakeBooleanCondition],
+  [GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder, FakeEmbeddedChartBuilder],
+  [GoogleAppsScript.Spreadsheet.EmbeddedChart, FakeEmbeddedChart],
+  [GoogleAppsScript.Spreadsheet.ContainerInfo, FakeContainerInfo],
   [GoogleAppsScript.Spreadsheet.DataValidationBuilder, FakeDataValidationBuilder],
   [GoogleAppsScript.Spreadsheet.DataValidation, FakeDataValidation],
   [GoogleAppsScript.Spreadsheet.DeveloperMetadata, FakeDeveloperMetadata],

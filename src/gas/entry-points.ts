@@ -75,3 +75,6 @@ export const showInitiatives = serverEntryPoint('showInitiatives');
 // The monthly review: the menu item, and the server function the menu and the CLI call.
 export const showMonthlyReview = serverEntryPoint('showMonthlyReview');
 export const generateReview = serverEntryPoint('generateReview');
+// The dashboard: the menu item, and the server function the menu and the CLI call.
+export const showDashboard = serverEntryPoint('showDashboard');
+export const buildDashboard = serverEntryPoint('buildDashboard');

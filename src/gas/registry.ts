@@ -475,6 +475,19 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
     params: [param('payload', 'Object', '{ month?: "YYYY-MM", asOf? } (ISO), validated on arrival.')],
     returns: { type: 'Object', description: 'GenerateReviewResult (src/shared/review-api.ts).' },
   },
+  showDashboard: {
+    kind: 'server',
+    summary:
+      'Menu item Dashboard: builds the running quarter’s Dashboard tab with its charts, or rebuilds it in place.',
+    params: [],
+  },
+  buildDashboard: {
+    kind: 'server',
+    summary:
+      'Builds or rebuilds (never duplicates) the Dashboard tab: objective scores, KRs by week, statuses by week, initiatives.',
+    params: [param('payload', 'Object', '{ asOf? } (an ISO day), validated on arrival.')],
+    returns: { type: 'Object', description: 'DashboardResult (src/shared/dashboard-api.ts).' },
+  },
   importDeals: {
     kind: 'server',
     summary:

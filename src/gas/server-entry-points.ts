@@ -6,6 +6,7 @@ export { getCheckInState, getCheckInText, startCheckIn, submitCheckIn } from '..
 export { hideOldCheckInTabs } from '../server/check-in-tidy';
 export { closeQuarter } from '../server/close-quarter';
 export { showCloseQuarter } from '../server/close-quarter-menu';
+export { buildDashboard, showDashboard } from '../server/dashboard';
 export { importDeals, showDealsSheet } from '../server/deals-api';
 export { showInitiatives } from '../server/initiatives-sheet';
 // The menu and the sidebar: triggers Apps Script calls by name, menu items, and the server functions the

@@ -4,6 +4,7 @@
 // as-of dates of the OKR sheets to today (./as-of.ts), after the menu is built so a failure there never
 // costs the menu.
 
+import { dashboardText } from '../core/dashboard/dashboard-texts';
 import { dealText } from '../core/deals/deal-texts';
 import { FORMULAS } from '../core/formulas';
 import { defineTexts, type Lang, langFromLocale } from '../core/i18n';
@@ -90,6 +91,7 @@ export function onOpen(event?: OpenEvent): void {
     .addSeparator()
     .addItem(t('weeklyCheckIn'), 'showWeeklyCheckIn')
     .addItem(t('recordCheckIn'), 'showRecordCheckIn')
+    .addItem(dashboardText(lang, 'menuItem'), 'showDashboard')
     .addItem(reviewText(lang, 'menuItem'), 'showMonthlyReview')
     .addItem(t('initiatives'), 'showInitiatives')
     .addItem(dealText(lang, 'menuItem'), 'showDealsSheet')

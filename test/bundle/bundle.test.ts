@@ -127,6 +127,8 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
     'showDealsSheet',
     'importDeals',
     'showInitiatives',
+    'showDashboard',
+    'buildDashboard',
   ];
 
   it('declares each as a global function, documented as a trigger or server function', () => {
@@ -175,6 +177,7 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
       'showCloseQuarter',
       'showWeeklyCheckIn',
       'showRecordCheckIn',
+      'showDashboard',
       'showMonthlyReview',
       'showInitiatives',
       'showDealsSheet',

@@ -72,6 +72,7 @@ describe('the bundle in the local runtime', () => {
       'showCloseQuarter',
       'showWeeklyCheckIn',
       'showRecordCheckIn',
+      'showDashboard',
       'showMonthlyReview',
       'showInitiatives',
       'showDealsSheet',

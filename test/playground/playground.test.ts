@@ -505,6 +505,41 @@ describe.skipIf(skip)('the playground behaves like Sheets in everyday edits', ()
     await closePage(page);
   }, 120_000);
 
+  it('draws the dashboard’s charts over its tab as SVG, with nothing for axe to find', async () => {
+    const playground = await startWith('dashboard.json', true);
+    const { page, errors } = await openPage(browser, playground);
+    await clickMenuItem(page, 'Pulpit');
+    await expect.poll(() => activeTab(page)).toBe('Pulpit');
+    await page.waitForFunction(() => !document.body.classList.contains('busy'));
+    const charts = page.locator('.chart-layer figure.sheet-chart');
+    await expect.poll(() => charts.count()).toBe(3);
+    expect(await charts.evaluateAll((figures) => figures.map((f) => f.getAttribute('data-chart-type')))).toEqual([
+      'BAR',
+      'LINE',
+      'COLUMN',
+    ]);
+    expect(await charts.locator('figcaption').allTextContents()).toContain('Wyniki celów');
+    // Three objectives as bars; nine key results and the target as lines over four weeks.
+    expect(await charts.nth(0).locator('rect').count()).toBe(3);
+    const lines = charts.nth(1).locator('polyline');
+    expect(await lines.count()).toBe(10);
+    expect((await lines.first().getAttribute('points'))?.split(' ')).toHaveLength(4);
+    // The target, after the nine key results, is the dashed line.
+    expect(await lines.nth(9).getAttribute('stroke-dasharray')).toBe('6 4');
+    expect(await charts.nth(2).locator('rect').count()).toBeGreaterThan(0);
+    expect(await axeFindings(page)).toEqual([]);
+    await page.screenshot({ path: '/tmp/dashboard.png' });
+    // A second run rebuilds the same tab: still one Pulpit, still three charts.
+    await clickMenuItem(page, 'Pulpit');
+    await page.waitForFunction(() => !document.body.classList.contains('busy'));
+    expect((await page.locator('#tabs .tab').allTextContents()).filter((name) => name.startsWith('Pulpit'))).toEqual([
+      'Pulpit',
+    ]);
+    await expect.poll(() => charts.count()).toBe(3);
+    expect(errors).toEqual([]);
+    await closePage(page);
+  }, 120_000);
+
   it("keeps History's frozen titles over every record scrolled under them", async () => {
     const playground = await startWith('history.json', true);
     const { page, errors } = await openPage(browser, playground, { width: 1366, height: 768 });

@@ -125,6 +125,7 @@ describe('the playground server', () => {
       { type: 'item', caption: 'Close quarter…', functionName: 'showCloseQuarter' },
       { type: 'item', caption: 'Weekly check-in', functionName: 'showWeeklyCheckIn' },
       { type: 'item', caption: 'Record check-in', functionName: 'showRecordCheckIn' },
+      { type: 'item', caption: 'Dashboard', functionName: 'showDashboard' },
       { type: 'item', caption: 'Monthly review', functionName: 'showMonthlyReview' },
       { type: 'item', caption: 'Initiatives', functionName: 'showInitiatives' },
       { type: 'item', caption: 'Deals sheet', functionName: 'showDealsSheet' },

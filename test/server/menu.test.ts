@@ -36,6 +36,7 @@ describe('the add-on menu', () => {
       ['Close quarter…', 'showCloseQuarter'],
       ['Weekly check-in', 'showWeeklyCheckIn'],
       ['Record check-in', 'showRecordCheckIn'],
+      ['Dashboard', 'showDashboard'],
       ['Monthly review', 'showMonthlyReview'],
       ['Initiatives', 'showInitiatives'],
       ['Deals sheet', 'showDealsSheet'],
@@ -55,6 +56,7 @@ describe('the add-on menu', () => {
       'Zamknij kwartał…',
       'Cotygodniowy check-in',
       'Zapisz check-in',
+      'Pulpit',
       'Przegląd miesięczny',
       'Inicjatywy',
       'Arkusz transakcji',
@@ -88,7 +90,7 @@ describe('the add-on menu', () => {
   it('onInstall adds the same menu', () => {
     const { ui } = open({ locale: 'en_US' });
     onInstall({ authMode: 'FULL' });
-    expect(ui.menuItems()).toHaveLength(11);
+    expect(ui.menuItems()).toHaveLength(12);
   });
 });
 
