@@ -13,19 +13,20 @@
 // wrote and nothing is lost. `startRecording` splits the work at that point: it finds and previews the tab
 // without the lock, and `commit()` takes the lock, re-reads and writes.
 
+import { dayFromIso } from '../core/cell-values';
 import type { CheckInNote } from '../core/check-in/check-in-notes';
 import { type CheckInProblem, type CheckInReading, readCheckInTab, recordsOf } from '../core/check-in/check-in-read';
 import { chooseCheckIn } from '../core/check-in/check-in-source';
 import type { CheckInTabInfo } from '../core/check-in/check-in-tab';
 import { renderCheckInText } from '../core/check-in/check-in-text';
 import { planCurrentWrites } from '../core/check-in/current-values';
-import type { HistoryRecord } from '../core/check-in/history';
+import { type HistoryRecord, withStandardForecasts } from '../core/check-in/history';
 import { unitFormat } from '../core/okr-sheet/layout';
 import type { CheckInRecording, CheckInTabState } from '../shared/check-in-api';
 import { keepAsOfCurrent, todayIn } from './as-of';
 import { listQuarters, locateCheckInTab, readCheckInSnapshot } from './check-in-sheets';
 import { withDocumentLock } from './document-lock';
-import { createHistorySheet, findHistorySheet, readHistory, replaceHistoryWeek } from './history-sheet';
+import { createHistorySheet, findHistorySheet, historyRecords, readHistory, replaceHistoryWeek } from './history-sheet';
 import { readQuarter } from './okr-sheet-reader';
 import { writeTracking } from './okr-sheet-tracking';
 
@@ -184,7 +185,16 @@ function commitRecording(spreadsheet: Spreadsheet, sheet: Sheet, options: Record
 
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const stamp = { recordedAt: Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm:ss'), who: recordedBy };
-  const { records, blank } = recordsOf(reading, stamp);
+  const read = recordsOf(reading, stamp);
+  const { blank } = read;
+  // Each record carries the standard forecast its KR's values give up to this week, for fact vs forecast.
+  const records = withStandardForecasts(
+    read.records,
+    historyRecords(historyRows),
+    info.quarter,
+    dayFromIso(info.end),
+    reading.rows.map((row) => row.keyResult),
+  );
   const result: RecordCheckInResult = {
     outcome: 'recorded',
     tab: tabBefore,
