@@ -299,6 +299,10 @@ const FORMULA_COLUMNS: Record<ColumnKey, TabColumnKey> = {
   type: 'type',
   parent: 'plan',
   notes: 'comment',
+  // The tab has no scenario columns; these keys are never read by its formulas.
+  minTarget: 'target',
+  maxTarget: 'target',
+  scenario: 'status',
 };
 
 /** Lays out this week's check-in tab. */

@@ -33,6 +33,11 @@ export const COLUMN_KEYS = [
   'type',
   'parent',
   'notes',
+  // The scenario plan (minimum and maximum beside the standard target) and the scenario the current value
+  // reaches, at the end so sheets built before them keep every other column where it was.
+  'minTarget',
+  'maxTarget',
+  'scenario',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
@@ -41,7 +46,7 @@ export const IDENTITY_COLUMNS: readonly ColumnKey[] = ['level', 'objectiveId', '
 export const FROZEN_COLUMNS = IDENTITY_COLUMNS.length;
 
 /** The columns the add-on computes; everything else is the user's to type. */
-export const FORMULA_COLUMNS: readonly ColumnKey[] = ['score', 'objectiveScore', 'status'];
+export const FORMULA_COLUMNS: readonly ColumnKey[] = ['score', 'objectiveScore', 'status', 'scenario'];
 
 /**
  * Widths in pixels: narrow ids and numbers, wide titles and notes, each wide enough for its title in both
@@ -68,6 +73,9 @@ const WIDTHS: Record<ColumnKey, number> = {
   type: 120,
   parent: 80,
   notes: 240,
+  minTarget: 135,
+  maxTarget: 140,
+  scenario: 175,
 };
 
 export interface ColumnSpec {
