@@ -37,7 +37,13 @@ function evaluate(plan: QuarterPlan, currents: readonly CellInput[], locale = 'e
   const engine = createFormulaEngine({ [SHEET]: rows }, { lang: plan.language, locale });
   const range = (key: Key) =>
     engine.values(SHEET, `${letter(key)}${layout.firstDataRow}:${letter(key)}${layout.lastRow}`).map((row) => row[0]);
-  return { layout, scenario: range('scenario'), score: range('score'), min: range('minTarget'), max: range('maxTarget') };
+  return {
+    layout,
+    scenario: range('scenario'),
+    score: range('score'),
+    min: range('minTarget'),
+    max: range('maxTarget'),
+  };
 }
 
 describe.each(['addon', 'portable'] as const)('the scenario column (%s style)', (style) => {
