@@ -126,7 +126,7 @@ describe.each(['addon', 'portable'] as const)('the trend and forecast columns in
     history.filter((r) => r.keyResultId === id && r.value !== null).map((r) => ({ day: r.day, value: r.value! }));
 
   it('sit in nine tagged columns beside the table', () => {
-    expect(TRACKING_KEYS.map((key) => columns[key])).toEqual([20, 21, 22, 23, 24, 25, 26, 27, 28]);
+    expect(TRACKING_KEYS.map((key) => columns[key])).toEqual([23, 24, 25, 26, 27, 28, 29, 30, 31]);
     expect(formulaOf('O1.1', 'trend')).toMatch(/^=IF\(\$D7="";"";IFERROR\(SPARKLINE\(SORT\(FILTER\('History'!\$D:\$D/);
   });
 

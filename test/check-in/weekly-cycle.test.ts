@@ -218,29 +218,29 @@ describe('recording and the next week', () => {
       .filter((m) => m.key === TRACKING_METADATA && m.location.type === 'COLUMN' && m.location.sheetId === sheet.id)
       .map((m) => [m.value, m.location.type === 'COLUMN' ? m.location.span.start : 0]);
     expect(tracking).toEqual([
-      ['trend', 20],
-      ['lastDate', 21],
-      ['needed', 22],
-      ['forecastMin', 23],
-      ['forecastStandard', 24],
-      ['forecastMax', 25],
-      ['scoreMin', 26],
-      ['scoreStandard', 27],
-      ['scoreMax', 28],
+      ['trend', 23],
+      ['lastDate', 24],
+      ['needed', 25],
+      ['forecastMin', 26],
+      ['forecastStandard', 27],
+      ['forecastMax', 28],
+      ['scoreMin', 29],
+      ['scoreStandard', 30],
+      ['scoreMax', 31],
     ]);
     const row = okrCell(services, okr, 'O1.2', 'krId').row;
-    expect(after[row - 1]?.[19]).toBe(
+    expect(after[row - 1]?.[22]).toBe(
       `=IF($D${row}="";"";IFERROR(SPARKLINE(SORT(FILTER('History'!$D:$D;'History'!$C:$C=$D${row};'History'!$K:$K="Q1 2027";ISNUMBER('History'!$D:$D));FILTER('History'!$J:$J;'History'!$C:$C=$D${row};'History'!$K:$K="Q1 2027";ISNUMBER('History'!$D:$D));TRUE));""))`,
     );
-    expect(after[5]?.[21]).toBe(
+    expect(after[5]?.[24]).toBe(
       '={"Needed per week";KR_NEEDED_PER_WEEK(M7:M12;ARRAYFORMULA(IF(M7:M12="";"";N7:N12));OKR_Q1_2027_as_of;DATE(2027;3;31))}',
     );
     // The forecasts are one call per column, in the title cell; the rows below are left for its answer.
-    expect(after[5]?.[22]).toBe(
+    expect(after[5]?.[25]).toBe(
       `={"Pessimistic forecast";KR_FORECAST('History'!$D$2:$D$1000;'History'!$J$2:$J$1000;DATE(2027;3;31);"pessimistic";ARRAYFORMULA('History'!$K$2:$K$1000&"|"&'History'!$C$2:$C$1000);ARRAYFORMULA(IF(D7:D12="";"";IF(M7:M12="";"";"Q1 2027|"&D7:D12)));L7:L12;M7:M12;K7:K12;J7:J12)}`,
     );
-    expect(after[row - 1]?.[23]).toBe('');
-    expect(after[5]?.[25]).toBe('={"Pessimistic score";KR_SCORE(L7:L12;M7:M12;W7:W12;J7:J12)}');
+    expect(after[row - 1]?.[26]).toBe('');
+    expect(after[5]?.[28]).toBe('={"Pessimistic score";KR_SCORE(L7:L12;M7:M12;Z7:Z12;J7:J12)}');
   });
 
   it("leaves a formula in a user's current cell as it is, and says so", () => {
