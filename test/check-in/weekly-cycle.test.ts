@@ -227,6 +227,7 @@ describe('recording and the next week', () => {
       ['scoreMin', 29],
       ['scoreStandard', 30],
       ['scoreMax', 31],
+      ['scenarioStandard', 32],
     ]);
     const row = okrCell(services, okr, 'O1.2', 'krId').row;
     expect(after[row - 1]?.[22]).toBe(

@@ -92,6 +92,7 @@ export const checkInText = defineTexts(
     track_scoreMin: 'Pessimistic score',
     track_scoreStandard: 'Standard score',
     track_scoreMax: 'Optimistic score',
+    track_scenarioStandard: 'Scenario of the standard forecast',
     msgNoQuarter: 'There is no OKR sheet yet: start one with OKR ▸ New quarter…',
     msgNotStarted: '{quarter} starts on {start}; its first check-in is in week 1, from {monday}. Nothing was created.',
     msgQuarterOver:
@@ -200,6 +201,7 @@ export const checkInText = defineTexts(
     track_scoreMin: 'Pesymistyczny wynik',
     track_scoreStandard: 'Standardowy wynik',
     track_scoreMax: 'Optymistyczny wynik',
+    track_scenarioStandard: 'Scenariusz prognozy standardowej',
     msgNoQuarter: 'Nie ma jeszcze arkusza OKR: utwórz go przez OKR ▸ Nowy kwartał…',
     msgNotStarted:
       '{quarter} zaczyna się {start}; pierwszy check-in jest w tygodniu 1, od {monday}. Niczego nie utworzono.',
