@@ -26,7 +26,14 @@ import type { CheckInRecording, CheckInTabState } from '../shared/check-in-api';
 import { keepAsOfCurrent, todayIn } from './as-of';
 import { listQuarters, locateCheckInTab, readCheckInSnapshot } from './check-in-sheets';
 import { withDocumentLock } from './document-lock';
-import { createHistorySheet, findHistorySheet, historyRecords, readHistory, replaceHistoryWeek } from './history-sheet';
+import {
+  addMissingTitles,
+  createHistorySheet,
+  findHistorySheet,
+  historyRecords,
+  readHistoryTable,
+  replaceHistoryWeek,
+} from './history-sheet';
 import { readQuarter } from './okr-sheet-reader';
 import { writeTracking } from './okr-sheet-tracking';
 
@@ -172,7 +179,8 @@ function commitRecording(spreadsheet: Spreadsheet, sheet: Sheet, options: Record
   const { info } = snapshot;
   const owners = ownersOf(reading);
   let historySheet = findHistorySheet(spreadsheet);
-  const historyRows = historySheet ? readHistory(historySheet) : [];
+  const historyTable = historySheet ? readHistoryTable(historySheet) : null;
+  const historyRows = historyTable?.rows ?? [];
   const recordedBefore = weekInHistory(historyRows, info);
   const tabBefore = tabStateOf(sheet, info, owners, recordedBefore);
 
@@ -213,6 +221,7 @@ function commitRecording(spreadsheet: Spreadsheet, sheet: Sheet, options: Record
     return result;
   }
 
+  if (historySheet && historyTable) addMissingTitles(historySheet, historyTable.titledColumns, info.lang);
   historySheet ??= createHistorySheet(spreadsheet, info.lang);
   const { replaced, history } = replaceHistoryWeek(
     historySheet,
