@@ -30,6 +30,9 @@ export function samplePlan(): QuarterPlan {
             unit: 'currency',
             start: 300_000,
             target: 1_000_000,
+            // The scenario plan: the least the team settles for and the stretch beside the standard target.
+            minTarget: 800_000,
+            maxTarget: 1_200_000,
             owner: 'Anna',
             weight: 2,
             committed: true,
@@ -48,6 +51,8 @@ export function samplePlan(): QuarterPlan {
             unit: 'days',
             start: 7,
             target: 3,
+            minTarget: 4,
+            maxTarget: 2,
             owner: 'Anna',
           }),
         ],

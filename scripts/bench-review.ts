@@ -43,6 +43,8 @@ export function sampleHistory(objectives: number, perObjective: number, weeks: n
           week,
           keyResultId: `O${o}.${k}`,
           value: 10 + week * k,
+          // The standard forecast History keeps beside each value: here the end of the values' straight line.
+          forecast: 10 + 12 * k,
           score: null,
           status: null,
           confidence: 7,

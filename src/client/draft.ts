@@ -32,6 +32,9 @@ export interface DraftKeyResult {
   /** Field texts as typed; a percent is typed in percent points ("15" or "15%"). */
   start: string;
   target: string;
+  /** The minimum and maximum scenarios, as typed; optional, so a draft saved before them still loads. */
+  minTarget?: string;
+  maxTarget?: string;
   weight: string;
   owner: string;
   committed: boolean;
@@ -86,6 +89,8 @@ export function emptyKeyResult(): DraftKeyResult {
     unit: 'count',
     start: '',
     target: '',
+    minTarget: '',
+    maxTarget: '',
     weight: '1',
     owner: '',
     committed: false,
@@ -316,6 +321,7 @@ function planOf(draft: Draft, strict: boolean): QuarterPlan {
               unit: keyResult.unit,
               start: keyResult.kind === 'milestone' ? null : startOf(keyResult, number),
               target: keyResult.kind === 'milestone' ? null : number(keyResult.target, keyResult.unit),
+              ...scenariosOf(keyResult, number),
               weight: keyResult.weight.trim() === '' ? 1 : (number(keyResult.weight, 'count') ?? 1),
               owner: keyResult.owner.trim(),
               committed: keyResult.committed,
@@ -325,6 +331,20 @@ function planOf(draft: Draft, strict: boolean): QuarterPlan {
       };
     }),
   };
+}
+
+/** The minimum and maximum targets typed for a key result; a blank field (or a milestone) gives none. */
+function scenariosOf(
+  keyResult: DraftKeyResult,
+  number: (text: string, unit: Unit) => number | null,
+): Pick<KeyResultPlan, 'minTarget' | 'maxTarget'> {
+  if (keyResult.kind === 'milestone') return {};
+  const scenarios: Pick<KeyResultPlan, 'minTarget' | 'maxTarget'> = {};
+  for (const field of ['minTarget', 'maxTarget'] as const) {
+    const typed = keyResult[field] ?? '';
+    if (typed.trim() !== '') scenarios[field] = number(typed, keyResult.unit);
+  }
+  return scenarios;
 }
 
 /** Carried over with a last value, a key result starts where it ended (the builder does the same). */

@@ -27,7 +27,7 @@ import { type PathMessage, withoutMessagesAt } from './messages';
 import { Store } from './store';
 
 /** The text fields of a key result the manager types into. */
-export type KeyResultTextField = 'title' | 'start' | 'target' | 'weight' | 'owner';
+export type KeyResultTextField = 'title' | 'start' | 'target' | 'minTarget' | 'maxTarget' | 'weight' | 'owner';
 
 /** A quarter sheet built: what the done screen shows. */
 export interface QuarterDone {
@@ -134,7 +134,7 @@ export class QuarterStore extends Store {
         if (keyResult.from?.choice === 'drop') continue;
         const krPath = this.keyResultPath(objective, keyResult);
         const fields = ['', '.title', '.kind', '.unit', '.owner', '.weight', '.committed'];
-        if (keyResult.kind !== 'milestone') fields.push('.start', '.target');
+        if (keyResult.kind !== 'milestone') fields.push('.start', '.target', '.minTarget', '.maxTarget');
         for (const part of fields) paths.add(`${krPath}${part}`);
       }
     }

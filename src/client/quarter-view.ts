@@ -485,8 +485,8 @@ export function KeyResultCard(props: {
   const key = `k${keyResult.key}`;
   const unitSuffix = suffixOf(keyResult.unit, draft.currency);
   const optionalStart = keyResult.kind === 'atLeast' || keyResult.kind === 'atMost';
-  const numberInput = (name: 'start' | 'target' | 'weight', placeholder = '') =>
-    textInput(keyResult[name], (value) => store.editKeyResult(objective, keyResult, name, value), {
+  const numberInput = (name: 'start' | 'target' | 'minTarget' | 'maxTarget' | 'weight', placeholder = '') =>
+    textInput(keyResult[name] ?? '', (value) => store.editKeyResult(objective, keyResult, name, value), {
       inputmode: 'decimal',
       placeholder,
       'data-role': `kr-${name}`,
@@ -584,6 +584,20 @@ export function KeyResultCard(props: {
               path=${`${path}.target`}
               label=${t('target')}
               control=${numberInput('target')}
+              suffix=${unitSuffix}
+            />
+            <${Field}
+              id=${`${key}-minTarget`}
+              path=${`${path}.minTarget`}
+              label=${t('minTarget')}
+              control=${numberInput('minTarget', t('scenarioOptional'))}
+              suffix=${unitSuffix}
+            />
+            <${Field}
+              id=${`${key}-maxTarget`}
+              path=${`${path}.maxTarget`}
+              label=${t('maxTarget')}
+              control=${numberInput('maxTarget', t('scenarioOptional'))}
               suffix=${unitSuffix}
             />
           </div>`

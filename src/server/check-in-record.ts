@@ -13,19 +13,27 @@
 // wrote and nothing is lost. `startRecording` splits the work at that point: it finds and previews the tab
 // without the lock, and `commit()` takes the lock, re-reads and writes.
 
+import { dayFromIso } from '../core/cell-values';
 import type { CheckInNote } from '../core/check-in/check-in-notes';
 import { type CheckInProblem, type CheckInReading, readCheckInTab, recordsOf } from '../core/check-in/check-in-read';
 import { chooseCheckIn } from '../core/check-in/check-in-source';
 import type { CheckInTabInfo } from '../core/check-in/check-in-tab';
 import { renderCheckInText } from '../core/check-in/check-in-text';
 import { planCurrentWrites } from '../core/check-in/current-values';
-import type { HistoryRecord } from '../core/check-in/history';
+import { type HistoryRecord, withStandardForecasts } from '../core/check-in/history';
 import { unitFormat } from '../core/okr-sheet/layout';
 import type { CheckInRecording, CheckInTabState } from '../shared/check-in-api';
 import { keepAsOfCurrent, todayIn } from './as-of';
 import { listQuarters, locateCheckInTab, readCheckInSnapshot } from './check-in-sheets';
 import { withDocumentLock } from './document-lock';
-import { createHistorySheet, findHistorySheet, readHistory, replaceHistoryWeek } from './history-sheet';
+import {
+  addMissingTitles,
+  createHistorySheet,
+  findHistorySheet,
+  historyRecords,
+  readHistoryTable,
+  replaceHistoryWeek,
+} from './history-sheet';
 import { readQuarter } from './okr-sheet-reader';
 import { writeTracking } from './okr-sheet-tracking';
 
@@ -171,7 +179,8 @@ function commitRecording(spreadsheet: Spreadsheet, sheet: Sheet, options: Record
   const { info } = snapshot;
   const owners = ownersOf(reading);
   let historySheet = findHistorySheet(spreadsheet);
-  const historyRows = historySheet ? readHistory(historySheet) : [];
+  const historyTable = historySheet ? readHistoryTable(historySheet) : null;
+  const historyRows = historyTable?.rows ?? [];
   const recordedBefore = weekInHistory(historyRows, info);
   const tabBefore = tabStateOf(sheet, info, owners, recordedBefore);
 
@@ -184,7 +193,16 @@ function commitRecording(spreadsheet: Spreadsheet, sheet: Sheet, options: Record
 
   const timeZone = spreadsheet.getSpreadsheetTimeZone();
   const stamp = { recordedAt: Utilities.formatDate(new Date(), timeZone, 'yyyy-MM-dd HH:mm:ss'), who: recordedBy };
-  const { records, blank } = recordsOf(reading, stamp);
+  const read = recordsOf(reading, stamp);
+  const { blank } = read;
+  // Each record carries the standard forecast its KR's values give up to this week, for fact vs forecast.
+  const records = withStandardForecasts(
+    read.records,
+    historyRecords(historyRows),
+    info.quarter,
+    dayFromIso(info.end),
+    reading.rows.map((row) => row.keyResult),
+  );
   const result: RecordCheckInResult = {
     outcome: 'recorded',
     tab: tabBefore,
@@ -203,6 +221,7 @@ function commitRecording(spreadsheet: Spreadsheet, sheet: Sheet, options: Record
     return result;
   }
 
+  if (historySheet && historyTable) addMissingTitles(historySheet, historyTable.titledColumns, info.lang);
   historySheet ??= createHistorySheet(spreadsheet, info.lang);
   const { replaced, history } = replaceHistoryWeek(
     historySheet,

@@ -62,8 +62,32 @@ export function createHistorySheet(spreadsheet: Spreadsheet, lang: Lang): Sheet 
  * those of the rows). One getValues over the used range.
  */
 export function readHistory(sheet: Sheet): (HistoryRecord | null)[] {
+  return readHistoryTable(sheet).rows;
+}
+
+/**
+ * History's rows as readHistory gives them, and how many of its columns have a title: a History made before
+ * a column was appended (the standard forecast) has fewer, and gets the missing titles at its next recording.
+ * The same one getValues.
+ */
+export function readHistoryTable(sheet: Sheet): { rows: (HistoryRecord | null)[]; titledColumns: number } {
   const values = datesAsSerialDays(() => sheet.getParent(), sheet.getDataRange().getValues());
-  return values.slice(FIRST_ROW - 1).map(parseHistoryRow);
+  const titles = values[0] ?? [];
+  let titledColumns = 0;
+  while (titledColumns < HISTORY_COLUMNS.length && String(titles[titledColumns] ?? '').trim() !== '') titledColumns++;
+  return { rows: values.slice(FIRST_ROW - 1).map(parseHistoryRow), titledColumns };
+}
+
+/**
+ * Writes the titles History lacks (columns appended since it was made), in the spreadsheet's language: one
+ * setValues, only on a History made by an earlier version, and never over a title a person typed.
+ */
+export function addMissingTitles(sheet: Sheet, titledColumns: number, lang: Lang): void {
+  if (titledColumns >= HISTORY_COLUMNS.length) return;
+  const missing = HISTORY_COLUMNS.slice(titledColumns);
+  sheet
+    .getRange(1, titledColumns + 1, 1, missing.length)
+    .setValues([missing.map((key) => literalText(checkInText(lang, `hist_${key}`)))]);
 }
 
 /** The records of History, blanks left out. */

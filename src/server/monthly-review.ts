@@ -120,6 +120,8 @@ export function generateReview(payload?: unknown): GenerateReviewResult {
         id: keyResult.id ?? `${objective.id ?? `O${o + 1}`}.${k + 1}`,
         title: keyResult.title,
         numberFormat: unitFormat(keyResult.unit, keyResult.currency ?? currency, lang),
+        start: keyResult.start,
+        target: keyResult.target,
       })),
     );
     const historySheet = findHistorySheet(spreadsheet);

@@ -45,6 +45,8 @@ const texts = defineTexts(
     krCurrency: 'Currency of {id}',
     start: 'Start of {id}',
     target: 'Target of {id}',
+    minTarget: 'Minimum target of {id}',
+    maxTarget: 'Maximum target of {id}',
     current: 'Current value of {id}',
     weight: 'Weight of {id}',
     owner: 'Owner of {id}',
@@ -87,6 +89,15 @@ const texts = defineTexts(
     tooManyKeyResults: 'Objective {id}: at most {max} key results',
     noLevels: 'Choose at least one level',
     targetRequired: '{field} is required (only a milestone has none)',
+    minAboveTarget:
+      '{field}: {value} is above the target {target}; for a rising result the minimum is at most the target',
+    maxBelowTarget:
+      '{field}: {value} is below the target {target}; for a rising result the maximum is at least the target',
+    minBelowTarget:
+      '{field}: {value} is below the target {target}; for a falling result the minimum scenario is at least the target',
+    maxAboveTarget:
+      '{field}: {value} is above the target {target}; for a falling result the maximum scenario is at most the target',
+    scenarioNeedsTarget: '{field}: a milestone has no scenarios; leave it empty',
     decreaseNeedsStart:
       '{field} is required for a decreasing result; for a ceiling with no start choose “at most” instead',
     levelNotUsed: 'Objective {id} is at the {level} level, which is not among the levels chosen',
@@ -118,6 +129,8 @@ const texts = defineTexts(
     krCurrency: 'Waluta {id}',
     start: 'Wartość startowa {id}',
     target: 'Wartość docelowa {id}',
+    minTarget: 'Cel minimalny {id}',
+    maxTarget: 'Cel maksymalny {id}',
     current: 'Wartość bieżąca {id}',
     weight: 'Waga {id}',
     owner: 'Właściciel {id}',
@@ -159,6 +172,13 @@ const texts = defineTexts(
     tooManyKeyResults: 'Cel {id}: najwyżej {max} kluczowych rezultatów',
     noLevels: 'Wybierz co najmniej jeden poziom',
     targetRequired: '{field}: to pole jest wymagane (nie ma go tylko kamień milowy)',
+    minAboveTarget: '{field}: {value} jest powyżej celu {target}; dla wyniku rosnącego minimum nie przekracza celu',
+    maxBelowTarget: '{field}: {value} jest poniżej celu {target}; dla wyniku rosnącego maksimum jest co najmniej celem',
+    minBelowTarget:
+      '{field}: {value} jest poniżej celu {target}; dla wyniku malejącego scenariusz minimalny jest co najmniej celem',
+    maxAboveTarget:
+      '{field}: {value} jest powyżej celu {target}; dla wyniku malejącego scenariusz maksymalny nie przekracza celu',
+    scenarioNeedsTarget: '{field}: kamień milowy nie ma scenariuszy; zostaw to pole puste',
     decreaseNeedsStart:
       '{field}: wynik malejący potrzebuje wartości startowej; dla samego limitu bez startu wybierz „co najwyżej”',
     levelNotUsed: 'Cel {id} jest na poziomie {level}, którego nie wybrano wśród poziomów',
@@ -391,7 +411,7 @@ export function parseSubmitPayload(payload: unknown, lang: Lang): Parsed {
   return errors.length > 0 ? { ok: false, errors } : { ok: true, value: parsed.data };
 }
 
-const NUMBER_FIELDS = ['start', 'target', 'current', 'weight'] as const;
+const NUMBER_FIELDS = ['start', 'target', 'minTarget', 'maxTarget', 'current', 'weight'] as const;
 
 /**
  * The payload with a key result's numbers written as text (`"250 000"`, `"1,5 mln"`, `"35%"`, as a plan
@@ -498,6 +518,8 @@ function planRuleErrors(plan: LoosePlan, lang: Lang): FieldError[] {
       if (keyResult.kind === 'decrease' && keyResult.start === null) {
         add(`${at}.keyResults.${k}.start`, 'decreaseNeedsStart', { field: texts(lang, 'start', { id: krId }) });
       }
+      for (const error of scenarioErrors(keyResult, krId, lang))
+        add(`${at}.keyResults.${k}.${error.field}`, ...error.message);
     });
   });
   // Initiatives name KRs of this plan, tasks name its initiatives: a reference to nothing is refused here
@@ -543,6 +565,44 @@ function initiativeIdsOf(initiatives: unknown): string[] {
   return assignInitiativeIds(
     list.map((initiative) => (typeof initiative?.id === 'string' ? initiative.id : undefined)),
   );
+}
+
+/**
+ * The minimum and maximum scenarios must lie on either side of the target: min ≤ target ≤ max for a rising
+ * KR, reversed for a falling one (decrease, at most, or a target below the start), so "minimum" is always
+ * the least the team settles for. A milestone has none.
+ */
+function scenarioErrors(
+  keyResult: Record<string, unknown>,
+  krId: string,
+  lang: Lang,
+): { field: 'minTarget' | 'maxTarget'; message: [TextKey, Record<string, string | number>] }[] {
+  const errors: { field: 'minTarget' | 'maxTarget'; message: [TextKey, Record<string, string | number>] }[] = [];
+  const { target, start, kind } = keyResult;
+  const falling =
+    kind === 'decrease' ||
+    kind === 'atMost' ||
+    (kind !== 'increase' && typeof start === 'number' && typeof target === 'number' && target < start);
+  for (const side of ['minTarget', 'maxTarget'] as const) {
+    const value = keyResult[side];
+    if (typeof value !== 'number') continue;
+    const field = texts(lang, side, { id: krId });
+    if (kind === 'milestone') {
+      errors.push({ field: side, message: ['scenarioNeedsTarget', { field }] });
+      continue;
+    }
+    if (typeof target !== 'number') continue;
+    const params = { field, value: String(value), target: String(target) };
+    if (side === 'minTarget' && !falling && value > target)
+      errors.push({ field: side, message: ['minAboveTarget', params] });
+    if (side === 'maxTarget' && !falling && value < target)
+      errors.push({ field: side, message: ['maxBelowTarget', params] });
+    if (side === 'minTarget' && falling && value < target)
+      errors.push({ field: side, message: ['minBelowTarget', params] });
+    if (side === 'maxTarget' && falling && value > target)
+      errors.push({ field: side, message: ['maxAboveTarget', params] });
+  }
+  return errors;
 }
 
 function objectiveId(index: number, given: string | undefined): string {
@@ -733,6 +793,8 @@ function fieldName(path: string[], scope: 'submit' | 'settings', lang: Lang, pay
       case 'unit':
       case 'start':
       case 'target':
+      case 'minTarget':
+      case 'maxTarget':
       case 'current':
       case 'weight':
       case 'owner':

@@ -46,6 +46,13 @@ export const keyResultSchema = lazySchema(() =>
     start: z.nullable(finite()),
     /** The value to reach; `null` only for milestones. */
     target: z.nullable(finite()),
+    /**
+     * The minimum and maximum scenarios beside the target (the standard one): optional, `null` when none.
+     * The score is always measured against `target`; these say which range a value or forecast reaches.
+     * For an increasing KR minTarget ≤ target ≤ maxTarget; for a decreasing (or "at most") one the reverse.
+     */
+    minTarget: z.optional(z.nullable(finite())),
+    maxTarget: z.optional(z.nullable(finite())),
     /** The latest value, when carried over or read back; the builder leaves the cell for the user. */
     current: z.optional(z.nullable(finite())),
     weight: finite().check(z.gte(0), z.lte(100)),

@@ -313,7 +313,7 @@ describe('sheets edited by hand', () => {
       (m) => m.key === TRACKING_METADATA && m.location.type === 'COLUMN' && m.location.sheetId === sheet.getSheetId(),
     );
     expect(tracking.map((m) => (m.location.type === 'COLUMN' ? m.location.span.start : 0))).toEqual([
-      22, 23, 24, 25, 26, 27, 28, 29, 30,
+      25, 26, 27, 28, 29, 30, 31, 32, 33, 34,
     ]);
   });
 

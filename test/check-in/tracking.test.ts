@@ -69,9 +69,13 @@ function inputs(services: FakeServices, sheetName: string): CellInput[][] {
 /** History as engine cells; `edit` may change them (rows are History's rows, 0-based, titles first). */
 type HistoryEdit = (rows: CellInput[][]) => void;
 
-function threeWeeks(style: 'addon' | 'portable', editHistory: HistoryEdit = () => {}) {
+function threeWeeks(
+  style: 'addon' | 'portable',
+  editHistory: HistoryEdit = () => {},
+  plan: ReturnType<typeof checkInPlan> = checkInPlan('en', style),
+) {
   const services = openSpreadsheet();
-  const okr = buildOkrSheet(checkInPlan('en', style));
+  const okr = buildOkrSheet(plan);
   for (const week of [5, 6, 7]) {
     generateCheckIn({ asOf: wednesdayOfWeek(week) });
     typeInto(services, `Check-in W0${week}`, WEEKS[week]!);
@@ -125,8 +129,8 @@ describe.each(['addon', 'portable'] as const)('the trend and forecast columns in
   const points = (id: string) =>
     history.filter((r) => r.keyResultId === id && r.value !== null).map((r) => ({ day: r.day, value: r.value! }));
 
-  it('sit in nine tagged columns beside the table', () => {
-    expect(TRACKING_KEYS.map((key) => columns[key])).toEqual([21, 22, 23, 24, 25, 26, 27, 28, 29]);
+  it('sit in ten tagged columns beside the table', () => {
+    expect(TRACKING_KEYS.map((key) => columns[key])).toEqual([24, 25, 26, 27, 28, 29, 30, 31, 32, 33]);
     expect(formulaOf('O1.1', 'trend')).toMatch(/^=IF\(\$D7="";"";IFERROR\(SPARKLINE\(SORT\(FILTER\('History'!\$D:\$D/);
   });
 
@@ -165,6 +169,50 @@ describe.each(['addon', 'portable'] as const)('the trend and forecast columns in
     expect(value('O1.1', 'needed')).toBeCloseTo(neededPerWeek(10, 5, AS_OF, END) as number, 9);
     expect(value('O1.3', 'needed')).toBeCloseTo(neededPerWeek(45, 56, AS_OF, END) as number, 9);
     expect(value('O2.2', 'needed') ?? '').toBe('');
+  });
+});
+
+/** The check-in plan with scenarios: O1.1 0 → 10 (min 8, max 20), O1.3 60 → 45 days (min 50, max 40). */
+function scenarioPlan(style: 'addon' | 'portable') {
+  const plan = checkInPlan('en', style);
+  for (const kr of plan.objectives.flatMap((objective) => objective.keyResults)) {
+    if (kr.id === 'O1.1') Object.assign(kr, { minTarget: 8, maxTarget: 20 });
+    if (kr.id === 'O1.3') Object.assign(kr, { minTarget: 50, maxTarget: 40 });
+  }
+  return plan;
+}
+
+describe.each(['addon', 'portable'] as const)('fact vs forecast in the %s style', (style) => {
+  const { value, history } = threeWeeks(style, () => {}, scenarioPlan(style));
+  const upTo = (id: string, week: number) =>
+    history
+      .filter((r) => r.keyResultId === id && r.value !== null && r.week <= week)
+      .map((r) => ({ day: r.day, value: r.value! }));
+
+  it('names the scenario the standard forecast reaches, rising and falling', () => {
+    // O1.1 grew 2, 3, 5: the trend passes the target 10 but not the maximum 20.
+    expect(value('O1.1', 'forecastStandard')).toBeGreaterThan(10);
+    expect(value('O1.1', 'forecastStandard')).toBeLessThan(20);
+    expect(value('O1.1', 'scenarioStandard')).toBe('standard');
+    // O1.3 fell 59, 57, 56 days: short of 45, within the minimum 50.
+    expect(value('O1.3', 'forecastStandard')).toBeGreaterThan(45);
+    expect(value('O1.3', 'forecastStandard')).toBeLessThanOrEqual(50);
+    expect(value('O1.3', 'scenarioStandard')).toBe('minimum');
+    // No scenarios planned, a milestone, no History: blank.
+    for (const id of ['O2.3', 'O2.2', 'O1.2']) expect(value(id, 'scenarioStandard') ?? '').toBe('');
+  });
+
+  it('keeps in History the standard forecast each week made from the values up to it', () => {
+    for (const id of ['O1.1', 'O1.3']) {
+      const recorded = history.filter((r) => r.keyResultId === id).sort((a, b) => a.week - b.week);
+      expect(recorded.map((r) => r.week)).toEqual([5, 6, 7]);
+      expect(recorded[0]?.forecast ?? null).toBeNull();
+      for (const record of recorded.slice(1)) {
+        const points = upTo(id, record.week);
+        expect(record.forecast).toBeCloseTo(forecastValue(points, END, 'standard', shapeOf(id, points)) as number, 9);
+      }
+    }
+    expect(history.find((r) => r.keyResultId === 'O2.2')?.forecast ?? null).toBeNull();
   });
 });
 

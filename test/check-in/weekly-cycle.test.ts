@@ -218,29 +218,30 @@ describe('recording and the next week', () => {
       .filter((m) => m.key === TRACKING_METADATA && m.location.type === 'COLUMN' && m.location.sheetId === sheet.id)
       .map((m) => [m.value, m.location.type === 'COLUMN' ? m.location.span.start : 0]);
     expect(tracking).toEqual([
-      ['trend', 21],
-      ['lastDate', 22],
-      ['needed', 23],
-      ['forecastMin', 24],
-      ['forecastStandard', 25],
-      ['forecastMax', 26],
-      ['scoreMin', 27],
-      ['scoreStandard', 28],
-      ['scoreMax', 29],
+      ['trend', 24],
+      ['lastDate', 25],
+      ['needed', 26],
+      ['forecastMin', 27],
+      ['forecastStandard', 28],
+      ['forecastMax', 29],
+      ['scoreMin', 30],
+      ['scoreStandard', 31],
+      ['scoreMax', 32],
+      ['scenarioStandard', 33],
     ]);
     const row = okrCell(services, okr, 'O1.2', 'krId').row;
-    expect(after[row - 1]?.[20]).toBe(
+    expect(after[row - 1]?.[23]).toBe(
       `=IF($D${row}="";"";IFERROR(SPARKLINE(SORT(FILTER('History'!$D:$D;'History'!$C:$C=$D${row};'History'!$K:$K="Q1 2027";ISNUMBER('History'!$D:$D));FILTER('History'!$J:$J;'History'!$C:$C=$D${row};'History'!$K:$K="Q1 2027";ISNUMBER('History'!$D:$D));TRUE));""))`,
     );
-    expect(after[5]?.[22]).toBe(
+    expect(after[5]?.[25]).toBe(
       '={"Needed per week";KR_NEEDED_PER_WEEK(M7:M12;ARRAYFORMULA(IF(M7:M12="";"";N7:N12));OKR_Q1_2027_as_of;DATE(2027;3;31))}',
     );
     // The forecasts are one call per column, in the title cell; the rows below are left for its answer.
-    expect(after[5]?.[23]).toBe(
+    expect(after[5]?.[26]).toBe(
       `={"Pessimistic forecast";KR_FORECAST('History'!$D$2:$D$1000;'History'!$J$2:$J$1000;DATE(2027;3;31);"pessimistic";ARRAYFORMULA('History'!$K$2:$K$1000&"|"&'History'!$C$2:$C$1000);ARRAYFORMULA(IF(D7:D12="";"";IF(M7:M12="";"";"Q1 2027|"&D7:D12)));L7:L12;M7:M12;K7:K12;J7:J12)}`,
     );
-    expect(after[row - 1]?.[23]).toBe('');
-    expect(after[5]?.[26]).toBe('={"Pessimistic score";KR_SCORE(L7:L12;M7:M12;X7:X12;J7:J12)}');
+    expect(after[row - 1]?.[26]).toBe('');
+    expect(after[5]?.[29]).toBe('={"Pessimistic score";KR_SCORE(L7:L12;M7:M12;AA7:AA12;J7:J12)}');
   });
 
   it("leaves a formula in a user's current cell as it is, and says so", () => {

@@ -4,6 +4,7 @@
 import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { copyText, resultCard, TextCard } from '../../src/client/check-in-view';
+import { submitPayload } from '../../src/client/draft';
 import { messageBoard } from '../../src/client/messages';
 import { QuarterStore } from '../../src/client/quarter-store';
 import { QuarterView, suffixOf } from '../../src/client/quarter-view';
@@ -11,6 +12,7 @@ import { SettingsView } from '../../src/client/settings-view';
 import { setLang } from '../../src/client/texts';
 import { Field, html, Messages, textInput } from '../../src/client/ui';
 import type { CheckInRecording } from '../../src/shared/check-in-api';
+import type { QuarterPlan } from '../../src/shared/plan';
 import { continuingState, freshState } from './states';
 
 const noop = () => {};
@@ -153,5 +155,40 @@ describe('Copy as text', () => {
     const refusing = { writeText: () => Promise.reject(new Error('NotAllowedError')) };
     expect(await copyText(refusing, 'the check-in')).toEqual({ copied: false, text: 'the check-in' });
     expect(await copyText(undefined, 'the check-in')).toEqual({ copied: false, text: 'the check-in' });
+  });
+});
+
+describe('the scenario fields of a key result', () => {
+  it('draw the minimum and maximum targets beside the target, with their ids and payload paths', () => {
+    setLang('pl');
+    const markup = view(new QuarterStore(freshState()));
+    const paths = attributes(markup, 'data-path');
+    expect(paths).toContain('plan.objectives.0.keyResults.0.minTarget');
+    expect(paths).toContain('plan.objectives.0.keyResults.0.maxTarget');
+    expect(markup).toContain('Cel minimalny');
+    expect(markup).toContain('Cel maksymalny');
+    expect(attributes(markup, 'data-role')).toEqual(expect.arrayContaining(['kr-minTarget', 'kr-maxTarget']));
+  });
+
+  it('send what was typed as numbers, leave blank scenarios out, and keep none for a milestone', () => {
+    setLang('en');
+    const store = new QuarterStore(freshState());
+    const objective = store.draft.objectives[0];
+    const keyResult = objective?.keyResults[0];
+    if (!objective || !keyResult) throw new Error('no key result');
+    store.editKeyResult(objective, keyResult, 'target', '10');
+    store.editKeyResult(objective, keyResult, 'minTarget', '8');
+    const sent = () =>
+      (submitPayload(store.draft, null) as { plan: QuarterPlan }).plan.objectives[0]?.keyResults[0] as
+        | Record<string, unknown>
+        | undefined;
+    expect(sent()).toMatchObject({ target: 10, minTarget: 8 });
+    expect(sent()).not.toHaveProperty('maxTarget');
+    store.editKeyResult(objective, keyResult, 'maxTarget', 'abc');
+    // Text no reader understands goes to the server as typed, which names the field.
+    expect(sent()?.maxTarget).toBe('abc');
+    store.setKind(objective, keyResult, 'milestone');
+    expect(sent()).not.toHaveProperty('minTarget');
+    expect(view(store)).not.toContain('kr-minTarget');
   });
 });

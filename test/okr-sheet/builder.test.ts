@@ -318,6 +318,6 @@ describe('metadata', () => {
   it('tags every column so the reader finds it after columns move', () => {
     buildQuarter(workedExamplePlan('en'));
     const tags = services.spreadsheet.metadata.filter((m) => m.key === METADATA.column);
-    expect(tags).toHaveLength(19);
+    expect(tags).toHaveLength(22);
   });
 });

@@ -90,7 +90,7 @@ describe.each([
       expect({ key, wrong }).toEqual({ key, wrong: [] });
       if (computed) computedColumns.push(key);
     }
-    expect(computedColumns).toEqual(['score', 'objectiveScore', 'status', 'initiatives']);
+    expect(computedColumns).toEqual(['score', 'objectiveScore', 'status', 'initiatives', 'scenario']);
     expect(COLUMN_KEYS).toHaveLength(COLUMNS.length);
     // The header block: the as-of date is typed over, the expected progress is worked out.
     const value = (field: 'asOf' | 'expected') =>

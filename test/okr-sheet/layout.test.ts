@@ -75,6 +75,9 @@ describe('the layout', () => {
       'Wspiera',
       'Notatki',
       'Inicjatywy w realizacji',
+      'Cel minimalny',
+      'Cel maksymalny',
+      'ƒ',
     ]);
     expect(titles(layout(workedExamplePlan('en', 'portable')))?.slice(3, 9)).toEqual([
       'KR ID',
@@ -244,7 +247,7 @@ describe('the layout', () => {
   it('protects the computed columns (title formulas included) and the pace cell, names the table', () => {
     expect(pl.protections.map((p) => p.a1)).toEqual(['F6:H33', 'F5']);
     expect(pl.namedRanges).toEqual([
-      { suffix: 'table', a1: 'A6:S33' },
+      { suffix: 'table', a1: 'A6:V33' },
       { suffix: 'as_of', a1: 'F4' },
       { suffix: 'expected', a1: 'F5' },
     ]);

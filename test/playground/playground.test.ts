@@ -519,13 +519,16 @@ describe.skipIf(skip)('the playground behaves like Sheets in everyday edits', ()
       'COLUMN',
     ]);
     expect(await charts.locator('figcaption').allTextContents()).toContain('Wyniki celów');
-    // Three objectives as bars; nine key results and the target as lines over four weeks.
+    // Three objectives as bars; nine key results, the target and (two sample KRs have a scenario plan) the
+    // minimum and maximum scenarios as lines over four weeks.
     expect(await charts.nth(0).locator('rect').count()).toBe(3);
     const lines = charts.nth(1).locator('polyline');
-    expect(await lines.count()).toBe(10);
+    expect(await lines.count()).toBe(12);
     expect((await lines.first().getAttribute('points'))?.split(' ')).toHaveLength(4);
-    // The target, after the nine key results, is the dashed line.
+    // The target, after the nine key results, is the dashed line; the scenarios after it are dotted.
     expect(await lines.nth(9).getAttribute('stroke-dasharray')).toBe('6 4');
+    expect(await lines.nth(10).getAttribute('stroke-dasharray')).toBe('2 2');
+    expect(await lines.nth(11).getAttribute('stroke-dasharray')).toBe('2 2');
     expect(await charts.nth(2).locator('rect').count()).toBeGreaterThan(0);
     expect(await axeFindings(page)).toEqual([]);
     await page.screenshot({ path: '/tmp/dashboard.png' });

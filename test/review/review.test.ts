@@ -15,6 +15,7 @@ import {
   monthSerials,
   previousMonth,
   quarterMonths,
+  type ReviewKeyResult,
 } from '../../src/core/review/review';
 import {
   layoutReviewSheet,
@@ -133,9 +134,42 @@ describe('the review of a month', () => {
     ]);
   });
 
-  it('has no forecast error rows until History stores forecasts', () => {
+  it('has no forecast error rows while History holds no forecasts', () => {
     expect(forecastErrorRows(history, keyResults, 'Q1 2027')).toEqual([]);
     expect(review.forecastErrors).toEqual([]);
+  });
+
+  it('shows the error of the forecasts made 4 and 8 weeks before the month’s last recorded week', () => {
+    // KR 0 → 100 recorded weekly from 6 January, 7.5 a week; its standard forecast was 80 in week 4 and 95 in
+    // week 8. The other KR has values but never a forecast: its row says so with no figures.
+    const forecasts: Record<number, number> = { 4: 80, 8: 95 };
+    const weekly = Array.from({ length: 12 }, (_, i) => {
+      const week = i + 1;
+      const iso = new Date(Date.UTC(2027, 0, 6 + 7 * i)).toISOString().slice(0, 10);
+      return { ...record('O1.1', week, iso, 7.5 * week), forecast: forecasts[week] ?? null };
+    });
+    const withForecasts = [...weekly, record('O1.2', 12, '2027-03-24', 8), record('O1.2', 3, '2027-01-20', 5)];
+    const planned: ReviewKeyResult[] = [
+      { id: 'O1.1', title: 'New revenue', numberFormat: '#,##0', start: 0, target: 100 },
+      { id: 'O1.2', title: 'Demos', numberFormat: '0', start: 2, target: 10 },
+    ];
+    // March: final week 12 (value 90); |95 − 90| ÷ 100 and |80 − 90| ÷ 100.
+    const march = monthlyReview({
+      quarter: 'Q1 2027',
+      month: '2027-03',
+      keyResults: planned,
+      history: withForecasts,
+      deals,
+    });
+    expect(march.forecastErrors).toEqual([
+      { id: 'O1.1', fourWeeks: expect.closeTo(0.05, 10), eightWeeks: expect.closeTo(0.1, 10) },
+      { id: 'O1.2', fourWeeks: null, eightWeeks: null },
+    ]);
+    // February looks back from its own last week, 8 (24 February, value 60): week 4's forecast 80 was 0.2 off.
+    const february = forecastErrorRows(withForecasts, planned, 'Q1 2027', '2027-02');
+    expect(february[0]).toEqual({ id: 'O1.1', fourWeeks: expect.closeTo(0.2, 10), eightWeeks: null });
+    // Without a target there is no distance to measure against, so no figures.
+    expect(forecastErrorRows(withForecasts, keyResults, 'Q1 2027', '2027-03')).toEqual([]);
   });
 
   it('says nothing of deals without a Deals sheet', () => {

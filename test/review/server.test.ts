@@ -1,6 +1,7 @@
 // The Monthly review on the typed fake: made once beside the OKR sheet and opened, never rewritten, after;
 // a month outside the quarter refused with the quarter's months; the menu item in the sheet's language; and
-// the same service calls for 9 as for 100 key results with 12 weeks of History, and for 10 as for 2,000 deals.
+// the same service calls for 9 as for 100 key results with 12 weeks of History, and for 10 as for 2,000 deals;
+// the forecasts' error worked out from History's forecasts and the OKR sheet's starts and targets.
 
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFakeServices } from '../../local/spreadsheet';
@@ -27,6 +28,23 @@ describe('the Monthly review tab', () => {
     expect(manyDeals.result.review.keyResults).toHaveLength(9);
     expect(manyDeals.result.review.weeks).toEqual([6, 7, 8, 9]);
     expect(manyDeals.result.review.deals?.thisMonth.won).toBeGreaterThan(0);
+  });
+
+  it('shows the forecasts’ error from History, measured against each KR’s start and target on the OKR sheet', () => {
+    const { result } = measureReview(9, 0);
+    if (!result.ok) throw new Error('no review');
+    // May's last recorded week is 9 (value 10 + 9k); the forecasts of weeks 5 and 1 were both 10 + 12k, so each
+    // is 3k off, over the KR's planned distance. A milestone has no distance: its row has no figures.
+    const plan = sizedPlan(3, 3);
+    const expected = plan.objectives.flatMap((objective, o) =>
+      objective.keyResults.map((keyResult, k) => {
+        const distance = keyResult.target === null ? 0 : Math.abs(keyResult.target - (keyResult.start ?? 0));
+        const error = distance === 0 ? null : expect.closeTo((3 * (k + 1)) / distance, 10);
+        return { id: `O${o + 1}.${k + 1}`, fourWeeks: error, eightWeeks: error };
+      }),
+    );
+    expect(expected.filter((row) => row.fourWeeks === null)).toHaveLength(1);
+    expect(result.review.forecastErrors).toEqual(expected);
   });
 
   it('is made once, found by its metadata after a rename, and opened unchanged the next time', () => {

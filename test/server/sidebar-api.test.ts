@@ -382,3 +382,74 @@ describe('submitQuarter', () => {
     });
   });
 });
+
+describe('submitQuarter with scenario plans', () => {
+  /** The good plan with scenarios on O1.1 (rising) and a falling KR O1.3: 60 → 45 days. */
+  function scenarioPlan(language: 'en' | 'pl', o11: object, o13: object): QuarterPlan {
+    const plan = goodPlan({ language });
+    const first = plan.objectives[0];
+    if (!first?.keyResults[0]) throw new Error('plan');
+    Object.assign(first.keyResults[0], o11);
+    first.keyResults.push({
+      id: 'O1.3',
+      title: 'Sales cycle',
+      kind: 'decrease',
+      unit: 'days',
+      start: 60,
+      target: 45,
+      weight: 1,
+      owner: '',
+      committed: false,
+      notes: '',
+      ...o13,
+    });
+    return plan;
+  }
+
+  it('builds a plan whose minimum and maximum lie on either side of the target, numbers typed as text too', () => {
+    open();
+    const plan = scenarioPlan('en', { minTarget: '1,000,000', maxTarget: 1_500_000 }, { minTarget: 50, maxTarget: 40 });
+    expect(submitQuarter({ plan })).toMatchObject({ ok: true });
+  });
+
+  it('refuses a minimum or maximum on the wrong side of the target, naming the KR and the value', () => {
+    open();
+    const plan = scenarioPlan('en', { minTarget: 1_300_000, maxTarget: 1_000_000 }, { minTarget: 40, maxTarget: 50 });
+    expect(submitQuarter({ plan })).toEqual({
+      ok: false,
+      errors: [
+        {
+          path: 'plan.objectives.0.keyResults.0.minTarget',
+          message:
+            'Minimum target of O1.1: 1300000 is above the target 1200000; for a rising result the minimum is at most the target',
+        },
+        {
+          path: 'plan.objectives.0.keyResults.0.maxTarget',
+          message:
+            'Maximum target of O1.1: 1000000 is below the target 1200000; for a rising result the maximum is at least the target',
+        },
+        {
+          path: 'plan.objectives.0.keyResults.2.minTarget',
+          message:
+            'Minimum target of O1.3: 40 is below the target 45; for a falling result the minimum scenario is at least the target',
+        },
+        {
+          path: 'plan.objectives.0.keyResults.2.maxTarget',
+          message:
+            'Maximum target of O1.3: 50 is above the target 45; for a falling result the maximum scenario is at most the target',
+        },
+      ],
+    });
+  });
+
+  it('names a scenario that is no number, in the user’s language', () => {
+    open({ locale: 'pl_PL' });
+    const plan = scenarioPlan('pl', { minTarget: 'dużo' }, {});
+    expect(submitQuarter({ plan })).toEqual({
+      ok: false,
+      errors: [
+        { path: 'plan.objectives.0.keyResults.0.minTarget', message: 'Cel minimalny O1.1: „dużo” nie jest liczbą' },
+      ],
+    });
+  });
+});

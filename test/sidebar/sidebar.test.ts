@@ -149,6 +149,38 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
     await closePage(page);
   }, 60_000);
 
+  it('takes a minimum and a maximum target, refuses one on the wrong side of the target, and writes them', async () => {
+    const { page, services } = await openSidebar();
+    const field = (name: string) => page.locator(`[data-path="plan.objectives.0.keyResults.0.${name}"]`);
+    await page.locator('#team').fill('Sales');
+    await page.locator('[data-path="plan.objectives.0.title"]').fill('Grow');
+    await field('title').fill('New clients');
+    await field('start').fill('0');
+    await field('target').fill('8');
+    await field('minTarget').fill('6');
+    await field('maxTarget').fill('5');
+    await page.getByRole('button', { name: 'Create the OKR sheet' }).click();
+
+    const maxError = page.locator('[data-error-for="plan.objectives.0.keyResults.0.maxTarget"]');
+    await maxError.locator('p').waitFor();
+    expect(await maxError.textContent()).toBe(
+      'Maximum target of O1.1: 5 is below the target 8; for a rising result the maximum is at least the target',
+    );
+    expect(await field('maxTarget').getAttribute('aria-invalid')).toBe('true');
+    expect(await axeFindings(page)).toEqual([]);
+    expect(services.spreadsheet.getSheets()).toHaveLength(1);
+
+    await field('maxTarget').fill('12');
+    await page.getByRole('button', { name: 'Create the OKR sheet' }).click();
+    await page.locator('#done-title').waitFor();
+    const sheet = services.spreadsheet.getSheets()[1];
+    const header = sheet?.getRange(6, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
+    const row = sheet?.getRange(7, 1, 1, sheet.getLastColumn()).getValues()[0] ?? [];
+    expect(row[header.indexOf('Minimum target')]).toBe(6);
+    expect(row[header.indexOf('Maximum target')]).toBe(12);
+    await closePage(page);
+  }, 60_000);
+
   it('shows the OKR lint as gentle warnings while typing, and shows user text as text', async () => {
     const { page } = await openSidebar();
     const title = page.locator('[data-path="plan.objectives.0.keyResults.0.title"]');

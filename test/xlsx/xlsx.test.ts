@@ -167,7 +167,7 @@ describe('the .xlsx file itself', () => {
     // The objective title column: 260 pixels.
     expect(xml).toContain('<col min="3" max="3" width="36.43" customWidth="1"/>');
     expect(part(files, 'xl/workbook.xml')).toMatch(
-      new RegExp(`<definedName name="OKR_Q1_2027_table">'${sheetName}'!\\$A\\$6:\\$S\\$${lastRow}</definedName>`),
+      new RegExp(`<definedName name="OKR_Q1_2027_table">'${sheetName}'!\\$A\\$6:\\$V\\$${lastRow}</definedName>`),
     );
   });
 

@@ -305,6 +305,10 @@ const FORMULA_COLUMNS: Record<ColumnKey, TabColumnKey> = {
   parent: 'plan',
   notes: 'comment',
   initiatives: 'plan',
+  // The tab has no scenario columns; these keys are never read by its formulas.
+  minTarget: 'target',
+  maxTarget: 'target',
+  scenario: 'status',
 };
 
 /** Lays out this week's check-in tab. */

@@ -81,6 +81,7 @@ export const checkInText = defineTexts(
     hist_who: 'Who',
     hist_day: 'Date',
     hist_quarter: 'Quarter',
+    hist_forecast: 'Standard forecast',
     historyProtection: 'Written by OKR Sheets when a check-in is recorded; the trends and forecasts read it.',
     track_trend: 'Trend',
     track_lastDate: 'Last recorded',
@@ -91,6 +92,7 @@ export const checkInText = defineTexts(
     track_scoreMin: 'Pessimistic score',
     track_scoreStandard: 'Standard score',
     track_scoreMax: 'Optimistic score',
+    track_scenarioStandard: 'Scenario of the standard forecast',
     msgNoQuarter: 'There is no OKR sheet yet: start one with OKR ▸ New quarter…',
     msgNotStarted: '{quarter} starts on {start}; its first check-in is in week 1, from {monday}. Nothing was created.',
     msgQuarterOver:
@@ -188,6 +190,7 @@ export const checkInText = defineTexts(
     hist_who: 'Kto',
     hist_day: 'Data',
     hist_quarter: 'Kwartał',
+    hist_forecast: 'Prognoza standardowa',
     historyProtection: 'Zapisywane przez OKR Sheets przy zapisie check-inu; z tych danych liczą się trendy i prognozy.',
     track_trend: 'Trend',
     track_lastDate: 'Ostatni zapis',
@@ -198,6 +201,7 @@ export const checkInText = defineTexts(
     track_scoreMin: 'Pesymistyczny wynik',
     track_scoreStandard: 'Standardowy wynik',
     track_scoreMax: 'Optymistyczny wynik',
+    track_scenarioStandard: 'Scenariusz prognozy standardowej',
     msgNoQuarter: 'Nie ma jeszcze arkusza OKR: utwórz go przez OKR ▸ Nowy kwartał…',
     msgNotStarted:
       '{quarter} zaczyna się {start}; pierwszy check-in jest w tygodniu 1, od {monday}. Niczego nie utworzono.',

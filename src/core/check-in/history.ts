@@ -3,9 +3,12 @@
 // next check-in. One History sheet serves every quarter, so a row also names its quarter: week 5 of Q1 is
 // not week 5 of Q2.
 
+import type { Unit } from '../../shared/plan';
 import { isBlank, isDate, readDay, readNumber } from '../cell-values';
+import { forecastValue, lowerIsBetter, naturalBounds } from '../forecast';
 import { literalText } from '../okr-sheet/cells';
 import { STATUS_EMOJI, type Status } from '../pace';
+import type { KeyResultKind } from '../score';
 
 export interface HistoryRecord {
   /** When it was recorded, ISO date-time in the spreadsheet's time zone. */
@@ -23,6 +26,11 @@ export interface HistoryRecord {
   who: string;
   /** The quarter's label ("Q1 2027"); absent in records made before History held several quarters. */
   quarter?: string;
+  /**
+   * The standard end-of-quarter forecast made from the KR's values up to this week (see withStandardForecasts);
+   * absent or `null` in records made before History kept forecasts, or with fewer than two recorded weeks.
+   */
+  forecast?: number | null;
 }
 
 /**
@@ -88,7 +96,10 @@ export function latestBefore(
   return latestValues(history.filter((record) => record.quarter === quarter && record.week < week));
 }
 
-/** The columns of the History sheet, in order. The first nine are the ones a manager reads. */
+/**
+ * The columns of the History sheet, in order. The first nine are the ones a manager reads. New columns are
+ * appended at the end, so History sheets made by earlier versions still read (their rows have no forecast).
+ */
 export const HISTORY_COLUMNS = [
   'recordedAt',
   'week',
@@ -101,6 +112,7 @@ export const HISTORY_COLUMNS = [
   'who',
   'day',
   'quarter',
+  'forecast',
 ] as const;
 export type HistoryColumn = (typeof HISTORY_COLUMNS)[number];
 
@@ -116,7 +128,13 @@ export function historyColumn(key: HistoryColumn): number {
  */
 export function historyRowFormats(valueFormat: string): string[] {
   return HISTORY_COLUMNS.map((key) =>
-    key === 'day' ? 'yyyy-mm-dd' : key === 'score' ? '0.00' : key === 'value' ? valueFormat : 'General',
+    key === 'day'
+      ? 'yyyy-mm-dd'
+      : key === 'score'
+        ? '0.00'
+        : key === 'value' || key === 'forecast'
+          ? valueFormat
+          : 'General',
   );
 }
 
@@ -137,6 +155,7 @@ export function historyRowCells(record: HistoryRecord): (string | number)[] {
     who: literalText(record.who),
     day: record.day,
     quarter: literalText(record.quarter ?? ''),
+    forecast: record.forecast ?? '',
   };
   return HISTORY_COLUMNS.map((key) => cells[key]);
 }
@@ -178,7 +197,56 @@ export function parseHistoryRow(cells: readonly unknown[]): HistoryRecord | null
     comment: String(get('comment') ?? ''),
     who: String(get('who') ?? ''),
     quarter: String(get('quarter') ?? '').trim(),
+    forecast: tryNumber(get('forecast')),
   };
+}
+
+/** What the standard forecast of a record needs to know of its key result. */
+export interface ForecastedKeyResult {
+  id: string;
+  kind: KeyResultKind | null;
+  unit: Unit | null;
+  start: number | null;
+  target: number | null;
+}
+
+/**
+ * This week's records with the standard forecast each KR's values give (the core forecastValue, as the OKR
+ * sheet's forecast column shows it): the values of the same quarter recorded in earlier weeks plus this week's
+ * value, projected to `endDay`. A KR not in `keyResults`, a milestone or one with no value this week gets none.
+ * @example withStandardForecasts([week2], [week1], 'Q1 2027', endDay, [kr]) // [{ ...week2, forecast: 10 }]
+ */
+export function withStandardForecasts(
+  records: readonly HistoryRecord[],
+  history: readonly HistoryRecord[],
+  quarter: string,
+  endDay: number,
+  keyResults: readonly ForecastedKeyResult[],
+): HistoryRecord[] {
+  const byId = new Map(keyResults.map((keyResult) => [keyResult.id, keyResult]));
+  return records.map((record) => {
+    const keyResult = byId.get(record.keyResultId);
+    if (!keyResult || keyResult.kind === 'milestone' || record.value === null) return { ...record, forecast: null };
+    const earlier = history.filter(
+      (other) =>
+        other.quarter === quarter &&
+        other.keyResultId === record.keyResultId &&
+        other.week < record.week &&
+        other.value !== null,
+    );
+    const points = [...earlier, record].map((point) => ({ day: point.day, value: point.value as number }));
+    const shape = {
+      lowerIsBetter: lowerIsBetter(keyResult.kind, keyResult.start, keyResult.target),
+      ...naturalBounds(
+        keyResult.unit,
+        keyResult.start,
+        keyResult.target,
+        points.map((point) => point.value),
+      ),
+    };
+    const forecast = forecastValue(points, endDay, 'standard', shape);
+    return { ...record, forecast: forecast !== null && Number.isFinite(forecast) ? forecast : null };
+  });
 }
 
 const REF = { fn: 'History', arg: '' };

@@ -19,7 +19,7 @@ import type { Lang } from '../i18n';
 import { columnLetter, formula, number, type SheetCell, text } from '../okr-sheet/cells';
 import type { ColumnKey } from '../okr-sheet/columns';
 import { unitFormat } from '../okr-sheet/layout';
-import { type FormulaPlaces, portableRowFormulas } from '../okr-sheet/sheet-formulas';
+import { type FormulaPlaces, portableRowFormulas, scenarioExpression } from '../okr-sheet/sheet-formulas';
 import { FILL } from '../sheet-spec';
 import { type CheckInTextKey, checkInText } from './check-in-texts';
 import { historyColumn } from './history';
@@ -34,6 +34,9 @@ export const TRACKING_KEYS = [
   'scoreMin',
   'scoreStandard',
   'scoreMax',
+  // The scenario (below minimum / minimum / standard / maximum) the standard forecast reaches: last, so a
+  // sheet tracked before it gains it after its other columns.
+  'scenarioStandard',
 ] as const;
 export type TrackingKey = (typeof TRACKING_KEYS)[number];
 
@@ -51,6 +54,7 @@ export const TRACKING_WIDTHS: Record<TrackingKey, number> = {
   scoreMin: 150,
   scoreStandard: 150,
   scoreMax: 150,
+  scenarioStandard: 250,
 };
 
 /** Column metadata key of the tracking columns; the value is the TrackingKey. */
@@ -156,6 +160,11 @@ export function layoutTracking(input: TrackingInput): TrackingLayout {
   const ownRange = (column: string) => `${column}${firstRow}:${column}${lastRow}`;
   const okrRange = (key: ColumnKey) => ownRange(okrLetter(key));
 
+  // The OKR sheet's scenario columns; a sheet built before them has none, and its forecasts name no scenario.
+  const scenarioBounds = (at: (key: ColumnKey) => string) => ({
+    minTarget: input.okrColumns.minTarget ? at('minTarget') : null,
+    maxTarget: input.okrColumns.maxTarget ? at('maxTarget') : null,
+  });
   for (const key of TRACKING_KEYS) put(key, headerRow, text(t(`track_${key}`)));
   if (style === 'addon') {
     // A milestone has no target and a yes / no current: its current is blanked so its row stays blank
@@ -206,6 +215,13 @@ export function layoutTracking(input: TrackingInput): TrackingLayout {
         ),
       );
     }
+    put(
+      'scenarioStandard',
+      headerRow,
+      formula(
+        `=${column(quoted(t('track_scenarioStandard')), call('ARRAYFORMULA', scenarioExpression(okrRange, ownRange(letter('forecastStandard')), lang, scenarioBounds(okrRange))))}`,
+      ),
+    );
     for (const [scoreKey, forecastKey] of Object.entries(SCORE_OF) as [keyof typeof SCORE_OF, TrackingKey][]) {
       put(
         scoreKey,
@@ -232,6 +248,11 @@ export function layoutTracking(input: TrackingInput): TrackingLayout {
       ),
       'yyyy-mm-dd',
     );
+    if (style === 'portable') {
+      const at = (key: ColumnKey) => `${okrLetter(key)}${row}`;
+      const forecast = `${letter('forecastStandard')}${row}`;
+      put('scenarioStandard', row, formula(`=${scenarioExpression(at, forecast, lang, scenarioBounds(at))}`));
+    }
     const kr = tracked.get(row);
     if (!kr || kr.milestone) continue;
     const format = unitFormat(kr.unit, kr.currency, lang, kr.decimals ?? 0);

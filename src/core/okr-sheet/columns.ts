@@ -34,6 +34,11 @@ export const COLUMN_KEYS = [
   'parent',
   'notes',
   'initiatives',
+  // The scenario plan (minimum and maximum beside the standard target) and the scenario the current value
+  // reaches, at the end so sheets built before them keep every other column where it was.
+  'minTarget',
+  'maxTarget',
+  'scenario',
 ] as const;
 export type ColumnKey = (typeof COLUMN_KEYS)[number];
 
@@ -42,7 +47,7 @@ export const IDENTITY_COLUMNS: readonly ColumnKey[] = ['level', 'objectiveId', '
 export const FROZEN_COLUMNS = IDENTITY_COLUMNS.length;
 
 /** The columns the add-on computes; everything else is the user's to type. */
-export const FORMULA_COLUMNS: readonly ColumnKey[] = ['score', 'objectiveScore', 'status', 'initiatives'];
+export const FORMULA_COLUMNS: readonly ColumnKey[] = ['score', 'objectiveScore', 'status', 'initiatives', 'scenario'];
 
 /**
  * Widths in pixels: narrow ids and numbers, wide titles and notes, each wide enough for its title in both
@@ -70,6 +75,9 @@ const WIDTHS: Record<ColumnKey, number> = {
   parent: 80,
   notes: 240,
   initiatives: 190,
+  minTarget: 135,
+  maxTarget: 140,
+  scenario: 175,
 };
 
 export interface ColumnSpec {

@@ -44,6 +44,8 @@ import {
   objectiveRuleFormula,
   paceFormula,
   portableRowFormulas,
+  scenarioColumnFormula,
+  scenarioRowFormula,
   statusRuleFormula,
 } from './sheet-formulas';
 import { levelWord, sheetText, unitWord } from './texts';
@@ -234,7 +236,13 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
   const addon = addonColumnFormulas(places, lang);
   for (const { key, column } of COLUMNS) {
     const computed = key === 'score' || key === 'objectiveScore' || key === 'status';
-    put(HEADER_ROW, column, computed && style === 'addon' ? formula(addon[key]) : text(columnTitle(key, lang)));
+    const title =
+      key === 'scenario' && style === 'addon'
+        ? formula(scenarioColumnFormula(places, lang))
+        : computed && style === 'addon'
+          ? formula(addon[key])
+          : text(columnTitle(key, lang));
+    put(HEADER_ROW, column, title);
     bold(HEADER_ROW, column);
     fill(HEADER_ROW, column, FILL.header);
   }
@@ -257,6 +265,9 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
         unit: text(unitWord(kr.unit, currency, lang)),
         start: kr.kind === 'milestone' || kr.start === null ? null : number(kr.start),
         target: kr.kind === 'milestone' || kr.target === null ? null : number(kr.target),
+        minTarget: kr.kind === 'milestone' || kr.minTarget == null ? null : number(kr.minTarget),
+        maxTarget: kr.kind === 'milestone' || kr.maxTarget == null ? null : number(kr.maxTarget),
+        scenario: null,
         current: extras.currentCells?.[id] ?? currentCell(kr, lang),
         weight: number(kr.weight),
         score: null,
@@ -269,9 +280,11 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
       };
       for (const { key, column } of COLUMNS) put(row, column, values[key]);
       if (kr.kind !== 'milestone') {
-        const decimals = valueDecimals(kr.unit, [kr.start, kr.target, kr.current]);
+        const decimals = valueDecimals(kr.unit, [kr.start, kr.target, kr.current, kr.minTarget, kr.maxTarget]);
         const format = unitFormat(kr.unit, currency, lang, decimals);
-        for (const key of ['start', 'target', 'current'] as const) setFormat(row, columnOf(key), format);
+        for (const key of ['start', 'target', 'current', 'minTarget', 'maxTarget'] as const) {
+          setFormat(row, columnOf(key), format);
+        }
       }
       keyResults.push({ row, id, objectiveId, keyResult: kr, objective });
       row++;
@@ -286,6 +299,7 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
       for (const key of ['score', 'objectiveScore', 'status'] as const)
         put(r, columnOf(key), formula(rowFormulas[key]));
     }
+    if (style === 'portable') put(r, columnOf('scenario'), formula(scenarioRowFormula(places, r, lang)));
     setFormat(r, columnOf('score'), SCORE_FORMAT);
     setFormat(r, columnOf('objectiveScore'), SCORE_FORMAT);
     // One look for what the add-on computes and one for what the owner types, column by column.
@@ -403,6 +417,8 @@ function validationGrid(
     type: list(types, sheetText(lang, 'helpType')),
     start: numberCheck(sheetText(lang, 'helpNumber')),
     target: numberCheck(sheetText(lang, 'helpNumber')),
+    minTarget: numberCheck(sheetText(lang, 'helpNumber')),
+    maxTarget: numberCheck(sheetText(lang, 'helpNumber')),
     weight: numberCheck(sheetText(lang, 'helpWeight'), 0, 100),
   };
   if (owners.length > 0) byColumn.owner = list(owners, sheetText(lang, 'helpOwner'));

@@ -261,6 +261,9 @@ export function readQuarterGrid(snapshot: SheetSnapshot): QuarterReading {
     if (!milestone && target === null && isBlank(get('target'))) {
       problem('target', t('problemMissing', { field: title('target') }));
     }
+    // The scenario columns are optional: a sheet built before them has none, and reads as it did.
+    const minTarget = milestone || !columns.minTarget ? null : num('minTarget');
+    const maxTarget = milestone || !columns.maxTarget ? null : num('maxTarget');
     const current = milestone ? readMilestone(get('current'), problem, t, title) : num('current');
     const weightValue = num('weight');
     const weight = weightValue ?? 1;
@@ -286,6 +289,8 @@ export function readQuarterGrid(snapshot: SheetSnapshot): QuarterReading {
       ...(unit?.currency && unit.currency !== settings?.currency ? { currency: unit.currency } : {}),
       start,
       target,
+      ...(minTarget !== null ? { minTarget } : {}),
+      ...(maxTarget !== null ? { maxTarget } : {}),
       current,
       weight,
       owner: textOf(get('owner')),

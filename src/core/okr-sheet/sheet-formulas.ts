@@ -158,6 +158,79 @@ export function portableRowFormulas(
   return { score, objectiveScore, status };
 }
 
+/** The scenario words, in the order a value climbs through them. */
+export const SCENARIO_LEVELS = ['belowMinimum', 'minimum', 'standard', 'maximum'] as const;
+export type ScenarioLevel = (typeof SCENARIO_LEVELS)[number];
+
+/**
+ * Which scenario `value` reaches, in the sheet's language: maximum when it reaches the maximum target,
+ * standard when it reaches the target, minimum when it reaches the minimum target, else below minimum.
+ * "Reaches" is ≥ for a rising KR, ≤ for a falling one (decrease, at most, or a blank kind whose target is
+ * below its start), the direction the score reads. Blank for a milestone, a blank or non-numeric value
+ * (text a custom function would read is not read here), a missing target, or a KR with neither minimum nor
+ * maximum; with no minimum, a value short of the target is blank too (no scenario is named for it).
+ *
+ * `at(key)` gives the operand of a column: a cell of one row (`N7`), or a range of the table (`N7:N33`)
+ * inside ARRAYFORMULA. So the expression uses no OR / AND / NOT, which fold a range into one value: `+`, `*`
+ * and comparisons work cell by cell. `minTarget` / `maxTarget` are `null` when the sheet has no such column.
+ * The answer has no leading `=`.
+ */
+export function scenarioExpression(
+  at: (key: ColumnKey) => string,
+  value: string,
+  lang: 'en' | 'pl',
+  bounds: { minTarget: string | null; maxTarget: string | null } = {
+    minTarget: at('minTarget'),
+    maxTarget: at('maxTarget'),
+  },
+): string {
+  const [I, J, G] = [at('start'), at('target'), at('kind')];
+  const word = (level: ScenarioLevel) => quoted(sheetText(lang, `scenario_${level}`));
+  const oneOf = (cell: string, words: readonly string[]) =>
+    `(${[...new Set(words.map((w) => w.toLowerCase()))].map((w) => `(${cell}=${quoted(w)})`).join('+')}>0)`;
+  const lower = `(${oneOf(G, kindWords('atMost'))}+${oneOf(G, kindWords('decrease'))}+(${G}="")*(${I}<>"")*(${J}<${I})>0)`;
+  const reaches = (bound: string) => call('IF', lower, `${value}<=${bound}`, `${value}>=${bound}`);
+  const has = (bound: string | null) => (bound === null ? '0' : `${call('ISNUMBER', bound)}*1`);
+  const { minTarget, maxTarget } = bounds;
+  const belowTarget =
+    minTarget === null
+      ? '""'
+      : call(
+          'IF',
+          call('ISNUMBER', minTarget),
+          call('IF', reaches(minTarget), word('minimum'), word('belowMinimum')),
+          '""',
+        );
+  const standard = call('IF', reaches(J), word('standard'), belowTarget);
+  const ladder =
+    maxTarget === null
+      ? standard
+      : call('IF', call('ISNUMBER', maxTarget), call('IF', reaches(maxTarget), word('maximum'), standard), standard);
+  const blank = `((${call('ISNUMBER', value)}*${call('ISNUMBER', J)}=0)+${oneOf(G, kindWords('milestone'))}+(${has(minTarget)}+${has(maxTarget)}=0)>0)`;
+  return call('IF', blank, '""', ladder);
+}
+
+/** The scenario column of one row (portable style, and every row's formula in the add-on style's sheets). */
+export function scenarioRowFormula(places: FormulaPlaces, row: number, lang: 'en' | 'pl'): string {
+  const at = (key: ColumnKey) => `${places.letter(key)}${row}`;
+  return `=${scenarioExpression(at, at('current'), lang)}`;
+}
+
+/**
+ * The scenario column's title cell in the add-on style: the title and one ARRAYFORMULA answering for the
+ * whole table in its row order, like the other computed columns (out of reach of a sort, no call per row).
+ */
+export function scenarioColumnFormula(places: FormulaPlaces, lang: 'en' | 'pl'): string {
+  const title = quoted(sheetText(lang, 'col_scenario'));
+  return `=${column(
+    title,
+    call(
+      'ARRAYFORMULA',
+      scenarioExpression((key) => range(places, key), range(places, 'current'), lang),
+    ),
+  )}`;
+}
+
 /** Conditional-format formulas on the first data row (Sheets shifts them row by row). */
 export function statusRuleFormula(places: FormulaPlaces, emoji: string): string {
   return `=$${places.letter('status')}${places.firstRow}=${quoted(emoji)}`;

@@ -226,7 +226,7 @@ export function layoutReviewSheet(input: ReviewSheetInput): ReviewSheetLayout {
   region('lossReasons', reasonsFirst);
   spacer();
 
-  // 4. Forecast error: the seam of ./review.ts `forecastErrorRows`; "—" until History stores forecasts.
+  // 4. Forecast error (./review.ts `forecastErrorRows`); "—" until History holds forecasts to compare.
   section(t('sec_forecastErrors'));
   const feHeader = header([t('fe_kr'), t('fe_four'), t('fe_eight')]);
   notes.push({ a1: a1(feHeader, 1), note: t('forecastNote') });

@@ -54,7 +54,7 @@ export const reviewText = defineTexts(
     fe_eight: '8 weeks before',
     noForecasts: '— no forecasts recorded yet',
     forecastNote:
-      'Mean absolute error of the forecasts made 4 and 8 weeks before, as a share of the distance from start to target. Shown once History stores each week’s forecast.',
+      'Mean absolute error of the standard forecasts made 4 and 8 weeks before the month’s last recorded week, against its value, as a share of the distance from start to target. Empty until History holds a forecast that many weeks old.',
     corr_text: 'Correction',
     corr_link: 'KR or initiative',
     corr_owner: 'Owner',
@@ -114,7 +114,7 @@ export const reviewText = defineTexts(
     fe_eight: '8 tygodni wcześniej',
     noForecasts: '— nie zapisano jeszcze prognoz',
     forecastNote:
-      'Średni błąd bezwzględny prognoz sprzed 4 i 8 tygodni, jako część odległości od wartości początkowej do celu. Pojawi się, gdy Historia będzie zapisywać prognozę każdego tygodnia.',
+      'Średni błąd bezwzględny prognoz standardowych sprzed 4 i 8 tygodni od ostatniego zapisanego tygodnia miesiąca, wobec jego wartości, jako część odległości od wartości początkowej do celu. Puste, dopóki Historia nie ma prognozy sprzed tylu tygodni.',
     corr_text: 'Korekta',
     corr_link: 'KR albo inicjatywa',
     corr_owner: 'Właściciel',

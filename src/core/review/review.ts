@@ -2,12 +2,14 @@
 // months a quarter has and whether a month is one of them; per key result the month's movement from History
 // (first and last value recorded in the month, the change, and the values a sparkline draws); from the
 // deals, win rate, sales cycle and average deal value this month against last month (the one arithmetic of
-// src/core/deals/pipeline.ts); the month's won and lost deals with the loss reasons counted; and the seam of
-// the forecasts' error. Nothing here touches Sheets; the layout (./review-sheet.ts) and the edge word it.
+// src/core/deals/pipeline.ts); the month's won and lost deals with the loss reasons counted; and the error of
+// the standard forecasts History kept (the one arithmetic of ../forecast-error.ts). Nothing here touches
+// Sheets; the layout (./review-sheet.ts) and the edge word it.
 
 import type { HistoryRecord } from '../check-in/history';
 import type { Deal, Outcome } from '../deals/deal';
 import { salesCycle, winRate } from '../deals/pipeline';
+import { type ForecastError, forecastErrors } from '../forecast-error';
 
 /** A calendar month, `YYYY-MM`. */
 export type Month = string;
@@ -58,6 +60,12 @@ export interface ReviewKeyResult {
   title: string;
   /** The number format of its values (its unit's); General when unknown. */
   numberFormat: string;
+  /**
+   * Its planned start and target: the forecast error is a fraction of |target − start| (a missing start
+   * counts as 0). Without a target the KR has no forecast error.
+   */
+  start?: number | null;
+  target?: number | null;
 }
 
 /** One key result's month, from History. */
@@ -105,11 +113,11 @@ export interface LossReasonCount {
 
 /**
  * One key result's forecast error (docs/domain.md "Scenario plans and forecasts"): mean absolute error of the
- * forecasts made 4 and 8 weeks before, as a fraction of the target's distance. Filled once History stores
- * the forecasts (branch `scenarios`, src/core/forecast-error.ts); see `forecastErrorRows`.
+ * forecasts made 4 and 8 weeks before, as a fraction of the target's distance; see `forecastErrorRows`.
  */
 export interface ForecastErrorRow {
   id: string;
+  /** `null` when no forecast was recorded that many weeks before the final week (or the KR has no distance). */
   fourWeeks: number | null;
   eightWeeks: number | null;
 }
@@ -171,7 +179,9 @@ export function keyResultMonths(
       const firstValue = known[0] ?? null;
       const lastValue = known[known.length - 1] ?? null;
       return {
-        ...keyResult,
+        id: keyResult.id,
+        title: keyResult.title,
+        numberFormat: keyResult.numberFormat,
         first: firstValue,
         last: lastValue,
         change: firstValue !== null && lastValue !== null ? lastValue - firstValue : null,
@@ -240,18 +250,32 @@ export function lossReasons(deals: readonly ClosedDeal[]): LossReasonCount[] {
 }
 
 /**
- * Forecast error: the seam where the forecasts' error per key result comes in. History stores no forecasts
- * yet (the `scenarios` branch adds them beside each value, with `forecastErrors` in
- * src/core/forecast-error.ts), so this returns no rows, and the review's "Forecast error" section says
- * "—" (no forecasts recorded yet). Once merged, this maps `forecastErrors(history, …)` onto these rows; the
- * layout already shows whatever rows it gets.
+ * Forecast error per key result (src/core/forecast-error.ts): the standard forecasts History recorded 4 and 8
+ * weeks before the final week, against the final value, as a fraction of |target − start|. The final week is
+ * the last one recorded up to the end of `month` (the review looks back from its month; all of the quarter
+ * when no month is given). Rows for every key result when any KR has a compared forecast; none (the layout
+ * says "no forecasts recorded yet") when History holds no forecast that can be compared.
  */
 export function forecastErrorRows(
-  _history: readonly HistoryRecord[],
-  _keyResults: readonly ReviewKeyResult[],
-  _quarter: string,
+  history: readonly HistoryRecord[],
+  keyResults: readonly ReviewKeyResult[],
+  quarter: string,
+  month?: Month,
 ): ForecastErrorRow[] {
-  return [];
+  const through = month === undefined ? Number.POSITIVE_INFINITY : monthSerials(month).last;
+  const records = history.filter((record) => ofQuarter(record, quarter) && record.day <= through);
+  const errors = forecastErrors(
+    records,
+    keyResults.map((keyResult) => ({
+      id: keyResult.id,
+      start: keyResult.start ?? null,
+      target: keyResult.target ?? null,
+    })),
+  );
+  const at = (error: ForecastError, weeksBefore: number) =>
+    error.points.find((point) => point.weeksBefore === weeksBefore)?.error ?? null;
+  const rows = errors.map((error) => ({ id: error.keyResultId, fourWeeks: at(error, 4), eightWeeks: at(error, 8) }));
+  return rows.some((row) => row.fourWeeks !== null || row.eightWeeks !== null) ? rows : [];
 }
 
 /** The whole review of a month. */
@@ -270,7 +294,7 @@ export function monthlyReview(input: ReviewInput): MonthlyReview {
       : null,
     closedDeals: closed,
     lossReasons: lossReasons(closed),
-    forecastErrors: forecastErrorRows(input.history, input.keyResults, input.quarter),
+    forecastErrors: forecastErrorRows(input.history, input.keyResults, input.quarter, input.month),
   };
 }
 
