@@ -1,18 +1,3 @@
-// `okr checkin --workbook wb.json --values week5.csv [--as-of 2027-01-29] [--replace]`: a week's check-in
-// as a person makes it in the add-on. The menu item Weekly check-in (`showWeeklyCheckIn`, with the bundle's
-// clock at the as-of day) opens or creates the week's tab; each CSV line's value, confidence and comment
-// are typed into that tab's row of the key result; then `submitCheckIn`, as the check-in sidebar sends it,
-// records the week into History and the OKR sheet. The workbook is saved, and the tab's scores and the
-// check-in as plain text are printed.
-//
-// Values are read by the core's one reader of numbers, with the CSV's decimal mark as its hint (a `;` file
-// writes Polish decimals, a `,` file English ones). A CSV line that cannot be used (an unknown KR id, a
-// value that is no number, a confidence outside 1–10, an unquoted Polish decimal in a `,` file) is reported
-// with its line and value, in the workbook's language; if any line is refused, nothing is recorded or
-// saved, every problem is listed, and the exit code is 1.
-
-import { existsSync } from 'node:fs';
-import { instantFromSerial, serialOfDay } from '../local/dates';
 import type { LocalRuntime } from '../local/runtime';
 import { LocalRuntimeError } from '../local/runtime';
 import { type DecimalMark, decimalMarkOf, isBlank, parseNumberText, readDone } from '../src/core/cell-values';
@@ -28,22 +13,10 @@ import {
 } from '../src/shared/check-in-api';
 import { type CsvRow, decimalMarkOfCsv, readCsv } from './csv';
 import { CliError, type Io, readText, shownPath } from './io';
-import { openRuntime } from './local';
+import { checkAsOf, openWorkbookAsOf } from './local';
 import type { Options } from './main';
 import { printCheckIn } from './summary';
 import { type CheckInRow, quarterSheetIds, readCheckInRows, readQuarterView } from './workbook-view';
-
-/** The instant the bundle's clock shows for an as-of day: its noon in the workbook's time zone. */
-export function noonOf(iso: string, timeZone: string): Date {
-  const [year = 0, month = 0, day = 0] = iso.split('-').map(Number);
-  return new Date(instantFromSerial(serialOfDay(year, month, day) + 0.5, timeZone));
-}
-
-export function checkAsOf(asOf: string | undefined): void {
-  if (asOf === undefined) return;
-  const valid = /^\d{4}-\d{2}-\d{2}$/.test(asOf) && new Date(`${asOf}T00:00:00Z`).toISOString().slice(0, 10) === asOf;
-  if (!valid) throw new CliError(`--as-of "${asOf}" is not a day such as 2027-01-29`, 2);
-}
 
 /** The JSON of the boot attribute in the sidebar's HTML: what Weekly check-in did. */
 function bootOf(html: string): { generated?: { created: boolean; notes: CheckInNote[] } } | null {
@@ -255,21 +228,10 @@ export function runCheckIn(options: Options, root: string, io: Io): number {
   const asOf = options['as-of'];
   checkAsOf(asOf);
   const csvText = readText(valuesPath, 'a CSV of KR id, value, confidence, comment');
-  if (!existsSync(workbook)) {
-    throw new CliError(
-      `${shownPath(workbook)} does not exist: make it first with \`npm run okr -- build --plan plan.json --workbook ${shownPath(workbook)}\``,
-    );
-  }
 
   io.out(`• Loading the workbook ${shownPath(workbook)}`);
-  let clockZone = 'UTC';
-  const runtime = openRuntime({
-    root,
-    workbookPath: workbook,
-    ...(asOf ? { now: () => noonOf(asOf, clockZone) } : {}),
-  });
+  const runtime = openWorkbookAsOf(root, workbook, asOf);
   const book = runtime.services.spreadsheet;
-  clockZone = book.timeZone;
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: book.timeZone }).format(new Date());
   io.out(`• Weekly check-in as of ${asOf ?? `today, ${today}`} (showWeeklyCheckIn)`);
   const namesBefore = new Set(book.sheets.map((sheet) => sheet.getName()));

@@ -5,13 +5,11 @@
 // grades, the distribution by band and the flags. Closing a quarter again opens its Grades sheet, never a
 // second one: the CLI says so, saves nothing and exits 0. Overrides without a reason are listed.
 
-import { existsSync } from 'node:fs';
 import type { QuarterGrades } from '../src/core/close/grades';
 import { bandWord, flagLine } from '../src/core/close/grades-texts';
 import type { CloseNote, CloseQuarterResult } from '../src/shared/close-api';
-import { checkAsOf, noonOf } from './checkin';
 import { CliError, type Io, shownPath } from './io';
-import { openRuntime } from './local';
+import { checkAsOf, openWorkbookAsOf } from './local';
 import type { Options } from './main';
 
 const WHY = { noReason: 'it has no reason', outOfRange: 'a grade is between 0 and 1', notANumber: 'it is no number' };
@@ -58,19 +56,8 @@ export function runClose(options: Options, root: string, io: Io): number {
   const workbook = options.workbook as string;
   const asOf = options['as-of'];
   checkAsOf(asOf);
-  if (!existsSync(workbook)) {
-    throw new CliError(
-      `${shownPath(workbook)} does not exist: make it first with \`npm run okr -- build --plan plan.json --workbook ${shownPath(workbook)}\``,
-    );
-  }
   io.out(`• Loading the workbook ${shownPath(workbook)}`);
-  let clockZone = 'UTC';
-  const runtime = openRuntime({
-    root,
-    workbookPath: workbook,
-    ...(asOf ? { now: () => noonOf(asOf, clockZone) } : {}),
-  });
-  clockZone = runtime.services.spreadsheet.timeZone;
+  const runtime = openWorkbookAsOf(root, workbook, asOf);
   io.out(`• Closing the quarter as of ${asOf ?? 'today'} (closeQuarter)`);
   const called = runtime.call('closeQuarter', asOf ? { asOf } : {});
   if (!called.ok) throw new CliError(`closeQuarter failed: ${called.error.message}`);

@@ -4,11 +4,9 @@
 // with what was left out and why. The charts are drawn by the playground (npm start); an .xlsx export keeps
 // their data and names them as left out.
 
-import { existsSync } from 'node:fs';
 import type { DashboardNote, DashboardResult } from '../src/shared/dashboard-api';
-import { checkAsOf, noonOf } from './checkin';
 import { CliError, type Io, shownPath } from './io';
-import { openRuntime } from './local';
+import { checkAsOf, openWorkbookAsOf } from './local';
 import type { Options } from './main';
 
 const CHART_NAMES = {
@@ -28,19 +26,8 @@ export function runDashboard(options: Options, root: string, io: Io): number {
   const workbook = options.workbook as string;
   const asOf = options['as-of'];
   checkAsOf(asOf);
-  if (!existsSync(workbook)) {
-    throw new CliError(
-      `${shownPath(workbook)} does not exist: make it first with \`npm run okr -- build --plan plan.json --workbook ${shownPath(workbook)}\``,
-    );
-  }
   io.out(`• Loading the workbook ${shownPath(workbook)}`);
-  let clockZone = 'UTC';
-  const runtime = openRuntime({
-    root,
-    workbookPath: workbook,
-    ...(asOf ? { now: () => noonOf(asOf, clockZone) } : {}),
-  });
-  clockZone = runtime.services.spreadsheet.timeZone;
+  const runtime = openWorkbookAsOf(root, workbook, asOf);
   io.out(`• Building the dashboard as of ${asOf ?? 'today'} (buildDashboard)`);
   const called = runtime.call('buildDashboard', asOf ? { asOf } : {});
   if (!called.ok) throw new CliError(`buildDashboard failed: ${called.error.message}`);

@@ -4,24 +4,19 @@
 // and writes all rows or none. Any problem: nothing is written or saved, every problem is listed with its
 // line, and the exit code is 1. The columns matched are printed either way.
 
-import { existsSync } from 'node:fs';
 import { decimalMarkOf } from '../src/core/cell-values';
 import { dealHeader, dealProblemText } from '../src/core/deals/deal-texts';
 import type { ImportDealsResult } from '../src/shared/deals-api';
 import { decimalMarkOfCsv, splitCsv } from './csv';
 import { CliError, type Io, readText, shownPath } from './io';
-import { openRuntime } from './local';
+import { openRuntime, requireWorkbook } from './local';
 import type { Options } from './main';
 
 export function runDeals(options: Options, root: string, io: Io): number {
   const workbook = options.workbook as string;
   const csvPath = options.csv as string;
   const csvText = readText(csvPath, 'a CSV export of deals with a header row');
-  if (!existsSync(workbook)) {
-    throw new CliError(
-      `${shownPath(workbook)} does not exist: make it first with \`npm run okr -- build --plan plan.json --workbook ${shownPath(workbook)}\``,
-    );
-  }
+  requireWorkbook(workbook);
   io.out(`• Loading the workbook ${shownPath(workbook)}`);
   const runtime = openRuntime({ root, workbookPath: workbook });
   const { separator, lines } = splitCsv(csvText);

@@ -9,9 +9,8 @@ import { writeXlsx, xlsxWarnings } from '../local/xlsx';
 import { workbookFromFake } from '../local/xlsx-from-fake';
 import { columnLetter } from '../src/core/okr-sheet/cells';
 import { HEADER_PLACES } from '../src/core/okr-sheet/columns';
-import { checkAsOf, noonOf } from './checkin';
 import { CliError, checkOutputPath, type Io, shownPath, size, writeFileAtomically } from './io';
-import { openRuntime } from './local';
+import { checkAsOf, openWorkbookAsOf } from './local';
 import type { Options } from './main';
 import { printQuarter } from './summary';
 import { quarterSheetIds, readQuarterView } from './workbook-view';
@@ -24,14 +23,7 @@ export function runExport(options: Options, root: string, io: Io): number {
   checkAsOf(asOf);
   checkOutputPath(out, false, options.force ? 'replace' : 'refuse');
   io.out(`• Loading the workbook ${shownPath(workbook)}${asOf ? `, as of ${asOf}` : ''}`);
-  let clockZone = 'UTC';
-  const runtime = openRuntime({
-    root,
-    workbookPath: workbook,
-    mustExist: true,
-    ...(asOf ? { now: () => noonOf(asOf, clockZone) } : {}),
-  });
-  clockZone = runtime.services.spreadsheet.timeZone;
+  const runtime = openWorkbookAsOf(root, workbook, asOf);
   const ids = quarterSheetIds(runtime);
   if (asOf) {
     const cell = `${columnLetter(HEADER_PLACES.asOf.labelColumn + 1)}${HEADER_PLACES.asOf.row}`;

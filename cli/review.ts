@@ -5,14 +5,12 @@
 // deals with the loss reasons counted. A month outside the quarter is refused with the quarter's months
 // named (exit 1); a --month that is no month is wrong usage (exit 2).
 
-import { existsSync } from 'node:fs';
 import { langFromLocale } from '../src/core/i18n';
 import { isMonth, type MonthlyReview } from '../src/core/review/review';
 import { reviewProblemText } from '../src/core/review/review-texts';
 import type { GenerateReviewResult, ReviewNote } from '../src/shared/review-api';
-import { checkAsOf, noonOf } from './checkin';
 import { CliError, type Io, shownPath } from './io';
-import { openRuntime } from './local';
+import { checkAsOf, openWorkbookAsOf } from './local';
 import type { Options } from './main';
 
 function noteLine(note: ReviewNote): string {
@@ -65,19 +63,8 @@ export function runReview(options: Options, root: string, io: Io): number {
   const asOf = options['as-of'];
   checkAsOf(asOf);
   if (!isMonth(month)) throw new CliError(`--month "${month}" is not a month such as 2027-01`, 2);
-  if (!existsSync(workbook)) {
-    throw new CliError(
-      `${shownPath(workbook)} does not exist: make it first with \`npm run okr -- build --plan plan.json --workbook ${shownPath(workbook)}\``,
-    );
-  }
   io.out(`• Loading the workbook ${shownPath(workbook)}`);
-  let clockZone = 'UTC';
-  const runtime = openRuntime({
-    root,
-    workbookPath: workbook,
-    ...(asOf ? { now: () => noonOf(asOf, clockZone) } : {}),
-  });
-  clockZone = runtime.services.spreadsheet.timeZone;
+  const runtime = openWorkbookAsOf(root, workbook, asOf);
   io.out(`• Monthly review of ${month} (generateReview)`);
   const called = runtime.call('generateReview', { month, ...(asOf ? { asOf } : {}) });
   if (!called.ok) throw new CliError(`generateReview failed: ${called.error.message}`);
