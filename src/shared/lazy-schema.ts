@@ -27,3 +27,20 @@ export function lazySchema<T>(build: () => T): () => T {
 
 /** The type a lazy schema parses into. */
 export type LazyOutput<S extends () => z.ZodMiniType> = z.infer<ReturnType<S>>;
+
+/**
+ * JSON the add-on stored (in developer metadata, say) read back through a lazy schema: the value, or `null`
+ * when the text is absent, not JSON, or not what the schema describes.
+ */
+export function parseStoredJson<S extends () => z.ZodMiniType>(
+  schema: S,
+  json: string | null | undefined,
+): LazyOutput<S> | null {
+  if (!json) return null;
+  try {
+    const parsed = schema().safeParse(JSON.parse(json));
+    return parsed.success ? (parsed.data as LazyOutput<S>) : null;
+  } catch {
+    return null;
+  }
+}

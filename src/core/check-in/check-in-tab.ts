@@ -7,7 +7,7 @@
 // numbers, since a check-in shows the quarter as it stood that week.
 
 import * as z from 'zod/mini';
-import { type LazyOutput, lazySchema } from '../../shared/lazy-schema';
+import { type LazyOutput, lazySchema, parseStoredJson } from '../../shared/lazy-schema';
 import { FORMULA_STYLES, type FormulaStyle } from '../../shared/plan';
 import { dealText } from '../deals/deal-texts';
 import { type DealsSource, pipelineFormulas } from '../deals/pipeline-formulas';
@@ -223,13 +223,7 @@ export type CheckInTabInfo = LazyOutput<typeof checkInTabInfoSchema>;
 
 /** The tab info stored in metadata, or `null` when absent or unreadable. */
 export function parseCheckInTabInfo(json: string | null | undefined): CheckInTabInfo | null {
-  if (!json) return null;
-  try {
-    const parsed = checkInTabInfoSchema().safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseStoredJson(checkInTabInfoSchema, json);
 }
 
 /** "Check-in W05" / "Check-in T05". */

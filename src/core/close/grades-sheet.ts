@@ -7,7 +7,7 @@
 // what the next New quarter reads the grades through.
 
 import * as z from 'zod/mini';
-import { type LazyOutput, lazySchema } from '../../shared/lazy-schema';
+import { type LazyOutput, lazySchema, parseStoredJson } from '../../shared/lazy-schema';
 import { isBlank, readNumber } from '../cell-values';
 import { call } from '../formula-text';
 import type { Lang } from '../i18n';
@@ -96,13 +96,7 @@ export const gradesInfoSchema = lazySchema(() =>
 export type GradesInfo = LazyOutput<typeof gradesInfoSchema>;
 
 export function parseGradesInfo(json: string | null | undefined): GradesInfo | null {
-  if (!json) return null;
-  try {
-    const parsed = gradesInfoSchema().safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseStoredJson(gradesInfoSchema, json);
 }
 
 /** The places the reader finds again: the closing note's cell and the KR table's rows. */

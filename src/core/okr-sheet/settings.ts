@@ -3,7 +3,7 @@
 // moved columns and a user never sees it, so the reader gets back exactly what the builder was given.
 
 import * as z from 'zod/mini';
-import { type LazyOutput, lazySchema } from '../../shared/lazy-schema';
+import { type LazyOutput, lazySchema, parseStoredJson } from '../../shared/lazy-schema';
 import { FORMULA_STYLES, LEVELS, type QuarterPlan, quarterSchema } from '../../shared/plan';
 
 const isoDate = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -39,11 +39,5 @@ export function settingsOf(plan: QuarterPlan, dates: { start: string; end: strin
 
 /** The settings stored in metadata, or `null` when absent or not what the builder writes. */
 export function parseSettings(json: string | null | undefined): PlanSettings | null {
-  if (!json) return null;
-  try {
-    const parsed = planSettingsSchema().safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
+  return parseStoredJson(planSettingsSchema, json);
 }
