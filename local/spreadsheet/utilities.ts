@@ -4,6 +4,7 @@
 // are not modelled and throw, so a test notices instead of getting a wrong date.
 
 import { randomUUID } from 'node:crypto';
+import { MONTHS_EN } from '../../src/core/locale-format';
 import { type FakeEnv, ServiceObject } from './env';
 import { isTimeZone, type ZoneFields, zoneFields } from './time-zone';
 import type { Fake } from './types';
@@ -37,20 +38,6 @@ export class FakeUtilities
   }
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 interface WallClock extends ZoneFields {
@@ -122,8 +109,8 @@ function field(letter: string, count: number, t: WallClock, fail: (message: stri
       return count === 2 ? pad(t.year % 100, 2) : pad(t.year, count);
     case 'M':
     case 'L':
-      if (count >= 4) return MONTHS[t.month - 1] ?? '';
-      if (count === 3) return (MONTHS[t.month - 1] ?? '').slice(0, 3);
+      if (count >= 4) return MONTHS_EN[t.month - 1] ?? '';
+      if (count === 3) return (MONTHS_EN[t.month - 1] ?? '').slice(0, 3);
       return pad(t.month, count);
     case 'd':
       return pad(t.day, count);

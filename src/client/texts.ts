@@ -2,7 +2,7 @@
 // Polish is a compile error.
 
 import { defineTexts, type Lang, type MessageParams } from '../core/i18n';
-import { formatDate, pluralCategory } from '../core/locale-format';
+import { formatDate, MONTHS_EN, pluralCategory } from '../core/locale-format';
 
 const translate = defineTexts(
   {
@@ -359,20 +359,7 @@ const translate = defineTexts(
 export type TextKey = Parameters<typeof translate>[1];
 
 const MONTHS: Record<Lang, readonly string[]> = {
-  en: [
-    'January',
-    'February',
-    'March',
-    'April',
-    'May',
-    'June',
-    'July',
-    'August',
-    'September',
-    'October',
-    'November',
-    'December',
-  ],
+  en: MONTHS_EN,
   pl: [
     'styczeń',
     'luty',

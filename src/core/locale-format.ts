@@ -72,7 +72,8 @@ const MONTHS_GENITIVE_PL = [
   'listopada',
   'grudnia',
 ];
-const MONTHS_EN = [
+/** The English month names, January first. */
+export const MONTHS_EN: readonly string[] = [
   'January',
   'February',
   'March',

@@ -67,23 +67,40 @@ export function sheetGrids(lastRow: number, lastColumn: number) {
   const numberFormats = grid('General');
   const fontWeights = grid<'bold' | 'normal'>('normal');
   const backgrounds = grid<string>(FILL.plain);
+  const put = (row: number, column: number, cell: SheetCell) => {
+    (cells[row - 1] as SheetCell[])[column - 1] = cell;
+  };
+  const bold = (row: number, column: number) => {
+    (fontWeights[row - 1] as string[])[column - 1] = 'bold';
+  };
+  const fill = (row: number, column: number, color: string) => {
+    (backgrounds[row - 1] as string[])[column - 1] = color;
+  };
   return {
     grid,
     cells,
     numberFormats,
     fontWeights,
     backgrounds,
-    put: (row: number, column: number, cell: SheetCell) => {
-      (cells[row - 1] as SheetCell[])[column - 1] = cell;
-    },
+    put,
     setFormat: (row: number, column: number, format: string) => {
       (numberFormats[row - 1] as string[])[column - 1] = format;
     },
-    bold: (row: number, column: number) => {
-      (fontWeights[row - 1] as string[])[column - 1] = 'bold';
+    bold,
+    fill,
+    /** A section's title row: its title bold in the first cell, the whole row in the section colour. */
+    section: (row: number, title: string) => {
+      put(row, 1, { text: title });
+      bold(row, 1);
+      for (let column = 1; column <= lastColumn; column++) fill(row, column, FILL.section);
     },
-    fill: (row: number, column: number, color: string) => {
-      (backgrounds[row - 1] as string[])[column - 1] = color;
+    /** Column titles of a table: each bold, in the header colour, at its column. */
+    titles: (row: number, entries: readonly (readonly [number, string])[]) => {
+      for (const [column, title] of entries) {
+        put(row, column, { text: title });
+        bold(row, column);
+        fill(row, column, FILL.header);
+      }
     },
   };
 }

@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, symlinkSync, write
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportFailure } from '../../cli/io';
-import { ROOT, runCli, runInProcess, tempFolder } from './run-cli';
+import { buildWeek5Workbook, ROOT, runCli, runInProcess, tempFolder } from './run-cli';
 
 const temp = tempFolder();
 afterAll(temp.remove);
@@ -15,18 +15,9 @@ const plan = () => JSON.parse(readFileSync(join(ROOT, 'examples/plan.json'), 'ut
 const workbook = join(temp.folder, 'wb.json');
 
 beforeAll(async () => {
-  const built = await runInProcess(['build', '--plan', join(ROOT, 'examples/plan.json'), '--workbook', workbook]);
+  const { built, recorded } = await buildWeek5Workbook(workbook);
   expect(built.code).toBe(0);
-  const checked = await runInProcess([
-    'checkin',
-    '--workbook',
-    workbook,
-    '--values',
-    join(ROOT, 'examples/week5.csv'),
-    '--as-of',
-    '2027-01-29',
-  ]);
-  expect(checked.code).toBe(0);
+  expect(recorded.code).toBe(0);
 }, 90_000);
 
 /** The status and id of each key result line a command printed: `🟢 O1.1`. */

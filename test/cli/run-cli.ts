@@ -55,3 +55,21 @@ export function tempFolder(): { folder: string; remove: () => void } {
   const folder = mkdtempSync(join(tmpdir(), 'okr-cli-'));
   return { folder, remove: () => rmSync(folder, { recursive: true, force: true }) };
 }
+
+/**
+ * A workbook file built from examples/plan.json with week 5 (examples/week5.csv, as of 2027-01-29) recorded,
+ * through the CLI itself; the commands' code is the test's.
+ */
+export async function buildWeek5Workbook(workbook: string): Promise<{ built: CliRun; recorded: CliRun }> {
+  const built = await runInProcess(['build', '--plan', join(ROOT, 'examples/plan.json'), '--workbook', workbook]);
+  const recorded = await runInProcess([
+    'checkin',
+    '--workbook',
+    workbook,
+    '--values',
+    join(ROOT, 'examples/week5.csv'),
+    '--as-of',
+    '2027-01-29',
+  ]);
+  return { built, recorded };
+}

@@ -331,7 +331,7 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
   const lastColumn = TAB_COLUMN_KEYS.length;
 
   const grids = sheetGrids(lastRow, lastColumn);
-  const { cells, numberFormats, fontWeights, backgrounds, setFormat, bold, fill } = grids;
+  const { cells, numberFormats, fontWeights, backgrounds, setFormat, bold, fill, titles } = grids;
   const validations = grids.grid<ValidationSpec | null>(null);
   const put = (row: number, column: number, cell: SheetCell, format?: string) => {
     grids.put(row, column, cell);
@@ -347,18 +347,7 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
   };
   const cellOf = (regionRow: number, at: LabelledPlace, absolute = true) =>
     a1(regionRow + at.offset, at.value, absolute);
-  const section = (row: number, key: CheckInTextKey) => {
-    put(row, 1, text(t(key)));
-    bold(row, 1);
-    for (let column = 1; column <= lastColumn; column++) fill(row, column, FILL.section);
-  };
-  const titles = (row: number, entries: readonly (readonly [number, string])[]) => {
-    for (const [column, title] of entries) {
-      put(row, column, text(title));
-      bold(row, column);
-      fill(row, column, FILL.header);
-    }
-  };
+  const section = (row: number, key: CheckInTextKey) => grids.section(row, t(key));
 
   // The header.
   const { week } = input;

@@ -149,20 +149,9 @@ export function layoutGradesSheet(input: GradesSheetInput): GradesSheetLayout {
   const lastColumn = GRADE_COLUMN_KEYS.length;
 
   const grids = sheetGrids(lastRow, lastColumn);
-  const { cells, numberFormats, fontWeights, backgrounds, put, setFormat, bold, fill } = grids;
+  const { cells, numberFormats, fontWeights, backgrounds, put, setFormat, bold, fill, titles } = grids;
   const validations = grids.grid<ValidationSpec | null>(null);
-  const section = (row: number, key: GradesTextKey) => {
-    put(row, 1, text(t(key)));
-    bold(row, 1);
-    for (let column = 1; column <= lastColumn; column++) fill(row, column, FILL.section);
-  };
-  const titles = (row: number, entries: readonly (readonly [number, string])[]) => {
-    for (const [column, title] of entries) {
-      put(row, column, text(title));
-      bold(row, column);
-      fill(row, column, FILL.header);
-    }
-  };
+  const section = (row: number, key: GradesTextKey) => grids.section(row, t(key));
   const labelled = (row: number, column: number, label: string, value: SheetCell, format?: string) => {
     put(row, column, text(label));
     bold(row, column);

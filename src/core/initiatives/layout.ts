@@ -207,9 +207,7 @@ export function layoutInitiatives(input: InitiativesInput): InitiativesLayout {
   }
 
   // INITIATIVES
-  put(initiativesSection, 1, text(t('initiativesSection')));
-  bold(initiativesSection, 1);
-  for (let c = 1; c <= lastColumn; c++) fill(initiativesSection, c, FILL.section);
+  grids.section(initiativesSection, t('initiativesSection'));
   const inputsOf: readonly InitiativeColumnKey[] =
     method === 'ice' ? ['impact', 'confidence', 'ease'] : ['reach', 'impact', 'confidence', 'effort'];
   const range = (key: InitiativeColumnKey) => a1Range(first, col(key), last, col(key));
@@ -344,9 +342,7 @@ export function layoutInitiatives(input: InitiativesInput): InitiativesLayout {
   }
 
   // TASKS
-  put(tasksSection, 1, text(t('tasksSection')));
-  bold(tasksSection, 1);
-  for (let c = 1; c <= lastColumn; c++) fill(tasksSection, c, FILL.section);
+  grids.section(tasksSection, t('tasksSection'));
   for (const key of TASK_COLUMN_KEYS) {
     put(taskHeader, taskCol(key), text(t(`col_${key}`)));
     bold(taskHeader, taskCol(key));
