@@ -23,6 +23,11 @@ export class OpenSpreadsheets implements SpreadsheetDirectory {
     return this.runtimes.get(id) ?? null;
   }
 
+  /** Forgets a runtime (one replaced by another on the same file). */
+  remove(id: string): void {
+    this.runtimes.delete(id);
+  }
+
   source(id: string): ImportSource | null {
     return this.get(id)?.importSource ?? null;
   }
