@@ -22,6 +22,7 @@ import {
   type SparklineRecord,
   sparklineKey,
 } from './formula-functions';
+import type { ImportRangeHost } from './import-range';
 import { arrayLiteral, cellA1, readLocaleFormula, translateFormula } from './sheets-syntax';
 import type { FakeSheet, FakeSpreadsheet } from './spreadsheet';
 import { columnLetters } from './spreadsheet/a1';
@@ -101,7 +102,12 @@ export class WorkbookCalc {
     private readonly book: FakeSpreadsheet,
     /** Computes the custom functions; one object for the engine's lifetime. */
     private readonly customFunctions: CustomFunctionHost,
+    /** IMPORTRANGE's reader of other workbooks (local/import-range.ts); its revision moving rebuilds. */
+    private readonly imports: ImportRangeHost | null = null,
   ) {}
+
+  /** The imports' revision when HyperFormula last computed them. */
+  private importRevision = '';
 
   /** The computed value of a cell (1-based), formula or not; `null` value for an empty cell. */
   computed(sheetName: string, row: number, column: number): Computed {
@@ -225,7 +231,8 @@ export class WorkbookCalc {
       const shadow = this.shadows.get(sheet.id);
       return shadow !== undefined && shadow.revision === sheet.grid.revision && shadow.name === sheet.name;
     };
-    if (this.hf && sheets.length === this.shadows.size && sheets.every(seen)) return;
+    const importsSeen = !this.imports || this.imports.revision() === this.importRevision;
+    if (this.hf && importsSeen && sheets.length === this.shadows.size && sheets.every(seen)) return;
     const shape = [
       // The locale decides how every formula reads.
       this.book.locale,
@@ -233,7 +240,7 @@ export class WorkbookCalc {
       // A named range added, moved or removed changes what formulas naming it read.
       ...this.namedExpressions().map((named) => `${named.name}=${named.expression}`),
     ].join('\u0001');
-    if (!this.hf || shape !== this.shape) {
+    if (!this.hf || shape !== this.shape || !importsSeen) {
       this.rebuild(shape);
       return;
     }
@@ -284,6 +291,7 @@ export class WorkbookCalc {
       return;
     }
     this.figures.patches++;
+    if (this.imports) this.importRevision = this.imports.revision();
   }
 
   private rebuild(shape: string): void {
@@ -305,12 +313,16 @@ export class WorkbookCalc {
       this.sparklines.clear();
       this.hf = HyperFormula.buildFromSheets(
         input,
-        { licenseKey: 'gpl-v3', context: { customFunctions: this.customFunctions, sparklines: this.sparklines } },
+        {
+          licenseKey: 'gpl-v3',
+          context: { customFunctions: this.customFunctions, sparklines: this.sparklines, importRange: this.imports },
+        },
         [...SHEETS_NAMED_EXPRESSIONS, ...this.namedExpressions()],
       );
     });
     this.shape = shape;
     this.figures.builds++;
+    if (this.imports) this.importRevision = this.imports.revision();
   }
 
   /** The spreadsheet's named ranges as HyperFormula named expressions (`OKR_Q1_2027_as_of` → `='OKR Q1 2027'!$F$4`). */

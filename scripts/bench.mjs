@@ -193,3 +193,15 @@ for (const count of [4, 100]) {
   const figures = measureBuildWithInitiatives(count);
   console.log(`New quarter (9 KRs) with ${figures.label}: ${figures.calls} service calls, ${figures.ms.toFixed(1)} ms`);
 }
+
+console.log('\n== company roll-up across team spreadsheets (issue 11): IMPORTRANGE between local workbooks');
+const { measureRollup } = await importSource('local/rollup-scale.ts');
+for (const teams of [5, 50]) {
+  const f = measureRollup({ teams, objectives: 10, keyResults: 10, bundlePath: join(root, 'dist/Code.js') });
+  console.log(
+    `${teams} teams × ${f.keyResultsPerTeam} KRs: cold open of the folder to the company's average ${f.rollupMs.toFixed(0)} ms ` +
+      `(${f.engineBuilds} engine builds), writing the imports ${f.calls} service calls; ` +
+      `average ${f.average.toFixed(4)} (${f.average.toFixed(6) === f.expected.toFixed(6) ? 'correct' : `WRONG, expected ${f.expected}`}); ` +
+      `making the team workbooks ${f.buildMs.toFixed(0)} ms`,
+  );
+}

@@ -95,6 +95,11 @@ export class FakeSpreadsheet
   nextMetadataId = 1;
   /** Fake internals: the id the next inserted chart gets. */
   nextChartId = 1;
+  /**
+   * Fake internals: the spreadsheets IMPORTRANGE may read, access having been allowed once for each
+   * (https://support.google.com/docs/answer/3093340; local/import-range.ts).
+   */
+  readonly allowedImports = new Set<string>();
   private active: FakeSheet | null = null;
   private activeRange: FakeRange | null = null;
 
