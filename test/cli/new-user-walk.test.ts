@@ -93,6 +93,9 @@ describe('a new user’s quarter through the CLI', () => {
     const run = ok(await runInProcess(['close', '--workbook', workbook, '--as-of', CLOSE_DAY]));
     expect(run.stdout).toContain('✓ Closed Q1 2027: the grades are in "Oceny Q1 2027"');
     expect(run.stdout).toMatch(/🟢 O3\.2 +1\.0 \(1\.0000\)/u);
+    // Week 13 − 8 = week 5 made a forecast; week 9 recorded none.
+    expect(run.stdout).toContain('Forecast error (share of start → target; made 4 and 8 weeks before');
+    expect(run.stdout).toMatch(/ O1\.1 +– +\d+% +mean \d+%/);
   });
 
   it('builds the dashboard', async () => {
