@@ -4,9 +4,10 @@
 // `close`, `dashboard`, `export` to .xlsx; LibreOffice headless then recomputes the export and every figure
 // the add-on's formulas compute, on every sheet (scores, statuses, initiative ICE, ranks and progress, the
 // check-in's pipeline from Deals, the review's win rate, cycle and deal value, …), must be what the local
-// runtime (HyperFormula) computed; the next quarter is then started from the grades (`next`, then `build`).
+// runtime (HyperFormula) computed; the next quarter is then started from the grades (`next` writes the plan
+// file with each KR carried over and prints its grade and note, the manager edits it, `build` builds it).
 
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { typeAsOf } from '../../cli/export';
@@ -164,6 +165,34 @@ describe('a new user’s quarter through the CLI', () => {
       expect(counted).toEqual(['pomysł', 'w realizacji', 'zrobione', 'porzucone'].map(statusCount));
     },
   );
+
+  it('starts the next quarter from the grades: a plan file with each KR carried over, then built', async () => {
+    const planPath = join(temp.folder, 'q2.json');
+    const next = ok(await runInProcess(['next', '--workbook', workbook, '--plan', planPath, '--as-of', CLOSE_DAY]));
+    // On 2 April Q2 has started, so the add-on offers Q3 (the next quarter not started, as the sidebar does).
+    expect(next.stdout).toContain('The next quarter, Q3 2027, continues from "OKR Q1 2027" (Q1 2027)');
+    // The grade that counts and its band beside each choice, as the New quarter sidebar shows them.
+    expect(next.stdout).toMatch(/carry +O1\.1 +Wartość pipeline'u +🟡 0\.9/u);
+    expect(next.stdout).toMatch(/carry +O3\.2 +Przychód z upselli +🟢 1\.0/u);
+    const payload = JSON.parse(readFileSync(planPath, 'utf8'));
+    expect(payload.carryOver).toMatchObject({ 'O1.1': 'carry', 'O3.3': 'carry' });
+    // The manager plans Q2 after all, drops the KR that was met and keeps the milestone as it is.
+    payload.plan.quarter = { kind: 'quarter', year: 2027, quarter: 2 };
+    payload.carryOver['O3.2'] = 'drop';
+    payload.carryOver['O3.3'] = 'keep';
+    writeFileSync(planPath, JSON.stringify(payload, null, 2));
+    const built = ok(await runInProcess(['build', '--plan', planPath, '--workbook', workbook]));
+    expect(built.stdout).toMatch(/drop +O3\.2 +Przychód z upselli +🟢 1\.0/u);
+    expect(built.stdout).toContain('✓ Built the sheet "OKR Q2 2027"');
+    // Carried over: O1.1 starts where it ended (910 000 of 1 000 000); O3.2 is gone, so O3 has two KRs.
+    expect(built.stdout).toMatch(/O3\.2 .*Higiena CRM/u);
+    expect(built.stdout).toContain('3 objectives, 8 key results');
+    const runtime = openWorkbookAsOf(ROOT, workbook, '2027-04-05');
+    const q2 = runtime.snapshot().sheets.find((sheet) => sheet.name === 'OKR Q2 2027');
+    const startOf = (id: string) =>
+      q2?.cells.find((row) => row[columnOf('krId') - 1]?.value.raw === id)?.[columnOf('start') - 1]?.value.raw;
+    expect(startOf('O1.1')).toBe(910_000);
+  });
 });
 
 /** A CSV field as a value: a date in its yyyy-mm-dd format as a serial day, a percent as a fraction. */
