@@ -20,6 +20,7 @@ import { runDeals } from './deals';
 import { runExport } from './export';
 import { type Io, processIo, reportFailure } from './io';
 import { lockForCommand } from './local';
+import { runNext } from './next';
 import { runReview } from './review';
 
 export const USAGE = `OKR Sheets without a browser: the add-on's own code (dist/Code.js) on a local spreadsheet.
@@ -58,6 +59,10 @@ Commands:
            existing one is kept as it is), saves the workbook and prints the summary: each KR's month,
            win rate, cycle and deal value against last month, won and lost deals, loss reasons.
            A month outside the quarter is refused, naming the quarter's months.
+  next     --workbook wb.json --plan q2.json [--as-of 2027-04-02] [--force]
+           Writes the next quarter's plan file as the New quarter sidebar opens after a close: the quarter
+           after the last one, its objectives and key results each carried over, their grades and notes
+           printed beside them. Edit it, then build it with build --plan q2.json --workbook wb.json.
   help     This text.
 
 checkin and build --workbook refuse a workbook open in a playground (npm start), naming it: the playground
@@ -90,6 +95,7 @@ const COMMANDS: Record<string, { takes: (keyof Options)[]; needs: (keyof Options
   dashboard: { takes: ['workbook', 'as-of'], needs: ['workbook'] },
   deals: { takes: ['workbook', 'csv'], needs: ['workbook', 'csv'] },
   review: { takes: ['workbook', 'month', 'as-of'], needs: ['workbook', 'month'] },
+  next: { takes: ['workbook', 'plan', 'as-of', 'force'], needs: ['workbook', 'plan'] },
 };
 
 export type Options = {
@@ -165,13 +171,15 @@ export async function main(argv: string[], context: RunContext): Promise<number>
   // silently overwrites the other's edits; export only reads it.
   let lock: WorkbookLock | null = null;
   try {
-    if (command !== 'export' && values.workbook !== undefined) lock = lockForCommand(values.workbook, command);
+    if (command !== 'export' && command !== 'next' && values.workbook !== undefined)
+      lock = lockForCommand(values.workbook, command);
     if (command === 'build') return runBuild(values, context.root, io);
     if (command === 'checkin') return runCheckIn(values, context.root, io);
     if (command === 'close') return runClose(values, context.root, io);
     if (command === 'dashboard') return runDashboard(values, context.root, io);
     if (command === 'deals') return runDeals(values, context.root, io);
     if (command === 'review') return runReview(values, context.root, io);
+    if (command === 'next') return runNext(values, context.root, io);
     return runExport(values, context.root, io);
   } catch (error) {
     return reportFailure(error, command, io);

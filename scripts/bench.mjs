@@ -135,10 +135,20 @@ for (const krCount of [9, 100]) {
 console.log('\n== dashboard (issue 10): service calls on the typed fake, and time in Node');
 const { measureDashboard } = await importSource('scripts/bench-dashboard.ts');
 for (const krCount of [9, 100]) {
-  const figures = measureDashboard(krCount, 12);
+  const figures = measureDashboard(krCount, 12, 2000);
   console.log(
-    `${krCount} KRs, ${figures.weeks} weeks of History: build ${figures.buildCalls} calls (${figures.buildMs.toFixed(1)} ms), ` +
+    `${krCount} KRs, ${figures.weeks} weeks of History, ${figures.deals} deals: build ${figures.buildCalls} calls (${figures.buildMs.toFixed(1)} ms), ` +
       `rebuild in place ${figures.rebuildCalls} calls (${figures.rebuildMs.toFixed(1)} ms)`,
+  );
+}
+
+console.log('\n== close quarter (issue 10): service calls on the typed fake, and time in Node');
+const { measureClose } = await importSource('scripts/bench-close.ts');
+for (const krCount of [9, 100]) {
+  const figures = measureClose(krCount, 2000);
+  console.log(
+    `${krCount} KRs, ${figures.weeks} weeks of History, ${figures.deals} deals: close the quarter (Grades sheet) ` +
+      `${figures.calls} calls (${figures.ms.toFixed(1)} ms)`,
   );
 }
 
@@ -179,7 +189,14 @@ if (click === null) {
 }
 
 console.log('\n== initiatives and tasks (issue 10)');
-const { measureInitiativesMenu, measureBuildWithInitiatives } = await importSource('scripts/bench-initiatives.ts');
+const { measureInitiativesMenu, measureInitiativesWithHistory, measureBuildWithInitiatives } =
+  await importSource('scripts/bench-initiatives.ts');
+for (const krCount of [9, 100]) {
+  const figures = measureInitiativesWithHistory(krCount, 2000);
+  console.log(
+    `Initiatives menu item, new sheet, ${figures.label}: ${figures.calls} service calls, ${figures.ms.toFixed(1)} ms`,
+  );
+}
 for (const [objectives, keyResults] of [
   [3, 3],
   [20, 5],

@@ -1,13 +1,17 @@
 // Closing a quarter on the fake spreadsheet: the Grades sheet written beside the OKR sheet, frozen as values,
 // found by metadata; closing twice opens it again; an override without a reason flagged on the sheet and
-// refused by the reader; the service calls the same for 9 and 100 key results.
+// refused by the reader; the forecast error of each KR from History beside its grade, in both languages; the
+// service calls the same for 9 and 100 key results (with 12 weeks of History and 10 or 2,000 deals).
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { asReal, createFakeServices, type FakeServices } from '../../local/spreadsheet';
+import { measureClose } from '../../scripts/bench-close';
+import { HISTORY_COLUMNS, type HistoryRecord, historyRowCells } from '../../src/core/check-in/history';
 import { gradeColumn } from '../../src/core/close/grades-sheet';
 import { closeQuarter } from '../../src/server/close-quarter';
 import { closeQuarterMessage, showCloseQuarter } from '../../src/server/close-quarter-menu';
 import { findGradesSheet, readGradesSheet } from '../../src/server/grades-sheet';
+import { createHistorySheet } from '../../src/server/history-sheet';
 import { forgetLang } from '../../src/server/language';
 import { buildQuarter } from '../../src/server/quarter-builder';
 import { getSidebarState } from '../../src/server/sidebar-api';
@@ -184,6 +188,84 @@ describe('Close quarter', () => {
     expect(large.total).toBe(small.total);
     expect(large.counts['Range.setValues']).toBe(1);
     expect(large.counts['Range.getValues']).toBe(1);
+  });
+});
+
+describe('the forecast error beside each grade', () => {
+  /** History of Q1 2027: O1.1 (0 → 10) in weeks 4, 8 and 12, O1.3 (60 → 45) in weeks 8 and 12, with forecasts. */
+  function withHistory(services: FakeServices): void {
+    const record = (keyResultId: string, week: number, value: number, forecast: number): HistoryRecord => ({
+      recordedAt: `2027-01-01T09:00:00`,
+      day: Date.UTC(2026, 11, 30) / 86_400_000 + 25_569 + (week - 1) * 7,
+      week,
+      keyResultId,
+      value,
+      forecast,
+      score: null,
+      status: null,
+      confidence: 7,
+      comment: '',
+      who: '',
+      quarter: 'Q1 2027',
+    });
+    const records = [
+      record('O1.1', 4, 2, 12),
+      record('O1.1', 8, 5, 9),
+      record('O1.1', 12, 8, 8),
+      record('O1.3', 8, 56, 50),
+      record('O1.3', 12, 52, 52),
+    ];
+    const history = createHistorySheet(SpreadsheetApp.getActiveSpreadsheet(), 'en');
+    asReal(services.spreadsheet.sheet(history.getName()))
+      .getRange(2, 1, records.length, HISTORY_COLUMNS.length)
+      .setValues(records.map(historyRowCells));
+  }
+
+  it('writes the errors of the forecasts made 4 and 8 weeks before the last recorded week, and their mean', () => {
+    for (const language of ['en', 'pl'] as const) {
+      const services = openSpreadsheet({ locale: language === 'pl' ? 'pl_PL' : 'en_US' });
+      buildQuarter(endedPlan(language));
+      withHistory(services);
+      const result = closed(closeQuarter({ asOf: '2027-04-02' }));
+      const { values, byId } = rowsOf(services, result.sheetName);
+      const cells = (id: string) =>
+        (['forecastError4', 'forecastError8', 'forecastErrorMean'] as const).map(
+          (key) => values[(byId.get(id) as number) - 1]?.[gradeColumn(key) - 1],
+        );
+      // O1.1 ended at 8: week 8 said 9 (0.1 of the way 0 → 10), week 4 said 12 (0.4); O1.3 ended at 52,
+      // week 8 said 50 (2 of 15); O1.2 has no History.
+      expect(cells('O1.1').map(Number)).toEqual([0.1, 0.4, 0.25].map((x) => expect.closeTo(x, 12)));
+      expect(cells('O1.3')).toEqual([expect.closeTo(2 / 15, 12), '', expect.closeTo(2 / 15, 12)]);
+      expect(cells('O1.2')).toEqual(['', '', '']);
+      const titleRow = values[(byId.get('O1.1') as number) - 2] ?? [];
+      const titles = (['forecastError4', 'forecastError8', 'forecastErrorMean'] as const).map(
+        (key) => titleRow[gradeColumn(key) - 1],
+      );
+      expect(titles).toEqual(
+        language === 'pl'
+          ? ['Błąd prognozy sprzed 4 tygodni', 'Błąd prognozy sprzed 8 tygodni', 'Błąd prognozy (średni)']
+          : ['Forecast error, 4 weeks before', 'Forecast error, 8 weeks before', 'Forecast error (mean)'],
+      );
+      const sheet = asReal(services.spreadsheet.sheet(result.sheetName));
+      expect(sheet.getRange(byId.get('O1.1') as number, gradeColumn('forecastErrorMean')).getNumberFormat()).toBe('0%');
+      expect(result.forecastErrors.find((error) => error.keyResultId === 'O1.1')?.meanAbsoluteError).toBeCloseTo(
+        0.25,
+        12,
+      );
+      vi.unstubAllGlobals();
+      forgetLang();
+    }
+  });
+
+  it('costs the same service calls for 9 and 100 key results with 12 weeks of History, and 10 or 2,000 deals', () => {
+    const small = measureClose(9, 10);
+    const manyKrs = measureClose(100, 2000);
+    const manyDeals = measureClose(9, 2000);
+    console.log(`close calls (12 weeks of History): 9 KRs ${small.calls}, 100 KRs ${manyKrs.calls}`);
+    expect(manyKrs.calls).toBe(small.calls);
+    expect(manyDeals.calls).toBe(small.calls);
+    const result = closed(manyKrs.result);
+    expect(result.forecastErrors).toHaveLength(100);
   });
 });
 

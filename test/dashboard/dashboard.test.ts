@@ -17,6 +17,8 @@ import {
 } from '../../src/core/dashboard/dashboard';
 import { buildDashboard, findDashboardSheet, showDashboard } from '../../src/server/dashboard';
 import { forgetLang } from '../../src/server/language';
+import { buildQuarter } from '../../src/server/quarter-builder';
+import { initiativesPlan } from '../initiatives/support';
 import { installGlobals } from '../support/install-globals';
 
 afterEach(() => {
@@ -96,6 +98,25 @@ describe('Dashboard', () => {
     const { values } = services.spreadsheet.dump('Pulpit');
     expect(String(values[2]?.[0])).toContain('W Historii nie ma jeszcze');
     expect(services.spreadsheet.sheet('Pulpit').charts).toHaveLength(1);
+  });
+
+  it('counts the quarter’s initiatives by status, not the tasks below them (their column is headed Done)', () => {
+    for (const language of ['en', 'pl'] as const) {
+      const services = createFakeServices({ locale: language === 'pl' ? 'pl_PL' : 'en_US' });
+      installGlobals(services);
+      forgetLang();
+      buildQuarter(initiativesPlan(language));
+      const result = buildDashboard({ asOf: '2027-01-20' });
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      expect(result.charts).toContain('initiatives');
+      const { values } = services.spreadsheet.dump(result.sheetName);
+      const counts = values
+        .map((row) => row.slice(DATA_COLUMN - 1, DATA_COLUMN + 1))
+        .filter(([, count]) => typeof count === 'number')
+        .slice(-4);
+      // I1 and I3 running, I2 an idea, I4 done; the three tasks and their header are not initiatives.
+      expect(counts.map(([, count]) => count)).toEqual([1, 2, 1, 0]);
+    }
   });
 
   it('counts History rows made before History named quarters by their day', () => {
