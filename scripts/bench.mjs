@@ -193,3 +193,12 @@ for (const count of [4, 100]) {
   const figures = measureBuildWithInitiatives(count);
   console.log(`New quarter (9 KRs) with ${figures.label}: ${figures.calls} service calls, ${figures.ms.toFixed(1)} ms`);
 }
+
+console.log('\n== nudges (issue 11): service calls on the typed fake, and time in Node');
+const { measureToast } = await importSource('scripts/bench-nudges.ts');
+for (const krCount of [9, 100]) {
+  const figures = measureToast(krCount);
+  console.log(
+    `${krCount} KRs, 4 weeks of History: the toast's reads on open (service calls) ${figures.calls} (${figures.ms.toFixed(1)} ms)`,
+  );
+}

@@ -10,6 +10,7 @@ import type { Lang } from '../core/i18n';
 import { checkInDigest, type DigestKeyResult, digestToast, nudgeText } from '../core/nudges/digest';
 import { ownersBlock, ownersText, readOwnersTable } from '../core/nudges/owners';
 import { wholeRow } from '../core/okr-sheet/cells';
+import { readQuarterGrid } from '../core/okr-sheet/read';
 import { checkInRefSchema } from '../shared/check-in-api';
 import type { CheckInNudgesResult, MakeOwnersTableResult, OwnersState } from '../shared/nudges-api';
 import { todayIn } from './as-of';
@@ -35,19 +36,27 @@ const TOAST_SECONDS = 10;
  * the quarter holding today (one region) and History (one region); a closed quarter or one not started
  * costs no region at all. Returns the line shown, `null` when none.
  */
-export function showDueToast(spreadsheet: Spreadsheet, lang: Lang = spreadsheetLang()): string | null {
-  const today = todayIn(spreadsheet);
+export function showDueToast(
+  spreadsheet: Spreadsheet,
+  lang: Lang = spreadsheetLang(),
+  now: Date = new Date(),
+): string | null {
+  const today = todayIn(spreadsheet, now);
   const quarters = listQuarters(spreadsheet);
   const moment = chooseCheckIn(quarters, today);
   if (moment.kind !== 'running' && moment.kind !== 'over') return null;
   const quarter = quarters.find((candidate) => candidate.sheetId === moment.quarter.sheetId);
   if (!quarter || quarter.frozen) return null;
-  const keyResults: DigestKeyResult[] = [];
-  for (const objective of readQuarter(quarter.sheet).plan?.objectives ?? []) {
-    for (const keyResult of objective.keyResults) {
-      if (keyResult.id) keyResults.push({ id: keyResult.id, title: keyResult.title, owner: keyResult.owner });
-    }
-  }
+  // Values only, columns found by their titles: the column metadata would cost a few calls per column, and
+  // the settings are those listQuarters read already.
+  const reading = readQuarterGrid({
+    values: quarter.sheet.getDataRange().getValues(),
+    settingsJson: JSON.stringify(quarter.settings),
+    fallbackLang: lang,
+  });
+  const keyResults: DigestKeyResult[] = reading.rows
+    .filter((row) => row.id)
+    .map((row) => ({ id: row.id, title: row.title, owner: row.owner }));
   const history = findHistorySheet(spreadsheet);
   const digest = checkInDigest({
     quarter,
