@@ -177,15 +177,6 @@ export function CheckInView({ initial, boot, reload, openBoot }: CheckInViewProp
           : noticeCard(state.notice, reload)
       }
       ${
-        tab
-          ? html`<${NudgesCard}
-              sheetId=${tab.sheetId}
-              refresh=${recording}
-              copy=${async (text: string) => (await copyText(navigator.clipboard, text)).copied}
-            />`
-          : null
-      }
-      ${
         tab && confirming
           ? confirmCard(
               tab,
@@ -199,6 +190,15 @@ export function CheckInView({ initial, boot, reload, openBoot }: CheckInViewProp
       }
       ${recording ? resultCard(recording) : null}
       ${copied && !copied.copied ? html`<${TextCard} text=${copied.text} />` : null}
+      ${
+        tab
+          ? html`<${NudgesCard}
+              sheetId=${tab.sheetId}
+              refresh=${recording}
+              copy=${async (text: string) => (await copyText(navigator.clipboard, text)).copied}
+            />`
+          : null
+      }
     </main>
     <footer class="actions check-in-actions">
       <p class=${error ? 'status status-error' : 'status'} role="status" aria-live="polite">${error ?? ''}</p>

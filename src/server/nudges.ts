@@ -2,7 +2,9 @@
 // sidebar's card (the week's state, stale key results, the digest to mail or paste), and the Owners table on
 // the Settings sheet that gives the card its e-mail addresses. Nothing is sent: the sidebar opens a mailto:
 // link in the user's own mail program, so the add-on keeps its two scopes. Each job reads a fixed number of
-// regions, whatever the number of key results: the toast reads the OKR sheet once and History once.
+// regions, whatever the number of key results: the toast reads the OKR sheet once and History once. A weekly
+// e-mail sent by the add-on would need https://www.googleapis.com/auth/script.scriptapp (a time-driven trigger)
+// and https://www.googleapis.com/auth/script.send_mail (MailApp); the README says why it asks for neither.
 
 import { readCheckInTab } from '../core/check-in/check-in-read';
 import { chooseCheckIn } from '../core/check-in/check-in-source';
