@@ -7,9 +7,10 @@
 import { asReal, type CallCounts, createFakeServices } from '../local/spreadsheet/index';
 import { withGlobalServices } from '../local/spreadsheet/scope';
 import { HISTORY_COLUMNS, historyRowCells } from '../src/core/check-in/history';
+import { generateCheckIn } from '../src/server/check-in-generate';
 import { createHistorySheet } from '../src/server/history-sheet';
 import { forgetLang } from '../src/server/language';
-import { showDueToast } from '../src/server/nudges';
+import { getCheckInNudges, makeOwnersTable, showDueToast } from '../src/server/nudges';
 import { buildQuarter } from '../src/server/quarter-builder';
 import { sizedPlan } from '../test/okr-sheet/plans';
 import { sampleHistory } from './bench-review';
@@ -45,5 +46,27 @@ export function measureToast(krCount: number, weeks = 4): ToastFigures {
     const measured = services.calls.measure(() => showDueToast(spreadsheet as never, 'en', WEEK_6));
     const ms = performance.now() - started;
     return { krCount, calls: measured.total, counts: measured.counts, line: measured.result, ms };
+  });
+}
+
+/** The service calls of the check-in sidebar's What is due answer, with an Owners table, for 9 or 100 KRs. */
+export function measureNudges(krCount: number, weeks = 4): { calls: number; counts: CallCounts; stale: number } {
+  const [objectives, perObjective] = SHAPES[krCount] ?? [krCount, 1];
+  const services = createFakeServices({ locale: 'en_US' });
+  return withGlobalServices(services, () => {
+    forgetLang();
+    buildQuarter(sizedPlan(objectives, perObjective));
+    const spreadsheet = services.SpreadsheetApp.getActiveSpreadsheet();
+    const history = createHistorySheet(spreadsheet as never, 'en');
+    const records = sampleHistory(objectives, perObjective, weeks);
+    const real = asReal(services.spreadsheet.sheet(history.getName()));
+    if (real.getMaxRows() < records.length + 1) real.insertRowsAfter(real.getMaxRows(), records.length + 1);
+    real.getRange(2, 1, records.length, HISTORY_COLUMNS.length).setValues(records.map(historyRowCells));
+    const { sheetId } = generateCheckIn({ asOf: WEEK_6 });
+    makeOwnersTable();
+    const measured = services.calls.measure(() => getCheckInNudges({ sheetId: sheetId ?? -1 }));
+    forgetLang();
+    const stale = measured.result.ok ? measured.result.digest.stale.length : -1;
+    return { calls: measured.total, counts: measured.counts, stale };
   });
 }

@@ -24,7 +24,7 @@ const texts = defineTexts(
     week_recorded: 'Week {week}: recorded.',
     week_overdue: 'Week {week}: overdue. It ended on {sunday} and is not recorded.',
     staleTitle: 'No update for more than {days} days',
-    staleSince: '{id} {title} · {owner} · {days} days',
+    staleSince: '{id} {title} · {owner} · last {day} ({days} days)',
     staleNever: '{id} {title} · {owner} · none this quarter',
     noOwner: 'no owner',
     allFresh: 'Every key result was updated in the last {days} days.',
@@ -49,7 +49,7 @@ const texts = defineTexts(
     week_recorded: 'Tydzień {week}: zapisany.',
     week_overdue: 'Tydzień {week}: zaległy. Skończył się {sunday} i nie jest zapisany.',
     staleTitle: 'Bez aktualizacji od ponad {days} dni',
-    staleSince: '{id} {title} · {owner} · {days} dni',
+    staleSince: '{id} {title} · {owner} · ostatnio {day} ({days} dni)',
     staleNever: '{id} {title} · {owner} · brak w tym kwartale',
     noOwner: 'bez właściciela',
     allFresh: 'Każdy kluczowy rezultat był aktualizowany w ostatnich {days} dniach.',
@@ -188,6 +188,7 @@ function staleLine(keyResult: StaleKeyResult): string {
     title: keyResult.title,
     owner: keyResult.owner.trim() || say('noOwner'),
     days: keyResult.days,
+    day: keyResult.lastDay ? formatDay(keyResult.lastDay) : '',
   };
   return say(keyResult.lastDay === null ? 'staleNever' : 'staleSince', fields);
 }
