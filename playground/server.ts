@@ -237,10 +237,11 @@ class Session {
     this.version++;
   }
 
-  /** Opens the spreadsheet: onOpen builds the add-on menu, as Sheets runs it on every open. */
+  /** Opens the spreadsheet: onOpen builds the add-on menu and says what is due, as Sheets runs it on every open. */
   open(): void {
     this.runtime.call('onOpen', { authMode: 'LIMITED' });
-    this.runtime.takeUi();
+    // onOpen shows no sidebar or dialog; its toast (what is due) reaches the page with the next state.
+    this.collectUi();
   }
 
   /** A new, empty runtime (a first start choosing the sample: it is in Polish). */

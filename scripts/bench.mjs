@@ -222,3 +222,13 @@ for (const teams of [5, 50]) {
       `making the team workbooks ${f.buildMs.toFixed(0)} ms`,
   );
 }
+
+console.log('\n== nudges (issue 11): service calls on the typed fake, and time in Node');
+const { measureToast, measureNudges } = await importSource('scripts/bench-nudges.ts');
+for (const krCount of [9, 100]) {
+  const figures = measureToast(krCount);
+  console.log(
+    `${krCount} KRs, 4 weeks of History: the toast's reads on open (service calls) ${figures.calls} (${figures.ms.toFixed(1)} ms), ` +
+      `the check-in sidebar's What is due ${measureNudges(krCount).calls} calls`,
+  );
+}

@@ -6,7 +6,8 @@
 // Clipboard API; only when the browser refuses is it shown in a read-only box, selected, for Ctrl+C.
 // The server answers with data and codes (CheckInNote); `noteText` words each code here. Whoever records may
 // name themselves from the tab's key-result owners; the name goes into History's "Who" column. A check-in
-// into a quarter closed early by planning the next says so and offers the open quarter. Every text
+// into a quarter closed early by planning the next says so and offers the open quarter; the "What is due"
+// card (nudges-card.ts) says whether the week is recorded and passes the digest on. Every text
 // from the sheet is shown through text nodes and `value`, never as markup.
 //
 // One component with its state in hooks; each card is a function of what it shows.
@@ -16,6 +17,7 @@ import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CheckInNote } from '../core/check-in/check-in-notes';
 import { columnLetter } from '../core/okr-sheet/cells';
 import type { CheckInBoot, CheckInRecording, CheckInState, CheckInTabState } from '../shared/check-in-api';
+import { NudgesCard } from './nudges-card';
 import { callServer } from './server';
 import { formatDay, pluralForm, type TextKey, t } from './texts';
 import { DoneNotes, html } from './ui';
@@ -188,6 +190,15 @@ export function CheckInView({ initial, boot, reload, openBoot }: CheckInViewProp
       }
       ${recording ? resultCard(recording) : null}
       ${copied && !copied.copied ? html`<${TextCard} text=${copied.text} />` : null}
+      ${
+        tab
+          ? html`<${NudgesCard}
+              sheetId=${tab.sheetId}
+              refresh=${recording}
+              copy=${async (text: string) => (await copyText(navigator.clipboard, text)).copied}
+            />`
+          : null
+      }
     </main>
     <footer class="actions check-in-actions">
       <p class=${error ? 'status status-error' : 'status'} role="status" aria-live="polite">${error ?? ''}</p>

@@ -18,7 +18,9 @@ export type SidebarFunction =
   | 'getCheckInState'
   | 'submitCheckIn'
   | 'startCheckIn'
-  | 'getCheckInText';
+  | 'getCheckInText'
+  | 'getCheckInNudges'
+  | 'makeOwnersTable';
 
 /** Each sidebar server function as the sidebar sees it: the same arguments, the answer as a promise. */
 export type SidebarApi = {

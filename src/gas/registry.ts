@@ -443,6 +443,18 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
     params: [param('payload', 'Object', '{ sheetId? }, validated on arrival.')],
     returns: { type: 'Object', description: '{ ok: true, text } or { ok: false, message }.' },
   },
+  getCheckInNudges: {
+    kind: 'server',
+    summary: 'What is due for a check-in tab: its week’s state, key results not updated for 7 days, the Owners table.',
+    params: [param('payload', 'Object', '{ sheetId? }, validated on arrival.')],
+    returns: { type: 'Object', description: '{ ok: true, digest, owners } or { ok: false, notice }.' },
+  },
+  makeOwnersTable: {
+    kind: 'server',
+    summary: 'Makes the Owners table (name, e-mail, team) on the Settings sheet, or opens the existing one.',
+    params: [],
+    returns: { type: 'Object', description: '{ ok: true, created, sheetName, owners }.' },
+  },
   showCloseQuarter: {
     kind: 'server',
     summary:

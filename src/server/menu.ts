@@ -1,8 +1,8 @@
 // The add-on menu, in Polish or English, and the dialogs of its items. onOpen may run in AuthMode.NONE
 // (the add-on installed but not yet used in this file), where touching the document or its properties
 // kills the menu: then only the user's locale decides the language. Authorised, onOpen also brings the
-// as-of dates of the OKR sheets to today (./as-of.ts), after the menu is built so a failure there never
-// costs the menu.
+// as-of dates of the OKR sheets to today (./as-of.ts) and shows what is due in a toast (./nudges.ts), after
+// the menu is built so a failure there never costs the menu.
 
 import { dashboardText } from '../core/dashboard/dashboard-texts';
 import { dealText } from '../core/deals/deal-texts';
@@ -14,6 +14,7 @@ import { keepAllAsOfCurrent, todayIn } from './as-of';
 import { runRecordCheckIn, runWeeklyCheckIn } from './check-in-api';
 import { withDocumentLock } from './document-lock';
 import { spreadsheetLang } from './language';
+import { showDueToast } from './nudges';
 
 const texts = defineTexts(
   {
@@ -102,11 +103,18 @@ export function onOpen(event?: OpenEvent): void {
     .addItem(t('help'), 'showHelp')
     .addToUi();
   if (event === undefined || String(event.authMode) === 'NONE') return;
+  let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | undefined;
   try {
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    withDocumentLock(() => keepAllAsOfCurrent(spreadsheet, todayIn(spreadsheet)));
+    const active = SpreadsheetApp.getActiveSpreadsheet();
+    spreadsheet = active;
+    withDocumentLock(() => keepAllAsOfCurrent(active, todayIn(active)));
   } catch {
     // Opening must never fail over the date: the menu item and the next check-in set it as well.
+  }
+  try {
+    showDueToast(spreadsheet ?? SpreadsheetApp.getActiveSpreadsheet(), lang);
+  } catch {
+    // Nor over the toast: the check-in sidebar says what is due as well.
   }
 }
 
