@@ -15,6 +15,7 @@ import { planSchema, type QuarterPlan } from '../shared/plan';
 import { todayIn } from './as-of';
 import { withDocumentLock } from './document-lock';
 import { writeInitiativesSheet } from './initiatives-sheet';
+import { writeFeedSheet } from './okr-feed';
 import { readQuarter } from './okr-sheet-reader';
 import { freezeQuarterSheet, nextFreeSheetName, writeQuarterLayout } from './okr-sheet-writer';
 
@@ -34,6 +35,8 @@ export interface BuildQuarterResult {
   created: boolean;
   /** What the user should know, in the plan's language. */
   warnings: string[];
+  /** The OKR feed tab written beside (docs/okr-feed.md). */
+  feedSheetName: string;
   /** The Initiatives sheet written beside, when the plan had initiatives or tasks. */
   initiativesSheetName?: string;
 }
@@ -91,6 +94,16 @@ export function buildQuarter(plan: QuarterPlan, options: BuildQuarterOptions = {
       warnings.push(sheetText(lang, 'warnNameTaken', { name: wanted, newName: name }));
     }
 
+    // The OKR feed a company roll-up imports, written once the sheet has its final name.
+    const feed = writeFeedSheet(spreadsheet, {
+      lang,
+      quarterLabel: dates.label,
+      okrSheet: sheet,
+      firstRow: layout.firstDataRow,
+      lastRow: layout.lastRow,
+    });
+    warnings.push(...feed.warnings);
+
     let initiativesSheetName: string | undefined;
     if ((valid.initiatives?.length ?? 0) + (valid.tasks?.length ?? 0) > 0) {
       initiativesSheetName = writeInitiativesSheet(spreadsheet, {
@@ -116,6 +129,7 @@ export function buildQuarter(plan: QuarterPlan, options: BuildQuarterOptions = {
       sheetId: sheet.getSheetId(),
       created: true,
       warnings,
+      feedSheetName: feed.sheet.getName(),
       ...(initiativesSheetName ? { initiativesSheetName } : {}),
     };
   });

@@ -38,7 +38,8 @@ describe('okr build examples/plan.json', () => {
   });
 
   it('writes an .xlsx with portable formulas, and says what it leaves out', () => {
-    expect(run.stdout).toMatch(/✓ Wrote .*q1\.xlsx \(\d+\.\d KB, 3 sheets\)/);
+    // One sheet more since the quarter build writes its OKR feed tab (docs/okr-feed.md).
+    expect(run.stdout).toMatch(/✓ Wrote .*q1\.xlsx \(\d+\.\d KB, 4 sheets\)/);
     expect(run.stdout).toContain('⚠ OKR Q1 2027: 2 cell note(s) are not exported');
     const files = unzipSync(readFileSync(out));
     expect(strFromU8(files['xl/workbook.xml'] as Uint8Array)).toContain('name="OKR Q1 2027"');
