@@ -102,6 +102,8 @@ export function generateCheckIn(options: GenerateCheckInOptions = {}): GenerateC
     // History is read inside the lock: a recording that just finished is already in the prefill.
     const historySheet = findHistorySheet(spreadsheet);
     const history = historySheet ? historyRecords(readHistory(historySheet)) : [];
+    const deals = dealsSourceOf(spreadsheet);
+    const { krId, current } = reading.columns;
     const layout = layoutCheckInTab({
       lang,
       style: quarter.settings.formulaStyle,
@@ -110,9 +112,12 @@ export function generateCheckIn(options: GenerateCheckInOptions = {}): GenerateC
       week,
       asOf: moment.asOf,
       okrSheetId: quarter.sheetId,
-      keyResults: tabKeyResultsOf(reading, latestBefore(history, quarter.label, week.week)),
+      keyResults: tabKeyResultsOf(reading, latestBefore(history, quarter.label, week.week), deals?.sheetName ?? null),
+      ...(krId && current
+        ? { okrSheet: { name: quarter.sheet.getName(), krIdColumn: krId, currentColumn: current } }
+        : {}),
       // With a Deals sheet the pipeline is computed from it; without one it is typed, as before.
-      deals: dealsSourceOf(spreadsheet),
+      deals,
       ...initiativesFor(spreadsheet, quarter.label),
     });
     const name = nextFreeSheetName(spreadsheet, layout.name);
