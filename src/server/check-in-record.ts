@@ -268,8 +268,8 @@ function commitRecording(spreadsheet: Spreadsheet, sheet: Sheet, options: Record
     result.notes.push({ code: 'brokenOkrRow', row: problem.row, message: problem.message });
   }
   writeCurrentValues(okrSheet, quarter, records, result);
-  // A KR fed by the formula in its current cell is expected to keep it: no need to say so each week.
-  const fedIds = new Set(reading.rows.filter((row) => row.fed).map((row) => row.keyResult.id));
+  // A KR fed by the add-on's Deals formula is expected to keep it: no need to say so each week.
+  const fedIds = new Set(reading.rows.filter((row) => row.fed?.deals).map((row) => row.keyResult.id));
   result.skippedFormulaCells = result.skippedFormulaCells.filter((cell) => !fedIds.has(cell.keyResultId));
   writeTracking(okrSheet, quarter, {
     lang: info.lang,
