@@ -90,6 +90,10 @@ const translate = defineTexts(
     scenarioOptional: 'optional scenario',
     startOptional: 'optional',
     milestoneNote: 'Scored done / not done: type yes or no in the sheet.',
+    source: 'Current value',
+    sourceTyped: 'Typed at each check-in',
+    sourceHint:
+      'Updates itself: a formula over the Deals sheet, for the quarter’s dates (an empty Deals sheet is made if there is none).',
     weight: 'Weight',
     owner: 'Owner',
     ownerPlaceholder: 'Name',
@@ -272,6 +276,10 @@ const translate = defineTexts(
     scenarioOptional: 'scenariusz opcjonalny',
     startOptional: 'opcjonalnie',
     milestoneNote: 'Oceniany zrobione / niezrobione: w arkuszu wpisz tak albo nie.',
+    source: 'Wartość bieżąca',
+    sourceTyped: 'Wpisywana przy każdym check-inie',
+    sourceHint:
+      'Aktualizuje się sama: formuła z arkusza transakcji, dla dat kwartału (gdy arkusza nie ma, powstanie pusty).',
     weight: 'Waga',
     owner: 'Właściciel',
     ownerPlaceholder: 'Imię',
