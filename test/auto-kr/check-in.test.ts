@@ -26,8 +26,12 @@ function value<T>(result: ReturnType<LocalRuntime['call']>): T {
   return result.value as T;
 }
 
-function startQuarter(plan: QuarterPlan = autoPlan('en'), typed?: { id: string; input: string }): LocalRuntime {
-  const runtime = createLocalRuntime({ locale: 'en_US', timeZone: 'Europe/Warsaw', now: () => NOW });
+function startQuarter(
+  plan: QuarterPlan = autoPlan('en'),
+  typed?: { id: string; input: string },
+  locale = 'en_US',
+): LocalRuntime {
+  const runtime = createLocalRuntime({ locale, timeZone: 'Europe/Warsaw', now: () => NOW });
   expect(value<{ ok: boolean }>(runtime.call('submitQuarter', { plan, previousSheetId: null })).ok).toBe(true);
   expect(value<{ ok: boolean }>(runtime.call('importDeals', DEALS)).ok).toBe(true);
   if (typed) {
@@ -89,6 +93,15 @@ describe('the check-in of key results fed by formulas', () => {
     expect(historyValue('O1.1')).toBe(3);
     expect(historyValue('O1.2')).toBe(180_000);
     expect(historyValue('O1.4')).toBeCloseTo(0.75, 6);
+  });
+
+  it('looks the fed values up in a Polish spreadsheet too', () => {
+    const runtime = startQuarter(autoPlan('pl'), undefined, 'pl_PL');
+    const tab = value<CheckInState>(runtime.call('getCheckInState', {})).tab;
+    expect(tab?.sheetName).toBe('Check-in T09');
+    const { formulas } = runtime.services.spreadsheet.dump(tab?.sheetName ?? '');
+    for (const formula of formulas.flat().filter(Boolean)) expect(dialectProblems(String(formula))).toEqual([]);
+    expectFed(fedOf(runtime), BEFORE);
   });
 
   it('names a fed KR whose formula errs, and never records it as 0', () => {

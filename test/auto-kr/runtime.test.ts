@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { createLocalRuntime, type LocalRuntime } from '../../local/runtime';
 import type { WorkbookSnapshot } from '../../local/snapshot';
 import { dealColumn } from '../../src/core/deals/deals-sheet';
+import { dialectProblems } from '../../src/core/formula-text';
 import { columnLetter } from '../../src/core/okr-sheet/cells';
 import { columnOf, FIRST_DATA_ROW } from '../../src/core/okr-sheet/columns';
 import { KR_SOURCES, type KrSource } from '../../src/shared/plan';
@@ -36,16 +37,18 @@ function expectValues(actual: Record<KrSource, unknown>, expected: Record<KrSour
 }
 
 describe.each([
-  ['en_US', 'en', 'Deals', 'won'],
-  ['pl_PL', 'pl', 'Transakcje', 'wygrana'],
-] as const)('key results fed by the Deals sheet (%s)', (locale, lang, dealsName, won) => {
+  ['en_US', 'en', 'Deals', 'won', 'addon'],
+  ['pl_PL', 'pl', 'Transakcje', 'wygrana', 'addon'],
+  ['en_US', 'en', 'Deals', 'won', 'portable'],
+  ['pl_PL', 'pl', 'Transakcje', 'wygrana', 'portable'],
+] as const)('key results fed by the Deals sheet (%s, %s sheet, %s formulas)', (locale, lang, dealsName, won, style) => {
   it('show no value before there are deals, then move when a deal is marked won', () => {
     const runtime = createLocalRuntime({
       locale,
       timeZone: 'Europe/Warsaw',
       now: () => new Date('2027-02-24T12:00:00Z'),
     });
-    const built = runtime.call('submitQuarter', { plan: autoPlan(lang), previousSheetId: null });
+    const built = runtime.call('submitQuarter', { plan: autoPlan(lang, style), previousSheetId: null });
     expect(built).toMatchObject({ ok: true, value: { ok: true, sheetName: SHEET } });
     const warnings = (built as unknown as { value: { warnings: string[] } }).value.warnings;
     expect(warnings.some((warning) => warning.includes(dealsName))).toBe(true);
@@ -65,8 +68,12 @@ describe.each([
     expect(scoresAfter['deals.newClients']).toBeCloseTo(3 / 8, 6);
     expect(scoresAfter['deals.wonRevenue']).toBeCloseTo(180_000 / 400_000, 6);
     expect(scoresAfter['deals.averageDealValue']).toBeCloseTo(1, 6);
-    // The typed KR is left for typing.
+    // Every formula of the OKR sheet and the Deals sheet is in the dialect that parses in both locales.
     const snapshot = runtime.snapshot();
+    for (const sheet of snapshot.sheets) {
+      for (const cell of sheet.cells.flat()) if (cell?.formula) expect(dialectProblems(cell.formula)).toEqual([]);
+    }
+    // The typed KR is left for typing.
     const typed = snapshot.sheets.find((s) => s.name === SHEET)?.cells[FIRST_DATA_ROW + 7 - 1]?.[
       columnOf('current') - 1
     ];
