@@ -303,7 +303,7 @@ export function fedList(fed: readonly FedKeyResult[]): VNode {
           html`<li key=${kr.id} data-kr=${kr.id} class=${kr.problem ? 'fed-problem' : 'fed-value'}>
             <strong>${kr.id}</strong> ${kr.title}: ${
               kr.problem
-                ? html`<span class="note-warn">⚠ ${t(`fed_${kr.problem.code}`, kr.problem.code === 'formulaError' ? { error: kr.problem.error } : {})}</span>`
+                ? html`<span class="note-warn">⚠ ${fedProblemText(kr)}</span>`
                 : html`<output>${kr.value === null ? '—' : formatValue(kr.value, kr.unit, lang(), kr.currency)}</output>
                     <span class="hint"> (${t(kr.deals ? 'fedDeals' : 'fedFormula')})</span>`
             }
@@ -312,6 +312,15 @@ export function fedList(fed: readonly FedKeyResult[]): VNode {
     </ul>
     <p class="hint">${t('fedHint')}</p>
   </div>`;
+}
+
+/** Why a fed key result has no value this week, in the sidebar's language. */
+export function fedProblemText(kr: FedKeyResult): string {
+  const problem = kr.problem;
+  if (!problem) return '';
+  if (problem.code === 'formulaError') return t('fed_formulaError', { error: problem.error });
+  if (problem.code === 'noValue' && kr.deals) return t('fed_noDealsYet');
+  return t(`fed_${problem.code}`);
 }
 
 /** Who records: nobody, or one of the tab's key-result owners. */

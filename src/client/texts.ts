@@ -134,7 +134,8 @@ const translate = defineTexts(
     fed_formulaError: 'its formula shows {error}; fix it on the OKR sheet. Not recorded, never as 0.',
     fed_noDealsSheet:
       'the Deals sheet it reads was deleted, so its formula shows #REF!; restore that sheet (File ▸ Version history) or type the value on the OKR sheet. Not recorded.',
-    fed_noValue: 'no value yet (no deals to count); not recorded.',
+    fed_noValue: 'no value yet; not recorded.',
+    fed_noDealsYet: 'no value yet: the Deals sheet has no deal to count; not recorded.',
     checkInRecordedBefore: 'Week {week} is already in History: recording again replaces its rows; other weeks stay.',
     refresh: 'Refresh',
     record: 'Record check-in',
@@ -317,7 +318,8 @@ const translate = defineTexts(
     fed_formulaError: 'formuła pokazuje {error}; popraw ją w arkuszu OKR. Nie zapisano, nigdy jako 0.',
     fed_noDealsSheet:
       'usunięto arkusz transakcji, z którego czyta, więc formuła pokazuje #REF!; przywróć ten arkusz (Plik ▸ Historia wersji) albo wpisz wartość w arkuszu OKR. Nie zapisano.',
-    fed_noValue: 'jeszcze bez wartości (brak transakcji do policzenia); nie zapisano.',
+    fed_noValue: 'jeszcze bez wartości; nie zapisano.',
+    fed_noDealsYet: 'jeszcze bez wartości: w arkuszu transakcji nie ma czego liczyć; nie zapisano.',
     checkInRecordedBefore:
       'Tydzień {week} jest już w Historii: ponowny zapis zastąpi jego wiersze; inne tygodnie zostają.',
     refresh: 'Odśwież',

@@ -110,7 +110,7 @@ describe.skipIf(skipBrowserTests)('key results fed by formulas in the sidebar', 
     expect(await page.locator('#check-in-fed h3').textContent()).toBe('Updated by formulas (not typed)');
     const items = page.locator('#check-in-fed li');
     expect(await items.count()).toBe(2);
-    expect(await items.nth(0).textContent()).toMatch(/^O1\.1 New clients: ⚠ no value yet/);
+    expect(await items.nth(0).textContent()).toMatch(/^O1\.1 New clients: ⚠ no value yet: the Deals sheet has no deal/);
     expect(await items.nth(1).textContent()).toMatch(/^O1\.2 Revenue won: PLN 180,000 \(from the Deals sheet\)/);
     expect(await axeFindings(page)).toEqual([]);
     await closePage(page);
