@@ -11,7 +11,7 @@ import { Fragment, type VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { shownGrade } from '../core/close/grades';
 import { bandWord, gradesText, scoreText } from '../core/close/grades-texts';
-import { KR_SOURCE_INFO, searchTemplates } from '../core/kr-library';
+import { searchTemplates, sourceTitle } from '../core/kr-library';
 import { formatValue } from '../core/number-format';
 import { quarterDates } from '../core/quarter';
 import type { KrSource, Level, Unit } from '../shared/plan';
@@ -643,7 +643,7 @@ export function SourceField(props: {
   const language = store.draft.language;
   const choices: [string, string][] = [
     ['', t('sourceTyped')],
-    ...SOURCE_CHOICES.map((source): [string, string] => [source, KR_SOURCE_INFO[source].title[language]]),
+    ...SOURCE_CHOICES.map((source): [string, string] => [source, sourceTitle(source, language)]),
   ];
   return html`<${Field}
     id=${`k${keyResult.key}-source`}

@@ -36,43 +36,51 @@ export interface KrTemplate {
   source?: KrSource;
 }
 
-/** What each source of a current value measures, in the unit its number is in. */
-export const KR_SOURCE_INFO: Record<KrSource, { unit: Unit; title: BilingualText }> = {
+/** What each source of a current value measures ("revenue won this quarter"), in the unit its number is in. */
+export const KR_SOURCE_INFO: Record<KrSource, { unit: Unit; what: BilingualText }> = {
   'deals.newClients': {
     unit: 'count',
-    title: { pl: 'Transakcje: nowi klienci wygrani w kwartale', en: 'Deals: new clients won this quarter' },
+    what: { pl: 'nowi klienci wygrani w kwartale', en: 'new clients won this quarter' },
   },
   'deals.wonRevenue': {
     unit: 'currency',
-    title: { pl: 'Transakcje: przychód z wygranych w kwartale', en: 'Deals: revenue won this quarter' },
+    what: { pl: 'przychód z wygranych w kwartale', en: 'revenue won this quarter' },
   },
   'deals.averageDealValue': {
     unit: 'currency',
-    title: {
-      pl: 'Transakcje: średnia wartość wygranej transakcji w kwartale',
-      en: 'Deals: average value of deals won this quarter',
+    what: {
+      pl: 'średnia wartość wygranej transakcji w kwartale',
+      en: 'average value of deals won this quarter',
     },
   },
   'deals.winRate': {
     unit: 'percent',
-    title: { pl: 'Transakcje: win rate zamkniętych w kwartale', en: 'Deals: win rate of deals closed this quarter' },
+    what: { pl: 'win rate zamkniętych w kwartale', en: 'win rate of deals closed this quarter' },
   },
   'deals.salesCycle': {
     unit: 'days',
-    title: {
-      pl: 'Transakcje: cykl sprzedaży wygranych w kwartale',
-      en: 'Deals: sales cycle of deals won this quarter',
+    what: {
+      pl: 'cykl sprzedaży wygranych w kwartale',
+      en: 'sales cycle of deals won this quarter',
     },
   },
   'deals.pipelineValue': {
     unit: 'currency',
-    title: { pl: "Transakcje: wartość otwartego pipeline'u", en: 'Deals: value of the open pipeline' },
+    what: { pl: "wartość otwartego pipeline'u", en: 'value of the open pipeline' },
   },
   'deals.finalStage': {
     unit: 'count',
-    title: { pl: 'Transakcje: okazje w final stage (pewne)', en: 'Deals: open deals in the final stage (commit)' },
+    what: { pl: 'okazje w final stage (pewne)', en: 'open deals in the final stage (commit)' },
   },
 };
+
+/**
+ * A source as the planner lists it: the Deals sheet, then what it measures.
+ * @example sourceTitle('deals.winRate', 'en') // 'Deals: win rate of deals closed this quarter'
+ */
+export function sourceTitle(source: KrSource, lang: Lang): string {
+  return `${lang === 'pl' ? 'Transakcje' : 'Deals'}: ${KR_SOURCE_INFO[source].what[lang]}`;
+}
 
 /** The six categories, in the order of the guide. */
 export const KR_CATEGORIES: readonly KrCategory[] = [

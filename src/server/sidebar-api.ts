@@ -7,7 +7,7 @@ import { isBlank, parseNumberText } from '../core/cell-values';
 import { effectiveGrade, gradeBand } from '../core/close/grades';
 import { defineTexts, type Lang } from '../core/i18n';
 import { assignInitiativeIds } from '../core/initiatives/initiatives';
-import { KR_SOURCE_INFO } from '../core/kr-library';
+import { KR_SOURCE_INFO, sourceTitle } from '../core/kr-library';
 import { unitWord } from '../core/okr-sheet/texts';
 import { upcomingQuarter } from '../core/quarter';
 import type { KrSource, QuarterPlan, QuarterRef } from '../shared/plan';
@@ -591,7 +591,7 @@ function sourceError(
   const info = KR_SOURCE_INFO[source as KrSource];
   if (keyResult.unit === info.unit) return null;
   const unit = unitWord(info.unit, currency, lang);
-  return ['sourceUnit', { field, source: info.title[lang], unit, id: krId }];
+  return ['sourceUnit', { field, source: sourceTitle(source as KrSource, lang), unit, id: krId }];
 }
 
 /**

@@ -85,7 +85,7 @@ describe('the OKR sheet of a quarter with fed key results', () => {
       expect(layout.cells[row - 1]?.[current]).toEqual({ formula: sourceFormula(source, DEALS, CELLS) });
       expect(layout.backgrounds[row - 1]?.[current]).toBe(FILL.computed);
       const help = layout.validations[row - layout.firstDataRow]?.[current];
-      expect(help?.help).toContain(KR_SOURCE_INFO[source].title.pl);
+      expect(help?.help).toContain(KR_SOURCE_INFO[source].what.pl);
     }
     // The typed KR stays white and empty.
     const typed = layout.keyResults.find((kr) => kr.id === 'O2.4')?.row ?? 0;

@@ -272,7 +272,7 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
           ? sourceFormula(kr.source, deals, quarterCells)
           : null;
       if (auto && kr.source && deals) {
-        const what = KR_SOURCE_INFO[kr.source].title[lang];
+        const what = KR_SOURCE_INFO[kr.source].what[lang];
         const help = sheetText(lang, 'helpAutoCurrent', { what, sheet: deals.sheetName });
         const spec = autoSpecs.get(help) ?? { kind: 'number', min: -1e15, max: 1e15, allowInvalid: true, help };
         autoSpecs.set(help, spec);
