@@ -4,7 +4,9 @@
 // the team typed there stays. The tab is written in a fixed number of batched calls, whatever the number of
 // key results, under the document lock so a double click cannot make two tabs of one week. When the quarter
 // holding today was closed early (the next one planned from it), a note says so and names the open quarter,
-// which the sidebar offers; picked, its OKR sheet is passed as `quarterSheetId`.
+// which the sidebar offers; picked, its OKR sheet is passed as `quarterSheetId`. A key result whose current
+// value is a formula on the OKR sheet (the add-on's Deals formula, or the user's own) shows that value, looked
+// up by its id, instead of a prefill to type over.
 
 import type { CheckInNote } from '../core/check-in/check-in-notes';
 import { chooseCheckIn, openQuarterInstead, tabKeyResultsOf } from '../core/check-in/check-in-source';

@@ -2,7 +2,8 @@
 // existing sheet: a taken name gives "OKR Q1 2027 (2)"; a confirmed replacement still builds beside and
 // then only renames the earlier sheet, which keeps all its data. Starting from a previous quarter, each
 // key result is carried over, kept or dropped, and the previous sheet is closed (values kept, protected
-// with a warning). Everything runs under the document lock.
+// with a warning). Key results with a `source` get their Deals sheet formula; a Deals sheet is made (empty)
+// when there is none. Everything runs under the document lock.
 
 import { DEAL_FIELDS } from '../core/deals/deal';
 import { dealHeader } from '../core/deals/deal-texts';
