@@ -3,9 +3,9 @@
 // components of quarter-view.ts draw it and call its actions; the unit tests drive it directly.
 
 import type { Lang } from '../core/i18n';
-import type { KrTemplate } from '../core/kr-library';
+import { KR_SOURCE_INFO, type KrTemplate } from '../core/kr-library';
 import { lintPlan } from '../core/okr-lint';
-import type { FormulaStyle, Level, Unit } from '../shared/plan';
+import type { FormulaStyle, KrSource, Level, Unit } from '../shared/plan';
 import type { CarryChoice, SidebarState, SubmitResult } from '../shared/sidebar-api';
 import {
   type Draft,
@@ -134,7 +134,7 @@ export class QuarterStore extends Store {
         if (keyResult.from?.choice === 'drop') continue;
         const krPath = this.keyResultPath(objective, keyResult);
         const fields = ['', '.title', '.kind', '.unit', '.owner', '.weight', '.committed'];
-        if (keyResult.kind !== 'milestone') fields.push('.start', '.target', '.minTarget', '.maxTarget');
+        if (keyResult.kind !== 'milestone') fields.push('.start', '.target', '.minTarget', '.maxTarget', '.source');
         for (const part of fields) paths.add(`${krPath}${part}`);
       }
     }
@@ -278,6 +278,16 @@ export class QuarterStore extends Store {
   setUnit(objective: DraftObjective, keyResult: DraftKeyResult, unit: Unit): void {
     keyResult.unit = unit;
     this.edited(`${this.keyResultPath(objective, keyResult)}.unit`);
+  }
+
+  /** Feeds the KR's current value from a Deals sheet formula (its unit follows), or lets it be typed (`''`). */
+  setSource(objective: DraftObjective, keyResult: DraftKeyResult, source: KrSource | ''): void {
+    if (source === '') delete keyResult.source;
+    else {
+      keyResult.source = source;
+      keyResult.unit = KR_SOURCE_INFO[source].unit;
+    }
+    this.edited(`${this.keyResultPath(objective, keyResult)}.source`);
   }
 
   setCommitted(objective: DraftObjective, keyResult: DraftKeyResult, committed: boolean): void {

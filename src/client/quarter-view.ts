@@ -11,10 +11,10 @@ import { Fragment, type VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { shownGrade } from '../core/close/grades';
 import { bandWord, gradesText, scoreText } from '../core/close/grades-texts';
-import { searchTemplates } from '../core/kr-library';
+import { searchTemplates, sourceTitle } from '../core/kr-library';
 import { formatValue } from '../core/number-format';
 import { quarterDates } from '../core/quarter';
-import type { Level, Unit } from '../shared/plan';
+import type { KrSource, Level, Unit } from '../shared/plan';
 import type { CarryChoice, PreviousGrade } from '../shared/sidebar-api';
 import {
   type DraftKeyResult,
@@ -23,6 +23,7 @@ import {
   type Kind,
   LEVEL_CHOICES,
   numberText,
+  SOURCE_CHOICES,
   startIsCarried,
   UNIT_CHOICES,
 } from './draft';
@@ -557,6 +558,7 @@ export function KeyResultCard(props: {
         )}
       />
     </div>
+    ${keyResult.kind === 'milestone' ? null : html`<${SourceField} store=${store} objective=${objective} keyResult=${keyResult} />`}
     ${
       keyResult.kind === 'milestone'
         ? html`<p class="hint milestone">${t('milestoneNote')}</p>`
@@ -629,6 +631,27 @@ export function KeyResultCard(props: {
     />
     <${MessageBoxes} id=${key} path=${path} />
   </div>`;
+}
+
+/** Where the current value comes from: typed each week, or a ready formula over the Deals sheet. */
+export function SourceField(props: {
+  store: QuarterStore;
+  objective: DraftObjective;
+  keyResult: DraftKeyResult;
+}): VNode {
+  const { store, objective, keyResult } = props;
+  const language = store.draft.language;
+  const choices: [string, string][] = [
+    ['', t('sourceTyped')],
+    ...SOURCE_CHOICES.map((source): [string, string] => [source, sourceTitle(source, language)]),
+  ];
+  return html`<${Field}
+    id=${`k${keyResult.key}-source`}
+    path=${`${store.keyResultPath(objective, keyResult)}.source`}
+    label=${t('source')}
+    control=${select(choices, keyResult.source ?? '', (value) => store.setSource(objective, keyResult, value as KrSource | ''))}
+    hint=${keyResult.source ? t('sourceHint') : undefined}
+  />`;
 }
 
 /** The choice for a key result continued from the previous quarter: carry over, keep or drop. */

@@ -90,6 +90,10 @@ const translate = defineTexts(
     scenarioOptional: 'optional scenario',
     startOptional: 'optional',
     milestoneNote: 'Scored done / not done: type yes or no in the sheet.',
+    source: 'Current value',
+    sourceTyped: 'Typed at each check-in',
+    sourceHint:
+      'Updates itself: a formula over the Deals sheet, for the quarter’s dates (an empty Deals sheet is made if there is none).',
     weight: 'Weight',
     owner: 'Owner',
     ownerPlaceholder: 'Name',
@@ -123,6 +127,15 @@ const translate = defineTexts(
     checkInHint:
       'Type this week’s values, confidence and comments into the tab, then record: each value goes into the OKR sheet, and one row per key result into History.',
     checkInNotes: 'Worth a look:',
+    fedTitle: 'Updated by formulas (not typed)',
+    fedHint: 'These values come from the OKR sheet’s formulas; recording copies them into History.',
+    fedDeals: 'from the Deals sheet',
+    fedFormula: 'from your formula',
+    fed_formulaError: 'its formula shows {error}; fix it on the OKR sheet. Not recorded, never as 0.',
+    fed_noDealsSheet:
+      'the Deals sheet it reads was deleted, so its formula shows #REF!; restore that sheet (File ▸ Version history) or type the value on the OKR sheet. Not recorded.',
+    fed_noValue: 'no value yet; not recorded.',
+    fed_noDealsYet: 'no value yet: the Deals sheet has no deal to count; not recorded.',
     checkInRecordedBefore: 'Week {week} is already in History: recording again replaces its rows; other weeks stay.',
     refresh: 'Refresh',
     record: 'Record check-in',
@@ -264,6 +277,10 @@ const translate = defineTexts(
     scenarioOptional: 'scenariusz opcjonalny',
     startOptional: 'opcjonalnie',
     milestoneNote: 'Oceniany zrobione / niezrobione: w arkuszu wpisz tak albo nie.',
+    source: 'Wartość bieżąca',
+    sourceTyped: 'Wpisywana przy każdym check-inie',
+    sourceHint:
+      'Aktualizuje się sama: formuła z arkusza transakcji, dla dat kwartału (gdy arkusza nie ma, powstanie pusty).',
     weight: 'Waga',
     owner: 'Właściciel',
     ownerPlaceholder: 'Imię',
@@ -294,6 +311,15 @@ const translate = defineTexts(
     checkInHint:
       'Wpisz w zakładce wartości z tego tygodnia, pewność i komentarze, potem zapisz: każda wartość trafi do arkusza OKR, a po jednym wierszu na kluczowy rezultat do Historii.',
     checkInNotes: 'Warto sprawdzić:',
+    fedTitle: 'Aktualizowane formułami (nie wpisuje się)',
+    fedHint: 'Te wartości pochodzą z formuł arkusza OKR; zapis kopiuje je do Historii.',
+    fedDeals: 'z arkusza transakcji',
+    fedFormula: 'z Twojej formuły',
+    fed_formulaError: 'formuła pokazuje {error}; popraw ją w arkuszu OKR. Nie zapisano, nigdy jako 0.',
+    fed_noDealsSheet:
+      'usunięto arkusz transakcji, z którego czyta, więc formuła pokazuje #REF!; przywróć ten arkusz (Plik ▸ Historia wersji) albo wpisz wartość w arkuszu OKR. Nie zapisano.',
+    fed_noValue: 'jeszcze bez wartości; nie zapisano.',
+    fed_noDealsYet: 'jeszcze bez wartości: w arkuszu transakcji nie ma czego liczyć; nie zapisano.',
     checkInRecordedBefore:
       'Tydzień {week} jest już w Historii: ponowny zapis zastąpi jego wiersze; inne tygodnie zostają.',
     refresh: 'Odśwież',

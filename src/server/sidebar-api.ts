@@ -7,8 +7,10 @@ import { isBlank, parseNumberText } from '../core/cell-values';
 import { effectiveGrade, gradeBand } from '../core/close/grades';
 import { defineTexts, type Lang } from '../core/i18n';
 import { assignInitiativeIds } from '../core/initiatives/initiatives';
+import { KR_SOURCE_INFO, sourceTitle } from '../core/kr-library';
+import { unitWord } from '../core/okr-sheet/texts';
 import { upcomingQuarter } from '../core/quarter';
-import type { QuarterPlan, QuarterRef } from '../shared/plan';
+import type { KrSource, QuarterPlan, QuarterRef } from '../shared/plan';
 import {
   type CarryChoice,
   type FieldError,
@@ -52,6 +54,7 @@ const texts = defineTexts(
     owner: 'Owner of {id}',
     committed: 'Committed or aspirational ({id})',
     notes: 'Notes of {id}',
+    source: 'Where the current value of {id} comes from',
     quarter: 'Quarter',
     year: 'Year',
     quarterStart: 'First day of the quarter',
@@ -98,6 +101,8 @@ const texts = defineTexts(
     maxAboveTarget:
       '{field}: {value} is above the target {target}; for a falling result the maximum scenario is at most the target',
     scenarioNeedsTarget: '{field}: a milestone has no scenarios; leave it empty',
+    sourceMilestone: '{field}: a milestone is done or not; it cannot be computed from deals',
+    sourceUnit: '{field}: “{source}” is a number in {unit}; set the unit of {id} to {unit}',
     decreaseNeedsStart:
       '{field} is required for a decreasing result; for a ceiling with no start choose “at most” instead',
     levelNotUsed: 'Objective {id} is at the {level} level, which is not among the levels chosen',
@@ -136,6 +141,7 @@ const texts = defineTexts(
     owner: 'Właściciel {id}',
     committed: 'Zobowiązanie czy ambicja ({id})',
     notes: 'Notatki {id}',
+    source: 'Źródło bieżącej wartości {id}',
     quarter: 'Kwartał',
     year: 'Rok',
     quarterStart: 'Pierwszy dzień kwartału',
@@ -179,6 +185,8 @@ const texts = defineTexts(
     maxAboveTarget:
       '{field}: {value} jest powyżej celu {target}; dla wyniku malejącego scenariusz maksymalny nie przekracza celu',
     scenarioNeedsTarget: '{field}: kamień milowy nie ma scenariuszy; zostaw to pole puste',
+    sourceMilestone: '{field}: kamień milowy jest zrobiony albo nie; nie da się go liczyć z transakcji',
+    sourceUnit: '{field}: „{source}” to liczba w jednostce {unit}; ustaw jednostkę {id} na {unit}',
     decreaseNeedsStart:
       '{field}: wynik malejący potrzebuje wartości startowej; dla samego limitu bez startu wybierz „co najwyżej”',
     levelNotUsed: 'Cel {id} jest na poziomie {level}, którego nie wybrano wśród poziomów',
@@ -518,6 +526,8 @@ function planRuleErrors(plan: LoosePlan, lang: Lang): FieldError[] {
       if (keyResult.kind === 'decrease' && keyResult.start === null) {
         add(`${at}.keyResults.${k}.start`, 'decreaseNeedsStart', { field: texts(lang, 'start', { id: krId }) });
       }
+      const source = sourceError(keyResult, krId, typeof plan.currency === 'string' ? plan.currency : 'PLN', lang);
+      if (source) add(`${at}.keyResults.${k}.source`, ...source);
       for (const error of scenarioErrors(keyResult, krId, lang))
         add(`${at}.keyResults.${k}.${error.field}`, ...error.message);
     });
@@ -565,6 +575,23 @@ function initiativeIdsOf(initiatives: unknown): string[] {
   return assignInitiativeIds(
     list.map((initiative) => (typeof initiative?.id === 'string' ? initiative.id : undefined)),
   );
+}
+
+/** A source feeds a number in one unit: the KR must be in that unit, and no milestone. */
+function sourceError(
+  keyResult: Record<string, unknown>,
+  krId: string,
+  currency: string,
+  lang: Lang,
+): [TextKey, Record<string, string | number>] | null {
+  const source = keyResult.source;
+  if (typeof source !== 'string' || !(source in KR_SOURCE_INFO)) return null;
+  const field = texts(lang, 'source', { id: krId });
+  if (keyResult.kind === 'milestone') return ['sourceMilestone', { field }];
+  const info = KR_SOURCE_INFO[source as KrSource];
+  if (keyResult.unit === info.unit) return null;
+  const unit = unitWord(info.unit, currency, lang);
+  return ['sourceUnit', { field, source: sourceTitle(source as KrSource, lang), unit, id: krId }];
 }
 
 /**
@@ -800,6 +827,7 @@ function fieldName(path: string[], scope: 'submit' | 'settings', lang: Lang, pay
       case 'owner':
       case 'committed':
       case 'notes':
+      case 'source':
         return t(krPart, { id: krId });
       case 'currency':
         return t('krCurrency', { id: krId });

@@ -14,6 +14,21 @@ export const KINDS = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone'] 
 export const UNITS = ['count', 'currency', 'percent', 'days', 'hours', 'points'] as const;
 export type Unit = (typeof UNITS)[number];
 
+/**
+ * Where a key result's current value may come from instead of being typed: a ready formula over the Deals
+ * sheet (src/core/deals/kr-sources.ts writes it). Absent, the owner types the value each week.
+ */
+export const KR_SOURCES = [
+  'deals.newClients',
+  'deals.wonRevenue',
+  'deals.averageDealValue',
+  'deals.winRate',
+  'deals.salesCycle',
+  'deals.pipelineValue',
+  'deals.finalStage',
+] as const;
+export type KrSource = (typeof KR_SOURCES)[number];
+
 // Pieces of the schemas below, made fresh for each (they are only ever called while a schema is built).
 const isoDate = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
 const text = (max: number) => z.string().check(z.maxLength(max));
@@ -53,6 +68,8 @@ export const keyResultSchema = lazySchema(() =>
      */
     minTarget: z.optional(z.nullable(finite())),
     maxTarget: z.optional(z.nullable(finite())),
+    /** A formula over the Deals sheet feeds the current value (the unit must fit it; never a milestone). */
+    source: z.optional(z.enum(KR_SOURCES)),
     /** The latest value, when carried over or read back; the builder leaves the cell for the user. */
     current: z.optional(z.nullable(finite())),
     weight: finite().check(z.gte(0), z.lte(100)),
