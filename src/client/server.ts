@@ -18,7 +18,8 @@ export type SidebarFunction =
   | 'getCheckInState'
   | 'submitCheckIn'
   | 'startCheckIn'
-  | 'getCheckInText';
+  | 'getCheckInText'
+  | 'importDeals';
 
 /** Each sidebar server function as the sidebar sees it: the same arguments, the answer as a promise. */
 export type SidebarApi = {

@@ -12,9 +12,9 @@
 
 import type { QuarterDone } from './quarter-store';
 
-export type View = 'quarter' | 'settings' | 'check-in';
+export type View = 'quarter' | 'settings' | 'check-in' | 'deals';
 
-export const VIEWS: readonly View[] = ['quarter', 'settings', 'check-in'];
+export const VIEWS: readonly View[] = ['quarter', 'settings', 'check-in', 'deals'];
 
 /** The key under which the sidebar keeps what it showed. */
 export const SESSION_KEY = 'okr-sheets.sidebar';

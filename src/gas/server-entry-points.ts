@@ -14,5 +14,5 @@ export { showInitiatives } from '../server/initiatives-sheet';
 export { onInstall, onOpen, showHelp, showRecordCheckIn, showWeeklyCheckIn, updateAsOfDate } from '../server/menu';
 export { generateReview } from '../server/monthly-review';
 export { showMonthlyReview } from '../server/monthly-review-menu';
-export { showNewQuarterSidebar, showSettings } from '../server/sidebar';
+export { showImportDeals, showNewQuarterSidebar, showSettings } from '../server/sidebar';
 export { getSettings, getSidebarState, saveSettings, submitQuarter } from '../server/sidebar-api';
