@@ -68,9 +68,10 @@ export function sessionStore(): SessionStore {
 
 function isDone(value: unknown): value is QuarterDone {
   if (!value || typeof value !== 'object') return false;
-  const { sheetName, warnings } = value as Record<string, unknown>;
+  const { sheetName, warnings, initiativesSheetName } = value as Record<string, unknown>;
   return (
     typeof sheetName === 'string' &&
+    (initiativesSheetName === undefined || typeof initiativesSheetName === 'string') &&
     Array.isArray(warnings) &&
     warnings.every((warning): warning is string => typeof warning === 'string')
   );

@@ -205,6 +205,7 @@ const translate = defineTexts(
     taskTitle: 'Task',
     taskDue: 'Due date',
     addTask: '+ Add a task',
+    doneInitiatives: 'Its initiatives and tasks are in the sheet “{sheet}”.',
     removeTask: 'Remove task {number} of {id}',
     // Import deals.
     importDeals: 'Import deals',
@@ -423,6 +424,7 @@ const translate = defineTexts(
     taskTitle: 'Zadanie',
     taskDue: 'Termin',
     addTask: '+ Dodaj zadanie',
+    doneInitiatives: 'Inicjatywy i zadania są w arkuszu „{sheet}”.',
     removeTask: 'Usuń zadanie {number} inicjatywy {id}',
     // Import transakcji.
     importDeals: 'Import transakcji',

@@ -99,7 +99,8 @@ export function buildQuarter(plan: QuarterPlan, options: BuildQuarterOptions = {
         method: valid.prioritisation ?? 'ice',
         quarterLabel: dates.label,
         team: valid.team,
-        ...initiativesOf(valid),
+        // The carried-over plan: its initiatives name the key results by the new sheet's ids.
+        ...initiativesOf(working),
         keyResultIds: layout.keyResults.map((kr) => kr.id),
         okrSheet: sheet,
         okrLastRow: layout.lastRow,
