@@ -58,7 +58,7 @@ export interface PlaygroundOptions {
   timeZone?: string;
   /** Build dist/ first (`npm run build`). Default true. */
   build?: boolean;
-  /** "Now" for the sample quarter's dates. */
+  /** "Now": the sample quarter's dates, and the add-on's clock (`new Date()` in the bundle). The machine's by default. */
   now?: () => Date;
   /** Tests only: milliseconds every API request waits before it is handled (a slow server). */
   answerDelayMs?: number;
@@ -143,8 +143,8 @@ class Session {
   fresh: boolean;
   version = 1;
   readonly instance = `${process.pid}-${Date.now().toString(36)}`;
-  /** The add-on's clock: the machine's, stopped on past days while the sample is built. */
-  readonly clock = new ScriptClock();
+  /** The add-on's clock: the machine's (or the playground's `now`), stopped on past days while the sample is built. */
+  readonly clock: ScriptClock;
   private catcher: QuestionCatcher;
   private sidebar: SidebarInfo | null = null;
   private readonly sidebars = new Map<number, string>();
@@ -153,8 +153,15 @@ class Session {
   private toasts: { title: string | null; message: string }[] = [];
 
   constructor(
-    private readonly options: { workbookPath: string; bundlePath: string; locale: string; timeZone?: string },
+    private readonly options: {
+      workbookPath: string;
+      bundlePath: string;
+      locale: string;
+      timeZone?: string;
+      now?: () => Date;
+    },
   ) {
+    this.clock = new ScriptClock(options.now);
     this.fresh = !existsSync(options.workbookPath);
     this.runtime = createLocalRuntime({
       workbookPath: options.workbookPath,
@@ -377,6 +384,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       bundlePath: join(root, 'dist/Code.js'),
       locale: options.locale ?? 'en_US',
       ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+      ...(options.now ? { now: options.now } : {}),
     });
   } catch (error) {
     lock.release();

@@ -106,6 +106,8 @@ export function buildQuarter(plan: QuarterPlan, options: BuildQuarterOptions = {
         okrLastRow: layout.lastRow,
         okrColumns: { krId: columnOf('krId'), initiatives: columnOf('initiatives') },
       }).getName();
+      // Inserting the Initiatives sheet made it the active one; the quarter's OKR sheet is what the user asked for.
+      sheet.activate();
     }
 
     if (previous) {
