@@ -18,6 +18,7 @@ import type {
   Unit,
 } from '../shared/plan';
 import type { CarryChoice, PreviousQuarter, SidebarState } from '../shared/sidebar-api';
+import { type DraftInitiative, initiativesPlan } from './initiative-draft';
 
 export type Kind = (typeof KINDS)[number];
 
@@ -91,6 +92,8 @@ export interface Draft {
    * carried over, kept or dropped, and its sheet is closed once the new one is built.
    */
   usePrevious: boolean;
+  /** Initiatives and their tasks (optional; see initiative-draft.ts). */
+  initiatives?: DraftInitiative[];
 }
 
 let nextKey = 1;
@@ -352,6 +355,8 @@ function planOf(draft: Draft, strict: boolean): QuarterPlan {
           ),
       };
     }),
+    // The lint reads no initiative; a half-typed one must not trip it either.
+    ...(strict ? initiativesPlan(draft.initiatives ?? [], layout, number) : {}),
   };
 }
 

@@ -18,11 +18,24 @@ import {
   keyResultFromTemplate,
   LEVEL_CHOICES,
   lintablePlan,
+  newKey,
   type PlanLayout,
   planLayout,
   setUsePrevious,
   submitPayload,
 } from './draft';
+import {
+  type DraftInitiative,
+  type DraftTask,
+  emptyInitiative,
+  emptyTask,
+  type InitiativeStatus,
+  type InitiativeTextField,
+  initiativePath,
+  initiativePaths,
+  type TaskTextField,
+  taskPath,
+} from './initiative-draft';
 import { type PathMessage, withoutMessagesAt } from './messages';
 import { Store } from './store';
 
@@ -33,6 +46,8 @@ export type KeyResultTextField = 'title' | 'start' | 'target' | 'minTarget' | 'm
 export interface QuarterDone {
   sheetName: string;
   warnings: string[];
+  /** The Initiatives sheet written beside, when the plan had initiatives. */
+  initiativesSheetName?: string;
 }
 
 /** Focus requests the view resolves itself rather than by id. */
@@ -54,6 +69,8 @@ export class QuarterStore extends Store {
   layout: PlanLayout;
   /** Counts changes of the draft (not of messages or panels): the view lints after a pause in them. */
   draftVersion = 0;
+  /** Whether the Initiatives section is open (it starts closed: initiatives are optional). */
+  initiativesOpen = false;
 
   constructor(
     readonly state: SidebarState,
@@ -138,6 +155,7 @@ export class QuarterStore extends Store {
         for (const part of fields) paths.add(`${krPath}${part}`);
       }
     }
+    for (const path of initiativePaths(this.initiatives(), this.initiativesOpen)) paths.add(path);
     return paths;
   }
 
@@ -319,6 +337,69 @@ export class QuarterStore extends Store {
     this.structureChanged();
   }
 
+  // Initiatives: hypotheses tied to a key result of the draft, with optional tasks (initiative-draft.ts).
+
+  initiatives(): DraftInitiative[] {
+    this.draft.initiatives ??= [];
+    return this.draft.initiatives;
+  }
+
+  toggleInitiatives(): void {
+    this.initiativesOpen = !this.initiativesOpen;
+    this.changed();
+  }
+
+  /** A new initiative serving the first key result, the section open and its hypothesis focused. */
+  addInitiative(): void {
+    const first = this.draft.objectives.flatMap((objective) => objective.keyResults)[0];
+    const initiative = emptyInitiative(newKey(), first?.key ?? 0);
+    this.initiatives().push(initiative);
+    this.initiativesOpen = true;
+    this.errors = [];
+    this.focusOn(`i${initiative.key}-hypothesis`);
+    this.structureChanged();
+  }
+
+  removeInitiative(initiative: DraftInitiative): void {
+    this.draft.initiatives = this.initiatives().filter((each) => each !== initiative);
+    this.errors = [];
+    this.structureChanged();
+  }
+
+  editInitiative(initiative: DraftInitiative, field: InitiativeTextField, text: string): void {
+    initiative[field] = text;
+    this.edited(`${initiativePath(this.initiatives(), initiative)}.${field}`);
+  }
+
+  setInitiativeKeyResult(initiative: DraftInitiative, keyResultKey: number): void {
+    initiative.keyResultKey = keyResultKey;
+    this.edited(`${initiativePath(this.initiatives(), initiative)}.keyResultId`);
+  }
+
+  setInitiativeStatus(initiative: DraftInitiative, status: InitiativeStatus): void {
+    initiative.status = status;
+    this.edited(`${initiativePath(this.initiatives(), initiative)}.status`);
+  }
+
+  addTask(initiative: DraftInitiative): void {
+    const task = emptyTask(newKey());
+    initiative.tasks.push(task);
+    this.errors = [];
+    this.focusOn(`t${task.key}-title`);
+    this.structureChanged();
+  }
+
+  removeTask(initiative: DraftInitiative, task: DraftTask): void {
+    initiative.tasks = initiative.tasks.filter((each) => each !== task);
+    this.errors = [];
+    this.structureChanged();
+  }
+
+  editTask(task: DraftTask, field: TaskTextField, text: string): void {
+    task[field] = text;
+    this.edited(`${taskPath(this.initiatives(), task)}.${field}`);
+  }
+
   /** The lint's warnings for the draft as it reads now. */
   lint(): void {
     try {
@@ -347,11 +428,17 @@ export class QuarterStore extends Store {
   finishSubmit(result: SubmitResult): void {
     this.busy = false;
     if (result.ok) {
-      this.done = { sheetName: result.sheetName, warnings: result.warnings };
+      this.done = {
+        sheetName: result.sheetName,
+        warnings: result.warnings,
+        ...(result.initiativesSheetName ? { initiativesSheetName: result.initiativesSheetName } : {}),
+      };
       this.focusOn('done-title');
     } else {
       this.errors = result.errors;
       this.summary = result.errors;
+      // A message for an initiative or a task is shown in its section, which must be open to take the focus.
+      if (result.errors.some((error) => /^plan\.(initiatives|tasks)\b/.test(error.path))) this.initiativesOpen = true;
       this.focusOn(FIRST_INVALID);
     }
     this.changed();

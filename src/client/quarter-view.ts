@@ -27,6 +27,7 @@ import {
   startIsCarried,
   UNIT_CHOICES,
 } from './draft';
+import { InitiativesSection } from './initiatives-section';
 import { messageBoard, nearestPath } from './messages';
 import { FIRST_INVALID, type QuarterDone, type QuarterStore } from './quarter-store';
 import { callServer, closeSidebar } from './server';
@@ -127,6 +128,7 @@ export function QuarterView({ store, openSettings, restart, onDone }: QuarterVie
         <${QuarterSection} store=${store} />
         <${PreviousSection} store=${store} />
         <${ObjectivesSection} store=${store} />
+        <${InitiativesSection} store=${store} />
         <${MessageSlot} id="form" path="" />
       </form>
     </main>
@@ -750,6 +752,7 @@ export function QuarterDoneCard({ done, restart }: { done: QuarterDone; restart(
     <div class="done-mark" aria-hidden="true">✓</div>
     <h2 id="done-title" tabindex="-1">${t('done', { sheet: done.sheetName })}</h2>
     <p>${t('doneHint')}</p>
+    ${done.initiativesSheetName ? html`<p id="done-initiatives">${t('doneInitiatives', { sheet: done.initiativesSheetName })}</p>` : null}
     <${DoneNotes} title=${t('doneWarnings')} items=${done.warnings} />
     <div class="done-actions">
       <button type="button" class="primary" onClick=${() => closeSidebar()}>${t('close')}</button>

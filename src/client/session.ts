@@ -12,9 +12,9 @@
 
 import type { QuarterDone } from './quarter-store';
 
-export type View = 'quarter' | 'settings' | 'check-in';
+export type View = 'quarter' | 'settings' | 'check-in' | 'deals';
 
-export const VIEWS: readonly View[] = ['quarter', 'settings', 'check-in'];
+export const VIEWS: readonly View[] = ['quarter', 'settings', 'check-in', 'deals'];
 
 /** The key under which the sidebar keeps what it showed. */
 export const SESSION_KEY = 'okr-sheets.sidebar';
@@ -68,9 +68,10 @@ export function sessionStore(): SessionStore {
 
 function isDone(value: unknown): value is QuarterDone {
   if (!value || typeof value !== 'object') return false;
-  const { sheetName, warnings } = value as Record<string, unknown>;
+  const { sheetName, warnings, initiativesSheetName } = value as Record<string, unknown>;
   return (
     typeof sheetName === 'string' &&
+    (initiativesSheetName === undefined || typeof initiativesSheetName === 'string') &&
     Array.isArray(warnings) &&
     warnings.every((warning): warning is string => typeof warning === 'string')
   );

@@ -73,6 +73,7 @@ export const showCloseQuarter = serverEntryPoint('showCloseQuarter');
 export const closeQuarter = serverEntryPoint('closeQuarter');
 export const showDealsSheet = serverEntryPoint('showDealsSheet');
 export const importDeals = serverEntryPoint('importDeals');
+export const showImportDeals = serverEntryPoint('showImportDeals');
 export const showInitiatives = serverEntryPoint('showInitiatives');
 // The monthly review: the menu item, and the server function the menu and the CLI call.
 export const showMonthlyReview = serverEntryPoint('showMonthlyReview');

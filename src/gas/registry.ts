@@ -511,6 +511,11 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
         '{ ok: true, sheetName, created, imported, replaced, kept, columns } or { ok: false, problems, columns }.',
     },
   },
+  showImportDeals: {
+    kind: 'server',
+    summary: 'Menu item Import deals…: the sidebar view where a CRM export is pasted or chosen as a file.',
+    params: [],
+  },
   showInitiatives: {
     kind: 'server',
     summary:

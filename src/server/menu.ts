@@ -96,6 +96,7 @@ export function onOpen(event?: OpenEvent): void {
     .addItem(reviewText(lang, 'menuItem'), 'showMonthlyReview')
     .addItem(t('initiatives'), 'showInitiatives')
     .addItem(dealText(lang, 'menuItem'), 'showDealsSheet')
+    .addItem(dealText(lang, 'importMenuItem'), 'showImportDeals')
     .addItem(t('updateAsOf'), 'updateAsOfDate')
     .addItem(t('hideOldCheckIns'), 'hideOldCheckInTabs')
     .addSeparator()

@@ -123,12 +123,15 @@ export function buildQuarter(plan: QuarterPlan, options: BuildQuarterOptions = {
         method: valid.prioritisation ?? 'ice',
         quarterLabel: dates.label,
         team: valid.team,
-        ...initiativesOf(valid),
+        // The carried-over plan: its initiatives name the key results by the new sheet's ids.
+        ...initiativesOf(working),
         keyResultIds: layout.keyResults.map((kr) => kr.id),
         okrSheet: sheet,
         okrLastRow: layout.lastRow,
         okrColumns: { krId: columnOf('krId'), initiatives: columnOf('initiatives') },
       }).getName();
+      // Inserting the Initiatives sheet made it the active one; the quarter's OKR sheet is what the user asked for.
+      sheet.activate();
     }
 
     if (previous) {

@@ -14,20 +14,27 @@ const texts = defineTexts(
     quarterTitle: 'OKR Sheets: new quarter',
     settingsTitle: 'OKR Sheets: settings',
     checkInTitle: 'OKR Sheets: weekly check-in',
+    dealsTitle: 'OKR Sheets: import deals',
   },
   {
     quarterTitle: 'OKR Sheets: nowy kwartał',
     settingsTitle: 'OKR Sheets: ustawienia',
     checkInTitle: 'OKR Sheets: cotygodniowy check-in',
+    dealsTitle: 'OKR Sheets: import transakcji',
   },
 );
 
-const TITLES = { quarter: 'quarterTitle', settings: 'settingsTitle', 'check-in': 'checkInTitle' } as const;
+const TITLES = {
+  quarter: 'quarterTitle',
+  settings: 'settingsTitle',
+  'check-in': 'checkInTitle',
+  deals: 'dealsTitle',
+} as const;
 
 /** The HtmlService file name of the sidebar (dist/sidebar.html). */
 export const SIDEBAR_FILE = 'sidebar';
 
-export type SidebarView = 'quarter' | 'settings' | 'check-in';
+export type SidebarView = 'quarter' | 'settings' | 'check-in' | 'deals';
 
 /** Menu item New quarter…: the planner sidebar. */
 export function showNewQuarterSidebar(): void {
@@ -37,6 +44,11 @@ export function showNewQuarterSidebar(): void {
 /** Menu item Settings: the sidebar on its Settings view. */
 export function showSettings(): void {
   showSidebarView('settings');
+}
+
+/** Menu item Import deals…: the sidebar's view that imports a CRM export (pasted or a file) into Deals. */
+export function showImportDeals(): void {
+  showSidebarView('deals');
 }
 
 /** The sidebar on its check-in view, about a tab, with what the menu item did. */

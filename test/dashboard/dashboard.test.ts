@@ -236,4 +236,15 @@ describe('Dashboard figures and page', () => {
     );
     expect(lineHeader).toBeDefined();
   });
+
+  it('keeps every table inside the tab with one key result and no scenario (the statuses are the widest)', () => {
+    const [first] = input.keyResults;
+    if (!first) throw new Error('no key result');
+    const { minTarget: _min, maxTarget: _max, ...plain } = first;
+    const one = { ...input, keyResults: [plain], history: input.history.slice(0, 1) };
+    const layout = layoutDashboard(one);
+    expect(layout.cells.every((row) => row.length === layout.lastColumn)).toBe(true);
+    expect(layout.lastColumn).toBe(DATA_COLUMN + 3);
+    expect(layout.charts.find((chart) => chart.kind === 'statuses')?.range).toMatch(/:Q\d+$/);
+  });
 });

@@ -222,7 +222,8 @@ export function layoutDashboard(input: DashboardInput): DashboardLayout {
   const dataEnd = initiativesAt + (figures.initiatives ? INITIATIVE_STATUSES.length + 1 : 0);
   const lineWidth = 1 + krCount + 1 + scenarioColumns;
   const lastRow = Math.max(PAGE.rows, dataEnd);
-  const lastColumn = DATA_COLUMN + Math.max(3, lineWidth) - 1;
+  // The widest table: the KRs' lines, or the statuses by week (week, on pace, behind, far behind).
+  const lastColumn = DATA_COLUMN + Math.max(4, lineWidth) - 1;
   const g = sheetGrids(lastRow, lastColumn);
   const header = (row: number, column: number, words: string) => {
     g.put(row, column, { text: words });
