@@ -130,9 +130,9 @@ export function buildQuarter(plan: QuarterPlan, options: BuildQuarterOptions = {
         okrLastRow: layout.lastRow,
         okrColumns: { krId: columnOf('krId'), initiatives: columnOf('initiatives') },
       }).getName();
-      // Inserting the Initiatives sheet made it the active one; the quarter's OKR sheet is what the user asked for.
-      sheet.activate();
     }
+    // Inserting the feed (and the Initiatives sheet) made it the active one; the quarter's OKR sheet is what the user asked for.
+    sheet.activate();
 
     if (previous) {
       freezeQuarterSheet(previous, lang, previousLabel, new Date().toISOString().slice(0, 10));
