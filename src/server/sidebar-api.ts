@@ -9,7 +9,7 @@ import { defineTexts, type Lang } from '../core/i18n';
 import { assignInitiativeIds } from '../core/initiatives/initiatives';
 import { KR_SOURCE_INFO, sourceTitle } from '../core/kr-library';
 import { unitWord } from '../core/okr-sheet/texts';
-import { upcomingQuarter } from '../core/quarter';
+import { quarterFromLabel, quarterToPlan } from '../core/quarter';
 import type { KrSource, QuarterPlan, QuarterRef } from '../shared/plan';
 import {
   type CarryChoice,
@@ -27,7 +27,7 @@ import {
 import { withDocumentLock } from './document-lock';
 import { findGradesSheet, readGradesSheet } from './grades-sheet';
 import { spreadsheetLang } from './language';
-import { findQuarterSheets, readQuarter } from './okr-sheet-reader';
+import { findQuarterSheets, type QuarterSheetInfo, readQuarter } from './okr-sheet-reader';
 import { buildQuarter } from './quarter-builder';
 import { readSettings, rememberTeamName, writeSettings } from './settings';
 
@@ -219,14 +219,15 @@ export function getSidebarState(): SidebarState {
   const locale = spreadsheet.getSpreadsheetLocale();
   const settings = readSettings(locale);
   const today = Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
-  const previous = previousQuarter(spreadsheet);
+  const quarterSheets = findQuarterSheets(spreadsheet);
+  const previous = previousQuarter(spreadsheet, quarterSheets);
   return {
     lang: spreadsheetLang(),
     locale,
     today,
     settings,
     defaults: {
-      quarter: nextQuarter(previous, today, settings.fiscalStartMonth),
+      quarter: nextQuarter(quarterSheets, previous, today, settings.fiscalStartMonth),
       team: settings.teamName || previous?.team || '',
       levels: previous?.levels ?? ['company', 'team'],
       currency: previous?.currency ?? settings.currency,
@@ -306,24 +307,29 @@ function notAQuarterSheet(sheetId: number, lang: Lang): FieldError | null {
 // ---------------------------------------------------------------------------------------------------------
 // State.
 
-/** The quarter a manager plans today when no quarter was planned before: the next one that has not started. */
-export function defaultQuarter(today: string, fiscalStartMonth: number): NumberedQuarter {
-  return upcomingQuarter(today, fiscalStartMonth) as NumberedQuarter;
-}
-
-type NumberedQuarter = Extract<QuarterRef, { kind: 'quarter' }>;
-
-/** The quarter after the previous one when it has not started, else the next one that has not (core/quarter.ts). */
-function nextQuarter(previous: PreviousQuarter | null, today: string, fiscalStartMonth: number): QuarterRef {
-  return upcomingQuarter(today, fiscalStartMonth, previous?.quarter);
+/**
+ * The quarter to plan (core/quarter.ts `quarterToPlan`): the one after the latest quarter the spreadsheet
+ * has, planned or closed (read from each quarter sheet's label, and the previous plan's own quarter), unless
+ * that one has ended; else today's quarter in its first three weeks, or the next one.
+ */
+function nextQuarter(
+  quarterSheets: readonly QuarterSheetInfo[],
+  previous: PreviousQuarter | null,
+  today: string,
+  fiscalStartMonth: number,
+): QuarterRef {
+  const planned = quarterSheets.flatMap((info) => quarterFromLabel(info.label) ?? []);
+  return quarterToPlan(today, fiscalStartMonth, previous ? [...planned, previous.quarter] : planned);
 }
 
 /**
  * The quarter a new one continues from: the last quarter sheet (in tab order) not yet closed, else the last
  * one; `null` when there is none, or when it cannot be read into a plan (the sidebar then starts blank).
  */
-function previousQuarter(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): PreviousQuarter | null {
-  const found = findQuarterSheets(spreadsheet);
+function previousQuarter(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  found: readonly QuarterSheetInfo[],
+): PreviousQuarter | null {
   const open = found.filter((info) => !info.frozen);
   const latest = open[open.length - 1] ?? found[found.length - 1];
   if (!latest) return null;

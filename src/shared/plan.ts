@@ -3,6 +3,7 @@
 // server, since every google.script.run payload comes from a browser and is untrusted.
 
 import * as z from 'zod/mini';
+import { INITIATIVE_STATUSES } from '../core/initiatives/initiatives';
 import { type LazyOutput, lazySchema } from './lazy-schema';
 
 export const LEVELS = ['company', 'team', 'individual'] as const;
@@ -97,8 +98,6 @@ export type ObjectivePlan = LazyOutput<typeof objectiveSchema>;
 export const FORMULA_STYLES = ['addon', 'portable'] as const;
 export type FormulaStyle = (typeof FORMULA_STYLES)[number];
 
-export const INITIATIVE_STATUS_VALUES = ['idea', 'running', 'done', 'dropped'] as const;
-
 /** An initiative: a hypothesis ("We believe that … will … because …") serving one KR of the quarter. */
 export const initiativeSchema = lazySchema(() => {
   const score = () => z.optional(z.nullable(finite()));
@@ -109,7 +108,7 @@ export const initiativeSchema = lazySchema(() => {
     /** The id of the KR it serves ("O1.2"); must be a KR of this plan. */
     keyResultId: text(20),
     owner: z.optional(text(120)),
-    status: z.enum(INITIATIVE_STATUS_VALUES),
+    status: z.enum(INITIATIVE_STATUSES),
     reach: score(),
     impact: score(),
     confidence: score(),

@@ -116,6 +116,12 @@ describe('Dashboard', () => {
         .slice(-4);
       // I1 and I3 running, I2 an idea, I4 done; the three tasks and their header are not initiatives.
       expect(counts.map(([, count]) => count)).toEqual([1, 2, 1, 0]);
+      // Each count beside the status word the Initiatives sheet offers in its language (one list of words).
+      expect(counts.map(([word]) => word)).toEqual(
+        language === 'pl'
+          ? ['pomysł', 'w realizacji', 'zrobione', 'porzucone']
+          : ['idea', 'running', 'done', 'dropped'],
+      );
     }
   });
 
@@ -197,7 +203,7 @@ describe('Dashboard figures and page', () => {
         who: '',
       },
     ],
-    initiatives: countInitiativeStatuses(['running', 'w toku', 'idea', 'something else', '']),
+    initiatives: countInitiativeStatuses(['running', 'w realizacji', 'Pomysł', 'something else', '', null]),
   };
 
   it('scores objectives by weight, keeps overachievement on the weekly lines and averages the scenarios', () => {
