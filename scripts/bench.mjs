@@ -154,7 +154,10 @@ for (const krCount of [9, 100]) {
 
 console.log('\n== company roll-up (issue 11): service calls on the typed fake, and time in Node');
 const { measureRollup: measureRollupOnFake } = await importSource('scripts/bench-rollup.ts');
-for (const [teams, krs] of [[5, 100], [50, 100]]) {
+for (const [teams, krs] of [
+  [5, 100],
+  [50, 100],
+]) {
   const figures = measureRollupOnFake(teams, krs);
   console.log(
     `${teams} teams × ${krs} KRs: connect a team ${figures.connectCalls} calls (${figures.connectMs.toFixed(1)} ms), ` +

@@ -125,6 +125,7 @@ describe('a new user’s quarter through the CLI', () => {
           ...WEEKS.map(({ week }) => `Check-in T${String(week).padStart(2, '0')}`),
           'Inicjatywy Q1 2027',
           'OKR Q1 2027',
+          'OKR feed',
           'Oceny Q1 2027',
           'Przegląd 2027-01',
           'Transakcje',
@@ -153,6 +154,14 @@ describe('a new user’s quarter through the CLI', () => {
       const objectiveGrades = grades.filter((row) => /^O\d$/.test(row[0] ?? '') && row[1] === '');
       expect(objectiveGrades.map((row) => row[0])).toEqual(['O1', 'O2', 'O3']);
       for (const row of objectiveGrades) expect(Number(row[5])).toBeCloseTo(objectiveScore(row[0] as string), 12);
+      // The OKR feed (docs/okr-feed.md) without FILTER: one row per KR in the OKR sheet's order, each with
+      // its score and History's latest day and confidence, as LibreOffice recomputes them.
+      const feed = (recomputed.get('OKR feed') ?? []).filter((row) => /^O\d\.\d$/.test(row[7] ?? ''));
+      expect(feed.map((row) => row[7])).toEqual(KR_IDS);
+      for (const row of feed) {
+        expect(Number(row[15]), `feed score of ${row[7]}`).toBeCloseTo(Number(at(row[7] as string, 'score')), 12);
+        expect([row[17], row[18]], `feed confidence and day of ${row[7]}`).toEqual(['7', '2027-03-26']);
+      }
       const dashboard = recomputed.get('Pulpit') ?? [];
       const bars = dashboard.filter((row) => /^O\d /.test(row[13] ?? ''));
       expect(bars).toHaveLength(3);
