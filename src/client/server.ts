@@ -20,7 +20,10 @@ export type SidebarFunction =
   | 'startCheckIn'
   | 'getCheckInText'
   | 'getCheckInNudges'
-  | 'makeOwnersTable';
+  | 'makeOwnersTable'
+  | 'rollupStatus'
+  | 'connectTeams'
+  | 'refreshRollup';
 
 /** Each sidebar server function as the sidebar sees it: the same arguments, the answer as a promise. */
 export type SidebarApi = {

@@ -193,35 +193,8 @@ function readRollup(spreadsheet: Spreadsheet, sheet: Sheet) {
     return { id, index, state, first, feed, name: name || teamUrl(id) };
   });
   const companyObjectives = companyObjectivesOf(spreadsheet);
-  const tabName = sheet.getName();
-  const statusTeams: TeamStatus[] = feeds.map(({ id, index, state, first, feed, name }) => ({
-    id,
-    url: teamUrl(id),
-    team: feed ? name : '',
-    state,
-    value: isErrorValue(first) || state === 'broken' ? String(first ?? '') : '',
-    cell: `${tabName}!${a1(blockRow(index), STACK_COLUMN)}`,
-    keyResults: feed?.keyResults.length ?? 0,
-  }));
-  const alignmentSheet = findSheetOfKind(spreadsheet, ALIGNMENT_METADATA.kindValue);
-  return {
-    teams,
-    feeds,
-    companyObjectives,
-    problems,
-    status: {
-      sheetName: tabName,
-      teams: statusTeams,
-      companyObjectives: [] as RollupStatus['companyObjectives'],
-      problems,
-      alignmentSheetName: alignmentSheet?.getName() ?? null,
-    },
-  };
-}
 
-function refreshSheet(spreadsheet: Spreadsheet, sheet: Sheet, lang: 'en' | 'pl'): RollupStatus {
-  const read = readRollup(spreadsheet, sheet);
-  // The weights the company set last time, by team and objective.
+  // The weights the company set last time, by team and objective, from the left area's Weight column.
   const alignedStore = sheetValue(sheet, ALIGNED_KEY);
   const previous = Array.isArray(alignedStore.value) ? (alignedStore.value as unknown[]) : [];
   const weights = new Map<string, number>();
@@ -239,10 +212,49 @@ function refreshSheet(spreadsheet: Spreadsheet, sheet: Sheet, lang: 'en' | 'pl')
       weights.set(weightKey(team, objective), weight);
   }
   const rollup = rollUp({
-    companyObjectives: read.companyObjectives,
-    teams: read.feeds.flatMap(({ id, feed }) => (feed ? [{ team: id, keyResults: feed.keyResults }] : [])),
+    companyObjectives,
+    teams: feeds.flatMap(({ id, feed }) => (feed ? [{ team: id, keyResults: feed.keyResults }] : [])),
     weights,
   });
+
+  const tabName = sheet.getName();
+  const statusTeams: TeamStatus[] = feeds.map(({ id, index, state, first, feed, name }) => ({
+    id,
+    url: teamUrl(id),
+    team: feed ? name : '',
+    state,
+    value: isErrorValue(first) || state === 'broken' ? String(first ?? '') : '',
+    cell: `${tabName}!${a1(blockRow(index), STACK_COLUMN)}`,
+    keyResults: feed?.keyResults.length ?? 0,
+  }));
+  const nameOf = new Map(feeds.map(({ id, name }) => [id, name]));
+  const alignmentSheet = findSheetOfKind(spreadsheet, ALIGNMENT_METADATA.kindValue);
+  const status: RollupStatus = {
+    sheetName: tabName,
+    teams: statusTeams,
+    companyObjectives: rollup.companyObjectives.map((objective) => ({
+      id: objective.id,
+      title: objective.title,
+      score: objective.score,
+      known: objective.known,
+      teamObjectives: objective.teamObjectives.length,
+      aligned: objective.teamObjectives.map((team) => ({
+        team: nameOf.get(team.team) ?? team.team,
+        objectiveId: team.objectiveId,
+        title: team.title,
+        weight: team.weight,
+        score: team.score,
+      })),
+    })),
+    problems,
+    alignmentSheetName: alignmentSheet?.getName() ?? null,
+  };
+  return { teams, feeds, rollup, lastLeft, alignedStore, status };
+}
+
+function refreshSheet(spreadsheet: Spreadsheet, sheet: Sheet, lang: 'en' | 'pl'): RollupStatus {
+  const read = readRollup(spreadsheet, sheet);
+  const { rollup, lastLeft, alignedStore } = read;
   const indexOf = new Map(read.teams.map((id, index) => [id, index]));
   const aligned: RollupAligned[] = rollup.companyObjectives.flatMap((objective) =>
     objective.teamObjectives.map((team) => ({
@@ -345,15 +357,5 @@ function refreshSheet(spreadsheet: Spreadsheet, sheet: Sheet, lang: 'en' | 'pl')
   writeSheetSpec(mapSheet, { ...map, sheetMetadata: [] }, 1);
   if (created) for (const { key, value } of map.sheetMetadata) mapSheet.addDeveloperMetadata(key, value);
 
-  return {
-    ...read.status,
-    alignmentSheetName: mapSheet.getName(),
-    companyObjectives: rollup.companyObjectives.map((objective) => ({
-      id: objective.id,
-      title: objective.title,
-      score: objective.score,
-      known: objective.known,
-      teamObjectives: objective.teamObjectives.length,
-    })),
-  };
+  return { ...read.status, alignmentSheetName: mapSheet.getName() };
 }

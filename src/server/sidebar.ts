@@ -14,20 +14,27 @@ const texts = defineTexts(
     quarterTitle: 'OKR Sheets: new quarter',
     settingsTitle: 'OKR Sheets: settings',
     checkInTitle: 'OKR Sheets: weekly check-in',
+    rollupTitle: 'OKR Sheets: company roll-up',
   },
   {
     quarterTitle: 'OKR Sheets: nowy kwartał',
     settingsTitle: 'OKR Sheets: ustawienia',
     checkInTitle: 'OKR Sheets: cotygodniowy check-in',
+    rollupTitle: 'OKR Sheets: zestawienie firmowe',
   },
 );
 
-const TITLES = { quarter: 'quarterTitle', settings: 'settingsTitle', 'check-in': 'checkInTitle' } as const;
+const TITLES = {
+  quarter: 'quarterTitle',
+  settings: 'settingsTitle',
+  'check-in': 'checkInTitle',
+  rollup: 'rollupTitle',
+} as const;
 
 /** The HtmlService file name of the sidebar (dist/sidebar.html). */
 export const SIDEBAR_FILE = 'sidebar';
 
-export type SidebarView = 'quarter' | 'settings' | 'check-in';
+export type SidebarView = 'quarter' | 'settings' | 'check-in' | 'rollup';
 
 /** Menu item New quarter…: the planner sidebar. */
 export function showNewQuarterSidebar(): void {
@@ -37,6 +44,11 @@ export function showNewQuarterSidebar(): void {
 /** Menu item Settings: the sidebar on its Settings view. */
 export function showSettings(): void {
   showSidebarView('settings');
+}
+
+/** Menu item Company roll-up… (in the company's spreadsheet): team links, their states and the scores. */
+export function showCompanyRollup(): void {
+  showSidebarView('rollup');
 }
 
 /** The sidebar on its check-in view, about a tab, with what the menu item did. */

@@ -129,6 +129,10 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
     'showInitiatives',
     'showDashboard',
     'buildDashboard',
+    'showCompanyRollup',
+    'connectTeams',
+    'refreshRollup',
+    'rollupStatus',
   ];
 
   it('declares each as a global function, documented as a trigger or server function', () => {
@@ -181,6 +185,7 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
       'showMonthlyReview',
       'showInitiatives',
       'showDealsSheet',
+      'showCompanyRollup',
       'updateAsOfDate',
       'hideOldCheckInTabs',
       'showSettings',

@@ -76,6 +76,7 @@ describe('the bundle in the local runtime', () => {
       'showMonthlyReview',
       'showInitiatives',
       'showDealsSheet',
+      'showCompanyRollup',
       'updateAsOfDate',
       'hideOldCheckInTabs',
       'showSettings',
