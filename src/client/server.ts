@@ -21,7 +21,10 @@ export type SidebarFunction =
   | 'getCheckInText'
   | 'getCheckInNudges'
   | 'makeOwnersTable'
-  | 'importDeals';
+  | 'importDeals'
+  | 'rollupStatus'
+  | 'connectTeams'
+  | 'refreshRollup';
 
 /** Each sidebar server function as the sidebar sees it: the same arguments, the answer as a promise. */
 export type SidebarApi = {

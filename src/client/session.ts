@@ -1,6 +1,6 @@
 // What the sidebar remembers across a reload of its own frame: the view it showed (New quarter, Settings,
-// check-in) and, once a quarter sheet was built, that done screen, so a reload does not greet the manager
-// with an empty New quarter form that invites building the same quarter twice.
+// check-in, company roll-up) and, once a quarter sheet was built, that done screen, so a reload does not greet
+// the manager with an empty New quarter form that invites building the same quarter twice.
 //
 // Kept in the frame's sessionStorage, under the opening the server stamped into the page (`data-opened` on
 // <body>, new for every menu click). A reload of the frame serves the same page, so the same opening finds
@@ -12,9 +12,9 @@
 
 import type { QuarterDone } from './quarter-store';
 
-export type View = 'quarter' | 'settings' | 'check-in' | 'deals';
+export type View = 'quarter' | 'settings' | 'check-in' | 'deals' | 'rollup';
 
-export const VIEWS: readonly View[] = ['quarter', 'settings', 'check-in', 'deals'];
+export const VIEWS: readonly View[] = ['quarter', 'settings', 'check-in', 'deals', 'rollup'];
 
 /** The key under which the sidebar keeps what it showed. */
 export const SESSION_KEY = 'okr-sheets.sidebar';

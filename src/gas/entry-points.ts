@@ -64,6 +64,7 @@ export const updateAsOfDate = serverEntryPoint('updateAsOfDate');
 export const hideOldCheckInTabs = serverEntryPoint('hideOldCheckInTabs');
 export const showNewQuarterSidebar = serverEntryPoint('showNewQuarterSidebar');
 export const showSettings = serverEntryPoint('showSettings');
+export const showCompanyRollup = serverEntryPoint('showCompanyRollup');
 export const getSettings = serverEntryPoint('getSettings');
 export const getSidebarState = serverEntryPoint('getSidebarState');
 export const saveSettings = serverEntryPoint('saveSettings');
@@ -81,3 +82,7 @@ export const generateReview = serverEntryPoint('generateReview');
 // The dashboard: the menu item, and the server function the menu and the CLI call.
 export const showDashboard = serverEntryPoint('showDashboard');
 export const buildDashboard = serverEntryPoint('buildDashboard');
+// The company roll-up: the server functions the roll-up's sidebar and the local runtime call.
+export const connectTeams = serverEntryPoint('connectTeams');
+export const refreshRollup = serverEntryPoint('refreshRollup');
+export const rollupStatus = serverEntryPoint('rollupStatus');

@@ -15,5 +15,6 @@ export { onInstall, onOpen, showHelp, showRecordCheckIn, showWeeklyCheckIn, upda
 export { generateReview } from '../server/monthly-review';
 export { showMonthlyReview } from '../server/monthly-review-menu';
 export { getCheckInNudges, makeOwnersTable } from '../server/nudges';
-export { showImportDeals, showNewQuarterSidebar, showSettings } from '../server/sidebar';
+export { connectTeams, refreshRollup, rollupStatus } from '../server/rollup';
+export { showCompanyRollup, showImportDeals, showNewQuarterSidebar, showSettings } from '../server/sidebar';
 export { getSettings, getSidebarState, saveSettings, submitQuarter } from '../server/sidebar-api';

@@ -15,12 +15,14 @@ const texts = defineTexts(
     settingsTitle: 'OKR Sheets: settings',
     checkInTitle: 'OKR Sheets: weekly check-in',
     dealsTitle: 'OKR Sheets: import deals',
+    rollupTitle: 'OKR Sheets: company roll-up',
   },
   {
     quarterTitle: 'OKR Sheets: nowy kwartał',
     settingsTitle: 'OKR Sheets: ustawienia',
     checkInTitle: 'OKR Sheets: cotygodniowy check-in',
     dealsTitle: 'OKR Sheets: import transakcji',
+    rollupTitle: 'OKR Sheets: zestawienie firmowe',
   },
 );
 
@@ -29,12 +31,13 @@ const TITLES = {
   settings: 'settingsTitle',
   'check-in': 'checkInTitle',
   deals: 'dealsTitle',
+  rollup: 'rollupTitle',
 } as const;
 
 /** The HtmlService file name of the sidebar (dist/sidebar.html). */
 export const SIDEBAR_FILE = 'sidebar';
 
-export type SidebarView = 'quarter' | 'settings' | 'check-in' | 'deals';
+export type SidebarView = 'quarter' | 'settings' | 'check-in' | 'deals' | 'rollup';
 
 /** Menu item New quarter…: the planner sidebar. */
 export function showNewQuarterSidebar(): void {
@@ -49,6 +52,11 @@ export function showSettings(): void {
 /** Menu item Import deals…: the sidebar's view that imports a CRM export (pasted or a file) into Deals. */
 export function showImportDeals(): void {
   showSidebarView('deals');
+}
+
+/** Menu item Company roll-up… (in the company's spreadsheet): team links, their states and the scores. */
+export function showCompanyRollup(): void {
+  showSidebarView('rollup');
 }
 
 /** The sidebar on its check-in view, about a tab, with what the menu item did. */

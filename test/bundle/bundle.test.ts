@@ -130,6 +130,10 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
     'showInitiatives',
     'showDashboard',
     'buildDashboard',
+    'showCompanyRollup',
+    'connectTeams',
+    'refreshRollup',
+    'rollupStatus',
   ];
 
   it('declares each as a global function, documented as a trigger or server function', () => {
@@ -183,6 +187,7 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
       'showInitiatives',
       'showDealsSheet',
       'showImportDeals',
+      'showCompanyRollup',
       'updateAsOfDate',
       'hideOldCheckInTabs',
       'showSettings',

@@ -77,6 +77,7 @@ describe('the bundle in the local runtime', () => {
       'showInitiatives',
       'showDealsSheet',
       'showImportDeals',
+      'showCompanyRollup',
       'updateAsOfDate',
       'hideOldCheckInTabs',
       'showSettings',
