@@ -94,7 +94,7 @@ describe('the add-on menu', () => {
   it('onInstall adds the same menu', () => {
     const { ui } = open({ locale: 'en_US' });
     onInstall({ authMode: 'FULL' });
-    expect(ui.menuItems()).toHaveLength(13);
+    expect(ui.menuItems()).toHaveLength(14);
   });
 });
 
