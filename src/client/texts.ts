@@ -40,7 +40,7 @@ const translate = defineTexts(
     sectionPrevious: 'Start from {sheet}',
     usePrevious: 'Continue from “{sheet}”: its objectives and key results come along',
     previousHint:
-      'For each key result choose: carry over (the new start is its last value), keep as is, or drop. “{sheet}” is then closed: values kept, sheet protected.',
+      'For each key result choose: carry over (the new start is its last value, or 0 for a count of the quarter’s deals), keep as is, or drop. “{sheet}” is then closed: values kept, sheet protected.',
     setAll: 'Set all',
     carry: 'Carry over',
     carryWith: 'Carry over (start {value})',
@@ -48,6 +48,7 @@ const translate = defineTexts(
     drop: 'Drop',
     continues: 'From {sheet}',
     lastValue: 'last value of {sheet}',
+    startRestarts: 'starts at 0: “{what}” counts afresh each quarter',
     dropped: 'dropped',
     // Objectives.
     sectionObjectives: 'Objectives',
@@ -275,7 +276,7 @@ const translate = defineTexts(
     sectionPrevious: 'Kontynuacja: {sheet}',
     usePrevious: 'Kontynuuj „{sheet}”: jego cele i kluczowe rezultaty przejdą dalej',
     previousHint:
-      'Dla każdego kluczowego rezultatu wybierz: przenieś (nowy start = ostatnia wartość), zostaw bez zmian albo pomiń. „{sheet}” zostanie potem zamknięty: wartości zostają, arkusz chroniony.',
+      'Dla każdego kluczowego rezultatu wybierz: przenieś (nowy start = ostatnia wartość albo 0 dla liczonych w kwartale transakcji), zostaw bez zmian albo pomiń. „{sheet}” zostanie potem zamknięty: wartości zostają, arkusz chroniony.',
     setAll: 'Ustaw wszystkie',
     carry: 'Przenieś',
     carryWith: 'Przenieś (start {value})',
@@ -283,6 +284,7 @@ const translate = defineTexts(
     drop: 'Pomiń',
     continues: 'Z arkusza {sheet}',
     lastValue: 'ostatnia wartość z {sheet}',
+    startRestarts: 'start od 0: źródło „{what}” liczy od nowa w każdym kwartale',
     dropped: 'pominięty',
     sectionObjectives: 'Cele',
     objectivesHint: '3–5 celów, każdy z 2–5 kluczowymi rezultatami: efekty, nie czynności.',
