@@ -21,7 +21,8 @@ export type SidebarFunction =
   | 'getCheckInText'
   | 'getCheckInNudges'
   | 'makeOwnersTable'
-  | 'importDeals';
+  | 'importDeals'
+  | 'repairDealsFormulas';
 
 /** Each sidebar server function as the sidebar sees it: the same arguments, the answer as a promise. */
 export type SidebarApi = {

@@ -206,4 +206,84 @@ describe.skipIf(skipBrowserTests)('key results fed by formulas in the sidebar', 
     expect(await axeFindings(page)).toEqual([]);
     await closePage(page);
   }, 60_000);
+
+  it('offers to repair the fed key results of a deleted Deals sheet, asks first, then says what it did', async () => {
+    const { page, services } = await openSidebar(browser, { locale: 'en_US' }, 'showWeeklyCheckIn', (server, fake) => {
+      const now = Date.now();
+      const built = callGlobal(server, 'submitQuarter', {
+        plan: {
+          quarter: { kind: 'custom', start: iso(now - 20 * DAY), end: iso(now + 60 * DAY) },
+          fiscalStartMonth: 1,
+          team: 'Sales',
+          language: 'en',
+          levels: ['company'],
+          currency: 'PLN',
+          formulaStyle: 'addon',
+          objectives: [
+            {
+              level: 'company',
+              title: 'Win more',
+              keyResults: [
+                ['New clients', 'count', 'deals.newClients'],
+                ['Win rate', 'percent', 'deals.winRate'],
+                ['NPS', 'points', undefined],
+              ].map(([title, unit, source]) => ({
+                title,
+                kind: 'increase',
+                unit,
+                start: 0,
+                target: 10,
+                weight: 1,
+                owner: 'Anna',
+                committed: false,
+                notes: '',
+                ...(source ? { source } : {}),
+              })),
+            },
+          ],
+        },
+      });
+      expect(built).toMatchObject({ ok: true });
+      callGlobal(server, 'showWeeklyCheckIn');
+      const deals = fake.spreadsheet.getSheetByName('Deals');
+      if (deals) fake.spreadsheet.deleteSheet(deals);
+    });
+    const card = page.locator('#fed-repair');
+    await card.waitFor();
+    expect(await card.locator('p').first().textContent()).toBe(
+      'These key results read a Deals sheet that was deleted: O1.1, O1.2.',
+    );
+    expect(await axeFindings(page)).toEqual([]);
+
+    // Asked first; cancelling writes nothing.
+    await page.locator('#repair-offer').click();
+    await page.getByRole('alertdialog').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('repair-confirm-title');
+    expect(await page.getByRole('alertdialog').textContent()).toContain('An empty Deals sheet is made');
+    expect(await axeFindings(page)).toEqual([]);
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Cancel' }).click();
+    await page.locator('#repair-offer').waitFor();
+    expect(services.spreadsheet.getSheetByName('Deals')).toBeNull();
+
+    await page.locator('#repair-offer').click();
+    await page.locator('#repair-do').click();
+    await page.locator('#fed-repair[role="status"]').waitFor();
+    expect(await card.textContent()).toBe(
+      'Repaired: O1.1, O1.2 read “Deals” again, made empty; import your deals with Import deals….',
+    );
+    expect(services.spreadsheet.getSheetByName('Deals')).not.toBeNull();
+    const okr = services.spreadsheet.getSheets().find((sheet) => sheet.getName().startsWith('OKR'));
+    const current = (index: number) => okr?.getRange(FIRST_DATA_ROW + index, columnOf('current')).getFormula() ?? '';
+    expect([sourceOfFormula(current(0)), sourceOfFormula(current(1)), current(2)]).toEqual([
+      'deals.newClients',
+      'deals.winRate',
+      '',
+    ]);
+    // The check-in now says the Deals sheet has no deal yet, not that it is gone.
+    expect(await page.locator('#check-in-fed li').first().textContent()).toMatch(
+      /no value yet: the Deals sheet has no deal/,
+    );
+    expect(await axeFindings(page)).toEqual([]);
+    await closePage(page);
+  }, 60_000);
 });
