@@ -1,9 +1,9 @@
 // The weekly check-in as the sidebar and the menu reach it. The sidebar's functions (getCheckInState,
-// submitCheckIn, getCheckInText, and repairDealsFormulas once the user agreed) parse every payload with the shared zod/mini schemas, call the check-in
-// server (check-in-generate.ts, check-in-record.ts) and answer with data: the tab as it now is, counts, and
-// codes (CheckInNote) that the sidebar words. The menu items Weekly check-in and Record check-in run here
-// too: they generate or record, ask before a week is recorded again, word codes in their alerts, and open
-// the sidebar on what they did.
+// submitCheckIn, getCheckInText, and repairDealsFormulas once the user agreed) parse every payload with the
+// shared zod/mini schemas, call the check-in server (check-in-generate.ts, check-in-record.ts) and answer with
+// data: the tab as it now is, counts, and codes (CheckInNote) that the sidebar words. The menu items Weekly
+// check-in and Record check-in run here too: they generate or record, ask before a week is recorded again,
+// word codes in their alerts, and open the sidebar on what they did.
 
 import type { CheckInNote } from '../core/check-in/check-in-notes';
 import { readCheckInTab } from '../core/check-in/check-in-read';

@@ -3,9 +3,10 @@
 // drop it. A formula the user wrote in last quarter's `current` cell (a SUMIFS over a CRM tab, say) is the way
 // that result is measured, so it comes along as a formula: never replaced by the number it last showed. The
 // add-on's own formula of a Deals source is not copied: the plan's `source` says what feeds the KR now, and
-// the builder writes that source's formula afresh, over the Deals sheet as it is and the new quarter's dates. The new quarter's ids are then given by position
-// (O1, O1.1, O1.2…), so a key result dropped or removed leaves no gap; what the previous ids named (the
-// user's formulas, the objectives a team objective supports) follows its key result or objective.
+// the builder writes that source's formula afresh, over the Deals sheet as it is and the new quarter's dates.
+// The new quarter's ids are then given by position (O1, O1.1, O1.2…), so a key result dropped or removed
+// leaves no gap; what the previous ids named (the user's formulas, the objectives a team objective supports)
+// follows its key result or objective.
 
 import type { KrSource, QuarterPlan } from '../../shared/plan';
 import type { Lang } from '../i18n';
