@@ -10,6 +10,7 @@
 
 import { existsSync } from 'node:fs';
 import { shownGrade } from '../src/core/close/grades';
+import { carriedStart } from '../src/core/kr-library';
 import type { PreviousGrade, PreviousKeyResult, SidebarState } from '../src/shared/sidebar-api';
 import { CliError, checkOutputPath, type Io, shownPath, writeFileAtomically } from './io';
 import { checkAsOf, openWorkbookAsOf } from './local';
@@ -58,6 +59,7 @@ export function nextQuarterPayload(state: SidebarState): Record<string, unknown>
           kind: keyResult.kind,
           unit: keyResult.unit,
           ...(keyResult.currency ? { currency: keyResult.currency } : {}),
+          ...(keyResult.source ? { source: keyResult.source } : {}),
           start: keyResult.start,
           target: keyResult.target,
           weight: keyResult.weight,
@@ -97,7 +99,9 @@ export function runNext(options: Options, root: string, io: Io): number {
   if (previous.closingNote !== undefined) io.out(`  Closing note: ${previous.closingNote || '—'}`);
   io.out('  Each key result is carried over (its start is where it ended); its grade and note beside it:');
   for (const keyResult of previous.keyResults) {
-    io.out(`  carry  ${keyResult.id.padEnd(6)} ${keyResult.title}  ${gradeLine(keyResult.grade)}`);
+    // A Deals source that counts the quarter's own deals starts the next one at 0 (core/kr-library.ts).
+    const restarts = carriedStart(keyResult.source, keyResult.current).why === 'restarts' ? '  (starts at 0)' : '';
+    io.out(`  carry  ${keyResult.id.padEnd(6)} ${keyResult.title}${restarts}  ${gradeLine(keyResult.grade)}`);
   }
   checkOutputPath(planPath, true, options.force ? 'replace' : 'refuse');
   const existed = existsSync(planPath);

@@ -1,8 +1,10 @@
 // Figures of issue 11's self-updating key results for `npm run bench`, through the built bundle on the local
 // runtime (the fake with HyperFormula): the service calls and time of building a quarter whose KRs are fed by
 // the Deals sheet, of the check-in sidebar's state over them, and the time from typing "won" into a deal's
-// outcome to the fed values read again, for 7 or 28 fed KRs over `deals` deals. The calls must not grow with
-// the KRs (test/auto-kr/check-in.test.ts holds it). Compiled by esbuild and imported by scripts/bench.mjs.
+// outcome to the fed values read again, for 7 or 28 fed KRs over `deals` deals; then the repair once the Deals
+// sheet is deleted, and the New quarter sidebar's state a quarter later (each fed KR's source read back). The
+// calls must not grow with the KRs (test/auto-kr/check-in.test.ts, repair.test.ts and carry-over.test.ts hold
+// it). Compiled by esbuild and imported by scripts/bench.mjs.
 
 import { createLocalRuntime } from '../local/runtime';
 import { dealColumn } from '../src/core/deals/deals-sheet';
@@ -18,6 +20,12 @@ export interface AutoKrFigures {
   stateMs: number;
   /** Typing "won" into a deal's outcome, then the sidebar's state (every fed value recomputed and read). */
   wonMs: number;
+  /** Repairing the fed formulas after the Deals sheet was deleted (an empty one made). */
+  repairCalls: number;
+  repairMs: number;
+  /** The New quarter sidebar's state on the next quarter's first day, sources read back from the formulas. */
+  nextStateCalls: number;
+  nextStateMs: number;
 }
 
 /** `count` deals of Q1 2027: a quarter won, a quarter lost, the rest open. */
@@ -35,11 +43,8 @@ function deals(count: number) {
 }
 
 export function measureAutoKr(copies: number, dealCount: number): AutoKrFigures {
-  const runtime = createLocalRuntime({
-    locale: 'pl_PL',
-    timeZone: 'Europe/Warsaw',
-    now: () => new Date('2027-02-24T12:00:00Z'),
-  });
+  let now = new Date('2027-02-24T12:00:00Z');
+  const runtime = createLocalRuntime({ locale: 'pl_PL', timeZone: 'Europe/Warsaw', now: () => now });
   const plan = autoPlan('pl');
   plan.objectives = Array.from({ length: copies }).flatMap((_, copy) =>
     autoPlan('pl').objectives.map((objective) => ({ ...objective, title: `${objective.title} ${copy + 1}` })),
@@ -59,6 +64,15 @@ export function measureAutoKr(copies: number, dealCount: number): AutoKrFigures 
   const after = runtime.call('getCheckInState', {});
   const wonMs = performance.now() - started;
   const fed = (after.ok ? ((after.value as { tab?: { fed?: unknown[] } }).tab?.fed ?? []) : []).length;
+  const dealsSheet = runtime.services.spreadsheet.getSheetByName('Transakcje');
+  if (dealsSheet) runtime.services.spreadsheet.deleteSheet(dealsSheet);
+  started = performance.now();
+  const repair = calls.measure(() => runtime.call('repairDealsFormulas', { confirm: true }));
+  const repairMs = performance.now() - started;
+  now = new Date('2027-04-01T09:00:00Z');
+  started = performance.now();
+  const nextState = calls.measure(() => runtime.call('getSidebarState'));
+  const nextStateMs = performance.now() - started;
   return {
     fed,
     deals: dealCount,
@@ -67,5 +81,9 @@ export function measureAutoKr(copies: number, dealCount: number): AutoKrFigures 
     stateCalls: state.total,
     stateMs,
     wonMs,
+    repairCalls: repair.total,
+    repairMs,
+    nextStateCalls: nextState.total,
+    nextStateMs,
   };
 }

@@ -212,6 +212,10 @@ for (const [copies, deals] of [
     `${f.fed} fed KRs, ${f.deals} deals: build ${f.buildCalls} calls (${f.buildMs.toFixed(0)} ms), check-in state ` +
       `${f.stateCalls} calls (${f.stateMs.toFixed(0)} ms), a deal marked won to fed values read ${f.wonMs.toFixed(0)} ms`,
   );
+  console.log(
+    `  after the Deals sheet was deleted: repair ${f.repairCalls} calls (${f.repairMs.toFixed(0)} ms); ` +
+      `New quarter state a quarter later (sources read back) ${f.nextStateCalls} calls (${f.nextStateMs.toFixed(0)} ms)`,
+  );
 }
 
 console.log('\n== initiatives and tasks (issue 10)');

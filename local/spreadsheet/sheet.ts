@@ -14,6 +14,7 @@ import { type FakeDeveloperMetadata, FakeDeveloperMetadataFinder, metadataArgs }
 import { FakeNamedRange } from './named-range';
 import { FakeProtection } from './protection';
 import { FakeRange, type WholeLines } from './range';
+import { FakeRangeList } from './range-list';
 import { FakeConditionalFormatRule, type RuleRecord } from './rules';
 import type { FakeSpreadsheet } from './spreadsheet';
 import type { Fake } from './types';
@@ -53,6 +54,7 @@ type SheetMethods =
   | 'getParent'
   | 'getProtections'
   | 'getRange'
+  | 'getRangeList'
   | 'getSheetId'
   | 'getSheetName'
   | 'getTabColor'
@@ -228,6 +230,18 @@ export class FakeSheet extends ServiceObject implements Fake<GoogleAppsScript.Sp
       );
     }
     return this.rangeAt(rowOrA1, column, numRows ?? 1, numColumns ?? 1);
+  }
+
+  /** The ranges of this sheet named by A1 notations; Sheets refuses an empty list and another sheet's range. */
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    this.track('getRangeList');
+    if (a1Notations.length === 0) throw this.env.exception('The range list is empty.');
+    const ranges = a1Notations.map((a1) => {
+      const ref = parseA1(a1);
+      if (!ref || (ref.sheetName !== null && ref.sheetName !== this.name)) throw this.env.exception('Range not found');
+      return this.resolved(ref);
+    });
+    return new FakeRangeList(this.env, this, ranges);
   }
 
   getDataRange(): FakeRange {

@@ -24,6 +24,7 @@ import type {
   CheckInTabState,
   FedKeyResult,
 } from '../shared/check-in-api';
+import { FedRepairCard } from './fed-repair-card';
 import { NudgesCard } from './nudges-card';
 import { callServer } from './server';
 import { formatDay, lang, pluralForm, type TextKey, t } from './texts';
@@ -193,6 +194,15 @@ export function CheckInView({ initial, boot, reload, openBoot }: CheckInViewProp
                 focusOn('record-check-in');
               },
             )
+          : null
+      }
+      ${
+        tab
+          ? html`<${FedRepairCard}
+              tab=${tab}
+              repaired=${(next: CheckInTabState) => setState({ ...state, tab: next, notice: null })}
+              failure=${noteText}
+            />`
           : null
       }
       ${recording ? resultCard(recording) : null}

@@ -5,7 +5,7 @@
 
 import { type DecimalMark, isBlank, parseNumberText } from '../core/cell-values';
 import type { Lang } from '../core/i18n';
-import type { KrTemplate } from '../core/kr-library';
+import { type CarriedStart, carriedStart, type KrTemplate } from '../core/kr-library';
 import { formatNumber } from '../core/number-format';
 import type {
   FormulaStyle,
@@ -194,6 +194,8 @@ function importPrevious(previous: PreviousQuarter, lang: Lang): DraftObjective[]
       weight: numberText(keyResult.weight, 'count', lang),
       owner: keyResult.owner,
       committed: keyResult.committed,
+      // A KR fed by the Deals sheet stays fed: the next quarter's formula is written for its own dates.
+      ...(keyResult.source && keyResult.kind !== 'milestone' ? { source: keyResult.source } : {}),
       from: { id: keyResult.id, current: keyResult.current, unit: keyResult.unit, choice: 'carry' },
     });
   }
@@ -374,16 +376,28 @@ function scenariosOf(
   return scenarios;
 }
 
-/** Carried over with a last value, a key result starts where it ended (the builder does the same). */
+/**
+ * Carried over, a key result starts where it ended, or at 0 when its source counts the quarter's own deals
+ * (core/kr-library.ts `carriedStart`, which the builder asks too).
+ */
 function startOf(keyResult: DraftKeyResult, number: (text: string, unit: Unit) => number | null): number | null {
-  const from = keyResult.from;
-  if (from?.choice === 'carry' && from.current !== null) return from.current;
-  return number(keyResult.start, keyResult.unit);
+  return carriedStartOf(keyResult)?.start ?? number(keyResult.start, keyResult.unit);
 }
 
-/** True when the start field shows the last value of the previous quarter rather than what was typed. */
+/**
+ * The start a carried-over key result gets instead of what was typed, and why; `null` when the start field is
+ * the manager's (not carried, a milestone, or no last value to carry).
+ */
+export function carriedStartOf(keyResult: DraftKeyResult): Exclude<CarriedStart, { why: 'noValue' }> | null {
+  const from = keyResult.from;
+  if (from?.choice !== 'carry' || keyResult.kind === 'milestone') return null;
+  const carried = carriedStart(keyResult.source, from.current);
+  return carried.why === 'noValue' ? null : carried;
+}
+
+/** True when the start field shows the start carried over rather than what was typed. */
 export function startIsCarried(keyResult: DraftKeyResult): boolean {
-  return keyResult.from?.choice === 'carry' && keyResult.from.current !== null && keyResult.kind !== 'milestone';
+  return carriedStartOf(keyResult) !== null;
 }
 
 /** The submitQuarter payload: what the manager typed, unvalidated (the server validates it). */

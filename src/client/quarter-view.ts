@@ -11,12 +11,13 @@ import { Fragment, type VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { shownGrade } from '../core/close/grades';
 import { bandWord, gradesText, scoreText } from '../core/close/grades-texts';
-import { searchTemplates, sourceTitle } from '../core/kr-library';
+import { KR_SOURCE_INFO, searchTemplates, sourceTitle } from '../core/kr-library';
 import { formatValue } from '../core/number-format';
 import { quarterDates } from '../core/quarter';
 import type { KrSource, Level, Unit } from '../shared/plan';
 import type { CarryChoice, PreviousGrade } from '../shared/sidebar-api';
 import {
+  carriedStartOf,
   type DraftKeyResult,
   type DraftObjective,
   KIND_CHOICES,
@@ -24,7 +25,6 @@ import {
   LEVEL_CHOICES,
   numberText,
   SOURCE_CHOICES,
-  startIsCarried,
   UNIT_CHOICES,
 } from './draft';
 import { InitiativesSection } from './initiatives-section';
@@ -523,7 +523,7 @@ export function KeyResultCard(props: {
       ${carry}
     </div>`;
   }
-  const carriedStart = startIsCarried(keyResult);
+  const carriedStart = carriedStartOf(keyResult);
   const sheet = store.state.previousQuarter?.sheetName ?? '';
   return html`<div class=${`kr${keyResult.from ? ' continued' : ''}`} role="group" aria-label=${t('keyResult', { id })}>
     ${head}
@@ -576,11 +576,17 @@ export function KeyResultCard(props: {
                       readonly
                       aria-readonly="true"
                       class="carried"
-                      value=${numberText(keyResult.from?.current, keyResult.unit, draft.language)}
+                      value=${numberText(carriedStart.start, keyResult.unit, draft.language)}
                     />`
                   : numberInput('start', optionalStart ? t('startOptional') : '')
               }
-              hint=${carriedStart ? t('lastValue', { sheet }) : undefined}
+              hint=${
+                carriedStart?.why === 'restarts' && keyResult.source
+                  ? t('startRestarts', { what: KR_SOURCE_INFO[keyResult.source].what[draft.language] })
+                  : carriedStart
+                    ? t('lastValue', { sheet })
+                    : undefined
+              }
               suffix=${unitSuffix}
             />
             <${Field}
@@ -660,10 +666,10 @@ export function SourceField(props: {
 export function CarryField({ store, keyResult }: { store: QuarterStore; keyResult: DraftKeyResult }): VNode | null {
   const from = keyResult.from;
   if (!from) return null;
-  const carryLabel =
-    from.current !== null && keyResult.kind !== 'milestone'
-      ? t('carryWith', { value: formatValue(from.current, from.unit, lang(), store.draft.currency) })
-      : t('carry');
+  const carried = carriedStartOf({ ...keyResult, from: { ...from, choice: 'carry' } });
+  const carryLabel = carried
+    ? t('carryWith', { value: formatValue(carried.start, from.unit, lang(), store.draft.currency) })
+    : t('carry');
   const grade = store.state.previousQuarter?.keyResults.find((previous) => previous.id === from.id)?.grade;
   return html`<${Field}
     id=${`k${keyResult.key}-carry`}

@@ -24,7 +24,8 @@ export type SidebarFunction =
   | 'importDeals'
   | 'rollupStatus'
   | 'connectTeams'
-  | 'refreshRollup';
+  | 'refreshRollup'
+  | 'repairDealsFormulas';
 
 /** Each sidebar server function as the sidebar sees it: the same arguments, the answer as a promise. */
 export type SidebarApi = {

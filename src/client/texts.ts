@@ -40,7 +40,7 @@ const translate = defineTexts(
     sectionPrevious: 'Start from {sheet}',
     usePrevious: 'Continue from “{sheet}”: its objectives and key results come along',
     previousHint:
-      'For each key result choose: carry over (the new start is its last value), keep as is, or drop. “{sheet}” is then closed: values kept, sheet protected.',
+      'For each key result choose: carry over (the new start is its last value, or 0 for a count of the quarter’s deals), keep as is, or drop. “{sheet}” is then closed: values kept, sheet protected.',
     setAll: 'Set all',
     carry: 'Carry over',
     carryWith: 'Carry over (start {value})',
@@ -48,6 +48,7 @@ const translate = defineTexts(
     drop: 'Drop',
     continues: 'From {sheet}',
     lastValue: 'last value of {sheet}',
+    startRestarts: 'starts at 0: “{what}” counts afresh each quarter',
     dropped: 'dropped',
     // Objectives.
     sectionObjectives: 'Objectives',
@@ -133,9 +134,21 @@ const translate = defineTexts(
     fedFormula: 'from your formula',
     fed_formulaError: 'its formula shows {error}; fix it on the OKR sheet. Not recorded, never as 0.',
     fed_noDealsSheet:
-      'the Deals sheet it reads was deleted, so its formula shows #REF!; restore that sheet (File ▸ Version history) or type the value on the OKR sheet. Not recorded.',
+      'the Deals sheet it reads was deleted, so its formula reads #REF!; restore that sheet (File ▸ Version history), repair the formulas below, or type the value on the OKR sheet. Not recorded.',
     fed_noValue: 'no value yet; not recorded.',
     fed_noDealsYet: 'no value yet: the Deals sheet has no deal to count; not recorded.',
+    repairTitle: 'The Deals sheet is gone',
+    repairLead: 'These key results read a Deals sheet that was deleted: {ids}.',
+    repairOffer: 'Repair…',
+    repairConfirmTitle: 'Repair the key results fed by Deals?',
+    repairConfirmText:
+      'An empty Deals sheet is made, and the formulas of {ids} on the OKR sheet of {quarter} are written again to read it. The deleted deals do not come back: restore them with File ▸ Version history, or import them again with Import deals…. Nothing else changes.',
+    repairDo: 'Repair',
+    repairing: 'Repairing…',
+    repairDone: 'Repaired: {ids} read “{sheet}” again.',
+    repairDoneCreated: 'Repaired: {ids} read “{sheet}” again, made empty; import your deals with Import deals….',
+    repairNothing: 'Nothing to repair: every key result fed by Deals has its formula.',
+    repairUnfed: '{id} was left as it was: “{sheet}” has no column {columns}.',
     checkInRecordedBefore: 'Week {week} is already in History: recording again replaces its rows; other weeks stay.',
     refresh: 'Refresh',
     record: 'Record check-in',
@@ -193,6 +206,7 @@ const translate = defineTexts(
     note_badRequest: 'The sidebar sent a request the add-on cannot read; close the sidebar and open it again.',
     note_failed_generate: 'The check-in tab could not be made: {reason}',
     note_failed_record: 'The check-in could not be recorded: {reason}',
+    note_failed_repair: 'The formulas could not be repaired: {reason}',
     note_failed_text: 'The check-in could not be turned into text: {reason}',
     // Initiatives in the New quarter planner.
     sectionInitiatives: 'Initiatives ({count})',
@@ -275,7 +289,7 @@ const translate = defineTexts(
     sectionPrevious: 'Kontynuacja: {sheet}',
     usePrevious: 'Kontynuuj „{sheet}”: jego cele i kluczowe rezultaty przejdą dalej',
     previousHint:
-      'Dla każdego kluczowego rezultatu wybierz: przenieś (nowy start = ostatnia wartość), zostaw bez zmian albo pomiń. „{sheet}” zostanie potem zamknięty: wartości zostają, arkusz chroniony.',
+      'Dla każdego kluczowego rezultatu wybierz: przenieś (nowy start = ostatnia wartość albo 0 dla liczonych w kwartale transakcji), zostaw bez zmian albo pomiń. „{sheet}” zostanie potem zamknięty: wartości zostają, arkusz chroniony.',
     setAll: 'Ustaw wszystkie',
     carry: 'Przenieś',
     carryWith: 'Przenieś (start {value})',
@@ -283,6 +297,7 @@ const translate = defineTexts(
     drop: 'Pomiń',
     continues: 'Z arkusza {sheet}',
     lastValue: 'ostatnia wartość z {sheet}',
+    startRestarts: 'start od 0: źródło „{what}” liczy od nowa w każdym kwartale',
     dropped: 'pominięty',
     sectionObjectives: 'Cele',
     objectivesHint: '3–5 celów, każdy z 2–5 kluczowymi rezultatami: efekty, nie czynności.',
@@ -364,9 +379,22 @@ const translate = defineTexts(
     fedFormula: 'z Twojej formuły',
     fed_formulaError: 'formuła pokazuje {error}; popraw ją w arkuszu OKR. Nie zapisano, nigdy jako 0.',
     fed_noDealsSheet:
-      'usunięto arkusz transakcji, z którego czyta, więc formuła pokazuje #REF!; przywróć ten arkusz (Plik ▸ Historia wersji) albo wpisz wartość w arkuszu OKR. Nie zapisano.',
+      'usunięto arkusz transakcji, z którego czyta, więc formuła czyta #REF!; przywróć ten arkusz (Plik ▸ Historia wersji), napraw formuły poniżej albo wpisz wartość w arkuszu OKR. Nie zapisano.',
     fed_noValue: 'jeszcze bez wartości; nie zapisano.',
     fed_noDealsYet: 'jeszcze bez wartości: w arkuszu transakcji nie ma czego liczyć; nie zapisano.',
+    repairTitle: 'Arkusza transakcji już nie ma',
+    repairLead: 'Te kluczowe rezultaty czytają usunięty arkusz transakcji: {ids}.',
+    repairOffer: 'Napraw…',
+    repairConfirmTitle: 'Naprawić kluczowe rezultaty liczone z transakcji?',
+    repairConfirmText:
+      'Powstanie pusty arkusz transakcji, a formuły {ids} w arkuszu OKR kwartału {quarter} zostaną zapisane od nowa, by z niego czytały. Usunięte transakcje nie wrócą: przywróć je przez Plik ▸ Historia wersji albo zaimportuj ponownie przez Importuj transakcje…. Nic innego się nie zmienia.',
+    repairDo: 'Napraw',
+    repairing: 'Naprawiam…',
+    repairDone: 'Naprawione: {ids} znów czytają arkusz „{sheet}”.',
+    repairDoneCreated:
+      'Naprawione: {ids} znów czytają arkusz „{sheet}”, utworzony pusty; zaimportuj transakcje przez Importuj transakcje….',
+    repairNothing: 'Nie ma czego naprawiać: każdy kluczowy rezultat liczony z transakcji ma swoją formułę.',
+    repairUnfed: '{id} zostaje bez zmian: w arkuszu „{sheet}” brakuje kolumny {columns}.',
     checkInRecordedBefore:
       'Tydzień {week} jest już w Historii: ponowny zapis zastąpi jego wiersze; inne tygodnie zostają.',
     refresh: 'Odśwież',
@@ -425,6 +453,7 @@ const translate = defineTexts(
     note_badRequest: 'Panel wysłał żądanie, którego dodatek nie umie odczytać; zamknij panel i otwórz go ponownie.',
     note_failed_generate: 'Nie udało się utworzyć zakładki check-inu: {reason}',
     note_failed_record: 'Nie udało się zapisać check-inu: {reason}',
+    note_failed_repair: 'Nie udało się naprawić formuł: {reason}',
     note_failed_text: 'Nie udało się zamienić check-inu na tekst: {reason}',
     // Inicjatywy w planerze nowego kwartału.
     sectionInitiatives: 'Inicjatywy ({count})',

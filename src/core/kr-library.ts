@@ -36,15 +36,30 @@ export interface KrTemplate {
   source?: KrSource;
 }
 
-/** What each source of a current value measures ("revenue won this quarter"), in the unit its number is in. */
-export const KR_SOURCE_INFO: Record<KrSource, { unit: Unit; what: BilingualText }> = {
+/** What a source measures, in the unit its number is in, and whether it is a total that restarts each quarter. */
+export interface KrSourceInfo {
+  unit: Unit;
+  /** What it measures: "revenue won this quarter". */
+  what: BilingualText;
+  /**
+   * `total`: a count or sum of what happens within the quarter (deals won, revenue won), which is 0 again on
+   * the quarter's first day; `level`: where something stands (a rate, a mean, the open pipeline), which goes
+   * on from where the last quarter left it.
+   */
+  measure: 'total' | 'level';
+}
+
+/** What each source of a current value measures ("revenue won this quarter"). */
+export const KR_SOURCE_INFO: Record<KrSource, KrSourceInfo> = {
   'deals.newClients': {
     unit: 'count',
     what: { pl: 'nowi klienci wygrani w kwartale', en: 'new clients won this quarter' },
+    measure: 'total',
   },
   'deals.wonRevenue': {
     unit: 'currency',
     what: { pl: 'przychód z wygranych w kwartale', en: 'revenue won this quarter' },
+    measure: 'total',
   },
   'deals.averageDealValue': {
     unit: 'currency',
@@ -52,10 +67,12 @@ export const KR_SOURCE_INFO: Record<KrSource, { unit: Unit; what: BilingualText 
       pl: 'średnia wartość wygranej transakcji w kwartale',
       en: 'average value of deals won this quarter',
     },
+    measure: 'level',
   },
   'deals.winRate': {
     unit: 'percent',
     what: { pl: 'win rate zamkniętych w kwartale', en: 'win rate of deals closed this quarter' },
+    measure: 'level',
   },
   'deals.salesCycle': {
     unit: 'days',
@@ -63,14 +80,17 @@ export const KR_SOURCE_INFO: Record<KrSource, { unit: Unit; what: BilingualText 
       pl: 'cykl sprzedaży wygranych w kwartale',
       en: 'sales cycle of deals won this quarter',
     },
+    measure: 'level',
   },
   'deals.pipelineValue': {
     unit: 'currency',
     what: { pl: "wartość otwartego pipeline'u", en: 'value of the open pipeline' },
+    measure: 'level',
   },
   'deals.finalStage': {
     unit: 'count',
     what: { pl: 'okazje w final stage (pewne)', en: 'open deals in the final stage (commit)' },
+    measure: 'level',
   },
 };
 
@@ -80,6 +100,24 @@ export const KR_SOURCE_INFO: Record<KrSource, { unit: Unit; what: BilingualText 
  */
 export function sourceTitle(source: KrSource, lang: Lang): string {
   return `${lang === 'pl' ? 'Transakcje' : 'Deals'}: ${KR_SOURCE_INFO[source].what[lang]}`;
+}
+
+/** Where a key result carried into the next quarter starts, and why (the builder and the planner both ask). */
+export type CarriedStart =
+  | { start: number; why: 'restarts' }
+  | { start: number; why: 'lastValue' }
+  | { start: null; why: 'noValue' };
+
+/**
+ * The start of a key result carried over: 0 for a source that is a total of the quarter (the new quarter's
+ * deals won begin at none, whatever the last one reached); otherwise the last value, when there is one. A key
+ * result typed each week (`source` absent) goes on from its last value too.
+ * @example carriedStart('deals.newClients', 6) // { start: 0, why: 'restarts' }
+ * @example carriedStart('deals.winRate', 0.3) // { start: 0.3, why: 'lastValue' }
+ */
+export function carriedStart(source: KrSource | null | undefined, last: number | null): CarriedStart {
+  if (source && KR_SOURCE_INFO[source].measure === 'total') return { start: 0, why: 'restarts' };
+  return last === null ? { start: null, why: 'noValue' } : { start: last, why: 'lastValue' };
 }
 
 /** The six categories, in the order of the guide. */

@@ -53,6 +53,7 @@ export const submitCheckIn = serverEntryPoint('submitCheckIn');
 export const startCheckIn = serverEntryPoint('startCheckIn');
 export const getCheckInNudges = serverEntryPoint('getCheckInNudges');
 export const makeOwnersTable = serverEntryPoint('makeOwnersTable');
+export const repairDealsFormulas = serverEntryPoint('repairDealsFormulas');
 // The menu and the sidebar: triggers Apps Script calls by name, menu items, and the server functions the
 // sidebar calls through google.script.run.
 export const onInstall = serverEntryPoint('onInstall');

@@ -449,6 +449,16 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
     params: [param('payload', 'Object', '{ sheetId? }, validated on arrival.')],
     returns: { type: 'Object', description: '{ ok: true, text } or { ok: false, message }.' },
   },
+  repairDealsFormulas: {
+    kind: 'server',
+    summary:
+      'After the Deals sheet was deleted, and only with the user’s yes: an empty Deals sheet when none, and the fed key results’ formulas of the tab’s quarter written again.',
+    params: [param('payload', 'Object', '{ sheetId?, confirm: true }, validated on arrival.')],
+    returns: {
+      type: 'Object',
+      description: '{ ok: true, dealsSheet, dealsCreated, okrSheet, repaired, unfed, tab } or { ok: false, notice }.',
+    },
+  },
   getCheckInNudges: {
     kind: 'server',
     summary: 'What is due for a check-in tab: its week’s state, key results not updated for 7 days, the Owners table.',

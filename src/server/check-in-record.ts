@@ -149,14 +149,13 @@ export function ownersOf(reading: CheckInReading): string[] {
 }
 
 /**
- * The tab's key results fed by a formula, with their values and problems. A formula over the Deals sheet that
- * errs while the spreadsheet has no Deals sheet is said as such (one metadata search, only then).
+ * The tab's key results fed by a formula, with their values and problems. A formula over the Deals sheet with
+ * no value while the spreadsheet has no Deals sheet is said as such (one metadata search, only then): its
+ * #REF! shows as an error, or as a blank where COUNT passes over the error (`IF(COUNT(#REF!)=0;"";…)`).
  */
 export function fedKeyResultsOf(spreadsheet: Spreadsheet, reading: CheckInReading): FedKeyResult[] {
   const fed = reading.rows.filter((row) => row.fed);
-  const dealsGone =
-    fed.some((row) => row.fed?.deals && row.fed.problem?.code === 'formulaError') &&
-    findDealsSheet(spreadsheet) === null;
+  const dealsGone = fed.some((row) => row.fed?.deals && row.fed.problem) && findDealsSheet(spreadsheet) === null;
   return fed.map(({ keyResult, fed: { deals, problem } = { deals: false, problem: null } }) => ({
     id: keyResult.id,
     title: keyResult.title,
@@ -164,7 +163,7 @@ export function fedKeyResultsOf(spreadsheet: Spreadsheet, reading: CheckInReadin
     unit: keyResult.unit,
     ...(keyResult.currency ? { currency: keyResult.currency } : {}),
     deals,
-    problem: deals && dealsGone && problem?.code === 'formulaError' ? { code: 'noDealsSheet' } : problem,
+    problem: deals && dealsGone && problem ? { code: 'noDealsSheet' } : problem,
   }));
 }
 
@@ -316,7 +315,7 @@ function writeCurrentValues(
 }
 
 /** The quarter's OKR sheet: the one the tab was made from, else the live sheet of the same quarter. */
-function findOkrSheet(spreadsheet: Spreadsheet, info: CheckInTabInfo): Sheet | null {
+export function findOkrSheet(spreadsheet: Spreadsheet, info: CheckInTabInfo): Sheet | null {
   const quarters = listQuarters(spreadsheet);
   const same = quarters.find((quarter) => quarter.sheetId === info.okrSheetId);
   if (same) return same.sheet;

@@ -5,9 +5,7 @@
 // with a warning). Key results with a `source` get their Deals sheet formula; a Deals sheet is made (empty)
 // when there is none. Everything runs under the document lock.
 
-import { DEAL_FIELDS } from '../core/deals/deal';
 import { dealHeader } from '../core/deals/deal-texts';
-import { dealColumn, layoutDealsSheet } from '../core/deals/deals-sheet';
 import { missingSourceFields } from '../core/deals/kr-sources';
 import type { DealsSource } from '../core/deals/pipeline-formulas';
 import type { Lang } from '../core/i18n';
@@ -20,7 +18,7 @@ import { sheetText } from '../core/okr-sheet/texts';
 import { quarterDates } from '../core/quarter';
 import { type KrSource, planSchema, type QuarterPlan } from '../shared/plan';
 import { todayIn } from './as-of';
-import { createDealsSheet, dealsSourceOf } from './deals-sheet';
+import { ensureDealsSheet } from './deals-sheet';
 import { withDocumentLock } from './document-lock';
 import { writeInitiativesSheet } from './initiatives-sheet';
 import { writeFeedSheet } from './okr-feed';
@@ -159,16 +157,8 @@ function dealsFor(spreadsheet: Spreadsheet, plan: QuarterPlan, warnings: string[
   const lang: Lang = plan.language;
   const fed = assignIdsOfFed(plan);
   if (fed.length === 0) return null;
-  let deals = dealsSourceOf(spreadsheet);
-  if (!deals) {
-    const layout = layoutDealsSheet({ lang, currency: plan.currency, table: { extraHeaders: [], rows: [] } });
-    const sheet = createDealsSheet(spreadsheet, layout);
-    deals = {
-      sheetName: sheet.getName(),
-      columns: Object.fromEntries(DEAL_FIELDS.map((field) => [field, dealColumn(field)])),
-    };
-    warnings.push(sheetText(lang, 'warnDealsCreated', { name: deals.sheetName }));
-  }
+  const { deals, created } = ensureDealsSheet(spreadsheet, lang, plan.currency);
+  if (created) warnings.push(sheetText(lang, 'warnDealsCreated', { name: deals.sheetName }));
   for (const { id, source } of fed) {
     const missing = missingSourceFields(source, deals);
     if (missing.length === 0) continue;

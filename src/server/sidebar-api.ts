@@ -360,6 +360,7 @@ function previousQuarter(
           start: keyResult.start,
           target: keyResult.target,
           current: keyResult.current ?? currentById.get(id.toLowerCase()) ?? null,
+          source: keyResult.source ?? null,
           weight: keyResult.weight,
           owner: keyResult.owner,
           committed: keyResult.committed,

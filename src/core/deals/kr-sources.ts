@@ -113,3 +113,60 @@ export function sourceFormula(source: KrSource, deals: DealsSource, cells: Quart
   // No deal with an amount yet: no value, so no score, rather than a 0 that reads as a real result.
   return `=${call('IF', `${call('COUNT', amount)}=0`, '""', value)}`;
 }
+
+/**
+ * What a formula is made of once its references are set aside: its function names and its text literals, in
+ * order. Sheets rewrites a formula's references when the Deals sheet is renamed, a column moves or the sheet
+ * is deleted (#REF!), and may write `,` or `;` between arguments, but leaves these alone.
+ * @example formulaShape('=IF(COUNT(Deals!$D:$D)=0,"",SUM(x))') // ['IF', 'COUNT', '""', 'SUM']
+ */
+export function formulaShape(formula: string): string[] {
+  const shape: string[] = [];
+  let at = 0;
+  while (at < formula.length) {
+    const char = formula[at] as string;
+    if (char === '"' || char === "'") {
+      // A text literal, or a quoted sheet name (which may hold a `"`); a doubled quote stays inside.
+      let end = at + 1;
+      while (end < formula.length && !(formula[end] === char && formula[end + 1] !== char)) {
+        end += formula[end] === char ? 2 : 1;
+      }
+      if (char === '"') shape.push(formula.slice(at, end + 1));
+      at = end + 1;
+      continue;
+    }
+    const name = /^[A-Za-z_][A-Za-z0-9_.]*(?=\()/.exec(formula.slice(at, at + 64));
+    if (name && !/[A-Za-z0-9_.$!]/.test(formula[at - 1] ?? '')) {
+      shape.push(name[0].toUpperCase());
+      at += name[0].length;
+      continue;
+    }
+    at += 1;
+  }
+  return shape;
+}
+
+/** A Deals sheet with every column, and header cells, only to learn the shape of each source's formula. */
+const PROBE_DEALS: DealsSource = {
+  sheetName: 'Deals',
+  columns: { amount: 1, outcome: 2, closed: 3, created: 4, category: 5 },
+};
+const PROBE_CELLS: QuarterCells = { quarterStart: '$A$1', quarterEnd: '$A$2' };
+/** Each source by its formula's shape; made on the first call of sourceOfFormula, never at the bundle's top level. */
+let shapes: Map<string, KrSource> | undefined;
+
+/**
+ * The source whose ready formula this is (the add-on's formula of a fed KR's current cell, whatever sheet name
+ * and columns it now names, or #REF! where they were); `null` for any other formula, a user's own included,
+ * and for one whose conditions the user changed.
+ * @example sourceOfFormula(sourceFormula('deals.winRate', deals, cells) ?? '') // 'deals.winRate'
+ */
+export function sourceOfFormula(formula: string): KrSource | null {
+  shapes ??= new Map(
+    (Object.keys(SOURCE_FIELDS) as KrSource[]).map((source) => [
+      formulaShape(sourceFormula(source, PROBE_DEALS, PROBE_CELLS) ?? '').join('\u0000'),
+      source,
+    ]),
+  );
+  return shapes.get(formulaShape(formula).join('\u0000')) ?? null;
+}

@@ -4,7 +4,7 @@
 // evaluate its formulas with HyperFormula.
 
 import type { KeyResultPlan, Level, ObjectivePlan, QuarterPlan, Unit } from '../../shared/plan';
-import { sourceFormula } from '../deals/kr-sources';
+import { type QuarterCells, sourceFormula } from '../deals/kr-sources';
 import type { DealsSource } from '../deals/pipeline-formulas';
 import type { Lang } from '../i18n';
 import { initiativesSheetName, runningInitiativesFormula } from '../initiatives/layout';
@@ -99,6 +99,14 @@ export interface LayoutExtras {
   asOf?: string;
   /** The Deals sheet that feeds the key results with a `source`; without it their current value stays typed. */
   deals?: DealsSource | null;
+}
+
+/** The OKR sheet's cells holding the quarter's first and last day, as a fed KR's formula names them (`$F$2`). */
+export function quarterHeaderCells(): QuarterCells {
+  return {
+    quarterStart: a1(HEADER_PLACES.quarterStart.row, HEADER_PLACES.quarterStart.labelColumn + 1, true),
+    quarterEnd: a1(HEADER_PLACES.quarterEnd.row, HEADER_PLACES.quarterEnd.labelColumn + 1, true),
+  };
 }
 
 /**
@@ -253,10 +261,7 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
   }
 
   // One row per key result. A KR with a source gets its formula in the current cell, over the header's dates.
-  const quarterCells = {
-    quarterStart: a1(HEADER_PLACES.quarterStart.row, HEADER_PLACES.quarterStart.labelColumn + 1, true),
-    quarterEnd: a1(HEADER_PLACES.quarterEnd.row, HEADER_PLACES.quarterEnd.labelColumn + 1, true),
-  };
+  const quarterCells = quarterHeaderCells();
   const autoRows = new Map<number, ValidationSpec>();
   // One rule per source, shared by its rows: the writer builds each distinct rule once.
   const autoSpecs = new Map<string, ValidationSpec>();
