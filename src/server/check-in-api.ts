@@ -35,7 +35,7 @@ import { findHistorySheet, readHistory } from './history-sheet';
 import { spreadsheetLang } from './language';
 import { showCheckInSidebar } from './sidebar';
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     weeklyTitle: 'Weekly check-in',
     recordTitle: 'Record check-in',
@@ -66,7 +66,7 @@ const texts = defineTexts(
     textFailed: 'Nie udało się zamienić check-inu na tekst: {reason}',
     unknownOwner: '„{name}” nie jest właścicielem żadnego kluczowego rezultatu w tym check-inie; niczego nie zapisano.',
   },
-);
+]);
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
