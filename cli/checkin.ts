@@ -111,7 +111,7 @@ function refuseFarAfter(asOf: string | undefined, tab: CheckInTabState, runtime:
 }
 
 /** What a CSV line's problem says, in the workbook's language. */
-const lineTexts = defineTexts(
+const lineTexts = defineTexts(() => [
   {
     noId: 'line {line}: no KR id in the first column',
     unknownId: 'line {line}: unknown KR id “{id}” (the tab has {ids})',
@@ -139,7 +139,7 @@ const lineTexts = defineTexts(
     empty: 'wiersz {line}: {id}: brak wartości, pewności i komentarza',
     typing: 'wiersz {line}: {id}: {reason}',
   },
-);
+]);
 
 interface Typing {
   row: CheckInRow;

@@ -16,7 +16,7 @@ import { callServer } from './server';
 import { formatDay, lang, t } from './texts';
 import { html } from './ui';
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     title: 'What is due',
     loading: 'Looking at History…',
@@ -67,7 +67,7 @@ const texts = defineTexts(
     copyManually: 'Przeglądarka nie pozwoliła skopiować: zaznacz tekst poniżej i naciśnij Ctrl+C.',
     chatText: 'Podsumowanie jako tekst',
   },
-);
+]);
 
 type Key = Parameters<typeof texts>[1];
 const say = (key: Key, params?: Record<string, string | number>) => texts(lang(), key, params);

@@ -4,7 +4,7 @@
 import { defineTexts, type Lang, type MessageParams } from '../core/i18n';
 import { formatDate, MONTHS_EN, pluralCategory } from '../core/locale-format';
 
-const translate = defineTexts(
+const translate = defineTexts(() => [
   {
     loading: 'Loading…',
     loadFailed: 'The sidebar could not load: {reason}',
@@ -503,7 +503,7 @@ const translate = defineTexts(
     dealsMissing: 'Brakujące kolumny',
     dealsExtra: 'Dodatkowe kolumny, zachowane bez zmian',
   },
-);
+]);
 
 export type TextKey = Parameters<typeof translate>[1];
 

@@ -44,7 +44,7 @@ import { spreadsheetLang } from './language';
 import { readQuarter } from './okr-sheet-reader';
 import { showCheckInSidebar } from './sidebar';
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     weeklyTitle: 'Weekly check-in',
     recordTitle: 'Record check-in',
@@ -75,7 +75,7 @@ const texts = defineTexts(
     textFailed: 'Nie udało się zamienić check-inu na tekst: {reason}',
     unknownOwner: '„{name}” nie jest właścicielem żadnego kluczowego rezultatu w tym check-inie; niczego nie zapisano.',
   },
-);
+]);
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -9,7 +9,7 @@ import type { CloseNote, CloseQuarterResult } from '../shared/close-api';
 import { closeQuarter } from './close-quarter';
 import { spreadsheetLang } from './language';
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     title: 'Close quarter',
     created: '{quarter} is closed: its grades are in the sheet “{sheet}”.',
@@ -47,7 +47,7 @@ const texts = defineTexts(
     unreadable: 'Nie udało się odczytać arkusza OKR „{sheet}”, więc niczego nie oceniono:',
     badRequest: 'Dodatek nie mógł odczytać żądania.',
   },
-);
+]);
 
 function noteText(note: CloseNote, lang: Lang): string {
   switch (note.code) {

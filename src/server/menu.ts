@@ -16,7 +16,7 @@ import { withDocumentLock } from './document-lock';
 import { spreadsheetLang } from './language';
 import { showDueToast } from './nudges';
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     newQuarter: 'New quarter…',
     weeklyCheckIn: 'Weekly check-in',
@@ -63,7 +63,7 @@ const texts = defineTexts(
     ].join('\n\n'),
     closeQuarter: 'Zamknij kwartał…',
   },
-);
+]);
 
 /** The simple-trigger event, as far as the menu reads it. */
 export interface OpenEvent {

@@ -31,7 +31,7 @@ import { findQuarterSheets, type QuarterSheetInfo, readQuarter } from './okr-she
 import { buildQuarter } from './quarter-builder';
 import { readSettings, rememberTeamName, writeSettings } from './settings';
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     // Field names, as the sidebar labels them.
     team: 'Team name',
@@ -204,7 +204,7 @@ const texts = defineTexts(
     unknownInitiative: '{field}: {value} nie jest inicjatywą tego planu',
     duplicateInitiative: '{field}: id {value} ma już wcześniejsza inicjatywa',
   },
-);
+]);
 
 type TextKey = Parameters<typeof texts>[1];
 

@@ -9,7 +9,7 @@ import type { CheckInBoot } from '../shared/check-in-api';
 import { CHECK_IN_BOOT_ATTRIBUTE, OPENING_ATTRIBUTE } from '../shared/sidebar-page';
 import { spreadsheetLang } from './language';
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     quarterTitle: 'OKR Sheets: new quarter',
     settingsTitle: 'OKR Sheets: settings',
@@ -24,7 +24,7 @@ const texts = defineTexts(
     dealsTitle: 'OKR Sheets: import transakcji',
     rollupTitle: 'OKR Sheets: zestawienie firmowe',
   },
-);
+]);
 
 const TITLES = {
   quarter: 'quarterTitle',

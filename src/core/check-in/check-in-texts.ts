@@ -5,7 +5,7 @@
 
 import { defineTexts } from '../i18n';
 
-export const checkInText = defineTexts(
+export const checkInText = defineTexts(() => [
   {
     tabName: 'Check-in W{week}',
     title: 'Sales Check-in – Week {week}',
@@ -229,6 +229,6 @@ export const checkInText = defineTexts(
     msgNotYesNo: 'Wiersz {row}, {field}: „{value}” to nie {yes} / {no}; nie zapisano.',
     msgMissingRegion: 'Nie znaleziono części „{region}” zakładki check-inu; pominięto ją.',
   },
-);
+]);
 
 export type CheckInTextKey = Parameters<typeof checkInText>[1];

@@ -5,7 +5,7 @@
 import { defineTexts, type Lang } from '../i18n';
 import type { GradeBand, GradeFlag, RetroQuestion } from './grades';
 
-export const gradesText = defineTexts(
+export const gradesText = defineTexts(() => [
   {
     sheetName: 'Grades {quarter}',
     title: 'Grades: {quarter}, {team}',
@@ -124,7 +124,7 @@ export const gradesText = defineTexts(
     retro_differently: 'Co zrobilibyśmy inaczej?',
     retro_carryOn: 'Co przenosimy do kolejnego kwartału?',
   },
-);
+]);
 
 export type GradesTextKey = Parameters<typeof gradesText>[1];
 

@@ -3,7 +3,7 @@
 
 import { defineTexts } from '../i18n';
 
-export const dashboardText = defineTexts(
+export const dashboardText = defineTexts(() => [
   {
     sheetName: 'Dashboard',
     menuItem: 'Dashboard',
@@ -65,4 +65,4 @@ export const dashboardText = defineTexts(
     noQuarter: 'Nie ma jeszcze arkusza OKR: utwórz go poleceniem „Nowy kwartał…” w menu OKR Sheets.',
     unreadable: 'Nie da się odczytać arkusza OKR „{name}” (wiersz {row}: {message}), więc pulpitu nie zbudowano.',
   },
-);
+]);

@@ -5,7 +5,7 @@
 import { defineTexts, type Lang } from '../i18n';
 import type { DealField, DealProblem, ForecastCategory, Outcome } from './deal';
 
-export const dealText = defineTexts(
+export const dealText = defineTexts(() => [
   {
     sheetName: 'Deals',
     col_id: 'Deal ID',
@@ -98,7 +98,7 @@ export const dealText = defineTexts(
     created:
       'Utworzono arkusz „{name}”: wklej do niego eksport z CRM od wiersza 1 albo wpisuj transakcje pod nagłówkiem.',
   },
-);
+]);
 
 /** The header of a deal field in a language. */
 export function dealHeader(lang: Lang, field: DealField): string {

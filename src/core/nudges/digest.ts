@@ -130,7 +130,7 @@ function staleKeyResults(
   return stale;
 }
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     toastTitle: 'OKR Sheets: what is due',
     weekNotRecorded: 'Week {week} check-in not recorded yet',
@@ -178,7 +178,7 @@ const texts = defineTexts(
     allFresh: 'Każdy kluczowy rezultat był aktualizowany w ostatnich {days} dniach.',
     cut: '… (skrócone, by zmieścić się w linku e-mail: „Kopiuj na czat” daje cały tekst)',
   },
-);
+]);
 
 export type NudgeTextKey = Parameters<typeof texts>[1];
 export { texts as nudgeText };

@@ -27,7 +27,7 @@ export interface OwnerProblem {
   value: string;
 }
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     sheetName: 'Settings',
     tableTitle: 'Owners',
@@ -46,7 +46,7 @@ const texts = defineTexts(
     badEmail: 'Tabela Właściciele, wiersz {row}: „{value}” nie jest adresem e-mail (np. anna@example.com).',
     noName: 'Tabela Właściciele, wiersz {row}: przy adresie „{value}” brak imienia i nazwiska; wpisz właściciela.',
   },
-);
+]);
 
 export { texts as ownersText };
 

@@ -5,7 +5,7 @@
 import type { Level, Unit } from '../../shared/plan';
 import { defineTexts, type Lang } from '../i18n';
 
-export const sheetText = defineTexts(
+export const sheetText = defineTexts(() => [
   {
     title: 'OKR · {quarter} · {team}',
     team: 'Team',
@@ -203,7 +203,7 @@ export const sheetText = defineTexts(
     warnPreviousFrozen:
       'Arkusz poprzedniego kwartału „{name}” jest zamknięty: wartości zachowane, ochrona z ostrzeżeniem.',
   },
-);
+]);
 
 export type SheetTextKey = Parameters<typeof sheetText>[1];
 

@@ -5,7 +5,7 @@
 import { defineTexts, type Lang } from '../i18n';
 import type { FeedProblem } from './parse-feed';
 
-export const rollupText = defineTexts(
+export const rollupText = defineTexts(() => [
   {
     feedNote:
       'OKR feed (schema 1): one row per key result, kept current by formulas from the OKR sheet and History. A company roll-up reads it through the named range OKR_FEED: keep the columns as they are. docs/okr-feed.md describes every column.',
@@ -105,7 +105,7 @@ export const rollupText = defineTexts(
     problem_error: '{team}, wiersz {row}: {field} pokazuje błąd {value}',
     problem_unknownParent: '{team}: cel {objective} wspiera „{value}”, a to nie jest cel firmy',
   },
-);
+]);
 
 export type RollupTextKey = Parameters<typeof rollupText>[1];
 
