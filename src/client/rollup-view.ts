@@ -24,7 +24,7 @@ export const MAX_LINKS_AT_ONCE = 50;
 /** The longest line the server accepts; a link is far shorter. */
 const MAX_LINE_LENGTH = 500;
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     title: 'Company roll-up',
     connectTitle: 'Connect team spreadsheets',
@@ -111,7 +111,7 @@ const texts = defineTexts(
     problemsTitle: 'W kanałach zespołów',
     mapThere: 'Mapa powiązań jest na karcie „{sheet}”.',
   },
-);
+]);
 
 type Key = Parameters<typeof texts>[1];
 const say = (key: Key, params?: Record<string, string | number>) => texts(lang(), key, params);
