@@ -3,6 +3,9 @@
 // (https://support.google.com/docs/answer/3093340, IMPORTRANGE):
 // - IMPORTRANGE(spreadsheet_url; range_string): the spreadsheet by its URL (its id alone is taken too), the
 //   range as "[sheet_name!]range"; without a sheet name, the first sheet. Both may be text or a cell holding it.
+// - The range_string may also be a named range of the source ("Use named range":
+//   IMPORTRANGE("https://docs.google.com/spreadsheets/d/abcd123abcd123", "Sales_total")): the import reads the
+//   range the name points at now, so it follows a renamed tab or a name moved to another range.
 // - The first import from a spreadsheet shows #REF! until someone allows access; access is given per pair of
 //   spreadsheets (this one reading that one) and stays: any later import of any range of it works at once.
 // - The result spills as a 2-D array of values; an import of more than 10 MB of data is refused.
@@ -48,6 +51,17 @@ export interface ImportSource {
   sheets(): { name: string; rows: number; columns: number }[];
   /** The computed value of a cell (1-based). */
   computed(sheetName: string, row: number, column: number): Computed;
+  /** Where a named range of the source points (its name as written), or `null` when it has none of that name. */
+  namedRange(name: string): NamedArea | null;
+}
+
+/** A named range's sheet and rectangle (1-based, inclusive). */
+export interface NamedArea {
+  sheetName: string;
+  startRow: number;
+  startColumn: number;
+  endRow: number;
+  endColumn: number;
 }
 
 /** Where IMPORTRANGE looks for spreadsheets: the folder's workbooks, by id. */
@@ -151,7 +165,8 @@ export class ImportRangeHost {
       return { ok: false, code: '#REF!', message: CONNECT_MESSAGE, waitingFor: id };
     }
     const text = typeof rangeString === 'string' ? rangeString : '';
-    const ref = parseRangeString(text);
+    // A named range's name is never A1 notation (Sheets refuses names like A1 or R1C1), so the order is free.
+    const ref = parseRangeString(text) ?? source.namedRange(text.trim());
     const sheets = source.sheets();
     const sheet =
       ref === null
