@@ -80,3 +80,7 @@ export const generateReview = serverEntryPoint('generateReview');
 // The dashboard: the menu item, and the server function the menu and the CLI call.
 export const showDashboard = serverEntryPoint('showDashboard');
 export const buildDashboard = serverEntryPoint('buildDashboard');
+// The company roll-up: the server functions the roll-up's sidebar and the local runtime call.
+export const connectTeams = serverEntryPoint('connectTeams');
+export const refreshRollup = serverEntryPoint('refreshRollup');
+export const rollupStatus = serverEntryPoint('rollupStatus');

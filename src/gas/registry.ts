@@ -517,6 +517,25 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
       "Menu item Initiatives: opens the open quarter's Initiatives sheet, creating it beside the OKR sheet when missing.",
     params: [],
   },
+  connectTeams: {
+    kind: 'server',
+    summary:
+      'Company roll-up: connects the teams of the pasted links (one IMPORTRANGE of OKR_FEED per team on the Roll-up tab), then refreshes.',
+    params: [param('payload', 'Object', '{ links: string[] }, validated on arrival.')],
+    returns: { type: 'Object', description: 'ConnectTeamsResult (src/shared/rollup-api.ts).' },
+  },
+  refreshRollup: {
+    kind: 'server',
+    summary: 'Company roll-up: lays out the company objectives, their team objectives and the Alignment map anew.',
+    params: [],
+    returns: { type: 'Object', description: 'RefreshRollupResult (src/shared/rollup-api.ts).' },
+  },
+  rollupStatus: {
+    kind: 'server',
+    summary: 'Company roll-up: the teams’ states and the company objectives’ scores, writing nothing.',
+    params: [],
+    returns: { type: 'Object', description: 'RollupStatus (src/shared/rollup-api.ts).' },
+  },
 };
 
 /** Parameter names each formula uses in its error messages, for the build to check against the docs. */

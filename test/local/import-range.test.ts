@@ -171,6 +171,27 @@ describe('IMPORTRANGE between the workbooks of a folder', () => {
     });
   });
 
+  it('computes again only the import whose access was allowed, without starting the engine afresh', () => {
+    const directory = new OpenSpreadsheets();
+    const a = team(directory, 'Team A');
+    const b = team(directory, 'Team B');
+    const company = open(directory, 'Company');
+    company.setCell('Sheet1', 'A1', `=IMPORTRANGE("${a.link}"; "'OKR feed'!A1:C3")`);
+    company.setCell('Sheet1', 'E1', `=IMPORTRANGE("${b.link}"; "'OKR feed'!A1:C3")`);
+    company.setCell('Sheet1', 'A5', '=SUM(C2:C3)+SUM(G2:G3)');
+    expect(company.computed('Sheet1', 1, 1)).toMatchObject({ kind: 'error', code: '#REF!' });
+    expect(value(company.computed('Sheet1', 5, 1))).toBe(0);
+    const builds = company.calcFigures().builds;
+    company.allowImport(a.id);
+    expect(value(company.computed('Sheet1', 5, 1))).toBe(1.5);
+    expect(company.computed('Sheet1', 1, 5)).toMatchObject({ kind: 'error', code: '#REF!' });
+    company.allowImport(b.id);
+    expect(value(company.computed('Sheet1', 5, 1))).toBe(3);
+    b.setCell('OKR feed', 'C2', '2');
+    expect(value(company.computed('Sheet1', 5, 1))).toBe(7.5);
+    expect(company.calcFigures().builds).toBe(builds);
+  });
+
   it('takes a link from a cell, as IMPORTRANGE(A2; "B2") does', () => {
     const directory = new OpenSpreadsheets();
     const source = team(directory, 'Team A');
