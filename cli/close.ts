@@ -8,6 +8,7 @@
 import type { QuarterGrades } from '../src/core/close/grades';
 import { bandWord, flagLine } from '../src/core/close/grades-texts';
 import type { ForecastError } from '../src/core/forecast-error';
+import { formatNumber, MAX_TYPED_DECIMALS } from '../src/core/number-format';
 import type { CloseNote, CloseQuarterResult } from '../src/shared/close-api';
 import { CliError, type Io, shownPath } from './io';
 import { checkAsOf, openWorkbookAsOf } from './local';
@@ -103,7 +104,7 @@ export function runClose(options: Options, root: string, io: Io): number {
   for (const note of result.notes) io.out(`  ${noteLine(note)}`);
   for (const refused of result.refused) {
     io.out(
-      `  ⚠ row ${refused.row} (${refused.id}): the override ${refused.value} does not count: ${WHY[refused.problem]}`,
+      `  ⚠ row ${refused.row} (${refused.id}): the override ${typeof refused.value === 'number' ? formatNumber(refused.value, 'en', MAX_TYPED_DECIMALS) : `"${refused.value}"`} does not count (the final score counts): ${WHY[refused.problem]}`,
     );
   }
   if (result.created && result.grades) {

@@ -3,8 +3,9 @@
 // after the previous one and the previous quarter's key results with their grades; each objective and key
 // result comes into the plan with the choice "carry" (the new start is where it ended), and the previous
 // sheet's id for the carry-over. The grades and notes are printed beside each choice; the file is then
-// edited as wanted ("keep", "drop", new targets; the quarter is the next one not started on --as-of, as the
-// sidebar offers it) and built with `okr build --plan q2.json --workbook wb.json`.
+// edited as wanted ("keep", "drop", new targets; the quarter is the one the sidebar offers on --as-of: after
+// the latest one planned, see core/quarter.ts `quarterToPlan`) and built with `okr build --plan q2.json
+// --workbook wb.json`.
 // Nothing in the workbook changes.
 
 import { existsSync } from 'node:fs';

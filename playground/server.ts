@@ -62,7 +62,7 @@ export interface PlaygroundOptions {
   timeZone?: string;
   /** Build dist/ first (`npm run build`). Default true. */
   build?: boolean;
-  /** "Now" for the sample quarter's dates. */
+  /** "Now": the sample quarter's dates, and the add-on's clock (`new Date()` in the bundle). The machine's by default. */
   now?: () => Date;
   /** Tests only: milliseconds every API request waits before it is handled (a slow server). */
   answerDelayMs?: number;
@@ -151,8 +151,8 @@ class Session {
   private readonly locks = new Map<string, WorkbookLock>();
   version = 1;
   readonly instance = `${process.pid}-${Date.now().toString(36)}`;
-  /** The add-on's clock: the machine's, stopped on past days while the sample is built. */
-  readonly clock = new ScriptClock();
+  /** The add-on's clock: the machine's (or the playground's `now`), stopped on past days while the sample is built. */
+  readonly clock: ScriptClock;
   private catcher: QuestionCatcher;
   private sidebar: SidebarInfo | null = null;
   private readonly sidebars = new Map<number, string>();
@@ -167,8 +167,10 @@ class Session {
       locale: string;
       timeZone?: string;
       lock: WorkbookLock;
+      now?: () => Date;
     },
   ) {
+    this.clock = new ScriptClock(options.now);
     this.fresh = !existsSync(options.workbookPath);
     this.locks.set(options.workbookPath, options.lock);
     this.folder = new WorkbookFolder(dirname(options.workbookPath), {
@@ -458,6 +460,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       locale: options.locale ?? 'en_US',
       ...(options.timeZone ? { timeZone: options.timeZone } : {}),
       lock,
+      ...(options.now ? { now: options.now } : {}),
     });
   } catch (error) {
     lock.release();

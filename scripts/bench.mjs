@@ -201,6 +201,19 @@ if (click === null) {
   );
 }
 
+console.log('\n== key results fed by the Deals sheet (issue 11): the bundle on the local runtime');
+const { measureAutoKr } = await importSource('scripts/bench-auto-kr.ts');
+for (const [copies, deals] of [
+  [1, 100],
+  [4, 2000],
+]) {
+  const f = measureAutoKr(copies, deals);
+  console.log(
+    `${f.fed} fed KRs, ${f.deals} deals: build ${f.buildCalls} calls (${f.buildMs.toFixed(0)} ms), check-in state ` +
+      `${f.stateCalls} calls (${f.stateMs.toFixed(0)} ms), a deal marked won to fed values read ${f.wonMs.toFixed(0)} ms`,
+  );
+}
+
 console.log('\n== initiatives and tasks (issue 10)');
 const { measureInitiativesMenu, measureInitiativesWithHistory, measureBuildWithInitiatives } =
   await importSource('scripts/bench-initiatives.ts');

@@ -15,11 +15,18 @@
 import { Fragment, type VNode } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CheckInNote } from '../core/check-in/check-in-notes';
+import { formatValue } from '../core/number-format';
 import { columnLetter } from '../core/okr-sheet/cells';
-import type { CheckInBoot, CheckInRecording, CheckInState, CheckInTabState } from '../shared/check-in-api';
+import type {
+  CheckInBoot,
+  CheckInRecording,
+  CheckInState,
+  CheckInTabState,
+  FedKeyResult,
+} from '../shared/check-in-api';
 import { NudgesCard } from './nudges-card';
 import { callServer } from './server';
-import { formatDay, pluralForm, type TextKey, t } from './texts';
+import { formatDay, lang, pluralForm, type TextKey, t } from './texts';
 import { DoneNotes, html } from './ui';
 
 export interface CheckInViewProps {
@@ -285,6 +292,7 @@ function tabCard(
         : null
     }
     ${recording ? null : html`<p class="hint">${t('checkInHint')}</p>`}
+    ${tab.fed && tab.fed.length > 0 ? fedList(tab.fed) : null}
     ${recording || tab.owners.length === 0 ? null : ownerPicker(tab.owners, shown.recordedBy, shown.pick)}
     ${
       tab.recordedBefore && !recording && !confirming
@@ -294,6 +302,36 @@ function tabCard(
         : null
     }
   </section>`;
+}
+
+/** The key results a formula feeds: read-only, each with its value now, or why it has none and is not recorded. */
+export function fedList(fed: readonly FedKeyResult[]): VNode {
+  return html`<div class="result-list fed" id="check-in-fed">
+    <h3>${t('fedTitle')}</h3>
+    <ul>
+      ${fed.map(
+        (kr) =>
+          html`<li key=${kr.id} data-kr=${kr.id} class=${kr.problem ? 'fed-problem' : 'fed-value'}>
+            <strong>${kr.id}</strong> ${kr.title}: ${
+              kr.problem
+                ? html`<span class="note-warn">⚠ ${fedProblemText(kr)}</span>`
+                : html`<output>${kr.value === null ? '—' : formatValue(kr.value, kr.unit, lang(), kr.currency)}</output>
+                    <span class="hint"> (${t(kr.deals ? 'fedDeals' : 'fedFormula')})</span>`
+            }
+          </li>`,
+      )}
+    </ul>
+    <p class="hint">${t('fedHint')}</p>
+  </div>`;
+}
+
+/** Why a fed key result has no value this week, in the sidebar's language. */
+export function fedProblemText(kr: FedKeyResult): string {
+  const problem = kr.problem;
+  if (!problem) return '';
+  if (problem.code === 'formulaError') return t('fed_formulaError', { error: problem.error });
+  if (problem.code === 'noValue' && kr.deals) return t('fed_noDealsYet');
+  return t(`fed_${problem.code}`);
 }
 
 /** Who records: nobody, or one of the tab's key-result owners. */

@@ -11,10 +11,10 @@ import { Fragment, type VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { shownGrade } from '../core/close/grades';
 import { bandWord, gradesText, scoreText } from '../core/close/grades-texts';
-import { searchTemplates } from '../core/kr-library';
+import { searchTemplates, sourceTitle } from '../core/kr-library';
 import { formatValue } from '../core/number-format';
 import { quarterDates } from '../core/quarter';
-import type { Level, Unit } from '../shared/plan';
+import type { KrSource, Level, Unit } from '../shared/plan';
 import type { CarryChoice, PreviousGrade } from '../shared/sidebar-api';
 import {
   type DraftKeyResult,
@@ -23,9 +23,11 @@ import {
   type Kind,
   LEVEL_CHOICES,
   numberText,
+  SOURCE_CHOICES,
   startIsCarried,
   UNIT_CHOICES,
 } from './draft';
+import { InitiativesSection } from './initiatives-section';
 import { messageBoard, nearestPath } from './messages';
 import { FIRST_INVALID, type QuarterDone, type QuarterStore } from './quarter-store';
 import { callServer, closeSidebar } from './server';
@@ -126,6 +128,7 @@ export function QuarterView({ store, openSettings, restart, onDone }: QuarterVie
         <${QuarterSection} store=${store} />
         <${PreviousSection} store=${store} />
         <${ObjectivesSection} store=${store} />
+        <${InitiativesSection} store=${store} />
         <${MessageSlot} id="form" path="" />
       </form>
     </main>
@@ -557,6 +560,7 @@ export function KeyResultCard(props: {
         )}
       />
     </div>
+    ${keyResult.kind === 'milestone' ? null : html`<${SourceField} store=${store} objective=${objective} keyResult=${keyResult} />`}
     ${
       keyResult.kind === 'milestone'
         ? html`<p class="hint milestone">${t('milestoneNote')}</p>`
@@ -629,6 +633,27 @@ export function KeyResultCard(props: {
     />
     <${MessageBoxes} id=${key} path=${path} />
   </div>`;
+}
+
+/** Where the current value comes from: typed each week, or a ready formula over the Deals sheet. */
+export function SourceField(props: {
+  store: QuarterStore;
+  objective: DraftObjective;
+  keyResult: DraftKeyResult;
+}): VNode {
+  const { store, objective, keyResult } = props;
+  const language = store.draft.language;
+  const choices: [string, string][] = [
+    ['', t('sourceTyped')],
+    ...SOURCE_CHOICES.map((source): [string, string] => [source, sourceTitle(source, language)]),
+  ];
+  return html`<${Field}
+    id=${`k${keyResult.key}-source`}
+    path=${`${store.keyResultPath(objective, keyResult)}.source`}
+    label=${t('source')}
+    control=${select(choices, keyResult.source ?? '', (value) => store.setSource(objective, keyResult, value as KrSource | ''))}
+    hint=${keyResult.source ? t('sourceHint') : undefined}
+  />`;
 }
 
 /** The choice for a key result continued from the previous quarter: carry over, keep or drop. */
@@ -727,6 +752,7 @@ export function QuarterDoneCard({ done, restart }: { done: QuarterDone; restart(
     <div class="done-mark" aria-hidden="true">✓</div>
     <h2 id="done-title" tabindex="-1">${t('done', { sheet: done.sheetName })}</h2>
     <p>${t('doneHint')}</p>
+    ${done.initiativesSheetName ? html`<p id="done-initiatives">${t('doneInitiatives', { sheet: done.initiativesSheetName })}</p>` : null}
     <${DoneNotes} title=${t('doneWarnings')} items=${done.warnings} />
     <div class="done-actions">
       <button type="button" class="primary" onClick=${() => closeSidebar()}>${t('close')}</button>

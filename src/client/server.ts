@@ -20,7 +20,11 @@ export type SidebarFunction =
   | 'startCheckIn'
   | 'getCheckInText'
   | 'getCheckInNudges'
-  | 'makeOwnersTable';
+  | 'makeOwnersTable'
+  | 'importDeals'
+  | 'rollupStatus'
+  | 'connectTeams'
+  | 'refreshRollup';
 
 /** Each sidebar server function as the sidebar sees it: the same arguments, the answer as a promise. */
 export type SidebarApi = {

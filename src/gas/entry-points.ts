@@ -64,6 +64,7 @@ export const updateAsOfDate = serverEntryPoint('updateAsOfDate');
 export const hideOldCheckInTabs = serverEntryPoint('hideOldCheckInTabs');
 export const showNewQuarterSidebar = serverEntryPoint('showNewQuarterSidebar');
 export const showSettings = serverEntryPoint('showSettings');
+export const showCompanyRollup = serverEntryPoint('showCompanyRollup');
 export const getSettings = serverEntryPoint('getSettings');
 export const getSidebarState = serverEntryPoint('getSidebarState');
 export const saveSettings = serverEntryPoint('saveSettings');
@@ -73,6 +74,7 @@ export const showCloseQuarter = serverEntryPoint('showCloseQuarter');
 export const closeQuarter = serverEntryPoint('closeQuarter');
 export const showDealsSheet = serverEntryPoint('showDealsSheet');
 export const importDeals = serverEntryPoint('importDeals');
+export const showImportDeals = serverEntryPoint('showImportDeals');
 export const showInitiatives = serverEntryPoint('showInitiatives');
 // The monthly review: the menu item, and the server function the menu and the CLI call.
 export const showMonthlyReview = serverEntryPoint('showMonthlyReview');

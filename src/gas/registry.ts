@@ -380,6 +380,12 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
     summary: 'Menu item Settings: opens the sidebar on its Settings view.',
     params: [],
   },
+  showCompanyRollup: {
+    kind: 'server',
+    summary:
+      "Menu item Company roll-up…: opens the sidebar on its roll-up view (team links, each team's state, the company objectives' scores).",
+    params: [],
+  },
   updateAsOfDate: {
     kind: 'server',
     summary:
@@ -510,6 +516,11 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
       description:
         '{ ok: true, sheetName, created, imported, replaced, kept, columns } or { ok: false, problems, columns }.',
     },
+  },
+  showImportDeals: {
+    kind: 'server',
+    summary: 'Menu item Import deals…: the sidebar view where a CRM export is pasted or chosen as a file.',
+    params: [],
   },
   showInitiatives: {
     kind: 'server',

@@ -16,5 +16,5 @@ export { generateReview } from '../server/monthly-review';
 export { showMonthlyReview } from '../server/monthly-review-menu';
 export { getCheckInNudges, makeOwnersTable } from '../server/nudges';
 export { connectTeams, refreshRollup, rollupStatus } from '../server/rollup';
-export { showNewQuarterSidebar, showSettings } from '../server/sidebar';
+export { showCompanyRollup, showImportDeals, showNewQuarterSidebar, showSettings } from '../server/sidebar';
 export { getSettings, getSidebarState, saveSettings, submitQuarter } from '../server/sidebar-api';

@@ -23,6 +23,7 @@ import {
 import { generateCheckIn } from './check-in-generate';
 import {
   checkInText,
+  fedKeyResultsOf,
   ownersOf,
   type RecordCheckInResult,
   recordCheckIn,
@@ -265,10 +266,12 @@ export function noteText(lang: Lang, note: CheckInNote): string {
 /** The tab as the sidebar shows it: its week, whether History holds it already, and its owners. */
 function describeTab(spreadsheet: Spreadsheet, found: FoundTab): CheckInTabState {
   const snapshot = readCheckInSnapshot(found.sheet);
-  const owners = snapshot ? ownersOf(readCheckInTab(snapshot)) : [];
+  const reading = snapshot ? readCheckInTab(snapshot) : null;
+  const owners = reading ? ownersOf(reading) : [];
   const history = findHistorySheet(spreadsheet);
   const recordedBefore = history ? weekInHistory(readHistory(history), found.info) : false;
-  return tabStateOf(found.sheet, found.info, owners, recordedBefore);
+  const fed = reading ? fedKeyResultsOf(spreadsheet, reading) : [];
+  return tabStateOf(found.sheet, found.info, owners, recordedBefore, fed);
 }
 
 function notFound(sheetId: number | undefined): CheckInNote {

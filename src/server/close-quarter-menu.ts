@@ -4,6 +4,7 @@
 
 import { bandWord, flagLine, scoreText } from '../core/close/grades-texts';
 import { defineTexts, type Lang } from '../core/i18n';
+import { formatNumber, MAX_TYPED_DECIMALS } from '../core/number-format';
 import type { CloseNote, CloseQuarterResult } from '../shared/close-api';
 import { closeQuarter } from './close-quarter';
 import { spreadsheetLang } from './language';
@@ -59,6 +60,12 @@ function noteText(note: CloseNote, lang: Lang): string {
   }
 }
 
+/** A refused override as typed: a number in the spreadsheet's language (0,9 in Polish), text in quotes. */
+function overrideValue(value: number | string, lang: Lang): string {
+  if (typeof value === 'number') return formatNumber(value, lang, MAX_TYPED_DECIMALS);
+  return lang === 'pl' ? `„${value}”` : `“${value}”`;
+}
+
 /** What a close did, as the menu's dialog says it. */
 export function closeQuarterMessage(result: CloseQuarterResult, lang: Lang): string {
   if (!result.ok) {
@@ -94,7 +101,7 @@ export function closeQuarterMessage(result: CloseQuarterResult, lang: Lang): str
       texts(lang, 'refused', {
         row: refused.row,
         id: refused.id,
-        value: refused.value,
+        value: overrideValue(refused.value, lang),
         why: texts(lang, `why_${refused.problem}`),
       }),
     );

@@ -26,6 +26,7 @@ const texts = defineTexts(
     asOfNoSheet: 'There is no open OKR sheet yet: create one with “New quarter…” in the OKR Sheets menu.',
     hideOldCheckIns: 'Hide old check-in tabs…',
     initiatives: 'Initiatives',
+    companyRollup: 'Company roll-up…',
     settings: 'Settings',
     help: 'Help',
     helpTitle: 'OKR Sheets: help',
@@ -48,6 +49,7 @@ const texts = defineTexts(
     asOfNoSheet: 'Nie ma jeszcze otwartego arkusza OKR: utwórz go poleceniem „Nowy kwartał…” w menu OKR Sheets.',
     hideOldCheckIns: 'Ukryj stare check-iny…',
     initiatives: 'Inicjatywy',
+    companyRollup: 'Zestawienie firmowe…',
     settings: 'Ustawienia',
     help: 'Pomoc',
     helpTitle: 'OKR Sheets: pomoc',
@@ -96,6 +98,8 @@ export function onOpen(event?: OpenEvent): void {
     .addItem(reviewText(lang, 'menuItem'), 'showMonthlyReview')
     .addItem(t('initiatives'), 'showInitiatives')
     .addItem(dealText(lang, 'menuItem'), 'showDealsSheet')
+    .addItem(dealText(lang, 'importMenuItem'), 'showImportDeals')
+    .addItem(t('companyRollup'), 'showCompanyRollup')
     .addItem(t('updateAsOf'), 'updateAsOfDate')
     .addItem(t('hideOldCheckIns'), 'hideOldCheckInTabs')
     .addSeparator()

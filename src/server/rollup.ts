@@ -6,12 +6,14 @@
 // opened or changes, results can lag behind a chain of imports, and a large import is slow; so each team
 // imports only the feed's 102-row window, and a team past 100 key results is shown as such.
 //
-// Calls: connecting teams is one setFormulas for all new blocks plus a refresh; a refresh reads the stack in
-// one getValues, the left area in one, the company's OKR sheet in two, and writes the left area and the
-// Alignment map in a fixed number of calls. Nothing loops over key results or teams.
+// Calls: connecting teams is one setFormulas for all new blocks plus a refresh; a refresh finds its tabs in one
+// pass over their kind metadata, reads the stack in one getValues, the left area in one, the company's OKR
+// sheet through its reader (about 130 calls, most of them its column metadata), and writes the left area and
+// the Alignment map in a fixed number of calls. Nothing loops over key results or teams.
 
 import { call, quoted, sheetName } from '../core/formula-text';
 import { a1 } from '../core/okr-sheet/cells';
+import { METADATA } from '../core/okr-sheet/columns';
 import { STATUS_EMOJI } from '../core/pace';
 import { ALIGNMENT_METADATA, layoutAlignmentMap } from '../core/rollup/alignment-map';
 import { FEED_WINDOW_ROWS } from '../core/rollup/feed-schema';
@@ -43,7 +45,7 @@ import {
 import { isoDay } from './check-in-sheets';
 import { withDocumentLock } from './document-lock';
 import { spreadsheetLang } from './language';
-import { findQuarterSheets, readQuarter } from './okr-sheet-reader';
+import { readQuarter } from './okr-sheet-reader';
 import { nextFreeSheetName } from './okr-sheet-writer';
 import { writeSheetSpec } from './sheet-writer';
 
@@ -54,23 +56,47 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const MAX_TEAMS = 100;
 const ALIGNED_KEY = 'okr.rollup.aligned';
 
-function findSheetOfKind(spreadsheet: Spreadsheet, kindValue: string): Sheet | null {
+/** The tabs the roll-up works with, found by their kind. */
+interface RollupTabs {
+  rollup: Sheet | null;
+  map: Sheet | null;
+  /** The company's newest OKR quarter sheet (the last in tab order, as findQuarterSheets orders them). */
+  quarter: Sheet | null;
+}
+
+/**
+ * The Roll-up tab, the Alignment map and the newest quarter sheet in one pass over the `okr.kind` metadata
+ * (every tab the add-on makes has one): a location is asked only of the kinds wanted, so the pass costs a
+ * fixed few calls a tab, not the three finders and the quarter finder's read of every tab's metadata.
+ */
+function findRollupTabs(spreadsheet: Spreadsheet): RollupTabs {
+  const tabs: RollupTabs = { rollup: null, map: null, quarter: null };
+  let quarterIndex = -1;
   const found = spreadsheet
     .createDeveloperMetadataFinder()
     .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
     .withKey(ROLLUP_METADATA.kind)
-    .withValue(kindValue)
     .find();
   for (const metadata of found) {
+    const kind = metadata.getValue();
+    if (kind !== ROLLUP_METADATA.kindValue && kind !== ALIGNMENT_METADATA.kindValue && kind !== METADATA.kindValue) {
+      continue;
+    }
     const sheet = metadata.getLocation().getSheet();
-    if (sheet) return sheet;
+    if (!sheet) continue;
+    if (kind === ROLLUP_METADATA.kindValue) tabs.rollup ??= sheet;
+    else if (kind === ALIGNMENT_METADATA.kindValue) tabs.map ??= sheet;
+    else {
+      const index = sheet.getIndex();
+      if (index > quarterIndex) [tabs.quarter, quarterIndex] = [sheet, index];
+    }
   }
-  return null;
+  return tabs;
 }
 
 /** The Roll-up tab, or `null` before the first team is connected. */
 export function findRollupSheet(spreadsheet: Spreadsheet): Sheet | null {
-  return findSheetOfKind(spreadsheet, ROLLUP_METADATA.kindValue);
+  return findRollupTabs(spreadsheet).rollup;
 }
 
 function sheetValue(sheet: Sheet, key: string): { value: unknown; set: (value: string) => void } {
@@ -105,7 +131,8 @@ export function connectTeams(payload: unknown): ConnectTeamsResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const lang = spreadsheetLang();
   return withDocumentLock((): ConnectTeamsResult => {
-    let sheet = findRollupSheet(spreadsheet);
+    const tabs = findRollupTabs(spreadsheet);
+    let sheet = tabs.rollup;
     const teams = sheet ? stringsOf(sheetValue(sheet, ROLLUP_METADATA.teams).value) : [];
     const links = parseTeamLinks(parsed.data.links, teams);
     const added = links.flatMap((link) => (link.ok ? [link.id] : []));
@@ -135,7 +162,7 @@ export function connectTeams(payload: unknown): ConnectTeamsResult {
       sheet.getRange(first, STACK_COLUMN, rows, 1).setFormulas(anchors);
       sheetValue(sheet, ROLLUP_METADATA.teams).set(JSON.stringify([...teams, ...added]));
     }
-    const status = refreshSheet(spreadsheet, sheet, lang);
+    const status = refreshSheet(spreadsheet, sheet, tabs, lang);
     return { ok: true, added, refused, ...status };
   });
 }
@@ -145,26 +172,24 @@ export function refreshRollup(): RefreshRollupResult {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const lang = spreadsheetLang();
   return withDocumentLock((): RefreshRollupResult => {
-    const sheet = findRollupSheet(spreadsheet);
-    if (!sheet) return { ok: false, code: 'noRollup' };
-    return { ok: true, ...refreshSheet(spreadsheet, sheet, lang) };
+    const tabs = findRollupTabs(spreadsheet);
+    if (!tabs.rollup) return { ok: false, code: 'noRollup' };
+    return { ok: true, ...refreshSheet(spreadsheet, tabs.rollup, tabs, lang) };
   });
 }
 
 /** What the sidebar shows on opening: the teams' states and the scores, without writing anything. */
 export function rollupStatus(): RollupStatus {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = findRollupSheet(spreadsheet);
-  if (!sheet) return { sheetName: null, teams: [], companyObjectives: [], problems: [], alignmentSheetName: null };
-  return readRollup(spreadsheet, sheet).status;
+  const tabs = findRollupTabs(SpreadsheetApp.getActiveSpreadsheet());
+  if (!tabs.rollup)
+    return { sheetName: null, teams: [], companyObjectives: [], problems: [], alignmentSheetName: null };
+  return readRollup(tabs.rollup, tabs).status;
 }
 
 /** The company's own objectives: those of level company on its newest OKR sheet. */
-function companyObjectivesOf(spreadsheet: Spreadsheet): CompanyObjective[] {
-  const quarters = findQuarterSheets(spreadsheet);
-  const newest = quarters[quarters.length - 1];
-  if (!newest) return [];
-  const plan = readQuarter(newest.sheet).plan;
+function companyObjectivesOf(quarter: Sheet | null): CompanyObjective[] {
+  if (!quarter) return [];
+  const plan = readQuarter(quarter).plan;
   if (!plan) return [];
   const company = plan.objectives.filter((objective) => objective.level === 'company');
   return (company.length > 0 ? company : plan.objectives).map((objective, index) => ({
@@ -173,7 +198,7 @@ function companyObjectivesOf(spreadsheet: Spreadsheet): CompanyObjective[] {
   }));
 }
 
-function readRollup(spreadsheet: Spreadsheet, sheet: Sheet) {
+function readRollup(sheet: Sheet, tabs: RollupTabs) {
   const teams = stringsOf(sheetValue(sheet, ROLLUP_METADATA.teams).value);
   const stack =
     teams.length === 0
@@ -192,36 +217,9 @@ function readRollup(spreadsheet: Spreadsheet, sheet: Sheet) {
     const name = feed?.keyResults[0]?.team ?? '';
     return { id, index, state, first, feed, name: name || teamUrl(id) };
   });
-  const companyObjectives = companyObjectivesOf(spreadsheet);
-  const tabName = sheet.getName();
-  const statusTeams: TeamStatus[] = feeds.map(({ id, index, state, first, feed, name }) => ({
-    id,
-    url: teamUrl(id),
-    team: feed ? name : '',
-    state,
-    value: isErrorValue(first) || state === 'broken' ? String(first ?? '') : '',
-    cell: `${tabName}!${a1(blockRow(index), STACK_COLUMN)}`,
-    keyResults: feed?.keyResults.length ?? 0,
-  }));
-  const alignmentSheet = findSheetOfKind(spreadsheet, ALIGNMENT_METADATA.kindValue);
-  return {
-    teams,
-    feeds,
-    companyObjectives,
-    problems,
-    status: {
-      sheetName: tabName,
-      teams: statusTeams,
-      companyObjectives: [] as RollupStatus['companyObjectives'],
-      problems,
-      alignmentSheetName: alignmentSheet?.getName() ?? null,
-    },
-  };
-}
+  const companyObjectives = companyObjectivesOf(tabs.quarter);
 
-function refreshSheet(spreadsheet: Spreadsheet, sheet: Sheet, lang: 'en' | 'pl'): RollupStatus {
-  const read = readRollup(spreadsheet, sheet);
-  // The weights the company set last time, by team and objective.
+  // The weights the company set last time, by team and objective, from the left area's Weight column.
   const alignedStore = sheetValue(sheet, ALIGNED_KEY);
   const previous = Array.isArray(alignedStore.value) ? (alignedStore.value as unknown[]) : [];
   const weights = new Map<string, number>();
@@ -239,10 +237,48 @@ function refreshSheet(spreadsheet: Spreadsheet, sheet: Sheet, lang: 'en' | 'pl')
       weights.set(weightKey(team, objective), weight);
   }
   const rollup = rollUp({
-    companyObjectives: read.companyObjectives,
-    teams: read.feeds.flatMap(({ id, feed }) => (feed ? [{ team: id, keyResults: feed.keyResults }] : [])),
+    companyObjectives,
+    teams: feeds.flatMap(({ id, feed }) => (feed ? [{ team: id, keyResults: feed.keyResults }] : [])),
     weights,
   });
+
+  const tabName = sheet.getName();
+  const statusTeams: TeamStatus[] = feeds.map(({ id, index, state, first, feed, name }) => ({
+    id,
+    url: teamUrl(id),
+    team: feed ? name : '',
+    state,
+    value: isErrorValue(first) || state === 'broken' ? String(first ?? '') : '',
+    cell: `${tabName}!${a1(blockRow(index), STACK_COLUMN)}`,
+    keyResults: feed?.keyResults.length ?? 0,
+  }));
+  const nameOf = new Map(feeds.map(({ id, name }) => [id, name]));
+  const status: RollupStatus = {
+    sheetName: tabName,
+    teams: statusTeams,
+    companyObjectives: rollup.companyObjectives.map((objective) => ({
+      id: objective.id,
+      title: objective.title,
+      score: objective.score,
+      known: objective.known,
+      teamObjectives: objective.teamObjectives.length,
+      aligned: objective.teamObjectives.map((team) => ({
+        team: nameOf.get(team.team) ?? team.team,
+        objectiveId: team.objectiveId,
+        title: team.title,
+        weight: team.weight,
+        score: team.score,
+      })),
+    })),
+    problems,
+    alignmentSheetName: tabs.map?.getName() ?? null,
+  };
+  return { teams, feeds, rollup, lastLeft, alignedStore, status };
+}
+
+function refreshSheet(spreadsheet: Spreadsheet, sheet: Sheet, tabs: RollupTabs, lang: 'en' | 'pl'): RollupStatus {
+  const read = readRollup(sheet, tabs);
+  const { rollup, lastLeft, alignedStore } = read;
   const indexOf = new Map(read.teams.map((id, index) => [id, index]));
   const aligned: RollupAligned[] = rollup.companyObjectives.flatMap((objective) =>
     objective.teamObjectives.map((team) => ({
@@ -334,7 +370,7 @@ function refreshSheet(spreadsheet: Spreadsheet, sheet: Sheet, lang: 'en' | 'pl')
     const team = row[1];
     if (team && 'text' in team && nameOf.has(team.text)) row[1] = { text: nameOf.get(team.text) as string };
   }
-  let mapSheet = findSheetOfKind(spreadsheet, ALIGNMENT_METADATA.kindValue);
+  let mapSheet = tabs.map;
   const created = mapSheet === null;
   if (!mapSheet) {
     mapSheet = spreadsheet.insertSheet(
@@ -345,15 +381,5 @@ function refreshSheet(spreadsheet: Spreadsheet, sheet: Sheet, lang: 'en' | 'pl')
   writeSheetSpec(mapSheet, { ...map, sheetMetadata: [] }, 1);
   if (created) for (const { key, value } of map.sheetMetadata) mapSheet.addDeveloperMetadata(key, value);
 
-  return {
-    ...read.status,
-    alignmentSheetName: mapSheet.getName(),
-    companyObjectives: rollup.companyObjectives.map((objective) => ({
-      id: objective.id,
-      title: objective.title,
-      score: objective.score,
-      known: objective.known,
-      teamObjectives: objective.teamObjectives.length,
-    })),
-  };
+  return { ...read.status, alignmentSheetName: mapSheet.getName() };
 }

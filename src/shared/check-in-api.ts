@@ -4,8 +4,9 @@
 
 import * as z from 'zod/mini';
 import type { CheckInNote } from '../core/check-in/check-in-notes';
-import type { CheckInProblem } from '../core/check-in/check-in-read';
+import type { CheckInProblem, FedValueProblem } from '../core/check-in/check-in-read';
 import type { Lang } from '../core/i18n';
+import type { DisplayUnit } from '../core/number-format';
 import { type LazyOutput, lazySchema } from './lazy-schema';
 
 /** Which check-in tab a call is about: its sheet id, as the state gave it; absent means the active tab. */
@@ -54,6 +55,20 @@ export interface CheckInTabState {
   recordedBefore: boolean;
   /** The key results' owners as the tab lists them, in order, each once: who may be named as recording. */
   owners: string[];
+  /** Key results whose value a formula gives (read-only), with this week's value or why there is none. */
+  fed?: FedKeyResult[];
+}
+
+/** A key result fed by a formula, as the check-in shows it: its value now, or a code saying why it has none. */
+export interface FedKeyResult {
+  id: string;
+  title: string;
+  value: number | null;
+  unit: DisplayUnit;
+  currency?: string;
+  /** Fed by the Deals sheet (else by the user's own formula). */
+  deals: boolean;
+  problem: FedValueProblem | null;
 }
 
 /** The check-in view's state: the tab it is about, or why there is none (a code the view words). */

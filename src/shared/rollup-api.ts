@@ -30,10 +30,31 @@ export interface TeamStatus {
   keyResults: number;
 }
 
+/** A team objective aligned to a company objective, with the weight it counts with there. */
+export interface AlignedObjective {
+  /** The team's name from its feed (its link until the feed is read). */
+  team: string;
+  objectiveId: string;
+  title: string;
+  weight: number;
+  score: number | null;
+}
+
+export interface CompanyObjectiveStatus {
+  id: string;
+  title: string;
+  /** The weighted mean of the aligned team objectives' scores; `null` when none has a score. */
+  score: number | null;
+  /** False for an id teams align to that is not among the company's objectives. */
+  known: boolean;
+  teamObjectives: number;
+  aligned: AlignedObjective[];
+}
+
 export interface RollupStatus {
   sheetName: string | null;
   teams: TeamStatus[];
-  companyObjectives: { id: string; title: string; score: number | null; known: boolean; teamObjectives: number }[];
+  companyObjectives: CompanyObjectiveStatus[];
   problems: FeedProblem[];
   alignmentSheetName: string | null;
 }

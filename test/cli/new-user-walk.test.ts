@@ -125,6 +125,7 @@ describe('a new user’s quarter through the CLI', () => {
           ...WEEKS.map(({ week }) => `Check-in T${String(week).padStart(2, '0')}`),
           'Inicjatywy Q1 2027',
           'OKR Q1 2027',
+          'OKR feed',
           'Oceny Q1 2027',
           'Przegląd 2027-01',
           'Transakcje',
@@ -153,6 +154,14 @@ describe('a new user’s quarter through the CLI', () => {
       const objectiveGrades = grades.filter((row) => /^O\d$/.test(row[0] ?? '') && row[1] === '');
       expect(objectiveGrades.map((row) => row[0])).toEqual(['O1', 'O2', 'O3']);
       for (const row of objectiveGrades) expect(Number(row[5])).toBeCloseTo(objectiveScore(row[0] as string), 12);
+      // The OKR feed (docs/okr-feed.md) without FILTER: one row per KR in the OKR sheet's order, each with
+      // its score and History's latest day and confidence, as LibreOffice recomputes them.
+      const feed = (recomputed.get('OKR feed') ?? []).filter((row) => /^O\d\.\d$/.test(row[7] ?? ''));
+      expect(feed.map((row) => row[7])).toEqual(KR_IDS);
+      for (const row of feed) {
+        expect(Number(row[15]), `feed score of ${row[7]}`).toBeCloseTo(Number(at(row[7] as string, 'score')), 12);
+        expect([row[17], row[18]], `feed confidence and day of ${row[7]}`).toEqual(['7', '2027-03-26']);
+      }
       const dashboard = recomputed.get('Pulpit') ?? [];
       const bars = dashboard.filter((row) => /^O\d /.test(row[13] ?? ''));
       expect(bars).toHaveLength(3);
@@ -169,15 +178,15 @@ describe('a new user’s quarter through the CLI', () => {
   it('starts the next quarter from the grades: a plan file with each KR carried over, then built', async () => {
     const planPath = join(temp.folder, 'q2.json');
     const next = ok(await runInProcess(['next', '--workbook', workbook, '--plan', planPath, '--as-of', CLOSE_DAY]));
-    // On 2 April Q2 has started, so the add-on offers Q3 (the next quarter not started, as the sidebar does).
-    expect(next.stdout).toContain('The next quarter, Q3 2027, continues from "OKR Q1 2027" (Q1 2027)');
+    // Closing Q1 on 2 April, the manager plans Q2 (begun the day before), as the sidebar offers it.
+    expect(next.stdout).toContain('The next quarter, Q2 2027, continues from "OKR Q1 2027" (Q1 2027)');
     // The grade that counts and its band beside each choice, as the New quarter sidebar shows them.
     expect(next.stdout).toMatch(/carry +O1\.1 +Wartość pipeline'u +🟡 0\.9/u);
     expect(next.stdout).toMatch(/carry +O3\.2 +Przychód z upselli +🟢 1\.0/u);
     const payload = JSON.parse(readFileSync(planPath, 'utf8'));
+    expect(payload.plan.quarter).toEqual({ kind: 'quarter', year: 2027, quarter: 2 });
     expect(payload.carryOver).toMatchObject({ 'O1.1': 'carry', 'O3.3': 'carry' });
-    // The manager plans Q2 after all, drops the KR that was met and keeps the milestone as it is.
-    payload.plan.quarter = { kind: 'quarter', year: 2027, quarter: 2 };
+    // The manager drops the KR that was met and keeps the milestone as it is.
     payload.carryOver['O3.2'] = 'drop';
     payload.carryOver['O3.3'] = 'keep';
     writeFileSync(planPath, JSON.stringify(payload, null, 2));

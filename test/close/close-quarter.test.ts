@@ -139,7 +139,7 @@ describe('Close quarter', () => {
     const rule = sheet.getConditionalFormatRules()[0];
     expect(rule?.getBooleanCondition()?.getCriteriaValues()[0]).toBe('=AND($I8<>"";TRIM($J8)="")');
     const reading = readGradesSheet(findGradesSheet(SpreadsheetApp.getActiveSpreadsheet(), 'Q1 2027') as never);
-    expect(reading?.refused).toEqual([{ id: 'O1.2', row: o12, problem: 'noReason', value: '0.9' }]);
+    expect(reading?.refused).toEqual([{ id: 'O1.2', row: o12, problem: 'noReason', value: 0.9 }]);
     expect(reading?.grades.find((g) => g.id === 'O1.1')?.override).toEqual({
       value: 1,
       reason: 'the last deal signed on 1 April',
@@ -148,6 +148,74 @@ describe('Close quarter', () => {
     expect(closeQuarterMessage(again, 'en')).toContain(
       `Row ${o12} (O1.2): the override 0.9 does not count: it has no reason.`,
     );
+  });
+
+  it.each([
+    {
+      lang: 'en' as const,
+      locale: 'en_US',
+      sheetName: 'Grades Q1 2027',
+      lots: 'lots',
+      flag: '⚠ an override needs a reason',
+      lines: (rows: Record<string, number>) => [
+        `Row ${rows['O1.1']} (O1.1): the override 1.5 does not count: a grade is between 0 and 1.`,
+        `Row ${rows['O1.2']} (O1.2): the override 0.9 does not count: it has no reason.`,
+        `Row ${rows['O1.3']} (O1.3): the override “lots” does not count: it is no number.`,
+        `Row ${rows['O2.1']} (O2.1): the override 0.25 does not count: it has no reason.`,
+      ],
+    },
+    {
+      lang: 'pl' as const,
+      locale: 'pl_PL',
+      sheetName: 'Oceny Q1 2027',
+      lots: 'dużo',
+      flag: '⚠ korekta wymaga powodu',
+      lines: (rows: Record<string, number>) => [
+        `Wiersz ${rows['O1.1']} (O1.1): korekta 1,5 się nie liczy: ocena musi być między 0 a 1.`,
+        `Wiersz ${rows['O1.2']} (O1.2): korekta 0,9 się nie liczy: nie ma powodu.`,
+        `Wiersz ${rows['O1.3']} (O1.3): korekta „dużo” się nie liczy: to nie liczba.`,
+        `Wiersz ${rows['O2.1']} (O2.1): korekta 0,25 się nie liczy: nie ma powodu.`,
+      ],
+    },
+  ])('names each override that does not count in $lang: flagged on the sheet, refused, said in the menu', (example) => {
+    const services = openSpreadsheet({ locale: example.locale });
+    buildQuarter(endedPlan(example.lang));
+    const result = closed(closeQuarter({ asOf: '2027-04-02' }));
+    expect(result.sheetName).toBe(example.sheetName);
+    expect(result.refused).toEqual([]);
+    const { byId } = rowsOf(services, result.sheetName);
+    const rows = Object.fromEntries(byId);
+    const sheet = asReal(services.spreadsheet.sheet(result.sheetName));
+    const type = (id: string, override: number | string, reason: string) => {
+      sheet.getRange(rows[id] as number, gradeColumn('override')).setValue(override);
+      sheet.getRange(rows[id] as number, gradeColumn('reason')).setValue(reason);
+    };
+    type('O1.1', 1.5, 'signed on 1 April');
+    type('O1.2', 0.9, '');
+    type('O1.3', example.lots, 'a good quarter');
+    type('O2.1', 0.25, '   ');
+    type('O2.2', 1, 'the last deal came in on 31 March');
+    // The sheet flags the two without a reason as they are typed, in its language; not the others.
+    const engine = tabEngine(services, result.sheetName, example.lang);
+    const flag = (id: string) => {
+      const at = `${String.fromCharCode(64 + gradeColumn('flags'))}${rows[id]}`;
+      return String(engine.values(result.sheetName, `${at}:${at}`)[0]?.[0] ?? '');
+    };
+    expect(flag('O1.2')).toContain(example.flag);
+    expect(flag('O2.1')).toContain(example.flag);
+    for (const id of ['O1.1', 'O1.3', 'O2.2']) expect(flag(id), id).not.toContain(example.flag);
+    // Closing again opens the sheet and names each override that does not count, in the sheet's language;
+    // the one with a reason counts and is not named.
+    const again = closed(closeQuarter({ asOf: '2027-04-03' }));
+    expect(again.refused.map(({ id, problem, value }) => [id, problem, value])).toEqual([
+      ['O1.1', 'outOfRange', 1.5],
+      ['O1.2', 'noReason', 0.9],
+      ['O1.3', 'notANumber', example.lots],
+      ['O2.1', 'noReason', 0.25],
+    ]);
+    const message = closeQuarterMessage(again, example.lang);
+    for (const line of example.lines(rows)) expect(message).toContain(line);
+    expect(message).not.toContain('(O2.2)');
   });
 
   it('closes a running quarter early with a note, and refuses when no quarter has started', () => {

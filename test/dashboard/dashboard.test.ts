@@ -116,6 +116,12 @@ describe('Dashboard', () => {
         .slice(-4);
       // I1 and I3 running, I2 an idea, I4 done; the three tasks and their header are not initiatives.
       expect(counts.map(([, count]) => count)).toEqual([1, 2, 1, 0]);
+      // Each count beside the status word the Initiatives sheet offers in its language (one list of words).
+      expect(counts.map(([word]) => word)).toEqual(
+        language === 'pl'
+          ? ['pomysł', 'w realizacji', 'zrobione', 'porzucone']
+          : ['idea', 'running', 'done', 'dropped'],
+      );
     }
   });
 
@@ -197,7 +203,7 @@ describe('Dashboard figures and page', () => {
         who: '',
       },
     ],
-    initiatives: countInitiativeStatuses(['running', 'w toku', 'idea', 'something else', '']),
+    initiatives: countInitiativeStatuses(['running', 'w realizacji', 'Pomysł', 'something else', '', null]),
   };
 
   it('scores objectives by weight, keeps overachievement on the weekly lines and averages the scenarios', () => {
@@ -235,5 +241,16 @@ describe('Dashboard figures and page', () => {
         row.some((cell) => cell && 'text' in cell && cell.text === 'Minimum scenario (mean)'),
     );
     expect(lineHeader).toBeDefined();
+  });
+
+  it('keeps every table inside the tab with one key result and no scenario (the statuses are the widest)', () => {
+    const [first] = input.keyResults;
+    if (!first) throw new Error('no key result');
+    const { minTarget: _min, maxTarget: _max, ...plain } = first;
+    const one = { ...input, keyResults: [plain], history: input.history.slice(0, 1) };
+    const layout = layoutDashboard(one);
+    expect(layout.cells.every((row) => row.length === layout.lastColumn)).toBe(true);
+    expect(layout.lastColumn).toBe(DATA_COLUMN + 3);
+    expect(layout.charts.find((chart) => chart.kind === 'statuses')?.range).toMatch(/:Q\d+$/);
   });
 });

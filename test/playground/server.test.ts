@@ -129,6 +129,8 @@ describe('the playground server', () => {
       { type: 'item', caption: 'Monthly review', functionName: 'showMonthlyReview' },
       { type: 'item', caption: 'Initiatives', functionName: 'showInitiatives' },
       { type: 'item', caption: 'Deals sheet', functionName: 'showDealsSheet' },
+      { type: 'item', caption: 'Import deals…', functionName: 'showImportDeals' },
+      { type: 'item', caption: 'Company roll-up…', functionName: 'showCompanyRollup' },
       { type: 'item', caption: 'Update as-of date', functionName: 'updateAsOfDate' },
       { type: 'item', caption: 'Hide old check-in tabs…', functionName: 'hideOldCheckInTabs' },
       { type: 'item', caption: 'Settings', functionName: 'showSettings' },

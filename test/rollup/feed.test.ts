@@ -10,7 +10,13 @@ import { cellInput } from '../../src/core/okr-sheet/cells';
 import { columnOf } from '../../src/core/okr-sheet/columns';
 import { layoutQuarter } from '../../src/core/okr-sheet/layout';
 import { quarterDates } from '../../src/core/quarter';
-import { FEED_KEYS, FEED_NAMED_RANGE, feedColumn } from '../../src/core/rollup/feed-schema';
+import {
+  FEED_KEYS,
+  FEED_NAMED_RANGE,
+  FEED_WORK_COLUMNS,
+  feedColumn,
+  feedWorkColumn,
+} from '../../src/core/rollup/feed-schema';
 import { layoutFeed } from '../../src/core/rollup/feed-sheet';
 import { forgetLang } from '../../src/server/language';
 import { findFeedSheets } from '../../src/server/okr-feed';
@@ -143,6 +149,17 @@ describe('the OKR feed formulas', () => {
     expect(byId['O2.4']).toMatchObject({ current: 300_000, score: 0, key_result: 'Pipeline' });
   });
 
+  it('leaves out a blank row between key results, with no gap in the feed', () => {
+    // Position 7 is a spare row of the table: after this "sort" it sits between O1.1 and O1.2.
+    const { engine, feed, records } = evaluateFeed(workedExamplePlan('pl', 'portable'), {
+      order: [0, 7, 1, 2, 3, 4, 5, 6],
+    });
+    expect(records().map((row) => row.kr_id)).toEqual(['O1.1', 'O1.2', 'O1.3', 'O2.1', 'O2.2', 'O2.3', 'O2.4']);
+    const krIds = engine.values('OKR feed', `H2:H${feed.lastRow}`).map(([id]) => id);
+    expect(krIds.slice(0, 8)).toEqual(['O1.1', 'O1.2', 'O1.3', 'O2.1', 'O2.2', 'O2.3', 'O2.4', '']);
+    expect(new Set(krIds.slice(7))).toEqual(new Set(['']));
+  });
+
   it('computes the same in a Polish spreadsheet', () => {
     const { records } = evaluateFeed(workedExamplePlan('pl', 'addon'), { locale: 'pl_PL' });
     expect(records().map((row) => row.kind)).toContain('milestone');
@@ -155,7 +172,10 @@ describe('the OKR feed formulas', () => {
     expect(formulas.length).toBeGreaterThan(19);
     for (const formula of formulas)
       expect({ formula, problems: dialectProblems(formula) }).toEqual({ formula, problems: [] });
-    expect(feed.cells[0]?.map((cell) => (cell && 'text' in cell ? cell.text : null))).toEqual([...FEED_KEYS]);
+    expect(feed.cells[0]?.map((cell) => (cell && 'text' in cell ? cell.text : null))).toEqual([
+      ...FEED_KEYS,
+      ...FEED_WORK_COLUMNS,
+    ]);
     expect(feed.namedRange).toEqual({ name: FEED_NAMED_RANGE, a1: 'A1:U102' });
   });
 });
@@ -182,7 +202,8 @@ describe('the OKR feed tab', () => {
     expect(named?.getA1Notation()).toBe('A1:U102');
     const feed = services.spreadsheet.sheet('OKR feed');
     expect(feed.grid.peek(1, 1)).toMatchObject({ value: 'schema_version' });
-    expect(feed.grid.peek(2, feedColumn('kr_id')).formula).toContain("FILTER('OKR Q1 2027'!$D$7:$D$");
+    expect(feed.grid.peek(2, feedColumn('kr_id')).formula).toContain("INDEX('OKR Q1 2027'!$D$7:$D$");
+    expect(feed.grid.peek(1, feedWorkColumn('_okr_row'))).toMatchObject({ value: '_okr_row' });
     expect(feed.grid.peek(2, feedColumn('confidence')).formula).toContain("'Historia'!$G:$G");
   });
 

@@ -181,9 +181,8 @@ describe('the .xlsx file itself', () => {
     expect(xml).toContain('<f>DATE(2027,3,15)</f>');
     expect(xlsxWarnings(book)).toEqual([
       `${sheetName}: 2 cell note(s) are not exported`,
+      // The OKR feed (docs/okr-feed.md) is plain formulas, portable: only its note stays behind.
       'OKR feed: 1 cell note(s) are not exported',
-      // The OKR feed (docs/okr-feed.md) is for Sheets and its readers; the exporter says so.
-      'OKR feed!A2: FILTER (Google Sheets only) shows #NAME? outside Sheets',
     ]);
   });
 

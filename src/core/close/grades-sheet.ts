@@ -371,7 +371,8 @@ export interface RefusedOverride {
   id: string;
   row: number;
   problem: OverrideProblem | 'notANumber';
-  value: string;
+  /** The override as read: its number (the renderer writes it in the reader's language), else the text typed. */
+  value: number | string;
 }
 
 export interface GradesReading {
@@ -441,7 +442,7 @@ export function readGradesGrid(snapshot: GradesSnapshot): GradesReading {
       if (value !== null) {
         const candidate = { value, reason };
         const problem = overrideProblem(candidate);
-        if (problem) refused.push({ id, row, problem, value: describeValue(overrideCell) });
+        if (problem) refused.push({ id, row, problem, value });
         else override = candidate;
       }
     }

@@ -44,6 +44,7 @@ export const dealText = defineTexts(
     noRows: 'the export has a header row but no deals',
     nothing: '(nothing)',
     menuItem: 'Deals sheet',
+    importMenuItem: 'Import deals…',
     finalStage: 'Deals in the final stage (commit)',
     fromDeals:
       'Computed from the sheet “{name}”: value = open deals, closed = won this quarter, forecast = weighted amounts of open deals closing in the next 14 days.',
@@ -89,6 +90,7 @@ export const dealText = defineTexts(
     noRows: 'eksport ma wiersz nagłówków, ale żadnej transakcji',
     nothing: '(nic)',
     menuItem: 'Arkusz transakcji',
+    importMenuItem: 'Importuj transakcje…',
     finalStage: 'Okazje w final stage (pewne)',
     fromDeals:
       'Liczone z arkusza „{name}”: wartość = otwarte transakcje, zamknięte = wygrane w tym kwartale, prognoza = kwoty ważone otwartych transakcji z datą zamknięcia w ciągu 14 dni.',

@@ -84,7 +84,8 @@ export function applyCarryOver(
 
 /**
  * Gives the objectives and key results of a continued quarter their ids by position, and moves what the old
- * ids named: the current cells, and the objective a team objective supports (dropped when that objective was).
+ * ids named: the current cells, the objective a team objective supports (dropped when that objective was), and
+ * the key result each initiative serves.
  * @example renumber(planWithO1_2Only, {}) // its key result is O1.1
  */
 export function renumber(
@@ -98,6 +99,7 @@ export function renumber(
   });
   const cells: Record<string, SheetCell> = {};
   const byOldId = new Map(Object.entries(currentCells).map(([id, cell]) => [id.toLowerCase(), cell]));
+  const keyResultIds = new Map<string, string>();
   const objectives = plan.objectives.map((objective, index) => {
     const id = `O${index + 1}`;
     const parent = objective.parent?.trim() ? objectiveIds.get(objective.parent.trim().toLowerCase()) : undefined;
@@ -108,6 +110,7 @@ export function renumber(
       ...(parent ? { parent } : {}),
       keyResults: objective.keyResults.map((kr, krIndex) => {
         const krId = `${id}.${krIndex + 1}`;
+        if (kr.id?.trim()) keyResultIds.set(kr.id.trim().toLowerCase(), krId);
         const cell = kr.id?.trim() ? byOldId.get(kr.id.trim().toLowerCase()) : undefined;
         if (cell) {
           cells[krId] = cell;
@@ -117,5 +120,9 @@ export function renumber(
       }),
     };
   });
-  return { plan: { ...plan, objectives }, currentCells: cells };
+  const initiatives = plan.initiatives?.map((initiative) => ({
+    ...initiative,
+    keyResultId: keyResultIds.get(initiative.keyResultId.trim().toLowerCase()) ?? initiative.keyResultId,
+  }));
+  return { plan: { ...plan, objectives, ...(initiatives ? { initiatives } : {}) }, currentCells: cells };
 }

@@ -264,7 +264,10 @@ export function readQuarterGrid(snapshot: SheetSnapshot): QuarterReading {
     // The scenario columns are optional: a sheet built before them has none, and reads as it did.
     const minTarget = milestone || !columns.minTarget ? null : num('minTarget');
     const maxTarget = milestone || !columns.maxTarget ? null : num('maxTarget');
-    const current = milestone ? readMilestone(get('current'), problem, t, title) : num('current');
+    // A current value fed by a formula that shows an error (#REF! once its source sheet is gone) is no value
+    // yet, not a broken row: the cell shows the error, and the check-in names it.
+    const fedCurrent = Boolean(formulaOf('current')) && !milestone && !isReadableNumber(get('current'));
+    const current = milestone ? readMilestone(get('current'), problem, t, title) : fedCurrent ? null : num('current');
     const weightValue = num('weight');
     const weight = weightValue ?? 1;
     const typeWord = get('type');
@@ -482,4 +485,14 @@ function labelOf(field: string, lang: Lang): string {
   if (field === 'team') return sheetText(lang, 'team');
   if (field === 'title') return columnTitle('objective', lang);
   return (COLUMN_KEYS as readonly string[]).includes(field) ? columnTitle(field as ColumnKey, lang) : field;
+}
+
+/** Whether a cell reads as a number (or is blank), without reporting anything. */
+function isReadableNumber(value: unknown): boolean {
+  try {
+    readNumber(value, { fn: '', arg: '' });
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -43,6 +43,19 @@ export function feedColumn(key: FeedColumnKey): number {
   return FEED_KEYS.indexOf(key) + 1;
 }
 
+/**
+ * The feed's working columns, right of the contract's and outside OKR_FEED: the formulas' own, no part of the
+ * schema (src/core/rollup/feed-sheet.ts). `_krs_so_far`: the KR ids counted from the OKR table's top down to
+ * the table row at this row's position; `_okr_row`: the position in the table of this feed row's key result.
+ */
+export const FEED_WORK_COLUMNS = ['_krs_so_far', '_okr_row'] as const;
+export type FeedWorkColumn = (typeof FEED_WORK_COLUMNS)[number];
+
+/** 1-based column of a working column: right after the contract's columns (V, W). */
+export function feedWorkColumn(key: FeedWorkColumn): number {
+  return FEED_COLUMNS.length + 1 + FEED_WORK_COLUMNS.indexOf(key);
+}
+
 /** The codes of the code columns; a team's own word that is none of them is passed through as it is. */
 export const FEED_CODES = {
   level: ['company', 'team', 'individual'],

@@ -2,7 +2,8 @@
 // notes and the problems found in a team's feed. The feed's own column names and codes are the contract's
 // (./feed-schema.ts) and never translated.
 
-import { defineTexts } from '../i18n';
+import { defineTexts, type Lang } from '../i18n';
+import type { FeedProblem } from './parse-feed';
 
 export const rollupText = defineTexts(
   {
@@ -107,3 +108,17 @@ export const rollupText = defineTexts(
 );
 
 export type RollupTextKey = Parameters<typeof rollupText>[1];
+
+/**
+ * A problem of a team's feed in words; `team` names the team (its name, or the link until the feed is read).
+ * @example feedProblemText('en', { code: 'missing', team: 'Sales', row: 3, field: 'kr_id' }) // 'Sales, row 3: kr_id is empty'
+ */
+export function feedProblemText(lang: Lang, problem: FeedProblem, team = problem.team): string {
+  return rollupText(lang, `problem_${problem.code}`, {
+    team,
+    row: problem.row,
+    field: problem.field ?? '',
+    value: problem.value ?? '',
+    codes: problem.codes ?? '',
+  });
+}
