@@ -1,13 +1,14 @@
 // The company roll-up at scale, the add-on's own path end to end, for the bench and the tests: N team
-// workbooks built by the bundle (local/team-workbooks.ts; each has its OKR feed tab and OKR_FEED), a company
-// workbook whose quarter holds the company objectives, then a cold start over their folder, as the playground
-// opens it: the company connects every team through the bundle's `connectTeams` (one IMPORTRANGE of OKR_FEED
-// per team on the Roll-up tab), access is allowed for each, `refreshRollup` lays out the company objectives,
-// and their scores are read from the Roll-up tab's formulas. The same feeds, read from the team workbooks,
-// go through the core's `rollUp`: the two must agree.
+// workbooks built by the bundle (local/team-workbooks.ts; each has its OKR feed tab and OKR_FEED) and a company
+// workbook whose quarter holds the company objectives, open in one folder as in a playground session. The
+// company connects every team through the bundle's `connectTeams` (one IMPORTRANGE of OKR_FEED per team on
+// the Roll-up tab), access is allowed for each, `refreshRollup` lays out the company objectives, and their
+// scores are read from the Roll-up tab's formulas. The same feeds, read from the team workbooks, go through
+// the core's `rollUp`: the two must agree. Then a cold start over the folder (the playground started again)
+// reads the same scores, each team workbook loaded and computed once.
 //
 // Figures: the time and the company's Spreadsheet service calls of connecting one more team and of
-// refreshing, and the time from opening the folder to the scores read.
+// refreshing, the roll-up's time with the teams open, and the cold start's.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +24,8 @@ export interface CompanyScore {
   id: string;
   /** The score the Roll-up tab computes (its formula over the imported feeds); `null` when blank. */
   sheet: number | null;
+  /** The same, read after a cold start over the folder (the playground started again). */
+  afterRestart: number | null;
   /** The score the core's `rollUp` gives on the same feeds. */
   core: number | null;
 }
@@ -30,7 +33,7 @@ export interface CompanyScore {
 export interface RollupScaleFigures {
   teams: number;
   keyResultsPerTeam: number;
-  /** Milliseconds to make the team and company workbooks (not part of the roll-up). */
+  /** Milliseconds to make the team and company workbooks and compute the teams (not part of the roll-up). */
   buildMs: number;
   /** Connecting the last team (the others connected and allowed): milliseconds and service calls (tabs grown apart). */
   connectMs: number;
@@ -38,9 +41,14 @@ export interface RollupScaleFigures {
   /** Refreshing the roll-up once every team is allowed: milliseconds and service calls (tabs grown apart). */
   refreshMs: number;
   refreshCalls: number;
-  /** Milliseconds from opening the folder cold to the company objectives' scores read from the Roll-up tab. */
+  /** Milliseconds of the roll-up with the teams' spreadsheets open: connect, allow, refresh, scores read. */
   rollupMs: number;
-  /** HyperFormula builds of the company workbook and of all team workbooks during the roll-up. */
+  /**
+   * Milliseconds of a cold start over the folder to the scores read: every team workbook loaded and computed
+   * from its file (in Sheets, Google's servers keep the teams computed; locally, HyperFormula does it here).
+   */
+  coldMs: number;
+  /** HyperFormula builds in that cold start, the company's and every team's. */
   engineBuilds: number;
   /** Teams the refresh saw connected, and the key results it read. */
   connected: number;
@@ -98,17 +106,20 @@ export function measureRollup(options: {
     let started = performance.now();
     const built = buildTeamWorkbooks({ ...options, folder: folderPath, count: options.teams, runtime: runtimeOptions });
     const companyPath = join(folderPath, 'company.json');
-    const maker = built.folder.openPath(companyPath);
-    maker.services.spreadsheet.name = 'ACME company';
-    callOk(maker, 'submitQuarter', { plan: companyPlan(), previousSheetId: null });
-    maker.save();
+    const company = built.folder.openPath(companyPath);
+    company.services.spreadsheet.name = 'ACME company';
+    callOk(company, 'submitQuarter', { plan: companyPlan(), previousSheetId: null });
+    // Each team's feed as its spreadsheet computes it: what the teams show, and what the core rolls up.
+    const feeds = built.teams.map(({ runtime }) => ({
+      team: runtime.id,
+      keyResults: parseFeed(runtime.id, readFeedWindow(runtime) ?? []).keyResults,
+    }));
     const buildMs = performance.now() - started;
     const ids = built.teams.map((team) => team.runtime.id);
+    const core = rollUp({ companyObjectives: COMPANY_OBJECTIVES, teams: feeds });
 
-    // A cold start over the folder: the team workbooks open when the company's imports first read them.
+    // The roll-up, as a person makes it in the playground with the team spreadsheets open in the folder.
     started = performance.now();
-    const folder = new WorkbookFolder(folderPath, runtimeOptions);
-    const company = folder.openPath(companyPath);
     const calls = company.services.calls;
     const links = built.teams.map((team) => team.runtime.link);
     if (links.length > 1) callOk(company, 'connectTeams', { links: links.slice(0, -1) });
@@ -130,19 +141,22 @@ export function measureRollup(options: {
     const refreshCalls = calls.total() - calls.count('Sheet.insertRowsAfter');
     const fromSheet = sheetScores(company, refreshed.sheetName);
     const rollupMs = performance.now() - started;
+    company.save();
 
-    const engineBuilds = [company, ...ids.map((id) => runtimeOf(folder, id))].reduce(
+    // A cold start over the folder (a playground started again): the company's imports open each team.
+    started = performance.now();
+    const folder = new WorkbookFolder(folderPath, runtimeOptions);
+    const reopened = folder.openPath(companyPath);
+    const afterRestart = sheetScores(reopened, refreshed.sheetName);
+    const coldMs = performance.now() - started;
+    const engineBuilds = [reopened, ...ids.map((id) => runtimeOf(folder, id))].reduce(
       (total, one) => total + one.calcFigures().builds,
       0,
     );
-    const feeds = ids.map((id) => {
-      const rows = readFeedWindow(runtimeOf(folder, id)) ?? [];
-      return { team: id, keyResults: parseFeed(id, rows).keyResults };
-    });
-    const core = rollUp({ companyObjectives: COMPANY_OBJECTIVES, teams: feeds });
     const scores = COMPANY_OBJECTIVES.map(({ id }) => ({
       id,
       sheet: fromSheet.get(id) ?? null,
+      afterRestart: afterRestart.get(id) ?? null,
       core: core.companyObjectives.find((objective) => objective.id === id)?.score ?? null,
     }));
     return {
@@ -154,6 +168,7 @@ export function measureRollup(options: {
       refreshMs,
       refreshCalls,
       rollupMs,
+      coldMs,
       engineBuilds,
       connected: refreshed.teams.filter((team) => team.state === 'connected').length,
       keyResults: refreshed.teams.reduce((sum, team) => sum + team.keyResults, 0),

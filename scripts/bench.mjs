@@ -243,11 +243,17 @@ console.log(
 const { measureRollup } = await importSource('local/rollup-scale.ts');
 for (const teams of [5, 50]) {
   const f = measureRollup({ teams, objectives: 10, keyResults: 10, bundlePath: join(root, 'dist/Code.js') });
-  const agree = f.scores.every((s) => s.sheet !== null && Math.abs(s.sheet - (s.core ?? Number.NaN)) < 1e-9);
+  const agree = f.scores.every(
+    (s) =>
+      s.sheet !== null &&
+      Math.abs(s.sheet - (s.core ?? Number.NaN)) < 1e-9 &&
+      Math.abs((s.afterRestart ?? Number.NaN) - (s.core ?? Number.NaN)) < 1e-9,
+  );
   console.log(
     `${teams} teams × ${f.keyResultsPerTeam} KRs: connect a team ${f.connectCalls} calls (${f.connectMs.toFixed(0)} ms), ` +
-      `refresh ${f.refreshCalls} calls (${f.refreshMs.toFixed(0)} ms); cold open of the folder to the scores ` +
-      `${f.rollupMs.toFixed(0)} ms (${f.engineBuilds} engine builds); ${f.connected} connected, ${f.keyResults} KRs; ` +
+      `refresh ${f.refreshCalls} calls (${f.refreshMs.toFixed(0)} ms); the roll-up with the teams open (connect, ` +
+      `allow, refresh, scores read) ${f.rollupMs.toFixed(0)} ms; a cold start to the same scores ` +
+      `${f.coldMs.toFixed(0)} ms (${f.engineBuilds} engine builds); ${f.connected} connected, ${f.keyResults} KRs; ` +
       `company scores ${f.scores.map((s) => `${s.id} ${s.sheet?.toFixed(4)}`).join(', ')} ` +
       `(${agree ? 'as the core rolls them up' : `WRONG: the core gives ${f.scores.map((s) => s.core).join(', ')}`}); ` +
       `making the workbooks ${f.buildMs.toFixed(0)} ms`,
