@@ -11,7 +11,7 @@
 // beside a playground that has the workbooks open. Any problem in a team's feed (by team file, row and
 // field), a file given twice or a workbook with no feed stops it with exit code 1 before anything is written.
 
-import type { LocalRuntime } from '../local/runtime';
+import { type LocalRuntime, WorkbookFileError } from '../local/runtime';
 import { withGlobalServices } from '../local/spreadsheet/scope';
 import type { FakeSheet } from '../local/spreadsheet/sheet';
 import { readFeedWindow } from '../local/team-feed';
@@ -209,7 +209,15 @@ export function runRollup(options: Options, root: string, io: Io): number {
   for (const teamFile of teamFiles) {
     const file = shownPath(teamFile);
     io.out(`• Reading the OKR feed of ${file}`);
-    const runtime = openWorkbookAsOf(root, teamFile, undefined);
+    let runtime: LocalRuntime;
+    try {
+      runtime = openWorkbookAsOf(root, teamFile, undefined);
+    } catch (error) {
+      // A missing or unreadable file is one more problem: every team file is checked in one run.
+      if (!(error instanceof CliError || error instanceof WorkbookFileError)) throw error;
+      problems.push(error.message);
+      continue;
+    }
     const other = fileOf.get(runtime.id);
     if (other !== undefined) {
       problems.push(fileText(lang, 'twice', { team: file, other }));

@@ -180,6 +180,7 @@ describe('okr rollup with problems', () => {
       bad,
       blank,
       teams[0] as string,
+      join(temp.folder, 'missing.json'),
       '--out',
       out,
     ]);
@@ -188,7 +189,8 @@ describe('okr rollup with problems', () => {
     expect(run.stderr).toMatch(/✗ .*bad-team\.json, row 4: kind "grow" is not one of: /);
     expect(run.stderr).toMatch(/✗ .*blank\.json: the workbook has no OKR feed \(named range OKR_FEED\)/);
     expect(run.stderr).toMatch(/✗ .*team-01\.json: the same spreadsheet as .*team-01\.json/);
-    expect(run.stderr).toContain('Nothing was written (4 problems).');
+    expect(run.stderr).toMatch(/✗ .*missing\.json does not exist: make it first with/);
+    expect(run.stderr).toContain('Nothing was written (5 problems).');
     expect(existsSync(out)).toBe(false);
   }, 120_000);
 
