@@ -240,7 +240,7 @@ export class WorkbookCalc {
       // A named range added, moved or removed changes what formulas naming it read.
       ...this.namedExpressions().map((named) => `${named.name}=${named.expression}`),
     ].join('\u0001');
-    if (!this.hf || shape !== this.shape || !importsSeen) {
+    if (!this.hf || shape !== this.shape) {
       this.rebuild(shape);
       return;
     }
@@ -278,7 +278,22 @@ export class WorkbookCalc {
       }
       this.shadows.set(sheet.id, after);
     }
-    if (edits.length === 0) return;
+    // HyperFormula does not know an IMPORTRANGE reads another workbook: the imports whose source changed or
+    // whose access was allowed are entered again, so it computes them and only what depends on them.
+    if (!importsSeen && this.imports) {
+      for (const shadow of this.shadows.values()) {
+        const id = hf.getSheetId(shadow.name) as number;
+        for (const [at, content] of shadow.contents) {
+          if (typeof content === 'string' && this.imports.stale(content)) {
+            edits.push({ sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1, content });
+          }
+        }
+      }
+    }
+    if (edits.length === 0) {
+      if (this.imports) this.importRevision = this.imports.revision();
+      return;
+    }
     try {
       this.timed(() => {
         hf.batch(() => {

@@ -1,34 +1,95 @@
-// The roll-up at scale, for the bench and the tests: N team workbooks (local/team-workbooks.ts) in a folder,
-// then a cold start over that folder — as the playground or a command opens it — where a company workbook
-// imports every team's key-result rows with one IMPORTRANGE per team (access allowed for each) and averages
-// their scores. It measures the time from opening the folder to the company's computed average, and the
-// Spreadsheet service calls the company's writes made; and it says whether every score arrived.
+// The company roll-up at scale, the add-on's own path end to end, for the bench and the tests: N team
+// workbooks built by the bundle (local/team-workbooks.ts; each has its OKR feed tab and OKR_FEED) and a company
+// workbook whose quarter holds the company objectives, open in one folder as in a playground session. The
+// company connects every team through the bundle's `connectTeams` (one IMPORTRANGE of OKR_FEED per team on
+// the Roll-up tab), access is allowed for each, `refreshRollup` lays out the company objectives, and their
+// scores are read from the Roll-up tab's formulas. The same feeds, read from the team workbooks, go through
+// the core's `rollUp`: the two must agree. Then a cold start over the folder (the playground started again)
+// reads the same scores, each team workbook loaded and computed once.
+//
+// Figures: the time and the company's Spreadsheet service calls of connecting one more team and of
+// refreshing, the roll-up's time with the teams open, and the cold start's.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { columnOf, FIRST_DATA_ROW } from '../src/core/okr-sheet/columns';
-import { columnLetters } from './spreadsheet/a1';
-import { buildTeamWorkbooks, teamCurrent } from './team-workbooks';
+import { parseFeed } from '../src/core/rollup/parse-feed';
+import { rollUp } from '../src/core/rollup/rollup';
+import type { LocalRuntime } from './runtime';
+import { readFeedWindow } from './team-feed';
+import { buildTeamWorkbooks, COMPANY_OBJECTIVES, companyPlan } from './team-workbooks';
 import { WorkbookFolder } from './workbook-folder';
+
+export interface CompanyScore {
+  id: string;
+  /** The score the Roll-up tab computes (its formula over the imported feeds); `null` when blank. */
+  sheet: number | null;
+  /** The same, read after a cold start over the folder (the playground started again). */
+  afterRestart: number | null;
+  /** The score the core's `rollUp` gives on the same feeds. */
+  core: number | null;
+}
 
 export interface RollupScaleFigures {
   teams: number;
   keyResultsPerTeam: number;
-  /** Milliseconds to make the team workbooks (not part of the roll-up). */
+  /** Milliseconds to make the team and company workbooks and compute the teams (not part of the roll-up). */
   buildMs: number;
-  /** Milliseconds from opening the folder to the company's computed average of every team's scores. */
+  /** Connecting the last team (the others connected and allowed): milliseconds and service calls (tabs grown apart). */
+  connectMs: number;
+  connectCalls: number;
+  /** Refreshing the roll-up once every team is allowed: milliseconds and service calls (tabs grown apart). */
+  refreshMs: number;
+  refreshCalls: number;
+  /** Milliseconds of the roll-up with the teams' spreadsheets open: connect, allow, refresh, scores read. */
   rollupMs: number;
-  /** Spreadsheet service calls of writing the imports and the average (the sheet made large enough first). */
-  calls: number;
-  /** HyperFormula builds of the company workbook and of all team workbooks during the roll-up. */
+  /**
+   * Milliseconds of a cold start over the folder to the scores read: every team workbook loaded and computed
+   * from its file (in Sheets, Google's servers keep the teams computed; locally, HyperFormula does it here).
+   */
+  coldMs: number;
+  /** HyperFormula builds in that cold start, the company's and every team's. */
   engineBuilds: number;
-  /** The company's average score, and the one the teams' current values give. */
-  average: number;
-  expected: number;
+  /** Teams the refresh saw connected, and the key results it read. */
+  connected: number;
+  keyResults: number;
+  scores: CompanyScore[];
 }
 
-/** Builds `teams` team workbooks of `objectives` × `keyResults` and rolls them up from a cold start. */
+const runtimeOf = (folder: WorkbookFolder, id: string): LocalRuntime => {
+  const runtime = folder.get(id);
+  if (!runtime) throw new Error(`no workbook ${id} in ${folder.path}`);
+  return runtime;
+};
+
+function callOk<T>(runtime: LocalRuntime, name: string, ...args: unknown[]): T {
+  const result = runtime.call(name, ...args);
+  const value = result.ok ? (result.value as { ok?: boolean } | null) : null;
+  if (!value?.ok) throw new Error(`${name} failed: ${JSON.stringify(result)}`);
+  return value as T;
+}
+
+interface RollupAnswer {
+  sheetName: string;
+  teams: { state: string; keyResults: number }[];
+}
+
+/** The company objectives' scores on the Roll-up tab: column C of the first row whose column A holds the id. */
+function sheetScores(company: LocalRuntime, sheetName: string): Map<string, number | null> {
+  const scores = new Map<string, number | null>();
+  const sheet = company.services.spreadsheet.sheetByName(sheetName);
+  const rows = sheet?.grid.maxRows ?? 0;
+  for (let row = 1; row <= rows && scores.size < COMPANY_OBJECTIVES.length; row++) {
+    const id = company.computed(sheetName, row, 1);
+    if (id.kind !== 'value' || typeof id.value !== 'string' || scores.has(id.value)) continue;
+    if (!COMPANY_OBJECTIVES.some((objective) => objective.id === id.value)) continue;
+    const score = company.computed(sheetName, row, 3);
+    scores.set(id.value, score.kind === 'value' && typeof score.value === 'number' ? score.value : null);
+  }
+  return scores;
+}
+
+/** Builds `teams` team workbooks of `objectives` × `keyResults` and a company one, and rolls them up cold. */
 export function measureRollup(options: {
   teams: number;
   objectives: number;
@@ -37,55 +98,81 @@ export function measureRollup(options: {
 }): RollupScaleFigures {
   const folderPath = mkdtempSync(join(tmpdir(), 'okr-rollup-scale-'));
   try {
-    const runtime = {
+    const runtimeOptions = {
       locale: 'en_US',
       timeZone: 'UTC',
       ...(options.bundlePath ? { bundlePath: options.bundlePath } : {}),
     };
-    const perTeam = options.objectives * options.keyResults;
     let started = performance.now();
-    const built = buildTeamWorkbooks({ ...options, folder: folderPath, count: options.teams, runtime });
+    const built = buildTeamWorkbooks({ ...options, folder: folderPath, count: options.teams, runtime: runtimeOptions });
+    const companyPath = join(folderPath, 'company.json');
+    const company = built.folder.openPath(companyPath);
+    company.services.spreadsheet.name = 'ACME company';
+    callOk(company, 'submitQuarter', { plan: companyPlan(), previousSheetId: null });
+    // Each team's feed as its spreadsheet computes it: what the teams show, and what the core rolls up.
+    const feeds = built.teams.map(({ runtime }) => ({
+      team: runtime.id,
+      keyResults: parseFeed(runtime.id, readFeedWindow(runtime) ?? []).keyResults,
+    }));
     const buildMs = performance.now() - started;
+    const ids = built.teams.map((team) => team.runtime.id);
+    const core = rollUp({ companyObjectives: COMPANY_OBJECTIVES, teams: feeds });
 
+    // The roll-up, as a person makes it in the playground with the team spreadsheets open in the folder.
     started = performance.now();
-    const folder = new WorkbookFolder(folderPath, runtime);
-    const company = folder.openPath(join(folderPath, 'company.json'));
-    const sheet = company.services.spreadsheet.getSheets()[0];
-    if (!sheet) throw new Error('the company workbook has no sheet');
-    const score = columnLetters(columnOf('score'));
-    const formulas = built.teams.map(({ runtime: team, sheetName }) => {
-      company.allowImport(team.id);
-      const range = `'${sheetName}'!A${FIRST_DATA_ROW}:${score}${FIRST_DATA_ROW + perTeam - 1}`;
-      return [`=IMPORTRANGE("${team.link}"; "${range}")`];
-    });
-    // One import per team, each spilling its KR rows under the one before; the average beside them.
-    const missingRows = options.teams * perTeam - sheet.getMaxRows();
-    if (missingRows > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missingRows);
-    company.services.calls.reset();
-    const column = Array.from({ length: options.teams * perTeam }, (_, row) =>
-      row % perTeam === 0 ? (formulas[row / perTeam] ?? ['']) : [''],
-    );
-    sheet.getRange(1, 1, column.length, 1).setFormulas(column);
-    sheet.getRange(1, columnOf('score') + 2).setFormula(`=AVERAGE(${score}1:${score}${options.teams * perTeam})`);
-    const calls = company.services.calls.total();
-    const computed = company.computed(sheet.getName(), 1, columnOf('score') + 2);
-    const rollupMs = performance.now() - started;
+    const calls = company.services.calls;
+    const links = built.teams.map((team) => team.runtime.link);
+    if (links.length > 1) callOk(company, 'connectTeams', { links: links.slice(0, -1) });
+    for (const id of ids.slice(0, -1)) company.allowImport(id);
 
-    let sum = 0;
-    for (let n = 1; n <= options.teams; n++) for (let i = 0; i < perTeam; i++) sum += teamCurrent(n, i) / 100;
-    const engineBuilds = [company, ...built.teams.map((team) => folder.get(team.runtime.id))].reduce(
-      (total, one) => total + (one?.calcFigures().builds ?? 0),
+    calls.reset();
+    let step = performance.now();
+    callOk(company, 'connectTeams', { links: links.slice(-1) });
+    const connectMs = performance.now() - step;
+    // Growing a tab (the Roll-up's blocks, the Alignment map's rows) is one insertRowsAfter when its rows run
+    // out: counted apart, as the fake's tests of the server count it.
+    const connectCalls = calls.total() - calls.count('Sheet.insertRowsAfter');
+    company.allowImport(ids[ids.length - 1] as string);
+
+    calls.reset();
+    step = performance.now();
+    const refreshed = callOk<RollupAnswer>(company, 'refreshRollup');
+    const refreshMs = performance.now() - step;
+    const refreshCalls = calls.total() - calls.count('Sheet.insertRowsAfter');
+    const fromSheet = sheetScores(company, refreshed.sheetName);
+    const rollupMs = performance.now() - started;
+    company.save();
+
+    // A cold start over the folder (a playground started again): the company's imports open each team.
+    started = performance.now();
+    const folder = new WorkbookFolder(folderPath, runtimeOptions);
+    const reopened = folder.openPath(companyPath);
+    const afterRestart = sheetScores(reopened, refreshed.sheetName);
+    const coldMs = performance.now() - started;
+    const engineBuilds = [reopened, ...ids.map((id) => runtimeOf(folder, id))].reduce(
+      (total, one) => total + one.calcFigures().builds,
       0,
     );
+    const scores = COMPANY_OBJECTIVES.map(({ id }) => ({
+      id,
+      sheet: fromSheet.get(id) ?? null,
+      afterRestart: afterRestart.get(id) ?? null,
+      core: core.companyObjectives.find((objective) => objective.id === id)?.score ?? null,
+    }));
     return {
       teams: options.teams,
-      keyResultsPerTeam: perTeam,
+      keyResultsPerTeam: options.objectives * options.keyResults,
       buildMs,
+      connectMs,
+      connectCalls,
+      refreshMs,
+      refreshCalls,
       rollupMs,
-      calls,
+      coldMs,
       engineBuilds,
-      average: computed.kind === 'value' ? Number(computed.value) : Number.NaN,
-      expected: sum / (options.teams * perTeam),
+      connected: refreshed.teams.filter((team) => team.state === 'connected').length,
+      keyResults: refreshed.teams.reduce((sum, team) => sum + team.keyResults, 0),
+      scores,
     };
   } finally {
     rmSync(folderPath, { recursive: true, force: true });

@@ -29,7 +29,7 @@ import { displayValue } from './number-format';
 import type { JsonValue, WorkbookSnapshot } from './snapshot';
 import { buildSnapshot } from './snapshot-build';
 import { createFakeServices, type DialogRecord, type FakeServices, type Toast } from './spreadsheet';
-import { parseA1 } from './spreadsheet/a1';
+import { formatA1, parseA1 } from './spreadsheet/a1';
 import { isTimeZone } from './spreadsheet/time-zone';
 import { isDate } from './spreadsheet/values';
 import { readTyping } from './typing';
@@ -238,11 +238,24 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
     },
     revision(seen) {
       const own = book.sheets.map((sheet) => `${sheet.id}:${sheet.name}:${sheet.grid.revision}`).join(',');
-      return `${own}/${imports.revision(seen)}`;
+      const names = [...book.namedRanges].map(([name, anchor]) => `${name}=${anchor.sheetId}:${formatA1(anchor.area)}`);
+      return `${own}/${names.join(',')}/${imports.revision(seen)}`;
     },
     sheets: () =>
       book.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.grid.maxRows, columns: sheet.grid.maxColumns })),
     computed: (sheetName, row, column) => calc.computed(sheetName, row, column),
+    namedRange(name) {
+      const range = book.namedRange(name);
+      if (!range) return null;
+      const { row, column, numRows, numColumns } = range.area;
+      return {
+        sheetName: range.sheet.name,
+        startRow: row,
+        startColumn: column,
+        endRow: row + numRows - 1,
+        endColumn: column + numColumns - 1,
+      };
+    },
   };
 
   /** What a script reads from a cell the engine computes: dates as `Date`, errors as their code. */

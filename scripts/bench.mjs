@@ -241,15 +241,26 @@ for (const count of [4, 100]) {
   console.log(`New quarter (9 KRs) with ${figures.label}: ${figures.calls} service calls, ${figures.ms.toFixed(1)} ms`);
 }
 
-console.log('\n== company roll-up across team spreadsheets (issue 11): IMPORTRANGE between local workbooks');
+console.log(
+  '\n== company roll-up across team spreadsheets (issue 11): the add-on on local workbooks, IMPORTRANGE of OKR_FEED',
+);
 const { measureRollup } = await importSource('local/rollup-scale.ts');
 for (const teams of [5, 50]) {
   const f = measureRollup({ teams, objectives: 10, keyResults: 10, bundlePath: join(root, 'dist/Code.js') });
+  const agree = f.scores.every(
+    (s) =>
+      s.sheet !== null &&
+      Math.abs(s.sheet - (s.core ?? Number.NaN)) < 1e-9 &&
+      Math.abs((s.afterRestart ?? Number.NaN) - (s.core ?? Number.NaN)) < 1e-9,
+  );
   console.log(
-    `${teams} teams × ${f.keyResultsPerTeam} KRs: cold open of the folder to the company's average ${f.rollupMs.toFixed(0)} ms ` +
-      `(${f.engineBuilds} engine builds), writing the imports ${f.calls} service calls; ` +
-      `average ${f.average.toFixed(4)} (${f.average.toFixed(6) === f.expected.toFixed(6) ? 'correct' : `WRONG, expected ${f.expected}`}); ` +
-      `making the team workbooks ${f.buildMs.toFixed(0)} ms`,
+    `${teams} teams × ${f.keyResultsPerTeam} KRs: connect a team ${f.connectCalls} calls (${f.connectMs.toFixed(0)} ms), ` +
+      `refresh ${f.refreshCalls} calls (${f.refreshMs.toFixed(0)} ms); the roll-up with the teams open (connect, ` +
+      `allow, refresh, scores read) ${f.rollupMs.toFixed(0)} ms; a cold start to the same scores ` +
+      `${f.coldMs.toFixed(0)} ms (${f.engineBuilds} engine builds); ${f.connected} connected, ${f.keyResults} KRs; ` +
+      `company scores ${f.scores.map((s) => `${s.id} ${s.sheet?.toFixed(4)}`).join(', ')} ` +
+      `(${agree ? 'as the core rolls them up' : `WRONG: the core gives ${f.scores.map((s) => s.core).join(', ')}`}); ` +
+      `making the workbooks ${f.buildMs.toFixed(0)} ms`,
   );
 }
 

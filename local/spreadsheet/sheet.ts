@@ -9,7 +9,7 @@ import { type ChartRecord, chartRecord, FakeEmbeddedChart, FakeEmbeddedChartBuil
 import { accepts } from './data-validation';
 import { ProtectionType } from './enums';
 import { type FakeEnv, ServiceObject } from './env';
-import { type Axis, BLANK, type Grid, GridRange, moveSpan } from './grid';
+import { type Axis, BLANK, type Grid, GridRange, moveSpan, touchRevisions } from './grid';
 import { type FakeDeveloperMetadata, FakeDeveloperMetadataFinder, metadataArgs } from './metadata';
 import { FakeNamedRange } from './named-range';
 import { FakeProtection } from './protection';
@@ -125,6 +125,7 @@ export class FakeSheet extends ServiceObject implements Fake<GoogleAppsScript.Sp
 
   setName(name: string): FakeSheet {
     this.track('setName');
+    touchRevisions();
     this.book.checkSheetName(name, this);
     this.name = name;
     return this;

@@ -7,7 +7,7 @@
 
 import { parseA1 } from './a1';
 import { type FakeEnv, ServiceObject } from './env';
-import { type Axis, Grid, type GridRange, moveSpan } from './grid';
+import { type Axis, Grid, type GridRange, moveSpan, touchRevisions } from './grid';
 import { FakeDeveloperMetadata, FakeDeveloperMetadataFinder, type MetadataLocation, metadataArgs } from './metadata';
 import { FakeNamedRange } from './named-range';
 import type { FakeProtection } from './protection';
@@ -223,6 +223,7 @@ export class FakeSpreadsheet
 
   deleteSheet(sheet: FakeSheet): void {
     this.track('deleteSheet');
+    touchRevisions();
     if (!this.sheets.includes(sheet)) throw this.env.exception('Sheet not found');
     if (this.sheets.length === 1) throw this.env.exception("You can't remove all the sheets in a document.");
     this.sheets = this.sheets.filter((s) => s !== sheet);
@@ -252,6 +253,7 @@ export class FakeSpreadsheet
 
   setNamedRange(name: string, range: FakeRange): void {
     this.track('setNamedRange');
+    touchRevisions();
     this.checkRangeName(name);
     this.namedRanges.set(name, range.sheet.anchor(range.area));
   }
@@ -263,6 +265,7 @@ export class FakeSpreadsheet
 
   removeNamedRange(name: string): void {
     this.track('removeNamedRange');
+    touchRevisions();
     this.namedRanges.delete(name);
   }
 

@@ -1,7 +1,7 @@
 // IMPORTRANGE between local workbooks (local/import-range.ts): a spreadsheet reads another of its folder by
 // link or id once access is allowed, the allowed pair is remembered in the destination's file, the values
-// spill and follow edits of the source, and a missing spreadsheet, sheet or range, a cycle or an import over
-// 10 MB shows #REF! with its message.
+// spill and follow edits of the source, a named range of the source is taken as the range string, and a
+// missing spreadsheet, sheet or range, a cycle or an import over 10 MB shows #REF! with its message.
 
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -138,6 +138,58 @@ describe('IMPORTRANGE between the workbooks of a folder', () => {
     expect(b.computed('Sheet1', 3, 1)).toMatchObject({ code: '#REF!', message: 'Unable to parse range: A1:B2:C3' });
     // A imports B's A4, which imports A: the pair never settles, as in Sheets.
     expect(a.computed('Sheet1', 1, 1)).toMatchObject({ kind: 'error', code: '#REF!' });
+  });
+
+  it('reads a named range of the source as its range string, following the name when it moves', () => {
+    const directory = new OpenSpreadsheets();
+    const source = team(directory, 'Team A');
+    const book = source.services.spreadsheet;
+    book.setNamedRange('OKR_FEED', book.getRange("'OKR feed'!A1:C3"));
+    const company = open(directory, 'Company');
+    company.allowImport(source.id);
+    company.setCell('Sheet1', 'A1', `=IMPORTRANGE("${source.link}"; "OKR_FEED")`);
+    expect(rows(company, 'Sheet1', 3, 3)).toEqual([
+      ['team', 'kr', 'score'],
+      ['Team A', 'KR 1', 0.5],
+      ['Team A', 'KR 2', 1],
+    ]);
+
+    // The tab renamed: the name follows it, and so does the import.
+    book.sheetByName('OKR feed')?.setName('Feed (old)');
+    expect(value(company.computed('Sheet1', 2, 2))).toBe('KR 1');
+    // The name pointed elsewhere: the import reads the new range.
+    book.setNamedRange('OKR_FEED', book.getRange("'Feed (old)'!B2:C3"));
+    expect(rows(company, 'Sheet1', 2, 2)).toEqual([
+      ['KR 1', 0.5],
+      ['KR 2', 1],
+    ]);
+    // A name the source does not have is a range Sheets cannot parse.
+    company.setCell('Sheet1', 'E1', `=IMPORTRANGE("${source.link}"; "NO_SUCH_NAME")`);
+    expect(company.computed('Sheet1', 1, 5)).toMatchObject({
+      code: '#REF!',
+      message: 'Unable to parse range: NO_SUCH_NAME',
+    });
+  });
+
+  it('computes again only the import whose access was allowed, without starting the engine afresh', () => {
+    const directory = new OpenSpreadsheets();
+    const a = team(directory, 'Team A');
+    const b = team(directory, 'Team B');
+    const company = open(directory, 'Company');
+    company.setCell('Sheet1', 'A1', `=IMPORTRANGE("${a.link}"; "'OKR feed'!A1:C3")`);
+    company.setCell('Sheet1', 'E1', `=IMPORTRANGE("${b.link}"; "'OKR feed'!A1:C3")`);
+    company.setCell('Sheet1', 'A5', '=SUM(C2:C3)+SUM(G2:G3)');
+    expect(company.computed('Sheet1', 1, 1)).toMatchObject({ kind: 'error', code: '#REF!' });
+    expect(value(company.computed('Sheet1', 5, 1))).toBe(0);
+    const builds = company.calcFigures().builds;
+    company.allowImport(a.id);
+    expect(value(company.computed('Sheet1', 5, 1))).toBe(1.5);
+    expect(company.computed('Sheet1', 1, 5)).toMatchObject({ kind: 'error', code: '#REF!' });
+    company.allowImport(b.id);
+    expect(value(company.computed('Sheet1', 5, 1))).toBe(3);
+    b.setCell('OKR feed', 'C2', '2');
+    expect(value(company.computed('Sheet1', 5, 1))).toBe(7.5);
+    expect(company.calcFigures().builds).toBe(builds);
   });
 
   it('takes a link from a cell, as IMPORTRANGE(A2; "B2") does', () => {
