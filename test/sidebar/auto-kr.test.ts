@@ -1,33 +1,18 @@
-// Key results that update themselves, in the built sidebar in headless Chromium on the fake spreadsheet: the
-// New quarter planner offers a Deals sheet formula for a library template (and refuses one whose unit does not
-// fit), shows the source of a fed KR continued from the previous quarter (a total of the quarter starting at 0,
-// and why; a level at its last value), and the check-in view lists the key results fed by formulas, read-only,
-// with their value or why there is none. axe-core finds nothing in any.
-
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sourceOfFormula } from '../../src/core/deals/kr-sources';
 import { columnOf, FIRST_DATA_ROW } from '../../src/core/okr-sheet/columns';
 import { typeInto } from '../check-in/support';
 import { callGlobal } from '../support/load-bundle';
-import { axeFindings, closePage, launchBrowser, openSidebar, skipBrowserTests } from './browser';
+import { axeFindings, closePage, openSidebar, skipBrowserTests, useBrowser } from './browser';
 
 const DAY = 86_400_000;
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 describe.skipIf(skipBrowserTests)('key results fed by formulas in the sidebar', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('offers a Deals formula with a library template, refuses a unit that does not fit, and builds it', async () => {
-    const { page, services, outside } = await openSidebar(browser);
+    const { page, services, outside } = await openSidebar(browser());
     await page.locator('#team').waitFor();
     await page.locator('#team').fill('Sales');
     await page.locator('[data-path="plan.objectives.0.title"]').fill('Win more');
@@ -67,7 +52,7 @@ describe.skipIf(skipBrowserTests)('key results fed by formulas in the sidebar', 
   it('continues a fed KR with its source: a total starts at 0 and says why, a level starts at its last value', async () => {
     const year = new Date().getUTCFullYear() + 1;
     const { page, services } = await openSidebar(
-      browser,
+      browser(),
       { locale: 'en_US' },
       'showNewQuarterSidebar',
       (server, fake) => {
@@ -155,7 +140,7 @@ describe.skipIf(skipBrowserTests)('key results fed by formulas in the sidebar', 
 
   it('lists the fed key results in the check-in, read-only, each with its value or the reason it has none', async () => {
     let tabName = '';
-    const { page } = await openSidebar(browser, { locale: 'en_US' }, 'showWeeklyCheckIn', (server, fake) => {
+    const { page } = await openSidebar(browser(), { locale: 'en_US' }, 'showWeeklyCheckIn', (server, fake) => {
       const now = Date.now();
       const built = callGlobal(server, 'submitQuarter', {
         plan: {
@@ -208,46 +193,51 @@ describe.skipIf(skipBrowserTests)('key results fed by formulas in the sidebar', 
   }, 60_000);
 
   it('offers to repair the fed key results of a deleted Deals sheet, asks first, then says what it did', async () => {
-    const { page, services } = await openSidebar(browser, { locale: 'en_US' }, 'showWeeklyCheckIn', (server, fake) => {
-      const now = Date.now();
-      const built = callGlobal(server, 'submitQuarter', {
-        plan: {
-          quarter: { kind: 'custom', start: iso(now - 20 * DAY), end: iso(now + 60 * DAY) },
-          fiscalStartMonth: 1,
-          team: 'Sales',
-          language: 'en',
-          levels: ['company'],
-          currency: 'PLN',
-          formulaStyle: 'addon',
-          objectives: [
-            {
-              level: 'company',
-              title: 'Win more',
-              keyResults: [
-                ['New clients', 'count', 'deals.newClients'],
-                ['Win rate', 'percent', 'deals.winRate'],
-                ['NPS', 'points', undefined],
-              ].map(([title, unit, source]) => ({
-                title,
-                kind: 'increase',
-                unit,
-                start: 0,
-                target: 10,
-                weight: 1,
-                owner: 'Anna',
-                committed: false,
-                notes: '',
-                ...(source ? { source } : {}),
-              })),
-            },
-          ],
-        },
-      });
-      expect(built).toMatchObject({ ok: true });
-      callGlobal(server, 'showWeeklyCheckIn');
-      const deals = fake.spreadsheet.getSheetByName('Deals');
-      if (deals) fake.spreadsheet.deleteSheet(deals);
-    });
+    const { page, services } = await openSidebar(
+      browser(),
+      { locale: 'en_US' },
+      'showWeeklyCheckIn',
+      (server, fake) => {
+        const now = Date.now();
+        const built = callGlobal(server, 'submitQuarter', {
+          plan: {
+            quarter: { kind: 'custom', start: iso(now - 20 * DAY), end: iso(now + 60 * DAY) },
+            fiscalStartMonth: 1,
+            team: 'Sales',
+            language: 'en',
+            levels: ['company'],
+            currency: 'PLN',
+            formulaStyle: 'addon',
+            objectives: [
+              {
+                level: 'company',
+                title: 'Win more',
+                keyResults: [
+                  ['New clients', 'count', 'deals.newClients'],
+                  ['Win rate', 'percent', 'deals.winRate'],
+                  ['NPS', 'points', undefined],
+                ].map(([title, unit, source]) => ({
+                  title,
+                  kind: 'increase',
+                  unit,
+                  start: 0,
+                  target: 10,
+                  weight: 1,
+                  owner: 'Anna',
+                  committed: false,
+                  notes: '',
+                  ...(source ? { source } : {}),
+                })),
+              },
+            ],
+          },
+        });
+        expect(built).toMatchObject({ ok: true });
+        callGlobal(server, 'showWeeklyCheckIn');
+        const deals = fake.spreadsheet.getSheetByName('Deals');
+        if (deals) fake.spreadsheet.deleteSheet(deals);
+      },
+    );
     const card = page.locator('#fed-repair');
     await card.waitFor();
     expect(await card.locator('p').first().textContent()).toBe(

@@ -1,13 +1,8 @@
-// After Close quarter, the New quarter sidebar (the built sidebar in headless Chromium over the bundle on the
-// fake) offers each key result of the closed quarter with its grade and note beside the carry-over choice,
-// and the quarter's closing note, in the spreadsheet's language.
-
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asReal } from '../../local/spreadsheet';
 import { gradeColumn } from '../../src/core/close/grades-sheet';
 import { callGlobal } from '../support/load-bundle';
-import { axeFindings, closePage, launchBrowser, openSidebar, skipBrowserTests as skip } from './browser';
+import { axeFindings, closePage, openSidebar, skipBrowserTests as skip, useBrowser } from './browser';
 
 const keyResult = (title: string, start: number, target: number, current: number) => ({
   title,
@@ -23,16 +18,10 @@ const keyResult = (title: string, start: number, target: number, current: number
 });
 
 describe.skipIf(skip)('the New quarter sidebar after a close', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('shows each carried key result’s grade and note, and the closing note, in Polish', async () => {
-    const { page } = await openSidebar(browser, { locale: 'pl_PL' }, 'showNewQuarterSidebar', (server, services) => {
+    const { page } = await openSidebar(browser(), { locale: 'pl_PL' }, 'showNewQuarterSidebar', (server, services) => {
       const built = callGlobal(server, 'submitQuarter', {
         plan: {
           quarter: { kind: 'quarter', year: 2025, quarter: 1 },

@@ -1,12 +1,6 @@
-// The Import deals view (menu item Import deals…) in headless Chromium over the bundle on the fake: a CRM
-// export pasted or chosen as a file goes through `importDeals` (the CLI's import) into the Deals sheet, all
-// rows or none; the answer shows the deals imported and the columns matched, or every problem with its line,
-// field and value, in the spreadsheet's language. axe-core finds nothing on either.
-
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asReal } from '../../local/spreadsheet';
-import { axeFindings, closePage, launchBrowser, openSidebar, skipBrowserTests as skip } from './browser';
+import { axeFindings, closePage, openSidebar, skipBrowserTests as skip, useBrowser } from './browser';
 
 const EXPORT_EN = [
   'Deal Name,Deal Owner,Amount,Stage,Probability (%),Create Date,Close Date,Outcome,Region',
@@ -16,16 +10,10 @@ const EXPORT_EN = [
 ].join('\n');
 
 describe.skipIf(skip)('the Import deals sidebar', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('imports a pasted export into a new Deals sheet and lists the columns matched', async () => {
-    const { page, services, serverCalls } = await openSidebar(browser, {}, 'showImportDeals');
+    const { page, services, serverCalls } = await openSidebar(browser(), {}, 'showImportDeals');
     try {
       expect(services.ui.sidebars.at(-1)?.title).toBe('OKR Sheets: import deals');
       await page.locator('#deals-text').waitFor();
@@ -60,7 +48,7 @@ describe.skipIf(skip)('the Import deals sidebar', () => {
   }, 60_000);
 
   it('reads a chosen file, and refuses an export with a bad line whole, naming line, field and value, in Polish', async () => {
-    const { page, services } = await openSidebar(browser, { locale: 'pl_PL' }, 'showImportDeals');
+    const { page, services } = await openSidebar(browser(), { locale: 'pl_PL' }, 'showImportDeals');
     try {
       await page.locator('#deals-file').waitFor();
       expect(await page.locator('h1').textContent()).toBe('Import transakcji');

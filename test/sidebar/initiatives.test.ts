@@ -3,9 +3,9 @@
 // Initiatives sheet beside the OKR sheet; a server message about an initiative lands at its field. axe-core
 // finds nothing with the section open.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { axeFindings, closePage, launchBrowser, openSidebar, skipBrowserTests as skip } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { axeFindings, closePage, openSidebar, skipBrowserTests as skip, useBrowser } from './browser';
 
 async function planOneKeyResult(page: Page): Promise<void> {
   await page.locator('#team').waitFor();
@@ -18,16 +18,10 @@ async function planOneKeyResult(page: Page): Promise<void> {
 }
 
 describe.skipIf(skip)('initiatives in the New quarter sidebar', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('plans an initiative with a task for a key result, written into the Initiatives sheet', async () => {
-    const { page, services } = await openSidebar(browser);
+    const { page, services } = await openSidebar(browser());
     try {
       await planOneKeyResult(page);
       const toggle = page.locator('#initiatives-toggle');
@@ -73,7 +67,7 @@ describe.skipIf(skip)('initiatives in the New quarter sidebar', () => {
   }, 60_000);
 
   it('shows the server’s message at the initiative field it is about, the section opened to it', async () => {
-    const { page } = await openSidebar(browser);
+    const { page } = await openSidebar(browser());
     try {
       await planOneKeyResult(page);
       await page.locator('#initiatives-toggle').click();

@@ -1,13 +1,7 @@
-// The check-in sidebar's "What is due" card in headless Chromium (see browser.ts), on the fake spreadsheet
-// through the built bundle: the week's state, the key results not updated for more than 7 days, making the
-// Owners table, a bad e-mail named, the mailto: link of "E-mail the digest" (to the owners, the digest as
-// subject and body) and the text "Copy for chat" puts on the clipboard; axe-core finds nothing.
-
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { asReal } from '../../local/spreadsheet';
 import { type BundleGlobals, callGlobal } from '../support/load-bundle';
-import { axeFindings, closePage, launchBrowser, openSidebar, skipBrowserTests } from './browser';
+import { axeFindings, closePage, openSidebar, skipBrowserTests, useBrowser } from './browser';
 
 const DAY = 86_400_000;
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
@@ -52,19 +46,11 @@ function buildQuarter(server: BundleGlobals, language: 'en' | 'pl'): void {
 }
 
 describe.skipIf(skipBrowserTests)('the check-in sidebar’s What is due card in headless Chromium', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('says the week is due, names stale KRs, makes the Owners table, and passes the digest on by mail and chat', async () => {
     const { page, services, outside } = await openSidebar(
-      browser,
+      browser(),
       { locale: 'en_US' },
       'showWeeklyCheckIn',
       (server) => buildQuarter(server, 'en'),
@@ -126,7 +112,7 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar’s What is due card in 
 
   it('speaks Polish, and shows the chat text in a box when the browser refuses the clipboard', async () => {
     const { page } = await openSidebar(
-      browser,
+      browser(),
       { locale: 'pl_PL' },
       'showWeeklyCheckIn',
       (server) => buildQuarter(server, 'pl'),

@@ -1,19 +1,11 @@
-// The Company roll-up sidebar in headless Chromium (see browser.ts), on the fake spreadsheet through the built
-// bundle: bad and repeated links named by line before anything is sent (a pasted tag shown as text), three
-// teams connected with one IMPORTRANGE each, the Allow access step explained, each team's state after Refresh
-// (connected, waiting for access, broken), the company objectives scored with the weights shown, a weight the
-// company changes on the Roll-up tab kept, and Polish throughout; axe-core finds nothing. The fake computes no
-// IMPORTRANGE: the test writes what Sheets would show into each team's block (as test/rollup/server.test.ts).
-
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { FakeServices } from '../../local/spreadsheet';
 import { companyPlan, teamId } from '../../scripts/bench-rollup';
 import { FEED_COLUMNS, FEED_WINDOW_ROWS } from '../../src/core/rollup/feed-schema';
 import { blockRow, STACK_COLUMN } from '../../src/core/rollup/rollup-sheet';
 import { feedRows } from '../rollup/fixtures';
 import { type BundleGlobals, callGlobal } from '../support/load-bundle';
-import { axeFindings, closePage, launchBrowser, openSidebar, skipBrowserTests } from './browser';
+import { axeFindings, closePage, openSidebar, skipBrowserTests, useBrowser } from './browser';
 
 const link = (n: number) => `https://docs.google.com/spreadsheets/d/${teamId(n)}/edit#gid=0`;
 
@@ -48,19 +40,14 @@ function importFeeds(services: FakeServices, tab = 'Roll-up'): void {
 }
 
 describe.skipIf(skipBrowserTests)('the Company roll-up sidebar in headless Chromium', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('names bad links by line, connects the teams, explains Allow access, and shows states and scores', async () => {
-    const { page, services, outside } = await openSidebar(browser, { locale: 'en_US' }, 'showCompanyRollup', (server) =>
-      buildCompany(server, 'en'),
+    const { page, services, outside } = await openSidebar(
+      browser(),
+      { locale: 'en_US' },
+      'showCompanyRollup',
+      (server) => buildCompany(server, 'en'),
     );
     await page.locator('#rollup-connect').waitFor();
     expect(services.ui.sidebars.at(-1)?.title).toBe('OKR Sheets: company roll-up');
@@ -175,7 +162,7 @@ describe.skipIf(skipBrowserTests)('the Company roll-up sidebar in headless Chrom
   }, 90_000);
 
   it('speaks Polish, and shows what is already connected when it opens again', async () => {
-    const { page, services } = await openSidebar(browser, { locale: 'pl_PL' }, 'showCompanyRollup', (server) => {
+    const { page, services } = await openSidebar(browser(), { locale: 'pl_PL' }, 'showCompanyRollup', (server) => {
       buildCompany(server, 'pl');
       callGlobal(server, 'connectTeams', { links: [teamId(1), teamId(2), teamId(3), teamId(4)] });
     });

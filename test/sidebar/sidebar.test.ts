@@ -2,8 +2,8 @@
 // dist/Code.js over the fake Spreadsheet services (see browser.ts), so a click in the sidebar changes the
 // fake spreadsheet exactly as it would change a real one, and the sidebar must need no network.
 
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { FakeServices, FakeServicesOptions } from '../../local/spreadsheet';
 import type { EntryPointName } from '../../src/gas/registry';
 import { type BundleGlobals, callGlobal } from '../support/load-bundle';
@@ -11,21 +11,13 @@ import {
   axeFindings,
   closePage,
   type Harness,
-  launchBrowser,
   openSidebar as openSidebarIn,
   skipBrowserTests as skip,
+  useBrowser,
 } from './browser';
 
 describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundle on the fake spreadsheet', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-  }, 60_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   /** A fake spreadsheet with the built bundle over it, and the sidebar opened from its menu item. */
   function openSidebar(
@@ -33,7 +25,7 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
     entryPoint: EntryPointName = 'showNewQuarterSidebar',
     prepare: (server: BundleGlobals, services: FakeServices) => void = () => {},
   ): Promise<Harness> {
-    return openSidebarIn(browser, options, entryPoint, prepare);
+    return openSidebarIn(browser(), options, entryPoint, prepare);
   }
 
   /** Adds a template from the library to the objective card `index`. */
