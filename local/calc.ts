@@ -17,6 +17,7 @@
 // not empty, Sheets cannot expand the array and shows #REF!; so does this.
 
 import {
+  CellError,
   type ConfigParams,
   DetailedCellError,
   type CellValue as HfValue,
@@ -24,6 +25,7 @@ import {
   type RawCellContent,
 } from 'hyperformula';
 import { isDateFormat, localDateOfSerial, serialFromDate } from './dates';
+import { rememberInEngine } from './engine-memo';
 import {
   type CustomFunctionHost,
   SHEETS_NAMED_EXPRESSIONS,
@@ -110,39 +112,6 @@ function writeEdits(hf: HyperFormula, edits: Edit[]): void {
     hf.setCellContents({ sheet: first.sheet, row: first.row, col: first.col }, [line]);
     i = j;
   }
-}
-
-/** HyperFormula's reader of text as a date, reached inside the engine (its interpreter's arithmetic). */
-interface DateTexts {
-  dateStringToDateNumber(text: string): unknown;
-}
-
-const NOT_A_DATE = Symbol('not a date');
-
-/**
- * Makes an engine remember which texts read as dates. HyperFormula tries every text a formula compares as a
- * date first (`$B$7:$B$1226=B7` reads 1,220 ids for each of 1,200 cells), and the same few thousand texts
- * come back millions of times; the answer for a text never changes within an engine (its date formats are
- * fixed) and the numbers it answers are never modified, so one answer per text serves every comparison.
- * This reaches into the engine's internals; an engine shaped otherwise is left as it is.
- */
-function rememberDateTexts(hf: HyperFormula): void {
-  const engine = hf as unknown as {
-    _evaluator?: { interpreter?: { arithmeticHelper?: { dateTimeHelper?: DateTexts } } };
-  };
-  const helper = engine._evaluator?.interpreter?.arithmeticHelper?.dateTimeHelper;
-  if (!helper || typeof helper.dateStringToDateNumber !== 'function') return;
-  const read = helper.dateStringToDateNumber.bind(helper);
-  const memo = new Map<string, unknown>();
-  helper.dateStringToDateNumber = (text: string) => {
-    let answer = memo.get(text);
-    if (answer === undefined) {
-      answer = read(text) ?? NOT_A_DATE;
-      if (memo.size >= 200_000) memo.clear();
-      memo.set(text, answer);
-    }
-    return answer === NOT_A_DATE ? undefined : answer;
-  };
 }
 
 // What a cell whose formula does not parse holds for HyperFormula, and what Sheets says on hover.
@@ -451,10 +420,10 @@ export class WorkbookCalc {
     this.timed(() => {
       this.hf?.destroy();
       this.sparklines.clear();
-      // Built empty and filled in one batch, so the engine remembers date texts from its first evaluation.
+      // Built empty and filled in one batch, so that its memories (local/engine-memo.ts) serve its first pass.
       const hf = HyperFormula.buildEmpty(this.engineConfig());
       this.hf = hf;
-      rememberDateTexts(hf);
+      rememberInEngine(hf, (value) => value instanceof CellError);
       hf.suspendEvaluation();
       try {
         for (const name of Object.keys(input)) hf.addSheet(name);
