@@ -170,6 +170,13 @@ function referenceText(reference: Reference | undefined): string {
   return `${r?.type ?? ''}|${r?.col ?? ''}|${r?.row ?? ''}|${r?.sheet ?? ''}`;
 }
 
+/** A part that may be worth keeping: a function call, or an operator with a range beside it. */
+function worthAsking(ast: Ast): boolean {
+  if (ast.type === 'FUNCTION_CALL' || ast.type === 'ARRAY') return true;
+  if (!OPERATORS.has(ast.type)) return false;
+  return RANGES.has(ast.left?.type ?? '') || RANGES.has(ast.right?.type ?? '');
+}
+
 /** Finds the parts of formulas, numbering their shapes; a part's children are known before it. */
 class Parts {
   private readonly known = new WeakMap<Ast, Part>();
@@ -329,8 +336,9 @@ function rememberSharedParts(
     };
   }
   interpreter.evaluateAst = (ast: Ast, state: State) => {
-    // Impure parts may hold pure ones: their children come back here.
-    if (!active || LEAVES.has(ast.type)) return evaluate(ast, state);
+    // Impure parts may hold pure ones: their children come back here. Parts worth keeping are function
+    // calls and operators on a range; the many small operators of a cell's own arithmetic are not looked up.
+    if (!active || !worthAsking(ast)) return evaluate(ast, state);
     const { plan, cells } = parts.of(ast);
     if (plan === null) return evaluate(ast, state);
     if (plan.pass !== pass) {
