@@ -154,7 +154,7 @@ export class WorkbookCalc {
   /** The named expressions in the engine, by name. */
   private named = new Map<string, string>();
   private shadows = new Map<number, Shadow>();
-  private readonly formulaCache = new Map<string, ReadFormula>();
+  private readonly formulaCache = new Map<number, Map<string, ReadFormula>>();
   private busy = false;
   /** What each SPARKLINE cell plots, recorded by the engine as it computes (local/formula-functions.ts). */
   private readonly sparklines: SparklineRecord = new Map();
@@ -542,8 +542,13 @@ export class WorkbookCalc {
    * layout changes (most cells keep their formula from one edit to the next).
    */
   private readFormula(formula: string, sheet: FakeSheet): ReadFormula {
-    const cacheKey = `${sheet.id}\u0000${formula}`;
-    const cached = this.formulaCache.get(cacheKey);
+    // By sheet, then by the formula's own text (no key to build: the text's hash is kept with it).
+    let cache = this.formulaCache.get(sheet.id);
+    if (!cache) {
+      cache = new Map();
+      this.formulaCache.set(sheet.id, cache);
+    }
+    const cached = cache.get(formula);
     if (cached) return cached;
     const local = readLocaleFormula(formula, this.book.locale);
     let read: ReadFormula;
@@ -553,7 +558,7 @@ export class WorkbookCalc {
       const { text, sized } = this.translateSized(local, sheet);
       read = { kind: 'formula', content: text, unsplit: /^=\s*\{/.test(local), sized };
     }
-    this.formulaCache.set(cacheKey, read);
+    cache.set(formula, read);
     return read;
   }
 
