@@ -177,18 +177,23 @@ function worthAsking(ast: Ast): boolean {
   return RANGES.has(ast.left?.type ?? '') || RANGES.has(ast.right?.type ?? '');
 }
 
-/** Finds the parts of formulas, numbering their shapes; a part's children are known before it. */
+/**
+ * Finds the parts of formulas, numbering their shapes; a part's children are known before it. What is found
+ * is kept on the syntax tree itself, under a symbol of this engine's own: millions of entries in a WeakMap
+ * cost the garbage collector more than the memory saves.
+ */
 class Parts {
-  private readonly known = new WeakMap<Ast, Part>();
+  private readonly mark = Symbol('part');
   private readonly shapes = new Map<string, number>();
   private readonly plans: Plan[] = [];
 
   of(ast: Ast): Part {
     if (LEAVES.has(ast.type)) return this.leaf(ast);
-    let part = this.known.get(ast);
+    const marked = ast as Ast & Record<symbol, Part | undefined>;
+    let part = marked[this.mark];
     if (part === undefined) {
       part = this.inner(ast);
-      this.known.set(ast, part);
+      marked[this.mark] = part;
     }
     return part;
   }
