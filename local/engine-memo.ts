@@ -187,6 +187,17 @@ class Parts {
   private readonly shapes = new Map<string, number>();
   private readonly plans: Plan[] = [];
 
+  /** The shape of a range fixed in place, kept on the node; -1 for a range that moves with its cell. */
+  rangeShape(ast: Ast): number {
+    const marked = ast as Ast & Record<symbol, Part | undefined>;
+    let part = marked[this.mark];
+    if (part === undefined) {
+      part = this.leaf(ast);
+      marked[this.mark] = part;
+    }
+    return part.shape;
+  }
+
   of(ast: Ast): Part {
     if (LEAVES.has(ast.type)) return this.leaf(ast);
     const marked = ast as Ast & Record<symbol, Part | undefined>;
@@ -337,13 +348,30 @@ function rememberSharedParts(
         pass++;
         for (const plan of touched) plan.values.clear();
         touched = [];
+        ranges = new Map();
       }
     };
   }
+  // A range fixed in place reads the same cells for every formula of a sheet in a pass: one value serves
+  // them all, its cells read once. It is handed out as it is: HyperFormula's operators write only into
+  // arrays of their own making ("ad hoc"), never into a range's.
+  let ranges = new Map<string, unknown>();
+  const sharedRange = (ast: Ast, state: State): unknown => {
+    const shape = parts.rangeShape(ast);
+    if (shape < 0) return evaluate(ast, state);
+    const rangeKey = `${shape}:${state.formulaAddress.sheet}`;
+    const known = ranges.get(rangeKey);
+    if (known !== undefined) return known;
+    const value = evaluate(ast, state);
+    if (value instanceof SimpleRangeValue && !value.isAdHoc()) ranges.set(rangeKey, value);
+    return value;
+  };
   interpreter.evaluateAst = (ast: Ast, state: State) => {
     // Impure parts may hold pure ones: their children come back here. Parts worth keeping are function
     // calls and operators on a range; the many small operators of a cell's own arithmetic are not looked up.
-    if (!active || !worthAsking(ast)) return evaluate(ast, state);
+    if (!active) return evaluate(ast, state);
+    if (RANGES.has(ast.type)) return sharedRange(ast, state);
+    if (!worthAsking(ast)) return evaluate(ast, state);
     const { plan, cells } = parts.of(ast);
     if (plan === null) return evaluate(ast, state);
     if (plan.pass !== pass) {
