@@ -9,6 +9,7 @@
 
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import type { LocalRuntime } from '../local/runtime';
 import { writeXlsx, xlsxWarnings } from '../local/xlsx';
 import { workbookFromFake } from '../local/xlsx-from-fake';
 import { initiativesOf } from '../src/core/initiatives/from-plan';
@@ -16,10 +17,11 @@ import { assessInitiatives } from '../src/core/initiatives/initiatives';
 import { initiativeFlagText } from '../src/core/initiatives/texts';
 import { assignIds } from '../src/core/okr-sheet/layout';
 import type { QuarterPlan } from '../src/shared/plan';
-import type { SubmitResult } from '../src/shared/sidebar-api';
+import type { SidebarState, SubmitResult } from '../src/shared/sidebar-api';
 import { CliError, checkOutputPath, type Io, reportFailure, type StagedFile, shownPath, size, stageFile } from './io';
 import { openRuntime } from './local';
 import type { Options } from './main';
+import { gradeLine } from './next';
 import { describeFieldError, readPlanFile } from './plan-file';
 import { printQuarter } from './summary';
 import { readQuarterView } from './workbook-view';
@@ -68,6 +70,7 @@ export function runBuild(options: Options, root: string, io: Io): number {
   }
   io.out(`• Building the quarter through dist/Code.js (submitQuarter, ${book.locale}, ${book.timeZone})${into}`);
 
+  printCarryOver(runtime, file.payload, io);
   const answer = runtime.call('submitQuarter', file.payload);
   if (!answer.ok) throw new CliError(`submitQuarter failed: ${answer.error.message}`);
   const result = answer.value as unknown as SubmitResult;
@@ -118,6 +121,25 @@ export function runBuild(options: Options, root: string, io: Io): number {
   }
   if (workbook) io.out(`✓ Saved the local workbook ${shownPath(workbook)}`);
   return 0;
+}
+
+/**
+ * For a plan continuing a quarter (`carryOver`), each choice with the key result's grade and note from the
+ * previous quarter's Grades sheet, as the New quarter sidebar shows them; read before the build freezes it.
+ */
+function printCarryOver(runtime: LocalRuntime, payload: Record<string, unknown>, io: Io): void {
+  const choices = payload.carryOver;
+  if (typeof choices !== 'object' || choices === null || Array.isArray(choices)) return;
+  const state = runtime.call('getSidebarState');
+  const previous = state.ok ? (state.value as unknown as SidebarState).previousQuarter : null;
+  const byId = new Map(previous?.keyResults.map((keyResult) => [keyResult.id.toLowerCase(), keyResult]));
+  io.out(`• Continuing from "${previous?.sheetName ?? '?'}": the choice for each key result, its grade and note`);
+  for (const [id, choice] of Object.entries(choices as Record<string, unknown>)) {
+    const keyResult = byId.get(id.toLowerCase());
+    io.out(
+      `  ${String(choice).padEnd(6)} ${id.padEnd(6)} ${keyResult ? `${keyResult.title}  ${gradeLine(keyResult.grade)}` : ''}`,
+    );
+  }
 }
 
 /** The Initiatives sheet written, and the flags of its initiatives and tasks in the plan's language. */

@@ -116,7 +116,7 @@ function refuseFarAfter(
 }
 
 /** What a CSV line's problem says, in the workbook's language. */
-const lineTexts = defineTexts(
+const lineTexts = defineTexts(() => [
   {
     noId: 'line {line}: no KR id in the first column',
     unknownId: 'line {line}: unknown KR id “{id}” (the tab has {ids})',
@@ -144,7 +144,7 @@ const lineTexts = defineTexts(
     empty: 'wiersz {line}: {id}: brak wartości, pewności i komentarza',
     typing: 'wiersz {line}: {id}: {reason}',
   },
-);
+]);
 
 interface Typing {
   row: CheckInRow;

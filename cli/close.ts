@@ -7,6 +7,8 @@
 
 import type { QuarterGrades } from '../src/core/close/grades';
 import { bandWord, flagLine } from '../src/core/close/grades-texts';
+import type { ForecastError } from '../src/core/forecast-error';
+import { formatNumber, MAX_TYPED_DECIMALS } from '../src/core/number-format';
 import type { CloseNote, CloseQuarterResult } from '../src/shared/close-api';
 import { CliError, type Io, shownPath } from './io';
 import { checkAsOf, openWorkbookAsOf } from './local';
@@ -52,6 +54,24 @@ export function printGrades(grades: QuarterGrades, io: Io): void {
   for (const flag of grades.flags) io.out(`⚠ ${flagLine(flag, 'en')}`);
 }
 
+/** Each KR's forecast error as the Grades sheet holds it: 4 and 8 weeks before the last recorded week, mean. */
+function printForecastErrors(errors: readonly ForecastError[], io: Io): void {
+  const compared = errors.filter((error) => error.meanAbsoluteError !== null);
+  if (compared.length === 0) {
+    io.out('\nForecast error: — (no forecast recorded 4 or 8 weeks before the last recorded week)');
+    return;
+  }
+  const percent = (value: number | null | undefined) =>
+    value === null || value === undefined ? '–' : `${Math.round(value * 100)}%`;
+  io.out('\nForecast error (share of start → target; made 4 and 8 weeks before the last recorded week, mean):');
+  for (const error of compared) {
+    const at = (weeks: number) => error.points.find((point) => point.weeksBefore === weeks)?.error;
+    io.out(
+      `  ${error.keyResultId.padEnd(6)} ${percent(at(4)).padStart(5)} ${percent(at(8)).padStart(5)}   mean ${percent(error.meanAbsoluteError)}`,
+    );
+  }
+}
+
 export function runClose(options: Options, root: string, io: Io): number {
   const workbook = options.workbook as string;
   const asOf = options['as-of'];
@@ -84,13 +104,14 @@ export function runClose(options: Options, root: string, io: Io): number {
   for (const note of result.notes) io.out(`  ${noteLine(note)}`);
   for (const refused of result.refused) {
     io.out(
-      `  ⚠ row ${refused.row} (${refused.id}): the override ${refused.value} does not count: ${WHY[refused.problem]}`,
+      `  ⚠ row ${refused.row} (${refused.id}): the override ${typeof refused.value === 'number' ? formatNumber(refused.value, 'en', MAX_TYPED_DECIMALS) : `"${refused.value}"`} does not count (the final score counts): ${WHY[refused.problem]}`,
     );
   }
   if (result.created && result.grades) {
     runtime.save();
     io.out(`✓ Saved the workbook ${shownPath(workbook)}`);
     printGrades(result.grades, io);
+    printForecastErrors(result.forecastErrors, io);
   }
   return 0;
 }

@@ -5,6 +5,7 @@
 // are those of the check-in made that day, not of the machine's today; the workbook file is not changed.
 // An existing --out needs --force.
 
+import type { LocalRuntime } from '../local/runtime';
 import { writeXlsx, xlsxWarnings } from '../local/xlsx';
 import { workbookFromFake } from '../local/xlsx-from-fake';
 import { columnLetter } from '../src/core/okr-sheet/cells';
@@ -14,6 +15,18 @@ import { checkAsOf, openWorkbookAsOf } from './local';
 import type { Options } from './main';
 import { printQuarter } from './summary';
 import { quarterSheetIds, readQuarterView } from './workbook-view';
+
+/**
+ * Types `asOf` into the as-of cell of every OKR sheet, as a person looking back does (the workbook file is not
+ * changed until saved); the walk test computes the same state to compare with LibreOffice.
+ */
+export function typeAsOf(runtime: LocalRuntime, asOf: string): void {
+  const ids = quarterSheetIds(runtime);
+  const cell = `${columnLetter(HEADER_PLACES.asOf.labelColumn + 1)}${HEADER_PLACES.asOf.row}`;
+  for (const sheet of runtime.services.spreadsheet.sheets.filter((candidate) => ids.includes(candidate.id))) {
+    runtime.setCell(sheet.getName(), cell, asOf);
+  }
+}
 
 export function runExport(options: Options, root: string, io: Io): number {
   const workbook = options.workbook as string;
@@ -25,12 +38,7 @@ export function runExport(options: Options, root: string, io: Io): number {
   io.out(`• Loading the workbook ${shownPath(workbook)}${asOf ? `, as of ${asOf}` : ''}`);
   const runtime = openWorkbookAsOf(root, workbook, asOf);
   const ids = quarterSheetIds(runtime);
-  if (asOf) {
-    const cell = `${columnLetter(HEADER_PLACES.asOf.labelColumn + 1)}${HEADER_PLACES.asOf.row}`;
-    for (const sheet of runtime.services.spreadsheet.sheets.filter((candidate) => ids.includes(candidate.id))) {
-      runtime.setCell(sheet.getName(), cell, asOf);
-    }
-  }
+  if (asOf) typeAsOf(runtime, asOf);
   if (ids.length > 0) {
     const snapshot = runtime.snapshot();
     for (const id of ids) {

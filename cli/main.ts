@@ -1,7 +1,8 @@
 // `npm run okr -- <command>`: the add-on without a browser. Every command drives the very bundle `clasp push`
 // sends (dist/Code.js) in the local runtime, as the sidebar and the menu would: `build` sends a plan file to
 // `submitQuarter`, `checkin` runs Weekly check-in, types a CSV's values into the week's tab and records it
-// with `submitCheckIn`, `export` writes the workbook as .xlsx, `close` closes the quarter with `closeQuarter`.
+// with `submitCheckIn`, `export` writes the workbook as .xlsx, `close` closes the quarter with `closeQuarter`,
+// `rollup` rolls team workbooks up to a company one.
 // Run by cli/okr.mjs, or in-process by `run`.
 //
 // `checkin` and `build --workbook` take the workbook's lock for their run (local/workbook-lock.ts): a workbook
@@ -20,7 +21,9 @@ import { runDeals } from './deals';
 import { runExport } from './export';
 import { type Io, processIo, reportFailure } from './io';
 import { lockForCommand } from './local';
+import { runNext } from './next';
 import { runReview } from './review';
+import { runRollup } from './rollup';
 
 export const USAGE = `OKR Sheets without a browser: the add-on's own code (dist/Code.js) on a local spreadsheet.
 
@@ -58,6 +61,16 @@ Commands:
            existing one is kept as it is), saves the workbook and prints the summary: each KR's month,
            win rate, cycle and deal value against last month, won and lost deals, loss reasons.
            A month outside the quarter is refused, naming the quarter's months.
+  next     --workbook wb.json --plan q2.json [--as-of 2027-04-02] [--force]
+           Writes the next quarter's plan file as the New quarter sidebar opens after a close: the quarter
+           after the last one, its objectives and key results each carried over, their grades and notes
+           printed beside them. Edit it, then build it with build --plan q2.json --workbook wb.json.
+  rollup   --company company.json --teams team-a.json team-b.json … --out company.xlsx [--force]
+           The company roll-up from workbook files: each team's OKR feed as its cells compute, the company
+           objectives scored from the team objectives aligned to them, written into company.xlsx as the
+           company workbook with a Roll-up tab and an Alignment map, as values (IMPORTRANGE exists only in
+           Sheets). A problem in a team's feed is named by file, row and field, and nothing is written.
+           The workbook files are only read. An existing .xlsx is replaced only with --force.
   help     This text.
 
 checkin and build --workbook refuse a workbook open in a playground (npm start), naming it: the playground
@@ -79,6 +92,8 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   csv: { type: 'string' },
   month: { type: 'string' },
+  company: { type: 'string' },
+  teams: { type: 'string', multiple: true },
 } as const;
 
 /** Which options each command takes, and which it needs. */
@@ -90,6 +105,8 @@ const COMMANDS: Record<string, { takes: (keyof Options)[]; needs: (keyof Options
   dashboard: { takes: ['workbook', 'as-of'], needs: ['workbook'] },
   deals: { takes: ['workbook', 'csv'], needs: ['workbook', 'csv'] },
   review: { takes: ['workbook', 'month', 'as-of'], needs: ['workbook', 'month'] },
+  next: { takes: ['workbook', 'plan', 'as-of', 'force'], needs: ['workbook', 'plan'] },
+  rollup: { takes: ['company', 'teams', 'out', 'force'], needs: ['company', 'teams', 'out'] },
 };
 
 export type Options = {
@@ -104,6 +121,9 @@ export type Options = {
   force?: boolean;
   csv?: string;
   month?: string;
+  company?: string;
+  /** `rollup`'s team workbooks: --teams a.json b.json … (the files after the first arrive as positionals). */
+  teams?: string[];
 };
 
 export interface RunContext {
@@ -143,6 +163,8 @@ export async function main(argv: string[], context: RunContext): Promise<number>
     return 0;
   }
   const values = parsed.values as Options;
+  // `--teams a.json b.json`: the files after the first are positionals, and belong to --teams.
+  if (command === 'rollup' && values.teams !== undefined) values.teams = [...values.teams, ...extra.splice(0)];
   const problems: string[] = [];
   if (extra.length > 0) problems.push(`unexpected argument${extra.length > 1 ? 's' : ''}: ${extra.join(' ')}`);
   for (const name of Object.keys(values) as (keyof Options)[]) {
@@ -152,9 +174,10 @@ export async function main(argv: string[], context: RunContext): Promise<number>
   if (command === 'build' && values.out === undefined && values.workbook === undefined) {
     problems.push('`build` needs --out (the .xlsx), --workbook (the local workbook), or both');
   }
-  for (const name of ['plan', 'out', 'workbook', 'values', 'csv'] as const) {
+  for (const name of ['plan', 'out', 'workbook', 'values', 'csv', 'company'] as const) {
     if (values[name] === '') problems.push(`--${name} needs a file name`);
   }
+  if (values.teams?.some((file) => file === '')) problems.push('--teams needs file names');
   if (problems.length > 0) {
     for (const problem of problems) io.err(`okr: ${problem}`);
     io.err('Run `npm run okr -- help` for the commands and their options.');
@@ -165,13 +188,16 @@ export async function main(argv: string[], context: RunContext): Promise<number>
   // silently overwrites the other's edits; export only reads it.
   let lock: WorkbookLock | null = null;
   try {
-    if (command !== 'export' && values.workbook !== undefined) lock = lockForCommand(values.workbook, command);
+    if (command !== 'export' && command !== 'next' && command !== 'rollup' && values.workbook !== undefined)
+      lock = lockForCommand(values.workbook, command);
     if (command === 'build') return runBuild(values, context.root, io);
     if (command === 'checkin') return runCheckIn(values, context.root, io);
     if (command === 'close') return runClose(values, context.root, io);
     if (command === 'dashboard') return runDashboard(values, context.root, io);
     if (command === 'deals') return runDeals(values, context.root, io);
     if (command === 'review') return runReview(values, context.root, io);
+    if (command === 'next') return runNext(values, context.root, io);
+    if (command === 'rollup') return runRollup(values, context.root, io);
     return runExport(values, context.root, io);
   } catch (error) {
     return reportFailure(error, command, io);

@@ -5,7 +5,9 @@
 // sheets added, removed or renamed, named ranges moved, and only the cells whose input differs, so
 // HyperFormula recomputes only what depends on them through its own dependency graph. Formulas are read once
 // per text and kept until a sheet is added, removed, renamed or resized (open-ended ranges such as `A2:A`
-// end at a sheet's last row). A new locale, or an array literal left whole, rebuilds the engine.
+// end at a sheet's last row). A new locale, or an array literal left whole, rebuilds the engine. IMPORTRANGE
+// reads other workbooks, which HyperFormula cannot see: when its host's revision moves, the imports whose
+// source or grant moved are entered again in the same batched edit.
 //
 // The input HyperFormula gets is the fake's, translated (local/sheets-syntax.ts): formulas are read in the
 // syntax of the spreadsheet's locale (`=ROUND(2,5;0)` on a Polish spreadsheet) while the fake keeps them as
@@ -32,6 +34,7 @@ import {
   type SparklineRecord,
   sparklineKey,
 } from './formula-functions';
+import type { ImportRangeHost } from './import-range';
 import { arrayLiteral, cellA1, readLocaleFormula, translateFormula } from './sheets-syntax';
 import type { FakeSheet, FakeSpreadsheet } from './spreadsheet';
 import { columnLetters } from './spreadsheet/a1';
@@ -144,6 +147,13 @@ export interface CalcFigures {
   ms: number;
 }
 
+/** The engine's `context` beyond the custom functions: what function plugins registered with HyperFormula read. */
+export interface EngineContext {
+  /** IMPORTRANGE's reader of other workbooks (local/import-range.ts). */
+  importRange?: ImportRangeHost | null;
+  [more: string]: unknown;
+}
+
 export class WorkbookCalc {
   readonly figures: CalcFigures = { builds: 0, patches: 0, ms: 0 };
   private hf: HyperFormula | null = null;
@@ -165,10 +175,19 @@ export class WorkbookCalc {
     private readonly customFunctions: CustomFunctionHost,
     /**
      * More of the engine's `context` setting, which function plugins read (`this.config.context`): a
-     * plugin registered with HyperFormula finds here whatever it needs beside the custom functions.
+     * plugin registered with HyperFormula finds here whatever it needs beside the custom functions, such as
+     * IMPORTRANGE's reader of other workbooks (`importRange`, local/import-range.ts), whose revision moving
+     * enters the imports again (see `sync`).
      */
-    private readonly context: Record<string, unknown> = {},
+    private readonly context: EngineContext = {},
   ) {}
+
+  /** The imports' revision when HyperFormula last computed them. */
+  private importRevision = '';
+
+  private get imports(): ImportRangeHost | null {
+    return this.context.importRange ?? null;
+  }
 
   /** The computed value of a cell (1-based), formula or not; `null` value for an empty cell. */
   computed(sheetName: string, row: number, column: number): Computed {
@@ -296,7 +315,9 @@ export class WorkbookCalc {
       const shadow = this.shadows.get(sheet.id);
       return shadow !== undefined && shadow.revision === sheet.grid.revision && shadow.name === sheet.name;
     };
-    if (this.hf && sheets.length === this.shadows.size && sheets.every(seen)) return;
+    const imports = this.imports;
+    const importsSeen = !imports || imports.revision() === this.importRevision;
+    if (this.hf && importsSeen && sheets.length === this.shadows.size && sheets.every(seen)) return;
     // The locale decides how every formula reads; an array literal left whole is not recomputed by
     // HyperFormula after an edit: both start it afresh.
     if (!this.hf || this.locale !== this.book.locale || [...this.shadows.values()].some((shadow) => shadow.unsplit)) {
@@ -304,16 +325,17 @@ export class WorkbookCalc {
       return;
     }
     try {
-      this.timed(() => this.patch(this.hf as HyperFormula));
+      this.timed(() => this.patch(this.hf as HyperFormula, !importsSeen));
     } catch {
       // HyperFormula failing half-way through an edit leaves its graph unknown: start it afresh.
       this.rebuild();
       return;
     }
     this.figures.patches++;
+    if (this.imports) this.importRevision = this.imports.revision();
   }
 
-  private patch(hf: HyperFormula): void {
+  private patch(hf: HyperFormula, importsMoved: boolean): void {
     const sheets = this.book.sheets;
     const byId = new Map(sheets.map((sheet) => [sheet.id, sheet]));
     // Open-ended ranges (`A2:A`) end at a sheet's last row: after a resize, an added, removed or renamed
@@ -403,6 +425,21 @@ export class WorkbookCalc {
         writeEdits(hf, again);
         this.shadows.set(sheet.id, after);
       }
+      // HyperFormula does not know an IMPORTRANGE reads another workbook: the imports whose source changed
+      // or whose access was allowed are entered again, so it computes them and only what depends on them.
+      const imports = this.imports;
+      if (importsMoved && imports) {
+        const edits: Edit[] = [];
+        for (const shadow of this.shadows.values()) {
+          const id = hf.getSheetId(shadow.name) as number;
+          for (const [at, content] of shadow.contents) {
+            if (typeof content === 'string' && imports.stale(content)) {
+              edits.push({ sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1, content });
+            }
+          }
+        }
+        writeEdits(hf, edits);
+      }
     } finally {
       hf.resumeEvaluation();
     }
@@ -435,6 +472,7 @@ export class WorkbookCalc {
       }
     });
     this.figures.builds++;
+    if (this.imports) this.importRevision = this.imports.revision();
   }
 
   /** The settings of the engine: the hosts its functions call (see `context`), no undo history. */

@@ -15,19 +15,21 @@
 // a function, or a class instance) is refused as Apps Script refuses it, an answer holding a Date arrives
 // as `null` (Apps Script's own behaviour), and an exception arrives as `{ message }` without a stack.
 
+import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { BundleHost, type LogEntry } from './bundle-host';
-import { WorkbookCalc } from './calc';
+import { type Computed, WorkbookCalc } from './calc';
 import { instantFromSerial, isDateFormat } from './dates';
 import { registerCustomFunctions, registerSheetsFunctions } from './formula-functions';
+import { ImportRangeHost, type ImportSource, registerImportRange, type SpreadsheetDirectory } from './import-range';
 import { displayValue } from './number-format';
 import type { JsonValue, WorkbookSnapshot } from './snapshot';
 import { buildSnapshot } from './snapshot-build';
 import { createFakeServices, type DialogRecord, type FakeServices, type Toast } from './spreadsheet';
-import { parseA1 } from './spreadsheet/a1';
+import { formatA1, parseA1 } from './spreadsheet/a1';
 import { isTimeZone } from './spreadsheet/time-zone';
 import { isDate } from './spreadsheet/values';
 import { readTyping } from './typing';
@@ -64,6 +66,8 @@ export interface LocalRuntimeOptions {
    * made for, say), read at each use. The machine's clock when absent. Formulas' TODAY() is not affected.
    */
   now?: () => Date;
+  /** The other spreadsheets IMPORTRANGE may read (a folder of workbooks); none when absent. */
+  directory?: SpreadsheetDirectory;
 }
 
 /** A server function's answer, as google.script.run delivers it. */
@@ -101,6 +105,27 @@ export interface LocalRuntime {
   takeUi(): UiEvents;
   /** How often HyperFormula was built and patched, and the milliseconds it took. */
   calcFigures(): { builds: number; patches: number; ms: number };
+  /** The spreadsheet's id, and its link as Sheets gives it (what IMPORTRANGE and the roll-up take). */
+  readonly id: string;
+  readonly link: string;
+  /** The computed value of a cell (1-based), as the grid shows it. */
+  computed(sheetName: string, row: number, column: number): Computed;
+  /** This spreadsheet as IMPORTRANGE of another one reads it. */
+  readonly importSource: ImportSource;
+  /** The spreadsheets this one's IMPORTRANGE cells wait on for "Allow access" (ids, in order of first use). */
+  importsWaiting(): string[];
+  /** "Allow access": lets this spreadsheet's IMPORTRANGE read `sourceId` from now on (saved with it). */
+  allowImport(sourceId: string): void;
+}
+
+/** A new spreadsheet's id, shaped as Sheets' ids are: 44 letters, digits, `-` and `_`. */
+export function newSpreadsheetId(): string {
+  return randomBytes(33).toString('base64url');
+}
+
+/** The link Sheets gives a spreadsheet (`Spreadsheet.getUrl()`). */
+export function linkOf(id: string): string {
+  return `https://docs.google.com/spreadsheets/d/${id}/edit`;
 }
 
 /** A refusal of the runtime itself (an unknown sheet, a cell a validation rejects). */
@@ -186,7 +211,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
       ...shared,
       locale: options.locale ?? 'en_US',
       timeZone,
-      spreadsheetId: `local-${Date.now().toString(36)}`,
+      spreadsheetId: newSpreadsheetId(),
       spreadsheetName: workbookPath ? basename(workbookPath).replace(/\.json$/i, '') : 'OKR Sheets (local)',
     });
   }
@@ -199,10 +224,39 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   const host = new BundleHost(source, bundlePath, fake, clock ? () => clock().getTime() : undefined);
   registerCustomFunctions(host.customFunctions);
   registerSheetsFunctions();
+  registerImportRange();
+  const imports = new ImportRangeHost(book, options.directory ?? null);
   const calc = new WorkbookCalc(
     book,
     host.customFunctionHost(() => book.timeZone),
+    { importRange: imports },
   );
+  const importSource: ImportSource = {
+    id: book.id,
+    get name() {
+      return book.name;
+    },
+    revision(seen) {
+      const own = book.sheets.map((sheet) => `${sheet.id}:${sheet.name}:${sheet.grid.revision}`).join(',');
+      const names = [...book.namedRanges].map(([name, anchor]) => `${name}=${anchor.sheetId}:${formatA1(anchor.area)}`);
+      return `${own}/${names.join(',')}/${imports.revision(seen)}`;
+    },
+    sheets: () =>
+      book.sheets.map((sheet) => ({ name: sheet.name, rows: sheet.grid.maxRows, columns: sheet.grid.maxColumns })),
+    computed: (sheetName, row, column) => calc.computed(sheetName, row, column),
+    namedRange(name) {
+      const range = book.namedRange(name);
+      if (!range) return null;
+      const { row, column, numRows, numColumns } = range.area;
+      return {
+        sheetName: range.sheet.name,
+        startRow: row,
+        startColumn: column,
+        endRow: row + numRows - 1,
+        endColumn: column + numColumns - 1,
+      };
+    },
+  };
 
   /** What a script reads from a cell the engine computes: dates as `Date`, errors as their code. */
   const scriptValue = (cell: { sheet: string; row: number; column: number }): unknown => {
@@ -347,6 +401,18 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
 
     calcFigures() {
       return { ...calc.figures };
+    },
+
+    id: book.id,
+    link: linkOf(book.id),
+    computed: (sheetName, row, column) => calc.computed(sheetName, row, column),
+    importSource,
+    importsWaiting() {
+      calc.sync();
+      return imports.waitingFor();
+    },
+    allowImport(sourceId) {
+      imports.allow(sourceId);
     },
   };
   return runtime;

@@ -162,6 +162,8 @@ const workbookSchema = z.object({
     activeSheetId: z.number().int().nullable(),
     nextSheetId: z.number().int().min(0),
     nextMetadataId: z.number().int().min(1),
+    /** Spreadsheets IMPORTRANGE may read ("Allow access" given); absent in files saved before it. */
+    allowedImports: z.array(z.string().min(1)).optional(),
   }),
   sheets: z.array(sheet).min(1),
   namedRanges: z.array(z.object({ name: z.string().min(1), range: area })),
@@ -440,6 +442,7 @@ export function workbookOf(services: FakeServices): WorkbookFile {
       activeSheetId: book.sheets.length > 0 ? book.activeSheet().id : null,
       nextSheetId: book.nextSheetId,
       nextMetadataId: book.nextMetadataId,
+      ...(book.allowedImports.size > 0 ? { allowedImports: [...book.allowedImports].sort() } : {}),
     },
     sheets: book.sheets.map(storeSheet),
     namedRanges: [...book.namedRanges].map(([name, g]) => ({ name, range: storeArea(g) })),
@@ -606,6 +609,7 @@ function restore(file: WorkbookFile, services: FakeServices): void {
   book.nextSheetId = Math.max(file.spreadsheet.nextSheetId, maxSheetId + 1);
   book.nextMetadataId = Math.max(file.spreadsheet.nextMetadataId, maxMetadataId + 1);
   book.nextChartId = Math.max(1, ...file.sheets.flatMap((s) => (s.charts ?? []).map((c) => c.id + 1)));
+  for (const id of file.spreadsheet.allowedImports ?? []) book.allowedImports.add(id);
   const active = file.spreadsheet.activeSheetId === null ? undefined : sheetsById.get(file.spreadsheet.activeSheetId);
   if (active) book.activate(active);
 }

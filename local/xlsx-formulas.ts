@@ -130,7 +130,9 @@ function segments(formula: string): Segment[] {
   return out;
 }
 
-const FUNCTION_CALL = /(^|[^A-Za-z0-9_.$])([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g;
+// A lookbehind, not a consumed character: in `IFERROR(TEXTJOIN(…` the `(` before TEXTJOIN ends the previous
+// match, and a consumed one would hide TEXTJOIN from the next (so it lost its `_xlfn.` prefix).
+const FUNCTION_CALL = /(?<![A-Za-z0-9_.$])()([A-Za-z_][A-Za-z0-9_.]*)\s*\(/g;
 
 /** The function names a formula calls, upper-cased, in order of appearance (repeats kept). */
 export function functionNames(formula: string): string[] {

@@ -9,6 +9,9 @@
 //   POST /api/activate   { sheet }               → PageState (clicking a sheet tab)
 //   POST /api/start      { sample }              → PageState (the first start's choice)
 //   POST /api/sidebar/close {}                   → PageState
+//   POST /api/spreadsheet { id }                 → PageState (another spreadsheet of the folder)
+//   POST /api/spreadsheet/new { name }           → PageState (a new, empty spreadsheet in the folder)
+//   POST /api/access     { id }                  → PageState ("Allow access" for an IMPORTRANGE's source)
 //   GET  /sidebar/:id    the sidebar's HTML, with the google.script.run shim
 
 import * as z from 'zod/mini';
@@ -54,6 +57,13 @@ export const startRequestSchema = z.object({ sample: z.boolean() });
 
 export const emptyRequestSchema = z.object({});
 
+const spreadsheetId = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,100}$/));
+export const switchRequestSchema = z.object({ id: spreadsheetId });
+export const accessRequestSchema = z.object({ id: spreadsheetId });
+export const newSpreadsheetRequestSchema = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(100), z.regex(/\S/)),
+});
+
 /** The answer to google.script.run: the value, or the server's error message for the failure handler. */
 export type RunAnswer = { ok: true; value: unknown } | { ok: false; error: string };
 
@@ -95,6 +105,12 @@ export interface PageState {
   /** A first start: no workbook file yet, nothing chosen; the page offers the sample quarter. */
   fresh: boolean;
   workbookPath: string;
+  /** The spreadsheet shown: its id (in the page's address) and its link, as Sheets gives it. */
+  spreadsheet: { id: string; link: string };
+  /** The spreadsheets of the folder, to switch between. */
+  spreadsheets: { id: string; name: string }[];
+  /** Spreadsheets this one's IMPORTRANGE cells wait on: "You need to connect these sheets. Allow access". */
+  access: { id: string; name: string }[];
   workbook: WorkbookView;
   /** The active sheet, all of it (local/snapshot.ts). */
   sheet: SheetSnapshot | null;

@@ -40,6 +40,12 @@ const TEXTS = {
     trend: 'Trend: {values}',
     chart: 'Chart: {title}',
     chartData: '{title}. {summary}',
+    spreadsheet: 'Spreadsheet',
+    newSpreadsheet: 'New spreadsheet',
+    newSpreadsheetName: 'Name of the new spreadsheet',
+    link: 'Link (paste it where another spreadsheet imports this one)',
+    connect: '“{name}”: You need to connect these sheets.',
+    allowAccess: 'Allow access',
   },
   pl: {
     extensions: 'Rozszerzenia',
@@ -70,6 +76,12 @@ const TEXTS = {
     trend: 'Trend: {values}',
     chart: 'Wykres: {title}',
     chartData: '{title}. {summary}',
+    spreadsheet: 'Arkusz',
+    newSpreadsheet: 'Nowy arkusz',
+    newSpreadsheetName: 'Nazwa nowego arkusza',
+    link: 'Link (wklej go tam, gdzie inny arkusz importuje ten)',
+    connect: '„{name}”: Musisz połączyć te arkusze.',
+    allowAccess: 'Zezwól na dostęp',
   },
 } as const;
 
@@ -120,6 +132,11 @@ const ui = {
   dialogInput: byId<HTMLInputElement>('dialog-input'),
   dialogButtons: byId('dialog-buttons'),
   welcome: byId<HTMLDialogElement>('welcome'),
+  spreadsheetLabel: byId('spreadsheet-label'),
+  spreadsheetSelect: byId<HTMLSelectElement>('spreadsheet-select'),
+  spreadsheetNew: byId<HTMLButtonElement>('spreadsheet-new'),
+  spreadsheetLink: byId<HTMLInputElement>('spreadsheet-link'),
+  accessBar: byId('access-bar'),
 };
 
 // The grid takes the keyboard (arrows, typing, Enter) when it has the focus.
@@ -216,12 +233,46 @@ function render(): void {
   ui.formulaBar.setAttribute('aria-label', t('formulaBar'));
   ui.tabs.setAttribute('aria-label', t('sheets'));
   if (ui.welcome.open) wordWelcome();
+  renderSpreadsheets();
   renderMenu();
   renderTabs();
   renderGrid();
   paintPendingEdits();
   renderSidebar();
   showSelection();
+}
+
+/** The folder's spreadsheets, the link of the one shown, and the imports waiting for "Allow access". */
+function renderSpreadsheets(): void {
+  if (!state) return;
+  const current = state.spreadsheet.id;
+  ui.spreadsheetLabel.textContent = t('spreadsheet');
+  ui.spreadsheetNew.textContent = t('newSpreadsheet');
+  ui.spreadsheetLink.setAttribute('aria-label', t('link'));
+  ui.spreadsheetLink.title = t('link');
+  ui.spreadsheetLink.value = state.spreadsheet.link;
+  ui.spreadsheetSelect.replaceChildren(
+    ...state.spreadsheets.map((entry) => {
+      const option = el('option', { value: entry.id }, entry.name);
+      option.selected = entry.id === current;
+      return option;
+    }),
+  );
+  // The address names the spreadsheet shown, so a reload (or a bookmark) opens it again.
+  const wanted = `?id=${encodeURIComponent(current)}`;
+  if (window.location.search !== wanted) window.history.replaceState(null, '', `/${wanted}`);
+  ui.accessBar.hidden = state.access.length === 0;
+  ui.accessBar.replaceChildren(
+    ...state.access.map((source) => {
+      const button = el('button', { type: 'button', class: 'primary access-allow' }, t('allowAccess'));
+      button.addEventListener('click', () => {
+        void act('/api/access', { id: source.id });
+      });
+      const item = el('div', { class: 'access-item' });
+      item.append(el('span', {}, t('connect', { name: source.name })), button);
+      return item;
+    }),
+  );
 }
 
 function renderMenu(): void {
@@ -1024,6 +1075,21 @@ ui.formula.addEventListener('keydown', (event) => {
     showSelection();
     ui.scroll.focus();
   }
+});
+
+ui.spreadsheetSelect.addEventListener('change', () => {
+  selected = { row: 1, column: 1 };
+  void act('/api/spreadsheet', { id: ui.spreadsheetSelect.value });
+});
+
+ui.spreadsheetNew.addEventListener('click', () => {
+  void (async () => {
+    const answered = await ask(t('newSpreadsheet'), t('newSpreadsheetName'), ['CANCEL', 'OK'], true);
+    const name = answered.text.trim();
+    if (answered.button !== 'OK' || name === '') return;
+    selected = { row: 1, column: 1 };
+    await act('/api/spreadsheet/new', { name });
+  })();
 });
 
 ui.sidebarClose.addEventListener('click', () => {

@@ -20,15 +20,18 @@ import { removeStaleTemporaryFiles } from '../local/atomic-file';
 import { createLocalRuntime, type LocalRuntime } from '../local/runtime';
 import type { MenuEntrySnapshot } from '../local/snapshot';
 import { readOnlyProblem, WorkbookFileError } from '../local/workbook-file';
-import { lockWorkbook } from '../local/workbook-lock';
+import { WorkbookFolder } from '../local/workbook-folder';
+import { lockWorkbook, type WorkbookLock } from '../local/workbook-lock';
 import { registry } from '../src/gas/registry';
 import {
+  accessRequestSchema,
   activateRequestSchema,
   cellRequestSchema,
   emptyRequestSchema,
   MAX_BODY_BYTES,
   MAX_BODY_DEPTH,
   menuRequestSchema,
+  newSpreadsheetRequestSchema,
   type PageState,
   type Question,
   type RunAnswer,
@@ -36,6 +39,7 @@ import {
   type ShownDialog,
   type SidebarInfo,
   startRequestSchema,
+  switchRequestSchema,
 } from './api';
 import { ScriptClock } from './clock';
 import { catchQuestions, type QuestionCatcher } from './dialogs';
@@ -58,7 +62,7 @@ export interface PlaygroundOptions {
   timeZone?: string;
   /** Build dist/ first (`npm run build`). Default true. */
   build?: boolean;
-  /** "Now" for the sample quarter's dates. */
+  /** "Now": the sample quarter's dates, and the add-on's clock (`new Date()` in the bundle). The machine's by default. */
   now?: () => Date;
   /** Tests only: milliseconds every API request waits before it is handled (a slow server). */
   answerDelayMs?: number;
@@ -141,10 +145,14 @@ function menuFunctions(entries: readonly MenuEntrySnapshot[]): string[] {
 class Session {
   runtime: LocalRuntime;
   fresh: boolean;
+  /** The spreadsheets of the workbook file's folder: the page switches between them, IMPORTRANGE reads them. */
+  readonly folder: WorkbookFolder;
+  /** One lock per workbook file this server writes (the first one's is taken before the session starts). */
+  private readonly locks = new Map<string, WorkbookLock>();
   version = 1;
   readonly instance = `${process.pid}-${Date.now().toString(36)}`;
-  /** The add-on's clock: the machine's, stopped on past days while the sample is built. */
-  readonly clock = new ScriptClock();
+  /** The add-on's clock: the machine's (or the playground's `now`), stopped on past days while the sample is built. */
+  readonly clock: ScriptClock;
   private catcher: QuestionCatcher;
   private sidebar: SidebarInfo | null = null;
   private readonly sidebars = new Map<number, string>();
@@ -153,35 +161,104 @@ class Session {
   private toasts: { title: string | null; message: string }[] = [];
 
   constructor(
-    private readonly options: { workbookPath: string; bundlePath: string; locale: string; timeZone?: string },
+    private readonly options: {
+      workbookPath: string;
+      bundlePath: string;
+      locale: string;
+      timeZone?: string;
+      lock: WorkbookLock;
+      now?: () => Date;
+    },
   ) {
+    this.clock = new ScriptClock(options.now);
     this.fresh = !existsSync(options.workbookPath);
-    this.runtime = createLocalRuntime({
-      workbookPath: options.workbookPath,
+    this.locks.set(options.workbookPath, options.lock);
+    this.folder = new WorkbookFolder(dirname(options.workbookPath), {
       bundlePath: options.bundlePath,
-      locale: options.locale,
       now: this.clock.now,
+      locale: options.locale,
       ...(options.timeZone ? { timeZone: options.timeZone } : {}),
     });
+    this.runtime = this.folder.openPath(options.workbookPath);
     this.catcher = catchQuestions(this.runtime.services.ui);
     this.open();
   }
 
-  /** Opens the spreadsheet: onOpen builds the add-on menu, as Sheets runs it on every open. */
+  /** The workbook file the page shows now. */
+  get workbookPath(): string {
+    return this.runtime.workbookPath ?? this.options.workbookPath;
+  }
+
+  /** Shows another spreadsheet of the folder (by id); `false` when the folder has none with it. */
+  switchTo(id: string): boolean {
+    if (id === this.runtime.id) return true;
+    const entry = this.folder.list().find((candidate) => candidate.id === id);
+    if (!entry) return false;
+    this.lock(entry.path);
+    this.show(this.folder.openPath(entry.path));
+    return true;
+  }
+
+  /** Makes a new, empty spreadsheet in the folder, saves it, and shows it. */
+  create(name: string): void {
+    const path = this.folder.freeFileName(name);
+    this.lock(path);
+    const runtime = this.folder.openPath(path);
+    runtime.services.spreadsheet.name = name;
+    this.show(runtime);
+    this.changed();
+  }
+
+  private lock(path: string): void {
+    if (this.locks.has(path)) return;
+    const readOnly = readOnlyProblem(path);
+    if (readOnly) throw new HttpError(409, new WorkbookFileError(path, readOnly).message);
+    try {
+      const lock = lockWorkbook(path);
+      lock.setUrl(this.url);
+      this.locks.set(path, lock);
+    } catch (error) {
+      throw new HttpError(409, error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** The server's address, recorded in the locks it takes. */
+  url = '';
+
+  releaseLocks(): void {
+    for (const lock of this.locks.values()) lock.release();
+    this.locks.clear();
+  }
+
+  private show(runtime: LocalRuntime): void {
+    this.runtime = runtime;
+    this.fresh = false;
+    this.sidebar = null;
+    this.catcher = catchQuestions(runtime.services.ui);
+    this.open();
+    this.version++;
+  }
+
+  /** Opens the spreadsheet: onOpen builds the add-on menu and says what is due, as Sheets runs it on every open. */
   open(): void {
     this.runtime.call('onOpen', { authMode: 'LIMITED' });
-    this.runtime.takeUi();
+    // onOpen shows no sidebar or dialog; its toast (what is due) reaches the page with the next state.
+    this.collectUi();
   }
 
   /** A new, empty runtime (a first start choosing the sample: it is in Polish). */
   replaceRuntime(locale: string, timeZone: string): void {
-    this.runtime = createLocalRuntime({
-      workbookPath: this.options.workbookPath,
-      bundlePath: this.options.bundlePath,
-      locale,
-      timeZone,
-      now: this.clock.now,
-    });
+    this.folder.remove(this.runtime.id);
+    this.runtime = this.folder.add(
+      createLocalRuntime({
+        workbookPath: this.workbookPath,
+        bundlePath: this.options.bundlePath,
+        locale,
+        timeZone,
+        now: this.clock.now,
+        directory: this.folder,
+      }),
+    );
     this.catcher = catchQuestions(this.runtime.services.ui);
     this.open();
   }
@@ -227,7 +304,7 @@ class Session {
   changed(): void {
     this.version++;
     this.fresh = false;
-    mkdirSync(dirname(this.options.workbookPath), { recursive: true });
+    mkdirSync(dirname(this.workbookPath), { recursive: true });
     this.runtime.save();
   }
 
@@ -259,7 +336,12 @@ class Session {
       version: this.version,
       instance: this.instance,
       fresh: this.fresh,
-      workbookPath: this.options.workbookPath,
+      workbookPath: this.workbookPath,
+      spreadsheet: { id: this.runtime.id, link: this.runtime.link },
+      spreadsheets: this.folder.list().map(({ id, name }) => ({ id, name })),
+      access: this.runtime
+        .importsWaiting()
+        .map((id) => ({ id, name: this.folder.get(id)?.services.spreadsheet.name ?? id })),
       workbook: {
         ...workbook,
         sheets: sheets.map(({ id, name, index, hidden, tabColor }) => ({ id, name, index, hidden, tabColor })),
@@ -377,6 +459,8 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       bundlePath: join(root, 'dist/Code.js'),
       locale: options.locale ?? 'en_US',
       ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+      lock,
+      ...(options.now ? { now: options.now } : {}),
     });
   } catch (error) {
     lock.release();
@@ -406,7 +490,11 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     if (request.method === 'GET' || request.method === 'HEAD') {
       const file = STATIC_FILES[path];
       if (file) {
-        if (file.file === 'index.html' && fromPage) session.open();
+        if (file.file === 'index.html' && fromPage) {
+          // The address carries the spreadsheet shown (`/?id=…`), as a Sheets address does.
+          const id = url.searchParams.get('id');
+          if (!(id && session.switchTo(id))) session.open();
+        }
         const body = readFileSync(join(publicDir, file.file), 'utf8');
         send(response, 200, file.type, body, { 'Content-Security-Policy': PAGE_CSP, 'X-Frame-Options': 'DENY' });
         return;
@@ -519,6 +607,30 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         sendJson(response, 200, session.state());
         return;
       }
+      case '/api/spreadsheet': {
+        const parsed = switchRequestSchema.safeParse(json);
+        if (!parsed.success) throw new HttpError(400, `Bad request: ${problemOf(parsed.error)}`);
+        if (!session.switchTo(parsed.data.id)) {
+          throw new HttpError(404, `There is no spreadsheet with the id "${parsed.data.id}" in this folder`);
+        }
+        sendJson(response, 200, session.state());
+        return;
+      }
+      case '/api/spreadsheet/new': {
+        const parsed = newSpreadsheetRequestSchema.safeParse(json);
+        if (!parsed.success) throw new HttpError(400, `Bad request: ${problemOf(parsed.error)}`);
+        session.create(parsed.data.name);
+        sendJson(response, 200, session.state());
+        return;
+      }
+      case '/api/access': {
+        const parsed = accessRequestSchema.safeParse(json);
+        if (!parsed.success) throw new HttpError(400, `Bad request: ${problemOf(parsed.error)}`);
+        session.runtime.allowImport(parsed.data.id);
+        session.changed();
+        sendJson(response, 200, session.state());
+        return;
+      }
       case '/api/sidebar/close': {
         const parsed = emptyRequestSchema.safeParse(json);
         if (!parsed.success) throw new HttpError(400, 'Bad request');
@@ -554,12 +666,13 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       });
     });
   } catch (error) {
-    lock.release();
+    session.releaseLocks();
     throw error;
   }
   const bound = server.address() as AddressInfo;
   port = bound.port;
   lock.setUrl(`http://${HOST}:${port}/`);
+  session.url = `http://${HOST}:${port}/`;
 
   return {
     url: `http://${HOST}:${port}/`,
@@ -570,7 +683,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     close: () =>
       new Promise<void>((resolveClose) => {
         server.close(() => {
-          lock.release();
+          session.releaseLocks();
           resolveClose();
         });
         server.closeAllConnections();

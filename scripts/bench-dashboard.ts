@@ -8,10 +8,12 @@ import { withGlobalServices } from '../local/spreadsheet/scope';
 import type { HistoryRecord } from '../src/core/check-in/history';
 import { historyRowCells } from '../src/core/check-in/history';
 import { buildDashboard } from '../src/server/dashboard';
+import { importDeals } from '../src/server/deals-api';
 import { createHistorySheet } from '../src/server/history-sheet';
 import { forgetLang } from '../src/server/language';
 import { buildQuarter } from '../src/server/quarter-builder';
 import { sizedPlan } from '../test/okr-sheet/plans';
+import { sampleExport } from './bench-deals';
 
 export interface DashboardFigures {
   krCount: number;
@@ -20,6 +22,7 @@ export interface DashboardFigures {
   buildMs: number;
   rebuildCalls: number;
   rebuildMs: number;
+  deals: number;
 }
 
 /** The ids sizedPlan gives `krCount` key results, three or four to an objective. */
@@ -73,9 +76,11 @@ export function dashboardWorkbook(
 }
 
 /** Builds, then rebuilds, the dashboard of `krCount` KRs with `weeks` weeks of History. */
-export function measureDashboard(krCount: number, weeks: number): DashboardFigures {
+export function measureDashboard(krCount: number, weeks: number, dealCount = 0): DashboardFigures {
   const services = dashboardWorkbook(krCount, weeks);
   return withGlobalServices(services, () => {
+    // A Deals sheet the dashboard does not read: its calls must not grow with it.
+    if (dealCount > 0 && !importDeals(sampleExport(dealCount)).ok) throw new Error('measureDashboard: no deals');
     const asOf = '2027-06-20';
     let started = performance.now();
     const built = services.calls.measure(() => buildDashboard({ asOf }));
@@ -85,6 +90,14 @@ export function measureDashboard(krCount: number, weeks: number): DashboardFigur
     const rebuilt = services.calls.measure(() => buildDashboard({ asOf }));
     const rebuildMs = performance.now() - started;
     forgetLang();
-    return { krCount, weeks, buildCalls: built.total, buildMs, rebuildCalls: rebuilt.total, rebuildMs };
+    return {
+      krCount,
+      weeks,
+      deals: dealCount,
+      buildCalls: built.total,
+      buildMs,
+      rebuildCalls: rebuilt.total,
+      rebuildMs,
+    };
   });
 }

@@ -9,6 +9,7 @@ import { openInitiatives } from '../src/server/initiatives-sheet';
 import { buildQuarter } from '../src/server/quarter-builder';
 import type { QuarterPlan } from '../src/shared/plan';
 import { sizedPlan } from '../test/okr-sheet/plans';
+import { quarterWithHistoryAndDeals } from './bench-review';
 
 export interface InitiativesFigures {
   label: string;
@@ -28,6 +29,20 @@ export function measureInitiativesMenu(objectives: number, keyResults: number): 
     const started = performance.now();
     const measured = services.calls.measure(() => openInitiatives());
     return { label: `${objectives * keyResults} KRs`, calls: measured.total, ms: performance.now() - started };
+  });
+}
+
+/** The menu item on Q2 2027 of `krCount` key results (9 or 100) with 12 weeks of History and `dealCount` deals. */
+export function measureInitiativesWithHistory(krCount: number, dealCount: number): InitiativesFigures {
+  return withServices((services) => {
+    quarterWithHistoryAndDeals(services, krCount, dealCount);
+    const started = performance.now();
+    const measured = services.calls.measure(() => openInitiatives());
+    return {
+      label: `${krCount} KRs, 12 weeks of History, ${dealCount} deals`,
+      calls: measured.total,
+      ms: performance.now() - started,
+    };
   });
 }
 

@@ -5,7 +5,7 @@
 // weeks or the deals (test/review/server.test.ts holds it). Compiled by esbuild and imported by
 // scripts/bench.mjs.
 
-import { asReal, createFakeServices } from '../local/spreadsheet/index';
+import { asReal, createFakeServices, type FakeServices } from '../local/spreadsheet/index';
 import { withGlobalServices } from '../local/spreadsheet/scope';
 import { HISTORY_COLUMNS, type HistoryRecord, historyRowCells } from '../src/core/check-in/history';
 import { importDeals } from '../src/server/deals-api';
@@ -61,23 +61,41 @@ export function sampleHistory(objectives: number, perObjective: number, weeks: n
 /** Key results as objectives × key results each, the way the benches size a quarter. */
 const SHAPES: Record<number, [number, number]> = { 9: [3, 3], 100: [20, 5] };
 
+/**
+ * Q2 2027 of `krCount` key results (9 or 100; each with `current` when given) on the fake behind `services`,
+ * `weeks` weeks of History for each (one setValues) and a Deals sheet of `dealCount` deals (importDeals):
+ * the workbook the review, close, initiatives and dashboard figures are measured on.
+ */
+export function quarterWithHistoryAndDeals(
+  services: FakeServices,
+  krCount: number,
+  dealCount: number,
+  weeks = 12,
+  current?: number,
+): void {
+  const [objectives, perObjective] = SHAPES[krCount] ?? [krCount, 1];
+  const plan = sizedPlan(objectives, perObjective);
+  if (current !== undefined)
+    for (const objective of plan.objectives) for (const kr of objective.keyResults) kr.current = current;
+  buildQuarter(plan);
+  const spreadsheet = services.SpreadsheetApp.getActiveSpreadsheet();
+  const history = createHistorySheet(spreadsheet as never, 'en');
+  const records = sampleHistory(objectives, perObjective, weeks);
+  const real = asReal(services.spreadsheet.sheet(history.getName()));
+  if (real.getMaxRows() < records.length + 1) real.insertRowsAfter(real.getMaxRows(), records.length + 1);
+  real.getRange(2, 1, records.length, HISTORY_COLUMNS.length).setValues(records.map(historyRowCells));
+  if (dealCount > 0) {
+    const imported = importDeals(sampleExport(dealCount));
+    if (!imported.ok) throw new Error(`quarterWithHistoryAndDeals: the import of ${dealCount} deals failed`);
+  }
+}
+
 /** Generates May's review of a quarter of `krCount` key results (9 or 100), 12 weeks of History, `dealCount` deals. */
 export function measureReview(krCount: number, dealCount: number, weeks = 12): ReviewFigures {
-  const [objectives, perObjective] = SHAPES[krCount] ?? [krCount, 1];
   const services = createFakeServices({ locale: 'pl_PL' });
   return withGlobalServices(services, () => {
     forgetLang();
-    buildQuarter(sizedPlan(objectives, perObjective));
-    const spreadsheet = services.SpreadsheetApp.getActiveSpreadsheet();
-    const history = createHistorySheet(spreadsheet as never, 'en');
-    const records = sampleHistory(objectives, perObjective, weeks);
-    const real = asReal(services.spreadsheet.sheet(history.getName()));
-    if (real.getMaxRows() < records.length + 1) real.insertRowsAfter(real.getMaxRows(), records.length + 1);
-    real.getRange(2, 1, records.length, HISTORY_COLUMNS.length).setValues(records.map(historyRowCells));
-    if (dealCount > 0) {
-      const imported = importDeals(sampleExport(dealCount));
-      if (!imported.ok) throw new Error(`measureReview: the import of ${dealCount} deals failed`);
-    }
+    quarterWithHistoryAndDeals(services, krCount, dealCount, weeks);
     const started = performance.now();
     const measured = services.calls.measure(() => generateReview({ month: '2027-05', asOf: '2027-05-31' }));
     const ms = performance.now() - started;

@@ -135,10 +135,33 @@ for (const krCount of [9, 100]) {
 console.log('\n== dashboard (issue 10): service calls on the typed fake, and time in Node');
 const { measureDashboard } = await importSource('scripts/bench-dashboard.ts');
 for (const krCount of [9, 100]) {
-  const figures = measureDashboard(krCount, 12);
+  const figures = measureDashboard(krCount, 12, 2000);
   console.log(
-    `${krCount} KRs, ${figures.weeks} weeks of History: build ${figures.buildCalls} calls (${figures.buildMs.toFixed(1)} ms), ` +
+    `${krCount} KRs, ${figures.weeks} weeks of History, ${figures.deals} deals: build ${figures.buildCalls} calls (${figures.buildMs.toFixed(1)} ms), ` +
       `rebuild in place ${figures.rebuildCalls} calls (${figures.rebuildMs.toFixed(1)} ms)`,
+  );
+}
+
+console.log('\n== close quarter (issue 10): service calls on the typed fake, and time in Node');
+const { measureClose } = await importSource('scripts/bench-close.ts');
+for (const krCount of [9, 100]) {
+  const figures = measureClose(krCount, 2000);
+  console.log(
+    `${krCount} KRs, ${figures.weeks} weeks of History, ${figures.deals} deals: close the quarter (Grades sheet) ` +
+      `${figures.calls} calls (${figures.ms.toFixed(1)} ms)`,
+  );
+}
+
+console.log('\n== company roll-up (issue 11): service calls on the typed fake, and time in Node');
+const { measureRollup: measureRollupOnFake } = await importSource('scripts/bench-rollup.ts');
+for (const [teams, krs] of [
+  [5, 100],
+  [50, 100],
+]) {
+  const figures = measureRollupOnFake(teams, krs);
+  console.log(
+    `${teams} teams × ${krs} KRs: connect a team ${figures.connectCalls} calls (${figures.connectMs.toFixed(1)} ms), ` +
+      `refresh the roll-up ${figures.refreshCalls} calls (${figures.refreshMs.toFixed(1)} ms)`,
   );
 }
 
@@ -185,8 +208,32 @@ if (click === null) {
   );
 }
 
+console.log('\n== key results fed by the Deals sheet (issue 11): the bundle on the local runtime');
+const { measureAutoKr } = await importSource('scripts/bench-auto-kr.ts');
+for (const [copies, deals] of [
+  [1, 100],
+  [4, 2000],
+]) {
+  const f = measureAutoKr(copies, deals);
+  console.log(
+    `${f.fed} fed KRs, ${f.deals} deals: build ${f.buildCalls} calls (${f.buildMs.toFixed(0)} ms), check-in state ` +
+      `${f.stateCalls} calls (${f.stateMs.toFixed(0)} ms), a deal marked won to fed values read ${f.wonMs.toFixed(0)} ms`,
+  );
+  console.log(
+    `  after the Deals sheet was deleted: repair ${f.repairCalls} calls (${f.repairMs.toFixed(0)} ms); ` +
+      `New quarter state a quarter later (sources read back) ${f.nextStateCalls} calls (${f.nextStateMs.toFixed(0)} ms)`,
+  );
+}
+
 console.log('\n== initiatives and tasks (issue 10)');
-const { measureInitiativesMenu, measureBuildWithInitiatives } = await importSource('scripts/bench-initiatives.ts');
+const { measureInitiativesMenu, measureInitiativesWithHistory, measureBuildWithInitiatives } =
+  await importSource('scripts/bench-initiatives.ts');
+for (const krCount of [9, 100]) {
+  const figures = measureInitiativesWithHistory(krCount, 2000);
+  console.log(
+    `Initiatives menu item, new sheet, ${figures.label}: ${figures.calls} service calls, ${figures.ms.toFixed(1)} ms`,
+  );
+}
 for (const [objectives, keyResults] of [
   [3, 3],
   [20, 5],
@@ -199,4 +246,37 @@ for (const [objectives, keyResults] of [
 for (const count of [4, 100]) {
   const figures = measureBuildWithInitiatives(count);
   console.log(`New quarter (9 KRs) with ${figures.label}: ${figures.calls} service calls, ${figures.ms.toFixed(1)} ms`);
+}
+
+console.log(
+  '\n== company roll-up across team spreadsheets (issue 11): the add-on on local workbooks, IMPORTRANGE of OKR_FEED',
+);
+const { measureRollup } = await importSource('local/rollup-scale.ts');
+for (const teams of [5, 50]) {
+  const f = measureRollup({ teams, objectives: 10, keyResults: 10, bundlePath: join(root, 'dist/Code.js') });
+  const agree = f.scores.every(
+    (s) =>
+      s.sheet !== null &&
+      Math.abs(s.sheet - (s.core ?? Number.NaN)) < 1e-9 &&
+      Math.abs((s.afterRestart ?? Number.NaN) - (s.core ?? Number.NaN)) < 1e-9,
+  );
+  console.log(
+    `${teams} teams × ${f.keyResultsPerTeam} KRs: connect a team ${f.connectCalls} calls (${f.connectMs.toFixed(0)} ms), ` +
+      `refresh ${f.refreshCalls} calls (${f.refreshMs.toFixed(0)} ms); the roll-up with the teams open (connect, ` +
+      `allow, refresh, scores read) ${f.rollupMs.toFixed(0)} ms; a cold start to the same scores ` +
+      `${f.coldMs.toFixed(0)} ms (${f.engineBuilds} engine builds); ${f.connected} connected, ${f.keyResults} KRs; ` +
+      `company scores ${f.scores.map((s) => `${s.id} ${s.sheet?.toFixed(4)}`).join(', ')} ` +
+      `(${agree ? 'as the core rolls them up' : `WRONG: the core gives ${f.scores.map((s) => s.core).join(', ')}`}); ` +
+      `making the workbooks ${f.buildMs.toFixed(0)} ms`,
+  );
+}
+
+console.log('\n== nudges (issue 11): service calls on the typed fake, and time in Node');
+const { measureToast, measureNudges } = await importSource('scripts/bench-nudges.ts');
+for (const krCount of [9, 100]) {
+  const figures = measureToast(krCount);
+  console.log(
+    `${krCount} KRs, 4 weeks of History: the toast's reads on open (service calls) ${figures.calls} (${figures.ms.toFixed(1)} ms), ` +
+      `the check-in sidebar's What is due ${measureNudges(krCount).calls} calls`,
+  );
 }

@@ -12,7 +12,11 @@ import * as esbuild from 'esbuild';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const GLOBAL_NAME = 'OKRSheets';
 
-/** esbuild options shared by the product bundle and the bench. */
+/**
+ * esbuild options shared by the product bundle and the bench, including the bench's full-zod reference:
+ * changing one of them moves that yardstick too, so what only the add-on's bundles take is in
+ * `productOptions`.
+ */
 const bundleOptions = {
   bundle: true,
   format: 'iife',
@@ -26,6 +30,18 @@ const bundleOptions = {
   // Keeps 🟢 and Polish letters as they are: shorter than \u escapes, and Apps Script reads UTF-8.
   charset: 'utf8',
   write: false,
+};
+
+/**
+ * What the add-on's bundles (not the bench's reference) add to `bundleOptions`, for a cheaper load. Apps
+ * Script compiles the whole of Code.js before every custom-function call. V8 only pre-parses a function
+ * written with `function` that the code being compiled does not call, but fully parses an arrow function
+ * nested in it (its whole AST, then dropped): that was every lazy module wrapper of esbuild (`__esm`, an
+ * arrow holding one module's top level) and every arrow in them, most of the server code. As `function`s
+ * they are pre-parsed once, and parsed in full only when a server call runs them.
+ */
+const productOptions = {
+  supported: { arrow: false },
 };
 
 /**
@@ -44,12 +60,14 @@ export const browserScriptOptions = {
 };
 
 /**
- * The minified bundle of the entry points, wrapped in one `var OKRSheets = (() => …)()`. The bench passes
- * `extra` esbuild options to build its references from the same source (another entry, an alias).
+ * The minified bundle of the entry points, wrapped in one `var OKRSheets = (function () { … })()`. The bench
+ * passes `extra` esbuild options to build its references from the same source (another entry, an alias),
+ * and `{ product: false }` for its fixed reference, which takes `bundleOptions` alone.
  */
-export async function buildBundle(extra = {}) {
+export async function buildBundle(extra = {}, { product = true } = {}) {
   const result = await esbuild.build({
     ...bundleOptions,
+    ...(product ? productOptions : {}),
     entryPoints: [join(root, 'src/gas/entry-points.ts')],
     ...extra,
   });

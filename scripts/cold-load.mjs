@@ -1,9 +1,10 @@
 // The cold-load figure of `npm run bench` (issue 8, point 7): what Apps Script pays before every
 // custom-function call, compiling dist/Code.js and running its top level. Four bundles are built in the same
-// run, with the same esbuild options, and loaded the same way:
+// run and loaded the same way:
 //   - the product (dist/Code.js as `npm run build` writes it);
 //   - the reference the goal is set against (at most 0.30 of it): a bundle of full `zod`, everything
-//     `import * as z from 'zod'` gives, a yardstick that does not move when the add-on changes;
+//     `import * as z from 'zod'` gives, a yardstick that does not move when the add-on changes (built with
+//     the shared esbuild options alone, without the ones only the add-on's bundles take);
 //   - the add-on's own entry points built with full `zod` in place of `zod/mini` (an esbuild alias), for
 //     what the choice of zod/mini alone is worth;
 //   - a floor: the custom functions alone with their stubs, what no server-side laziness can go below.
@@ -58,7 +59,7 @@ export async function buildColdLoadBundles() {
   const entry = (contents) => ({ entryPoints: undefined, stdin: { contents, resolveDir: root, loader: 'ts' } });
   const [product, fullZod, withFullZod, floor] = await Promise.all([
     buildBundle(),
-    buildBundle(entry("export * from 'zod';")),
+    buildBundle(entry("export * from 'zod';"), { product: false }),
     buildBundle({ alias: { 'zod/mini': 'zod' } }),
     buildBundle(entry(floorEntry)),
   ]);

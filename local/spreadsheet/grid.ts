@@ -44,6 +44,19 @@ export const DEFAULT_COLUMN_WIDTH = 100;
 
 let revisions = 0;
 
+/** The newest grid revision of the process: it moves whenever any grid of any fake spreadsheet may have changed. */
+export function latestRevision(): number {
+  return revisions;
+}
+
+/**
+ * Moves `latestRevision()` for a change outside the grids that formulas may read (a sheet renamed or deleted,
+ * a named range set, moved or removed), so a reader of other workbooks (local/import-range.ts) looks again.
+ */
+export function touchRevisions(): void {
+  revisions++;
+}
+
 export class Grid {
   /**
    * Fake internals: a number that changes whenever a cell may have changed (every `cell()` hands out a

@@ -32,6 +32,7 @@ export { FakeNamedRange } from './named-range';
 export { FakeProperties, FakePropertiesService } from './properties';
 export { FakeProtection } from './protection';
 export { FakeRange } from './range';
+export { FakeRangeList } from './range-list';
 export { FakeBooleanCondition, FakeConditionalFormatRule, FakeConditionalFormatRuleBuilder } from './rules';
 export { FakeSession, FakeUser } from './session';
 export { FakeSheet, type SheetDump } from './sheet';

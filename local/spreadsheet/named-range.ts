@@ -3,6 +3,7 @@
 // one name: renaming or re-pointing it changes the map.
 
 import { type FakeEnv, ServiceObject } from './env';
+import { touchRevisions } from './grid';
 import type { FakeRange } from './range';
 import type { FakeSpreadsheet } from './spreadsheet';
 import type { Fake } from './types';
@@ -35,6 +36,7 @@ export class FakeNamedRange
 
   setName(name: string): FakeNamedRange {
     this.track('setName');
+    touchRevisions();
     const anchor = this.book.namedRanges.get(this.name);
     this.book.checkRangeName(name);
     if (anchor) {
@@ -47,12 +49,14 @@ export class FakeNamedRange
 
   setRange(range: FakeRange): FakeNamedRange {
     this.track('setRange');
+    touchRevisions();
     this.book.namedRanges.set(this.name, range.sheet.anchor(range.area));
     return this;
   }
 
   remove(): void {
     this.track('remove');
+    touchRevisions();
     this.book.namedRanges.delete(this.name);
   }
 }

@@ -259,12 +259,17 @@ export class FakeRange extends ServiceObject implements Fake<GoogleAppsScript.Sp
 
   setFormula(formula: string): FakeRange {
     this.track('setFormula');
+    this.writeFormula(formula);
+    return this;
+  }
+
+  /** Puts one formula into every cell, uncounted (for RangeList.setFormula, which is one call). */
+  writeFormula(formula: string): void {
     this.sheet.writeInputs(
       this.area.row,
       this.area.column,
       this.mapCells(() => formula),
     );
-    return this;
   }
 
   setFormulas(formulas: string[][]): FakeRange {

@@ -9,11 +9,12 @@ import { type ChartRecord, chartRecord, FakeEmbeddedChart, FakeEmbeddedChartBuil
 import { accepts } from './data-validation';
 import { ProtectionType } from './enums';
 import { type FakeEnv, ServiceObject } from './env';
-import { type Axis, BLANK, type Grid, GridRange, moveSpan } from './grid';
+import { type Axis, BLANK, type Grid, GridRange, moveSpan, touchRevisions } from './grid';
 import { type FakeDeveloperMetadata, FakeDeveloperMetadataFinder, metadataArgs } from './metadata';
 import { FakeNamedRange } from './named-range';
 import { FakeProtection } from './protection';
 import { FakeRange, type WholeLines } from './range';
+import { FakeRangeList } from './range-list';
 import { FakeConditionalFormatRule, type RuleRecord } from './rules';
 import type { FakeSpreadsheet } from './spreadsheet';
 import type { Fake } from './types';
@@ -53,6 +54,7 @@ type SheetMethods =
   | 'getParent'
   | 'getProtections'
   | 'getRange'
+  | 'getRangeList'
   | 'getSheetId'
   | 'getSheetName'
   | 'getTabColor'
@@ -123,6 +125,7 @@ export class FakeSheet extends ServiceObject implements Fake<GoogleAppsScript.Sp
 
   setName(name: string): FakeSheet {
     this.track('setName');
+    touchRevisions();
     this.book.checkSheetName(name, this);
     this.name = name;
     return this;
@@ -228,6 +231,18 @@ export class FakeSheet extends ServiceObject implements Fake<GoogleAppsScript.Sp
       );
     }
     return this.rangeAt(rowOrA1, column, numRows ?? 1, numColumns ?? 1);
+  }
+
+  /** The ranges of this sheet named by A1 notations; Sheets refuses an empty list and another sheet's range. */
+  getRangeList(a1Notations: string[]): FakeRangeList {
+    this.track('getRangeList');
+    if (a1Notations.length === 0) throw this.env.exception('The range list is empty.');
+    const ranges = a1Notations.map((a1) => {
+      const ref = parseA1(a1);
+      if (!ref || (ref.sheetName !== null && ref.sheetName !== this.name)) throw this.env.exception('Range not found');
+      return this.resolved(ref);
+    });
+    return new FakeRangeList(this.env, this, ranges);
   }
 
   getDataRange(): FakeRange {

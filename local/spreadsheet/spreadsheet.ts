@@ -7,7 +7,7 @@
 
 import { parseA1 } from './a1';
 import { type FakeEnv, ServiceObject } from './env';
-import { type Axis, Grid, type GridRange, moveSpan } from './grid';
+import { type Axis, Grid, type GridRange, moveSpan, touchRevisions } from './grid';
 import { FakeDeveloperMetadata, FakeDeveloperMetadataFinder, type MetadataLocation, metadataArgs } from './metadata';
 import { FakeNamedRange } from './named-range';
 import type { FakeProtection } from './protection';
@@ -95,6 +95,11 @@ export class FakeSpreadsheet
   nextMetadataId = 1;
   /** Fake internals: the id the next inserted chart gets. */
   nextChartId = 1;
+  /**
+   * Fake internals: the spreadsheets IMPORTRANGE may read, access having been allowed once for each
+   * (https://support.google.com/docs/answer/3093340; local/import-range.ts).
+   */
+  readonly allowedImports = new Set<string>();
   private active: FakeSheet | null = null;
   private activeRange: FakeRange | null = null;
 
@@ -218,6 +223,7 @@ export class FakeSpreadsheet
 
   deleteSheet(sheet: FakeSheet): void {
     this.track('deleteSheet');
+    touchRevisions();
     if (!this.sheets.includes(sheet)) throw this.env.exception('Sheet not found');
     if (this.sheets.length === 1) throw this.env.exception("You can't remove all the sheets in a document.");
     this.sheets = this.sheets.filter((s) => s !== sheet);
@@ -247,6 +253,7 @@ export class FakeSpreadsheet
 
   setNamedRange(name: string, range: FakeRange): void {
     this.track('setNamedRange');
+    touchRevisions();
     this.checkRangeName(name);
     this.namedRanges.set(name, range.sheet.anchor(range.area));
   }
@@ -258,6 +265,7 @@ export class FakeSpreadsheet
 
   removeNamedRange(name: string): void {
     this.track('removeNamedRange');
+    touchRevisions();
     this.namedRanges.delete(name);
   }
 

@@ -14,6 +14,7 @@ import type { FakeNamedRange } from './named-range';
 import type { FakeProperties } from './properties';
 import type { FakeProtection } from './protection';
 import type { FakeRange } from './range';
+import type { FakeRangeList } from './range-list';
 import type { FakeBooleanCondition, FakeConditionalFormatRule, FakeConditionalFormatRuleBuilder } from './rules';
 import type { FakeUser } from './session';
 import type { FakeSheet } from './sheet';
@@ -74,6 +75,7 @@ type Lookup<T, P> = P extends [[infer Real, infer Fake], ...infer Rest]
 
 type Pairs = [
   [GoogleAppsScript.Spreadsheet.Range, FakeRange],
+  [GoogleAppsScript.Spreadsheet.RangeList, FakeRangeList],
   [GoogleAppsScript.Spreadsheet.Sheet, FakeSheet],
   [GoogleAppsScript.Spreadsheet.Spreadsheet, FakeSpreadsheet],
   [GoogleAppsScript.Spreadsheet.NamedRange, FakeNamedRange],

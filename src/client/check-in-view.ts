@@ -6,7 +6,8 @@
 // Clipboard API; only when the browser refuses is it shown in a read-only box, selected, for Ctrl+C.
 // The server answers with data and codes (CheckInNote); `noteText` words each code here. Whoever records may
 // name themselves from the tab's key-result owners; the name goes into History's "Who" column. A check-in
-// into a quarter closed early by planning the next says so and offers the open quarter. Every text
+// into a quarter closed early by planning the next says so and offers the open quarter; the "What is due"
+// card (nudges-card.ts) says whether the week is recorded and passes the digest on. Every text
 // from the sheet is shown through text nodes and `value`, never as markup.
 //
 // One component with its state in hooks; each card is a function of what it shows.
@@ -14,10 +15,19 @@
 import { Fragment, type VNode } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CheckInNote } from '../core/check-in/check-in-notes';
+import { formatValue } from '../core/number-format';
 import { columnLetter } from '../core/okr-sheet/cells';
-import type { CheckInBoot, CheckInRecording, CheckInState, CheckInTabState } from '../shared/check-in-api';
+import type {
+  CheckInBoot,
+  CheckInRecording,
+  CheckInState,
+  CheckInTabState,
+  FedKeyResult,
+} from '../shared/check-in-api';
+import { FedRepairCard } from './fed-repair-card';
+import { NudgesCard } from './nudges-card';
 import { callServer } from './server';
-import { formatDay, pluralForm, type TextKey, t } from './texts';
+import { formatDay, lang, pluralForm, type TextKey, t } from './texts';
 import { DoneNotes, html } from './ui';
 
 export interface CheckInViewProps {
@@ -186,8 +196,26 @@ export function CheckInView({ initial, boot, reload, openBoot }: CheckInViewProp
             )
           : null
       }
+      ${
+        tab
+          ? html`<${FedRepairCard}
+              tab=${tab}
+              repaired=${(next: CheckInTabState) => setState({ ...state, tab: next, notice: null })}
+              failure=${noteText}
+            />`
+          : null
+      }
       ${recording ? resultCard(recording) : null}
       ${copied && !copied.copied ? html`<${TextCard} text=${copied.text} />` : null}
+      ${
+        tab
+          ? html`<${NudgesCard}
+              sheetId=${tab.sheetId}
+              refresh=${recording}
+              copy=${async (text: string) => (await copyText(navigator.clipboard, text)).copied}
+            />`
+          : null
+      }
     </main>
     <footer class="actions check-in-actions">
       <p class=${error ? 'status status-error' : 'status'} role="status" aria-live="polite">${error ?? ''}</p>
@@ -274,6 +302,7 @@ function tabCard(
         : null
     }
     ${recording ? null : html`<p class="hint">${t('checkInHint')}</p>`}
+    ${tab.fed && tab.fed.length > 0 ? fedList(tab.fed) : null}
     ${recording || tab.owners.length === 0 ? null : ownerPicker(tab.owners, shown.recordedBy, shown.pick)}
     ${
       tab.recordedBefore && !recording && !confirming
@@ -283,6 +312,36 @@ function tabCard(
         : null
     }
   </section>`;
+}
+
+/** The key results a formula feeds: read-only, each with its value now, or why it has none and is not recorded. */
+export function fedList(fed: readonly FedKeyResult[]): VNode {
+  return html`<div class="result-list fed" id="check-in-fed">
+    <h3>${t('fedTitle')}</h3>
+    <ul>
+      ${fed.map(
+        (kr) =>
+          html`<li key=${kr.id} data-kr=${kr.id} class=${kr.problem ? 'fed-problem' : 'fed-value'}>
+            <strong>${kr.id}</strong> ${kr.title}: ${
+              kr.problem
+                ? html`<span class="note-warn">⚠ ${fedProblemText(kr)}</span>`
+                : html`<output>${kr.value === null ? '—' : formatValue(kr.value, kr.unit, lang(), kr.currency)}</output>
+                    <span class="hint"> (${t(kr.deals ? 'fedDeals' : 'fedFormula')})</span>`
+            }
+          </li>`,
+      )}
+    </ul>
+    <p class="hint">${t('fedHint')}</p>
+  </div>`;
+}
+
+/** Why a fed key result has no value this week, in the sidebar's language. */
+export function fedProblemText(kr: FedKeyResult): string {
+  const problem = kr.problem;
+  if (!problem) return '';
+  if (problem.code === 'formulaError') return t('fed_formulaError', { error: problem.error });
+  if (problem.code === 'noValue' && kr.deals) return t('fed_noDealsYet');
+  return t(`fed_${problem.code}`);
 }
 
 /** Who records: nobody, or one of the tab's key-result owners. */

@@ -5,10 +5,20 @@
 
 import { type DecimalMark, isBlank, parseNumberText } from '../core/cell-values';
 import type { Lang } from '../core/i18n';
-import type { KrTemplate } from '../core/kr-library';
+import { type CarriedStart, carriedStart, type KrTemplate } from '../core/kr-library';
 import { formatNumber } from '../core/number-format';
-import type { FormulaStyle, KeyResultPlan, KINDS, Level, QuarterPlan, QuarterRef, Unit } from '../shared/plan';
+import type {
+  FormulaStyle,
+  KeyResultPlan,
+  KINDS,
+  KrSource,
+  Level,
+  QuarterPlan,
+  QuarterRef,
+  Unit,
+} from '../shared/plan';
 import type { CarryChoice, PreviousQuarter, SidebarState } from '../shared/sidebar-api';
+import { type DraftInitiative, initiativesPlan } from './initiative-draft';
 
 export type Kind = (typeof KINDS)[number];
 
@@ -23,6 +33,15 @@ export const LEVEL_CHOICES = every<Level>()(['company', 'team', 'individual']);
 export const KIND_CHOICES = every<Kind>()(['increase', 'decrease', 'atLeast', 'atMost', 'milestone']);
 export const UNIT_CHOICES = every<Unit>()(['count', 'currency', 'percent', 'days', 'hours', 'points']);
 export const FORMULA_STYLE_CHOICES = every<FormulaStyle>()(['addon', 'portable']);
+export const SOURCE_CHOICES = every<KrSource>()([
+  'deals.newClients',
+  'deals.wonRevenue',
+  'deals.averageDealValue',
+  'deals.winRate',
+  'deals.salesCycle',
+  'deals.pipelineValue',
+  'deals.finalStage',
+]);
 
 export interface DraftKeyResult {
   key: number;
@@ -38,6 +57,8 @@ export interface DraftKeyResult {
   weight: string;
   owner: string;
   committed: boolean;
+  /** The Deals sheet formula that feeds its current value; absent when the value is typed each week. */
+  source?: KrSource;
   /** The previous quarter's key result this one continues, and what to do with it. */
   from?: { id: string; current: number | null; unit: Unit; choice: CarryChoice };
 }
@@ -71,6 +92,8 @@ export interface Draft {
    * carried over, kept or dropped, and its sheet is closed once the new one is built.
    */
   usePrevious: boolean;
+  /** Initiatives and their tasks (optional; see initiative-draft.ts). */
+  initiatives?: DraftInitiative[];
 }
 
 let nextKey = 1;
@@ -171,6 +194,8 @@ function importPrevious(previous: PreviousQuarter, lang: Lang): DraftObjective[]
       weight: numberText(keyResult.weight, 'count', lang),
       owner: keyResult.owner,
       committed: keyResult.committed,
+      // A KR fed by the Deals sheet stays fed: the next quarter's formula is written for its own dates.
+      ...(keyResult.source && keyResult.kind !== 'milestone' ? { source: keyResult.source } : {}),
       from: { id: keyResult.id, current: keyResult.current, unit: keyResult.unit, choice: 'carry' },
     });
   }
@@ -190,6 +215,7 @@ export function keyResultFromTemplate(template: KrTemplate, lang: Lang): DraftKe
     unit: template.unit,
     start: numberText(template.start, template.unit, lang),
     target: numberText(template.target, template.unit, lang),
+    ...(template.source ? { source: template.source } : {}),
   };
 }
 
@@ -325,11 +351,14 @@ function planOf(draft: Draft, strict: boolean): QuarterPlan {
               weight: keyResult.weight.trim() === '' ? 1 : (number(keyResult.weight, 'count') ?? 1),
               owner: keyResult.owner.trim(),
               committed: keyResult.committed,
+              ...(keyResult.source && keyResult.kind !== 'milestone' ? { source: keyResult.source } : {}),
               notes: '',
             }),
           ),
       };
     }),
+    // The lint reads no initiative; a half-typed one must not trip it either.
+    ...(strict ? initiativesPlan(draft.initiatives ?? [], layout, number) : {}),
   };
 }
 
@@ -347,16 +376,28 @@ function scenariosOf(
   return scenarios;
 }
 
-/** Carried over with a last value, a key result starts where it ended (the builder does the same). */
+/**
+ * Carried over, a key result starts where it ended, or at 0 when its source counts the quarter's own deals
+ * (core/kr-library.ts `carriedStart`, which the builder asks too).
+ */
 function startOf(keyResult: DraftKeyResult, number: (text: string, unit: Unit) => number | null): number | null {
-  const from = keyResult.from;
-  if (from?.choice === 'carry' && from.current !== null) return from.current;
-  return number(keyResult.start, keyResult.unit);
+  return carriedStartOf(keyResult)?.start ?? number(keyResult.start, keyResult.unit);
 }
 
-/** True when the start field shows the last value of the previous quarter rather than what was typed. */
+/**
+ * The start a carried-over key result gets instead of what was typed, and why; `null` when the start field is
+ * the manager's (not carried, a milestone, or no last value to carry).
+ */
+export function carriedStartOf(keyResult: DraftKeyResult): Exclude<CarriedStart, { why: 'noValue' }> | null {
+  const from = keyResult.from;
+  if (from?.choice !== 'carry' || keyResult.kind === 'milestone') return null;
+  const carried = carriedStart(keyResult.source, from.current);
+  return carried.why === 'noValue' ? null : carried;
+}
+
+/** True when the start field shows the start carried over rather than what was typed. */
 export function startIsCarried(keyResult: DraftKeyResult): boolean {
-  return keyResult.from?.choice === 'carry' && keyResult.from.current !== null && keyResult.kind !== 'milestone';
+  return carriedStartOf(keyResult) !== null;
 }
 
 /** The submitQuarter payload: what the manager typed, unvalidated (the server validates it). */

@@ -3,9 +3,9 @@
 // components of quarter-view.ts draw it and call its actions; the unit tests drive it directly.
 
 import type { Lang } from '../core/i18n';
-import type { KrTemplate } from '../core/kr-library';
+import { KR_SOURCE_INFO, type KrTemplate } from '../core/kr-library';
 import { lintPlan } from '../core/okr-lint';
-import type { FormulaStyle, Level, Unit } from '../shared/plan';
+import type { FormulaStyle, KrSource, Level, Unit } from '../shared/plan';
 import type { CarryChoice, SidebarState, SubmitResult } from '../shared/sidebar-api';
 import {
   type Draft,
@@ -18,11 +18,24 @@ import {
   keyResultFromTemplate,
   LEVEL_CHOICES,
   lintablePlan,
+  newKey,
   type PlanLayout,
   planLayout,
   setUsePrevious,
   submitPayload,
 } from './draft';
+import {
+  type DraftInitiative,
+  type DraftTask,
+  emptyInitiative,
+  emptyTask,
+  type InitiativeStatus,
+  type InitiativeTextField,
+  initiativePath,
+  initiativePaths,
+  type TaskTextField,
+  taskPath,
+} from './initiative-draft';
 import { type PathMessage, withoutMessagesAt } from './messages';
 import { Store } from './store';
 
@@ -33,6 +46,8 @@ export type KeyResultTextField = 'title' | 'start' | 'target' | 'minTarget' | 'm
 export interface QuarterDone {
   sheetName: string;
   warnings: string[];
+  /** The Initiatives sheet written beside, when the plan had initiatives. */
+  initiativesSheetName?: string;
 }
 
 /** Focus requests the view resolves itself rather than by id. */
@@ -54,6 +69,8 @@ export class QuarterStore extends Store {
   layout: PlanLayout;
   /** Counts changes of the draft (not of messages or panels): the view lints after a pause in them. */
   draftVersion = 0;
+  /** Whether the Initiatives section is open (it starts closed: initiatives are optional). */
+  initiativesOpen = false;
 
   constructor(
     readonly state: SidebarState,
@@ -134,10 +151,11 @@ export class QuarterStore extends Store {
         if (keyResult.from?.choice === 'drop') continue;
         const krPath = this.keyResultPath(objective, keyResult);
         const fields = ['', '.title', '.kind', '.unit', '.owner', '.weight', '.committed'];
-        if (keyResult.kind !== 'milestone') fields.push('.start', '.target', '.minTarget', '.maxTarget');
+        if (keyResult.kind !== 'milestone') fields.push('.start', '.target', '.minTarget', '.maxTarget', '.source');
         for (const part of fields) paths.add(`${krPath}${part}`);
       }
     }
+    for (const path of initiativePaths(this.initiatives(), this.initiativesOpen)) paths.add(path);
     return paths;
   }
 
@@ -280,6 +298,16 @@ export class QuarterStore extends Store {
     this.edited(`${this.keyResultPath(objective, keyResult)}.unit`);
   }
 
+  /** Feeds the KR's current value from a Deals sheet formula (its unit follows), or lets it be typed (`''`). */
+  setSource(objective: DraftObjective, keyResult: DraftKeyResult, source: KrSource | ''): void {
+    if (source === '') delete keyResult.source;
+    else {
+      keyResult.source = source;
+      keyResult.unit = KR_SOURCE_INFO[source].unit;
+    }
+    this.edited(`${this.keyResultPath(objective, keyResult)}.source`);
+  }
+
   setCommitted(objective: DraftObjective, keyResult: DraftKeyResult, committed: boolean): void {
     keyResult.committed = committed;
     this.edited(`${this.keyResultPath(objective, keyResult)}.committed`);
@@ -307,6 +335,69 @@ export class QuarterStore extends Store {
     else objective.keyResults.push(added);
     this.errors = [];
     this.structureChanged();
+  }
+
+  // Initiatives: hypotheses tied to a key result of the draft, with optional tasks (initiative-draft.ts).
+
+  initiatives(): DraftInitiative[] {
+    this.draft.initiatives ??= [];
+    return this.draft.initiatives;
+  }
+
+  toggleInitiatives(): void {
+    this.initiativesOpen = !this.initiativesOpen;
+    this.changed();
+  }
+
+  /** A new initiative serving the first key result, the section open and its hypothesis focused. */
+  addInitiative(): void {
+    const first = this.draft.objectives.flatMap((objective) => objective.keyResults)[0];
+    const initiative = emptyInitiative(newKey(), first?.key ?? 0);
+    this.initiatives().push(initiative);
+    this.initiativesOpen = true;
+    this.errors = [];
+    this.focusOn(`i${initiative.key}-hypothesis`);
+    this.structureChanged();
+  }
+
+  removeInitiative(initiative: DraftInitiative): void {
+    this.draft.initiatives = this.initiatives().filter((each) => each !== initiative);
+    this.errors = [];
+    this.structureChanged();
+  }
+
+  editInitiative(initiative: DraftInitiative, field: InitiativeTextField, text: string): void {
+    initiative[field] = text;
+    this.edited(`${initiativePath(this.initiatives(), initiative)}.${field}`);
+  }
+
+  setInitiativeKeyResult(initiative: DraftInitiative, keyResultKey: number): void {
+    initiative.keyResultKey = keyResultKey;
+    this.edited(`${initiativePath(this.initiatives(), initiative)}.keyResultId`);
+  }
+
+  setInitiativeStatus(initiative: DraftInitiative, status: InitiativeStatus): void {
+    initiative.status = status;
+    this.edited(`${initiativePath(this.initiatives(), initiative)}.status`);
+  }
+
+  addTask(initiative: DraftInitiative): void {
+    const task = emptyTask(newKey());
+    initiative.tasks.push(task);
+    this.errors = [];
+    this.focusOn(`t${task.key}-title`);
+    this.structureChanged();
+  }
+
+  removeTask(initiative: DraftInitiative, task: DraftTask): void {
+    initiative.tasks = initiative.tasks.filter((each) => each !== task);
+    this.errors = [];
+    this.structureChanged();
+  }
+
+  editTask(task: DraftTask, field: TaskTextField, text: string): void {
+    task[field] = text;
+    this.edited(`${taskPath(this.initiatives(), task)}.${field}`);
   }
 
   /** The lint's warnings for the draft as it reads now. */
@@ -337,11 +428,17 @@ export class QuarterStore extends Store {
   finishSubmit(result: SubmitResult): void {
     this.busy = false;
     if (result.ok) {
-      this.done = { sheetName: result.sheetName, warnings: result.warnings };
+      this.done = {
+        sheetName: result.sheetName,
+        warnings: result.warnings,
+        ...(result.initiativesSheetName ? { initiativesSheetName: result.initiativesSheetName } : {}),
+      };
       this.focusOn('done-title');
     } else {
       this.errors = result.errors;
       this.summary = result.errors;
+      // A message for an initiative or a task is shown in its section, which must be open to take the focus.
+      if (result.errors.some((error) => /^plan\.(initiatives|tasks)\b/.test(error.path))) this.initiativesOpen = true;
       this.focusOn(FIRST_INVALID);
     }
     this.changed();

@@ -11,21 +11,23 @@ import { Fragment, type VNode } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { shownGrade } from '../core/close/grades';
 import { bandWord, gradesText, scoreText } from '../core/close/grades-texts';
-import { searchTemplates } from '../core/kr-library';
+import { KR_SOURCE_INFO, searchTemplates, sourceTitle } from '../core/kr-library';
 import { formatValue } from '../core/number-format';
 import { quarterDates } from '../core/quarter';
-import type { Level, Unit } from '../shared/plan';
+import type { KrSource, Level, Unit } from '../shared/plan';
 import type { CarryChoice, PreviousGrade } from '../shared/sidebar-api';
 import {
+  carriedStartOf,
   type DraftKeyResult,
   type DraftObjective,
   KIND_CHOICES,
   type Kind,
   LEVEL_CHOICES,
   numberText,
-  startIsCarried,
+  SOURCE_CHOICES,
   UNIT_CHOICES,
 } from './draft';
+import { InitiativesSection } from './initiatives-section';
 import { messageBoard, nearestPath } from './messages';
 import { FIRST_INVALID, type QuarterDone, type QuarterStore } from './quarter-store';
 import { callServer, closeSidebar } from './server';
@@ -126,6 +128,7 @@ export function QuarterView({ store, openSettings, restart, onDone }: QuarterVie
         <${QuarterSection} store=${store} />
         <${PreviousSection} store=${store} />
         <${ObjectivesSection} store=${store} />
+        <${InitiativesSection} store=${store} />
         <${MessageSlot} id="form" path="" />
       </form>
     </main>
@@ -520,7 +523,7 @@ export function KeyResultCard(props: {
       ${carry}
     </div>`;
   }
-  const carriedStart = startIsCarried(keyResult);
+  const carriedStart = carriedStartOf(keyResult);
   const sheet = store.state.previousQuarter?.sheetName ?? '';
   return html`<div class=${`kr${keyResult.from ? ' continued' : ''}`} role="group" aria-label=${t('keyResult', { id })}>
     ${head}
@@ -557,6 +560,7 @@ export function KeyResultCard(props: {
         )}
       />
     </div>
+    ${keyResult.kind === 'milestone' ? null : html`<${SourceField} store=${store} objective=${objective} keyResult=${keyResult} />`}
     ${
       keyResult.kind === 'milestone'
         ? html`<p class="hint milestone">${t('milestoneNote')}</p>`
@@ -572,11 +576,17 @@ export function KeyResultCard(props: {
                       readonly
                       aria-readonly="true"
                       class="carried"
-                      value=${numberText(keyResult.from?.current, keyResult.unit, draft.language)}
+                      value=${numberText(carriedStart.start, keyResult.unit, draft.language)}
                     />`
                   : numberInput('start', optionalStart ? t('startOptional') : '')
               }
-              hint=${carriedStart ? t('lastValue', { sheet }) : undefined}
+              hint=${
+                carriedStart?.why === 'restarts' && keyResult.source
+                  ? t('startRestarts', { what: KR_SOURCE_INFO[keyResult.source].what[draft.language] })
+                  : carriedStart
+                    ? t('lastValue', { sheet })
+                    : undefined
+              }
               suffix=${unitSuffix}
             />
             <${Field}
@@ -631,14 +641,35 @@ export function KeyResultCard(props: {
   </div>`;
 }
 
+/** Where the current value comes from: typed each week, or a ready formula over the Deals sheet. */
+export function SourceField(props: {
+  store: QuarterStore;
+  objective: DraftObjective;
+  keyResult: DraftKeyResult;
+}): VNode {
+  const { store, objective, keyResult } = props;
+  const language = store.draft.language;
+  const choices: [string, string][] = [
+    ['', t('sourceTyped')],
+    ...SOURCE_CHOICES.map((source): [string, string] => [source, sourceTitle(source, language)]),
+  ];
+  return html`<${Field}
+    id=${`k${keyResult.key}-source`}
+    path=${`${store.keyResultPath(objective, keyResult)}.source`}
+    label=${t('source')}
+    control=${select(choices, keyResult.source ?? '', (value) => store.setSource(objective, keyResult, value as KrSource | ''))}
+    hint=${keyResult.source ? t('sourceHint') : undefined}
+  />`;
+}
+
 /** The choice for a key result continued from the previous quarter: carry over, keep or drop. */
 export function CarryField({ store, keyResult }: { store: QuarterStore; keyResult: DraftKeyResult }): VNode | null {
   const from = keyResult.from;
   if (!from) return null;
-  const carryLabel =
-    from.current !== null && keyResult.kind !== 'milestone'
-      ? t('carryWith', { value: formatValue(from.current, from.unit, lang(), store.draft.currency) })
-      : t('carry');
+  const carried = carriedStartOf({ ...keyResult, from: { ...from, choice: 'carry' } });
+  const carryLabel = carried
+    ? t('carryWith', { value: formatValue(carried.start, from.unit, lang(), store.draft.currency) })
+    : t('carry');
   const grade = store.state.previousQuarter?.keyResults.find((previous) => previous.id === from.id)?.grade;
   return html`<${Field}
     id=${`k${keyResult.key}-carry`}
@@ -727,6 +758,7 @@ export function QuarterDoneCard({ done, restart }: { done: QuarterDone; restart(
     <div class="done-mark" aria-hidden="true">✓</div>
     <h2 id="done-title" tabindex="-1">${t('done', { sheet: done.sheetName })}</h2>
     <p>${t('doneHint')}</p>
+    ${done.initiativesSheetName ? html`<p id="done-initiatives">${t('doneInitiatives', { sheet: done.initiativesSheetName })}</p>` : null}
     <${DoneNotes} title=${t('doneWarnings')} items=${done.warnings} />
     <div class="done-actions">
       <button type="button" class="primary" onClick=${() => closeSidebar()}>${t('close')}</button>

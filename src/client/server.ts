@@ -18,7 +18,14 @@ export type SidebarFunction =
   | 'getCheckInState'
   | 'submitCheckIn'
   | 'startCheckIn'
-  | 'getCheckInText';
+  | 'getCheckInText'
+  | 'getCheckInNudges'
+  | 'makeOwnersTable'
+  | 'importDeals'
+  | 'rollupStatus'
+  | 'connectTeams'
+  | 'refreshRollup'
+  | 'repairDealsFormulas';
 
 /** Each sidebar server function as the sidebar sees it: the same arguments, the answer as a promise. */
 export type SidebarApi = {

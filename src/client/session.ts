@@ -1,6 +1,6 @@
 // What the sidebar remembers across a reload of its own frame: the view it showed (New quarter, Settings,
-// check-in) and, once a quarter sheet was built, that done screen, so a reload does not greet the manager
-// with an empty New quarter form that invites building the same quarter twice.
+// check-in, company roll-up) and, once a quarter sheet was built, that done screen, so a reload does not greet
+// the manager with an empty New quarter form that invites building the same quarter twice.
 //
 // Kept in the frame's sessionStorage, under the opening the server stamped into the page (`data-opened` on
 // <body>, new for every menu click). A reload of the frame serves the same page, so the same opening finds
@@ -12,9 +12,9 @@
 
 import type { QuarterDone } from './quarter-store';
 
-export type View = 'quarter' | 'settings' | 'check-in';
+export type View = 'quarter' | 'settings' | 'check-in' | 'deals' | 'rollup';
 
-export const VIEWS: readonly View[] = ['quarter', 'settings', 'check-in'];
+export const VIEWS: readonly View[] = ['quarter', 'settings', 'check-in', 'deals', 'rollup'];
 
 /** The key under which the sidebar keeps what it showed. */
 export const SESSION_KEY = 'okr-sheets.sidebar';
@@ -68,9 +68,10 @@ export function sessionStore(): SessionStore {
 
 function isDone(value: unknown): value is QuarterDone {
   if (!value || typeof value !== 'object') return false;
-  const { sheetName, warnings } = value as Record<string, unknown>;
+  const { sheetName, warnings, initiativesSheetName } = value as Record<string, unknown>;
   return (
     typeof sheetName === 'string' &&
+    (initiativesSheetName === undefined || typeof initiativesSheetName === 'string') &&
     Array.isArray(warnings) &&
     warnings.every((warning): warning is string => typeof warning === 'string')
   );

@@ -24,6 +24,11 @@ export function quoted(value: string): string {
   return `"${value.replace(/"/g, '""')}"`;
 }
 
+/** A sheet's name as a formula writes it before `!`: always quoted, a `'` in it doubled. */
+export function sheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
 /**
  * A number as formula text with no decimal separator: whole numbers as they are, fractions as a ratio of
  * whole numbers (exact for the decimals the add-on uses), in parentheses so it binds as one operand.

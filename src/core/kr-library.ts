@@ -5,7 +5,7 @@
 // an invented number. Search matches either language and forgives missing Polish letters, since people
 // often type "wartosc" for "wartość".
 
-import type { Unit } from '../shared/plan';
+import type { KrSource, Unit } from '../shared/plan';
 import type { Lang } from './i18n';
 import type { KeyResultKind } from './score';
 
@@ -32,6 +32,92 @@ export interface KrTemplate {
   target: number | null;
   /** The guide's example as a person reads it, e.g. "0 → 4 deals in SaaS". */
   example: BilingualText;
+  /** The Deals sheet formula that can feed its current value (src/core/deals/kr-sources.ts), when one fits. */
+  source?: KrSource;
+}
+
+/** What a source measures, in the unit its number is in, and whether it is a total that restarts each quarter. */
+export interface KrSourceInfo {
+  unit: Unit;
+  /** What it measures: "revenue won this quarter". */
+  what: BilingualText;
+  /**
+   * `total`: a count or sum of what happens within the quarter (deals won, revenue won), which is 0 again on
+   * the quarter's first day; `level`: where something stands (a rate, a mean, the open pipeline), which goes
+   * on from where the last quarter left it.
+   */
+  measure: 'total' | 'level';
+}
+
+/** What each source of a current value measures ("revenue won this quarter"). */
+export const KR_SOURCE_INFO: Record<KrSource, KrSourceInfo> = {
+  'deals.newClients': {
+    unit: 'count',
+    what: { pl: 'nowi klienci wygrani w kwartale', en: 'new clients won this quarter' },
+    measure: 'total',
+  },
+  'deals.wonRevenue': {
+    unit: 'currency',
+    what: { pl: 'przychód z wygranych w kwartale', en: 'revenue won this quarter' },
+    measure: 'total',
+  },
+  'deals.averageDealValue': {
+    unit: 'currency',
+    what: {
+      pl: 'średnia wartość wygranej transakcji w kwartale',
+      en: 'average value of deals won this quarter',
+    },
+    measure: 'level',
+  },
+  'deals.winRate': {
+    unit: 'percent',
+    what: { pl: 'win rate zamkniętych w kwartale', en: 'win rate of deals closed this quarter' },
+    measure: 'level',
+  },
+  'deals.salesCycle': {
+    unit: 'days',
+    what: {
+      pl: 'cykl sprzedaży wygranych w kwartale',
+      en: 'sales cycle of deals won this quarter',
+    },
+    measure: 'level',
+  },
+  'deals.pipelineValue': {
+    unit: 'currency',
+    what: { pl: "wartość otwartego pipeline'u", en: 'value of the open pipeline' },
+    measure: 'level',
+  },
+  'deals.finalStage': {
+    unit: 'count',
+    what: { pl: 'okazje w final stage (pewne)', en: 'open deals in the final stage (commit)' },
+    measure: 'level',
+  },
+};
+
+/**
+ * A source as the planner lists it: the Deals sheet, then what it measures.
+ * @example sourceTitle('deals.winRate', 'en') // 'Deals: win rate of deals closed this quarter'
+ */
+export function sourceTitle(source: KrSource, lang: Lang): string {
+  return `${lang === 'pl' ? 'Transakcje' : 'Deals'}: ${KR_SOURCE_INFO[source].what[lang]}`;
+}
+
+/** Where a key result carried into the next quarter starts, and why (the builder and the planner both ask). */
+export type CarriedStart =
+  | { start: number; why: 'restarts' }
+  | { start: number; why: 'lastValue' }
+  | { start: null; why: 'noValue' };
+
+/**
+ * The start of a key result carried over: 0 for a source that is a total of the quarter (the new quarter's
+ * deals won begin at none, whatever the last one reached); otherwise the last value, when there is one. A key
+ * result typed each week (`source` absent) goes on from its last value too.
+ * @example carriedStart('deals.newClients', 6) // { start: 0, why: 'restarts' }
+ * @example carriedStart('deals.winRate', 0.3) // { start: 0.3, why: 'lastValue' }
+ */
+export function carriedStart(source: KrSource | null | undefined, last: number | null): CarriedStart {
+  if (source && KR_SOURCE_INFO[source].measure === 'total') return { start: 0, why: 'restarts' };
+  return last === null ? { start: null, why: 'noValue' } : { start: last, why: 'lastValue' };
 }
 
 /** The six categories, in the order of the guide. */
@@ -55,6 +141,7 @@ export const KR_TEMPLATES: readonly KrTemplate[] = [
     start: 0,
     target: 8,
     example: { pl: '0 → 8', en: '0 → 8' },
+    source: 'deals.newClients',
   },
   {
     id: 'new-clients-in-segment',
@@ -85,6 +172,7 @@ export const KR_TEMPLATES: readonly KrTemplate[] = [
     start: 50_000,
     target: 70_000,
     example: { pl: '50 000 → 70 000 zł', en: '50,000 → 70,000 zł' },
+    source: 'deals.averageDealValue',
   },
   {
     id: 'revenue-from-new-clients',
@@ -95,6 +183,7 @@ export const KR_TEMPLATES: readonly KrTemplate[] = [
     start: 0,
     target: 400_000,
     example: { pl: '0 → 400 000 zł', en: '0 → 400,000 zł' },
+    source: 'deals.wonRevenue',
   },
   {
     id: 'pipeline-value',
@@ -105,6 +194,7 @@ export const KR_TEMPLATES: readonly KrTemplate[] = [
     start: null,
     target: 1_000_000,
     example: { pl: '→ 1 000 000 zł', en: '→ 1,000,000 zł' },
+    source: 'deals.pipelineValue',
   },
   {
     id: 'sales-cycle-length',
@@ -115,6 +205,7 @@ export const KR_TEMPLATES: readonly KrTemplate[] = [
     start: 60,
     target: 40,
     example: { pl: '60 → 40 dni', en: '60 → 40 days' },
+    source: 'deals.salesCycle',
   },
   {
     id: 'time-to-first-meeting',
@@ -206,6 +297,7 @@ export const KR_TEMPLATES: readonly KrTemplate[] = [
     start: 0.25,
     target: 0.35,
     example: { pl: '25% → 35%', en: '25% → 35%' },
+    source: 'deals.winRate',
   },
   {
     id: 'forecast-accuracy',

@@ -37,7 +37,7 @@ export interface LintWarning {
   message: string;
 }
 
-const text = defineTexts(
+const text = defineTexts(() => [
   {
     activityKeyResult:
       'This key result counts an activity, not an outcome. Ask what the activity should bring: "close 6 new deals" rather than "make 100 calls".',
@@ -74,7 +74,7 @@ const text = defineTexts(
     percentScaleMixed:
       'Start ({start}) i cel ({target}) zapisano w różnych skalach: w procentach {small} to {smallPercent}, a {large} to {largePercent}. Zapisz oba tak samo, np. 5% (albo 0,05).',
   },
-);
+]);
 
 // Titles are matched folded (lower case, no Polish letters), so "spotkań" and "spotkan" are the same word.
 

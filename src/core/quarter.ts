@@ -137,27 +137,81 @@ export function defaultQuarterAfter(ref: QuarterRef): QuarterRef {
 }
 
 /**
- * The quarter a manager plans on `today`: the first numbered quarter (of the fiscal year starting in
- * `fiscalStartMonth`) that has not started yet, never one under way or past; after `previous` (the last
- * quarter planned) when the one after it has not started either.
- * @example upcomingQuarter('2027-01-10', 1) // { kind: 'quarter', year: 2027, quarter: 2 }
- * @example upcomingQuarter('2027-02-20', 1, { kind: 'quarter', year: 2027, quarter: 2 }) // Q3 2027
+ * How many days into a quarter a manager still plans that quarter rather than the next one: the first three
+ * weeks (days 1–21). Sales teams often settle a quarter's OKRs in its first week or two, after the previous
+ * quarter's numbers are in; three weeks leaves room for that and for a late start, while a quarter further
+ * along is better planned from the next one.
  */
-export function upcomingQuarter(today: string, fiscalStartMonth: number, previous?: QuarterRef): QuarterRef {
-  if (previous) {
+export const PLAN_CURRENT_QUARTER_DAYS = 21;
+
+/**
+ * A quarter's label as `quarterDates` writes it ("Q2 2027", or "2027-01-04 – 2027-04-04" for a custom
+ * period) read back into the quarter; `null` for any other text.
+ * @example quarterFromLabel('Q2 2027') // { kind: 'quarter', year: 2027, quarter: 2 }
+ */
+export function quarterFromLabel(label: string): QuarterRef | null {
+  const numbered = /^Q([1-4]) (\d{4})$/.exec(label.trim());
+  if (numbered) return { kind: 'quarter', year: Number(numbered[2]), quarter: Number(numbered[1]) };
+  const custom = /^(\d{4}-\d{2}-\d{2}) – (\d{4}-\d{2}-\d{2})$/.exec(label.trim());
+  if (!custom) return null;
+  const ref: QuarterRef = { kind: 'custom', start: custom[1] as string, end: custom[2] as string };
+  try {
+    quarterDates(ref, 1);
+    return ref;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The quarter a manager plans on `today`, given the quarters the spreadsheet already has (planned or closed):
+ * - the quarter after the latest of them (by its last day), unless that quarter has already ended: a
+ *   manager who closes Q1 on 2 April plans Q2, which began on 1 April;
+ * - with none of them (or only long past ones), the numbered quarter (of the fiscal year starting in
+ *   `fiscalStartMonth`) holding `today` while it is in its first `PLAN_CURRENT_QUARTER_DAYS` days, else
+ *   the one after it.
+ * Quarters with impossible dates are ignored.
+ * @example quarterToPlan('2027-04-02', 1, [{ kind: 'quarter', year: 2027, quarter: 1 }]) // Q2 2027
+ * @example quarterToPlan('2027-01-10', 1) // Q1 2027 (ten days in)
+ * @example quarterToPlan('2027-02-20', 1) // Q2 2027
+ */
+export function quarterToPlan(
+  today: string,
+  fiscalStartMonth: number,
+  planned: readonly QuarterRef[] = [],
+): QuarterRef {
+  const todayDay = serialDay(today);
+  let latest: { ref: QuarterRef; end: number } | null = null;
+  for (const ref of planned) {
     try {
-      const after = defaultQuarterAfter(previous);
-      if (quarterDates(after, fiscalStartMonth).start > today) return after;
+      const end = serialDay(quarterDates(ref, fiscalStartMonth).end);
+      if (!latest || end > latest.end) latest = { ref, end };
     } catch {
-      // A previous quarter with impossible dates suggests nothing.
+      // A planned quarter with impossible dates suggests nothing.
     }
   }
-  const year = Number(today.slice(0, 4));
-  for (let y = year - 1; y <= year + 1; y++) {
+  if (latest) {
+    try {
+      const after = defaultQuarterAfter(latest.ref);
+      if (serialDay(quarterDates(after, fiscalStartMonth).end) >= todayDay) return after;
+    } catch {
+      // The period after runs past the calendar: fall back to today's quarter.
+    }
+  }
+  const current = numberedQuarterHolding(todayDay, fiscalStartMonth);
+  const daysIn = todayDay - serialDay(quarterDates(current, fiscalStartMonth).start);
+  return daysIn < PLAN_CURRENT_QUARTER_DAYS ? current : defaultQuarterAfter(current);
+}
+
+/** The numbered quarter (fiscal year from `fiscalStartMonth`) holding a serial day. */
+function numberedQuarterHolding(day: number, fiscalStartMonth: number): QuarterRef {
+  const year = Number(isoFromDay(day).slice(0, 4));
+  for (let y = year - 1; y <= year; y++) {
     for (const quarter of [1, 2, 3, 4]) {
       const ref: QuarterRef = { kind: 'quarter', year: y, quarter };
-      if (quarterDates(ref, fiscalStartMonth).start > today) return ref;
+      const dates = quarterDates(ref, fiscalStartMonth);
+      if (serialDay(dates.start) <= day && day <= serialDay(dates.end)) return ref;
     }
   }
-  return { kind: 'quarter', year: year + 1, quarter: 1 };
+  throw new RangeError(`No quarter holds ${isoFromDay(day)}`);
 }

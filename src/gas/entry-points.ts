@@ -51,6 +51,9 @@ export const getCheckInState = serverEntryPoint('getCheckInState');
 export const getCheckInText = serverEntryPoint('getCheckInText');
 export const submitCheckIn = serverEntryPoint('submitCheckIn');
 export const startCheckIn = serverEntryPoint('startCheckIn');
+export const getCheckInNudges = serverEntryPoint('getCheckInNudges');
+export const makeOwnersTable = serverEntryPoint('makeOwnersTable');
+export const repairDealsFormulas = serverEntryPoint('repairDealsFormulas');
 // The menu and the sidebar: triggers Apps Script calls by name, menu items, and the server functions the
 // sidebar calls through google.script.run.
 export const onInstall = serverEntryPoint('onInstall');
@@ -62,6 +65,7 @@ export const updateAsOfDate = serverEntryPoint('updateAsOfDate');
 export const hideOldCheckInTabs = serverEntryPoint('hideOldCheckInTabs');
 export const showNewQuarterSidebar = serverEntryPoint('showNewQuarterSidebar');
 export const showSettings = serverEntryPoint('showSettings');
+export const showCompanyRollup = serverEntryPoint('showCompanyRollup');
 export const getSettings = serverEntryPoint('getSettings');
 export const getSidebarState = serverEntryPoint('getSidebarState');
 export const saveSettings = serverEntryPoint('saveSettings');
@@ -71,6 +75,7 @@ export const showCloseQuarter = serverEntryPoint('showCloseQuarter');
 export const closeQuarter = serverEntryPoint('closeQuarter');
 export const showDealsSheet = serverEntryPoint('showDealsSheet');
 export const importDeals = serverEntryPoint('importDeals');
+export const showImportDeals = serverEntryPoint('showImportDeals');
 export const showInitiatives = serverEntryPoint('showInitiatives');
 // The monthly review: the menu item, and the server function the menu and the CLI call.
 export const showMonthlyReview = serverEntryPoint('showMonthlyReview');
@@ -78,3 +83,7 @@ export const generateReview = serverEntryPoint('generateReview');
 // The dashboard: the menu item, and the server function the menu and the CLI call.
 export const showDashboard = serverEntryPoint('showDashboard');
 export const buildDashboard = serverEntryPoint('buildDashboard');
+// The company roll-up: the server functions the roll-up's sidebar and the local runtime call.
+export const connectTeams = serverEntryPoint('connectTeams');
+export const refreshRollup = serverEntryPoint('refreshRollup');
+export const rollupStatus = serverEntryPoint('rollupStatus');

@@ -380,6 +380,12 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
     summary: 'Menu item Settings: opens the sidebar on its Settings view.',
     params: [],
   },
+  showCompanyRollup: {
+    kind: 'server',
+    summary:
+      "Menu item Company roll-up…: opens the sidebar on its roll-up view (team links, each team's state, the company objectives' scores).",
+    params: [],
+  },
   updateAsOfDate: {
     kind: 'server',
     summary:
@@ -443,6 +449,28 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
     params: [param('payload', 'Object', '{ sheetId? }, validated on arrival.')],
     returns: { type: 'Object', description: '{ ok: true, text } or { ok: false, message }.' },
   },
+  repairDealsFormulas: {
+    kind: 'server',
+    summary:
+      'After the Deals sheet was deleted, and only with the user’s yes: an empty Deals sheet when none, and the fed key results’ formulas of the tab’s quarter written again.',
+    params: [param('payload', 'Object', '{ sheetId?, confirm: true }, validated on arrival.')],
+    returns: {
+      type: 'Object',
+      description: '{ ok: true, dealsSheet, dealsCreated, okrSheet, repaired, unfed, tab } or { ok: false, notice }.',
+    },
+  },
+  getCheckInNudges: {
+    kind: 'server',
+    summary: 'What is due for a check-in tab: its week’s state, key results not updated for 7 days, the Owners table.',
+    params: [param('payload', 'Object', '{ sheetId? }, validated on arrival.')],
+    returns: { type: 'Object', description: '{ ok: true, digest, owners } or { ok: false, notice }.' },
+  },
+  makeOwnersTable: {
+    kind: 'server',
+    summary: 'Makes the Owners table (name, e-mail, team) on the Settings sheet, or opens the existing one.',
+    params: [],
+    returns: { type: 'Object', description: '{ ok: true, created, sheetName, owners }.' },
+  },
   showCloseQuarter: {
     kind: 'server',
     summary:
@@ -499,11 +527,35 @@ export const registry: Record<EntryPointName, EntryPointDoc> = {
         '{ ok: true, sheetName, created, imported, replaced, kept, columns } or { ok: false, problems, columns }.',
     },
   },
+  showImportDeals: {
+    kind: 'server',
+    summary: 'Menu item Import deals…: the sidebar view where a CRM export is pasted or chosen as a file.',
+    params: [],
+  },
   showInitiatives: {
     kind: 'server',
     summary:
       "Menu item Initiatives: opens the open quarter's Initiatives sheet, creating it beside the OKR sheet when missing.",
     params: [],
+  },
+  connectTeams: {
+    kind: 'server',
+    summary:
+      'Company roll-up: connects the teams of the pasted links (one IMPORTRANGE of OKR_FEED per team on the Roll-up tab), then refreshes.',
+    params: [param('payload', 'Object', '{ links: string[] }, validated on arrival.')],
+    returns: { type: 'Object', description: 'ConnectTeamsResult (src/shared/rollup-api.ts).' },
+  },
+  refreshRollup: {
+    kind: 'server',
+    summary: 'Company roll-up: lays out the company objectives, their team objectives and the Alignment map anew.',
+    params: [],
+    returns: { type: 'Object', description: 'RefreshRollupResult (src/shared/rollup-api.ts).' },
+  },
+  rollupStatus: {
+    kind: 'server',
+    summary: 'Company roll-up: the teams’ states and the company objectives’ scores, writing nothing.',
+    params: [],
+    returns: { type: 'Object', description: 'RollupStatus (src/shared/rollup-api.ts).' },
   },
 };
 

@@ -2,7 +2,13 @@
 // function. entry-points.ts forwards to them and loads this module only on the first server call, so a
 // custom function, which Apps Script runs after loading the whole bundle, never runs their modules' top level.
 
-export { getCheckInState, getCheckInText, startCheckIn, submitCheckIn } from '../server/check-in-api';
+export {
+  getCheckInState,
+  getCheckInText,
+  repairDealsFormulas,
+  startCheckIn,
+  submitCheckIn,
+} from '../server/check-in-api';
 export { hideOldCheckInTabs } from '../server/check-in-tidy';
 export { closeQuarter } from '../server/close-quarter';
 export { showCloseQuarter } from '../server/close-quarter-menu';
@@ -14,5 +20,7 @@ export { showInitiatives } from '../server/initiatives-sheet';
 export { onInstall, onOpen, showHelp, showRecordCheckIn, showWeeklyCheckIn, updateAsOfDate } from '../server/menu';
 export { generateReview } from '../server/monthly-review';
 export { showMonthlyReview } from '../server/monthly-review-menu';
-export { showNewQuarterSidebar, showSettings } from '../server/sidebar';
+export { getCheckInNudges, makeOwnersTable } from '../server/nudges';
+export { connectTeams, refreshRollup, rollupStatus } from '../server/rollup';
+export { showCompanyRollup, showImportDeals, showNewQuarterSidebar, showSettings } from '../server/sidebar';
 export { getSettings, getSidebarState, saveSettings, submitQuarter } from '../server/sidebar-api';

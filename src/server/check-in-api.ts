@@ -1,20 +1,25 @@
 // The weekly check-in as the sidebar and the menu reach it. The sidebar's functions (getCheckInState,
-// submitCheckIn, getCheckInText) parse every payload with the shared zod/mini schemas, call the check-in
-// server (check-in-generate.ts, check-in-record.ts) and answer with data: the tab as it now is, counts, and
-// codes (CheckInNote) that the sidebar words. The menu items Weekly check-in and Record check-in run here
-// too: they generate or record, ask before a week is recorded again, word codes in their alerts, and open
-// the sidebar on what they did.
+// submitCheckIn, getCheckInText, and repairDealsFormulas once the user agreed) parse every payload with the
+// shared zod/mini schemas, call the check-in server (check-in-generate.ts, check-in-record.ts) and answer with
+// data: the tab as it now is, counts, and codes (CheckInNote) that the sidebar words. The menu items Weekly
+// check-in and Record check-in run here too: they generate or record, ask before a week is recorded again,
+// word codes in their alerts, and open the sidebar on what they did.
 
 import type { CheckInNote } from '../core/check-in/check-in-notes';
 import { readCheckInTab } from '../core/check-in/check-in-read';
 import { checkInText as words } from '../core/check-in/check-in-texts';
+import { brokenFedRows, planFedRepair } from '../core/deals/fed-repair';
 import { defineTexts, type Lang } from '../core/i18n';
 import { formatDate } from '../core/locale-format';
+import { a1 } from '../core/okr-sheet/cells';
+import { quarterHeaderCells } from '../core/okr-sheet/layout';
 import {
   type CheckInState,
   type CheckInTabState,
   type CheckInTextResult,
   checkInRefSchema,
+  type RepairDealsResult,
+  repairDealsSchema,
   type StartCheckInResult,
   type SubmitCheckInResult,
   startCheckInSchema,
@@ -23,6 +28,8 @@ import {
 import { generateCheckIn } from './check-in-generate';
 import {
   checkInText,
+  fedKeyResultsOf,
+  findOkrSheet,
   ownersOf,
   type RecordCheckInResult,
   recordCheckIn,
@@ -30,11 +37,14 @@ import {
   weekInHistory,
 } from './check-in-record';
 import { type FoundTab, locateCheckInTab, readCheckInSnapshot } from './check-in-sheets';
+import { ensureDealsSheet } from './deals-sheet';
+import { withDocumentLock } from './document-lock';
 import { findHistorySheet, readHistory } from './history-sheet';
 import { spreadsheetLang } from './language';
+import { readQuarter } from './okr-sheet-reader';
 import { showCheckInSidebar } from './sidebar';
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     weeklyTitle: 'Weekly check-in',
     recordTitle: 'Record check-in',
@@ -65,7 +75,7 @@ const texts = defineTexts(
     textFailed: 'Nie udało się zamienić check-inu na tekst: {reason}',
     unknownOwner: '„{name}” nie jest właścicielem żadnego kluczowego rezultatu w tym check-inie; niczego nie zapisano.',
   },
-);
+]);
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -263,12 +273,58 @@ export function noteText(lang: Lang, note: CheckInNote): string {
 // Saying what a tab is.
 
 /** The tab as the sidebar shows it: its week, whether History holds it already, and its owners. */
+/**
+ * Once the user agreed in the sidebar: after the Deals sheet was deleted, makes an empty one (when there is
+ * none) and writes the fed formulas of the tab's quarter again, over it, under the document lock. Only the
+ * OKR sheet's fed key results that show no value are written; one RangeList write per source, so the service
+ * calls do not grow with the key results. Answers with what was done and the tab as it now is.
+ */
+export function repairDealsFormulas(payload: unknown): RepairDealsResult {
+  const parsed = repairDealsSchema().safeParse(payload);
+  if (!parsed.success) return { ok: false, notice: { code: 'badRequest' } };
+  try {
+    return withDocumentLock((): RepairDealsResult => {
+      const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+      const found = locateCheckInTab(spreadsheet, parsed.data);
+      if (!found) return { ok: false, notice: notFound(parsed.data.sheetId) };
+      const okrSheet = findOkrSheet(spreadsheet, found.info);
+      if (!okrSheet) return { ok: false, notice: { code: 'noOkrSheet', quarter: found.info.quarter } };
+      const reading = readQuarter(okrSheet);
+      const column = reading.columns.current;
+      const broken = column ? brokenFedRows(reading.rows) : [];
+      const { deals, created } =
+        broken.length > 0
+          ? ensureDealsSheet(spreadsheet, reading.lang, reading.settings?.currency ?? 'PLN')
+          : { deals: null, created: false };
+      const plan = deals && column ? planFedRepair(broken, deals, quarterHeaderCells()) : null;
+      for (const write of plan?.writes ?? []) {
+        okrSheet.getRangeList(write.rows.map((row) => a1(row, column as number))).setFormula(write.formula);
+      }
+      // The tab's state below reads values computed from the formulas just written.
+      SpreadsheetApp.flush();
+      return {
+        ok: true,
+        dealsSheet: deals?.sheetName ?? '',
+        dealsCreated: created,
+        okrSheet: okrSheet.getName(),
+        repaired: plan?.repaired ?? [],
+        unfed: plan?.unfed ?? [],
+        tab: describeTab(spreadsheet, found),
+      };
+    });
+  } catch (error) {
+    return { ok: false, notice: { code: 'failed', action: 'repair', reason: reason(error) } };
+  }
+}
+
 function describeTab(spreadsheet: Spreadsheet, found: FoundTab): CheckInTabState {
   const snapshot = readCheckInSnapshot(found.sheet);
-  const owners = snapshot ? ownersOf(readCheckInTab(snapshot)) : [];
+  const reading = snapshot ? readCheckInTab(snapshot) : null;
+  const owners = reading ? ownersOf(reading) : [];
   const history = findHistorySheet(spreadsheet);
   const recordedBefore = history ? weekInHistory(readHistory(history), found.info) : false;
-  return tabStateOf(found.sheet, found.info, owners, recordedBefore);
+  const fed = reading ? fedKeyResultsOf(spreadsheet, reading) : [];
+  return tabStateOf(found.sheet, found.info, owners, recordedBefore, fed);
 }
 
 function notFound(sheetId: number | undefined): CheckInNote {

@@ -4,7 +4,9 @@
 // the team typed there stays. The tab is written in a fixed number of batched calls, whatever the number of
 // key results, under the document lock so a double click cannot make two tabs of one week. When the quarter
 // holding today was closed early (the next one planned from it), a note says so and names the open quarter,
-// which the sidebar offers; picked, its OKR sheet is passed as `quarterSheetId`.
+// which the sidebar offers; picked, its OKR sheet is passed as `quarterSheetId`. A key result whose current
+// value is a formula on the OKR sheet (the add-on's Deals formula, or the user's own) shows that value, looked
+// up by its id, instead of a prefill to type over.
 
 import type { CheckInNote } from '../core/check-in/check-in-notes';
 import { chooseCheckIn, openQuarterInstead, tabKeyResultsOf } from '../core/check-in/check-in-source';
@@ -102,6 +104,8 @@ export function generateCheckIn(options: GenerateCheckInOptions = {}): GenerateC
     // History is read inside the lock: a recording that just finished is already in the prefill.
     const historySheet = findHistorySheet(spreadsheet);
     const history = historySheet ? historyRecords(readHistory(historySheet)) : [];
+    const deals = dealsSourceOf(spreadsheet);
+    const { krId, current } = reading.columns;
     const layout = layoutCheckInTab({
       lang,
       style: quarter.settings.formulaStyle,
@@ -110,9 +114,12 @@ export function generateCheckIn(options: GenerateCheckInOptions = {}): GenerateC
       week,
       asOf: moment.asOf,
       okrSheetId: quarter.sheetId,
-      keyResults: tabKeyResultsOf(reading, latestBefore(history, quarter.label, week.week)),
+      keyResults: tabKeyResultsOf(reading, latestBefore(history, quarter.label, week.week), deals?.sheetName ?? null),
+      ...(krId && current
+        ? { okrSheet: { name: quarter.sheet.getName(), krIdColumn: krId, currentColumn: current } }
+        : {}),
       // With a Deals sheet the pipeline is computed from it; without one it is typed, as before.
-      deals: dealsSourceOf(spreadsheet),
+      deals,
       ...initiativesFor(spreadsheet, quarter.label),
     });
     const name = nextFreeSheetName(spreadsheet, layout.name);

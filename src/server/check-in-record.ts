@@ -22,9 +22,10 @@ import { renderCheckInText } from '../core/check-in/check-in-text';
 import { planCurrentWrites } from '../core/check-in/current-values';
 import { type HistoryRecord, withStandardForecasts } from '../core/check-in/history';
 import { unitFormat } from '../core/okr-sheet/layout';
-import type { CheckInRecording, CheckInTabState } from '../shared/check-in-api';
+import type { CheckInRecording, CheckInTabState, FedKeyResult } from '../shared/check-in-api';
 import { keepAsOfCurrent, todayIn } from './as-of';
 import { listQuarters, locateCheckInTab, readCheckInSnapshot } from './check-in-sheets';
+import { findDealsSheet } from './deals-sheet';
 import { withDocumentLock } from './document-lock';
 import {
   addMissingTitles,
@@ -147,12 +148,32 @@ export function ownersOf(reading: CheckInReading): string[] {
   return [...owners.values()];
 }
 
+/**
+ * The tab's key results fed by a formula, with their values and problems. A formula over the Deals sheet with
+ * no value while the spreadsheet has no Deals sheet is said as such (one metadata search, only then): its
+ * #REF! shows as an error, or as a blank where COUNT passes over the error (`IF(COUNT(#REF!)=0;"";…)`).
+ */
+export function fedKeyResultsOf(spreadsheet: Spreadsheet, reading: CheckInReading): FedKeyResult[] {
+  const fed = reading.rows.filter((row) => row.fed);
+  const dealsGone = fed.some((row) => row.fed?.deals && row.fed.problem) && findDealsSheet(spreadsheet) === null;
+  return fed.map(({ keyResult, fed: { deals, problem } = { deals: false, problem: null } }) => ({
+    id: keyResult.id,
+    title: keyResult.title,
+    value: problem ? null : keyResult.value,
+    unit: keyResult.unit,
+    ...(keyResult.currency ? { currency: keyResult.currency } : {}),
+    deals,
+    problem: deals && dealsGone && problem ? { code: 'noDealsSheet' } : problem,
+  }));
+}
+
 /** The sidebar's view of a tab, from what recording read anyway (no further service call but the name). */
 export function tabStateOf(
   sheet: Sheet,
   info: CheckInTabInfo,
   owners: string[],
   recordedBefore: boolean,
+  fed: FedKeyResult[] = [],
 ): CheckInTabState {
   return {
     sheetId: sheet.getSheetId(),
@@ -163,6 +184,7 @@ export function tabStateOf(
     sunday: info.sunday,
     recordedBefore,
     owners,
+    ...(fed.length > 0 ? { fed } : {}),
   };
 }
 
@@ -182,7 +204,7 @@ function commitRecording(spreadsheet: Spreadsheet, sheet: Sheet, options: Record
   const historyTable = historySheet ? readHistoryTable(historySheet) : null;
   const historyRows = historyTable?.rows ?? [];
   const recordedBefore = weekInHistory(historyRows, info);
-  const tabBefore = tabStateOf(sheet, info, owners, recordedBefore);
+  const tabBefore = tabStateOf(sheet, info, owners, recordedBefore, fedKeyResultsOf(spreadsheet, reading));
 
   const asked = (options.recordedBy ?? '').trim();
   const recordedBy = asked ? owners.find((owner) => owner.toLowerCase() === asked.toLowerCase()) : '';
@@ -245,6 +267,9 @@ function commitRecording(spreadsheet: Spreadsheet, sheet: Sheet, options: Record
     result.notes.push({ code: 'brokenOkrRow', row: problem.row, message: problem.message });
   }
   writeCurrentValues(okrSheet, quarter, records, result);
+  // A KR fed by the add-on's Deals formula is expected to keep it: no need to say so each week.
+  const fedIds = new Set(reading.rows.filter((row) => row.fed?.deals).map((row) => row.keyResult.id));
+  result.skippedFormulaCells = result.skippedFormulaCells.filter((cell) => !fedIds.has(cell.keyResultId));
   writeTracking(okrSheet, quarter, {
     lang: info.lang,
     quarterLabel: info.quarter,
@@ -290,7 +315,7 @@ function writeCurrentValues(
 }
 
 /** The quarter's OKR sheet: the one the tab was made from, else the live sheet of the same quarter. */
-function findOkrSheet(spreadsheet: Spreadsheet, info: CheckInTabInfo): Sheet | null {
+export function findOkrSheet(spreadsheet: Spreadsheet, info: CheckInTabInfo): Sheet | null {
   const quarters = listQuarters(spreadsheet);
   const same = quarters.find((quarter) => quarter.sheetId === info.okrSheetId);
   if (same) return same.sheet;

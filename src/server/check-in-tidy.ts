@@ -13,7 +13,7 @@ import { spreadsheetLang } from './language';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     title: 'Hide old check-in tabs',
     none: 'No check-in tab is older than four weeks and recorded in History: nothing to hide.',
@@ -24,7 +24,7 @@ const texts = defineTexts(
     none: 'Żadna karta check-inu nie jest starsza niż cztery tygodnie i zapisana w Historii: nie ma czego ukryć.',
     ask: 'Te karty check-inu są starsze niż cztery tygodnie, a ich wartości są w Historii:\n\n{names}\n\nUkryć je? Nic nie zostanie usunięte: Widok ▸ Ukryte arkusze pokaże kartę z powrotem.',
   },
-);
+]);
 
 /**
  * The visible check-in tabs of recorded weeks that ended more than four weeks before `today` (ISO date),

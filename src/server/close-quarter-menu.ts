@@ -4,11 +4,12 @@
 
 import { bandWord, flagLine, scoreText } from '../core/close/grades-texts';
 import { defineTexts, type Lang } from '../core/i18n';
+import { formatNumber, MAX_TYPED_DECIMALS } from '../core/number-format';
 import type { CloseNote, CloseQuarterResult } from '../shared/close-api';
 import { closeQuarter } from './close-quarter';
 import { spreadsheetLang } from './language';
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     title: 'Close quarter',
     created: '{quarter} is closed: its grades are in the sheet “{sheet}”.',
@@ -46,7 +47,7 @@ const texts = defineTexts(
     unreadable: 'Nie udało się odczytać arkusza OKR „{sheet}”, więc niczego nie oceniono:',
     badRequest: 'Dodatek nie mógł odczytać żądania.',
   },
-);
+]);
 
 function noteText(note: CloseNote, lang: Lang): string {
   switch (note.code) {
@@ -57,6 +58,12 @@ function noteText(note: CloseNote, lang: Lang): string {
     case 'brokenOkrRow':
       return texts(lang, 'brokenOkrRow', { row: note.row, message: note.message });
   }
+}
+
+/** A refused override as typed: a number in the spreadsheet's language (0,9 in Polish), text in quotes. */
+function overrideValue(value: number | string, lang: Lang): string {
+  if (typeof value === 'number') return formatNumber(value, lang, MAX_TYPED_DECIMALS);
+  return lang === 'pl' ? `„${value}”` : `“${value}”`;
 }
 
 /** What a close did, as the menu's dialog says it. */
@@ -94,7 +101,7 @@ export function closeQuarterMessage(result: CloseQuarterResult, lang: Lang): str
       texts(lang, 'refused', {
         row: refused.row,
         id: refused.id,
-        value: refused.value,
+        value: overrideValue(refused.value, lang),
         why: texts(lang, `why_${refused.problem}`),
       }),
     );

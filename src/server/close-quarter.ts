@@ -3,14 +3,17 @@
 // sheet yet, else the latest one started by the day of the close (closed early, with a note saying so).
 // Closing twice opens the existing Grades sheet: never a second one, never written over, so nothing typed
 // there (overrides, reasons, notes, retro answers) is lost. The sheet costs a fixed number of batched calls,
-// whatever the number of key results. Answers are codes and numbers; the menu and the CLI word them.
+// whatever the number of key results. Beside each grade, the forecast error: how far the standard forecasts
+// made 4 and 8 weeks before the last recorded week were from its value (as the monthly review shows it). Answers are codes and numbers; the menu and the CLI word them.
 
 import { type ClosingKeyResult, gradeQuarter } from '../core/close/grades';
 import { layoutGradesSheet } from '../core/close/grades-sheet';
+import { forecastErrors } from '../core/forecast-error';
 import { type CloseNote, type CloseQuarterResult, closeQuarterPayloadSchema } from '../shared/close-api';
 import { isoDay, listQuarters, type QuarterSheet } from './check-in-sheets';
 import { withDocumentLock } from './document-lock';
 import { findGradesSheet, gradedQuarters, readGradesSheet, writeGradesSheet } from './grades-sheet';
+import { findHistorySheet, historyRecords, readHistory } from './history-sheet';
 import { readQuarter } from './okr-sheet-reader';
 import { nextFreeSheetName } from './okr-sheet-writer';
 
@@ -56,6 +59,7 @@ export function closeQuarter(payload?: unknown): CloseQuarterResult {
         sheetId: existing.getSheetId(),
         sheetName: existing.getName(),
         grades: null,
+        forecastErrors: [],
         refused: readGradesSheet(existing)?.refused ?? [],
         notes: [],
       };
@@ -90,6 +94,14 @@ export function closeQuarter(payload?: unknown): CloseQuarterResult {
       }));
     });
     const grades = gradeQuarter(keyResults);
+    // The forecasts History kept during the quarter against its last recorded values (one read of History).
+    const historySheet = findHistorySheet(spreadsheet);
+    const history = historySheet ? historyRecords(readHistory(historySheet)) : [];
+    const [endYear = 0, endMonth = 0, endDay = 0] = quarter.end.split('-').map(Number);
+    const errors = forecastErrors(history, keyResults, {
+      quarter: quarter.label,
+      endDay: Date.UTC(endYear, endMonth - 1, endDay) / 86_400_000 + 25_569,
+    });
     const layout = layoutGradesSheet({
       lang: quarter.settings.language,
       quarter: quarter.label,
@@ -98,6 +110,7 @@ export function closeQuarter(payload?: unknown): CloseQuarterResult {
       okrSheetName: quarter.sheet.getName(),
       closedOn: asOf,
       grades,
+      forecastErrors: errors,
     });
     const name = nextFreeSheetName(spreadsheet, layout.name);
     // Right after the OKR sheet: insertSheet takes a 0-based index, getIndex is 1-based.
@@ -115,6 +128,7 @@ export function closeQuarter(payload?: unknown): CloseQuarterResult {
       sheetId: sheet.getSheetId(),
       sheetName: name,
       grades,
+      forecastErrors: errors,
       refused: [],
       notes: [...notes, ...broken],
     };

@@ -18,6 +18,7 @@ import { type DashboardNote, type DashboardResult, dashboardPayloadSchema } from
 import { isoDay, listQuarters, type QuarterSheet } from './check-in-sheets';
 import { withDocumentLock } from './document-lock';
 import { findHistorySheet, historyRecords, readHistory } from './history-sheet';
+import { readInitiativesSheet } from './initiatives-sheet';
 import { spreadsheetLang } from './language';
 import { readQuarter } from './okr-sheet-reader';
 import { nextFreeSheetName } from './okr-sheet-writer';
@@ -25,9 +26,6 @@ import { writeSheetSpec } from './sheet-writer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** The Initiatives sheet's kind, as its generator marks it. */
-const INITIATIVES_KIND = 'okr-initiatives';
 
 function findSheetOfKind(spreadsheet: Spreadsheet, kindValue: string): Sheet | null {
   const found = spreadsheet
@@ -54,15 +52,14 @@ export function dashboardQuarter(quarters: readonly QuarterSheet[], asOf: string
   return byStart.filter((quarter) => quarter.start <= asOf).at(-1) ?? byStart[0] ?? null;
 }
 
-/** Initiatives by status from the Initiatives sheet (its column headed Status), `null` when there is none. */
-function readInitiatives(spreadsheet: Spreadsheet): DashboardInput['initiatives'] {
-  const sheet = findSheetOfKind(spreadsheet, INITIATIVES_KIND);
-  if (!sheet) return null;
-  const values = sheet.getDataRange().getValues();
-  const headerRow = values.findIndex((row) => row.some((cell) => String(cell).trim().toLowerCase() === 'status'));
-  if (headerRow < 0) return countInitiativeStatuses([]);
-  const column = (values[headerRow] as unknown[]).findIndex((cell) => String(cell).trim().toLowerCase() === 'status');
-  return countInitiativeStatuses(values.slice(headerRow + 1).map((row) => row[column]));
+/**
+ * The quarter's initiatives by status, read by the Initiatives sheet's one reader (its initiatives region only:
+ * the tasks below have a column at the same place, headed Done); `null` when the quarter has no such sheet.
+ */
+function readInitiatives(spreadsheet: Spreadsheet, quarterLabel: string): DashboardInput['initiatives'] {
+  const reading = readInitiativesSheet(spreadsheet, quarterLabel);
+  if (!reading) return null;
+  return countInitiativeStatuses(reading.initiatives.map((initiative) => initiative.status));
 }
 
 /** Serial day (day 0 = 1899-12-30) of an ISO day. */
@@ -130,7 +127,7 @@ export function buildDashboard(payload?: unknown): DashboardResult {
       objectives,
       keyResults,
       history,
-      initiatives: readInitiatives(spreadsheet),
+      initiatives: readInitiatives(spreadsheet, quarter.label),
     });
     const existing = findDashboardSheet(spreadsheet);
     const sheet =

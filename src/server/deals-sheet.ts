@@ -2,9 +2,10 @@
 // moving the tab breaks nothing), making it at the end of the tabs, reading it in one getValues, and writing
 // a laid-out table into it in a fixed number of batched calls whatever the number of deals.
 
-import { type DealField, matchDealColumns } from '../core/deals/deal';
-import { DEALS_METADATA, type DealsSheetLayout } from '../core/deals/deals-sheet';
+import { DEAL_FIELDS, type DealField, matchDealColumns } from '../core/deals/deal';
+import { DEALS_METADATA, type DealsSheetLayout, dealColumn, layoutDealsSheet } from '../core/deals/deals-sheet';
 import type { DealsSource } from '../core/deals/pipeline-formulas';
+import type { Lang } from '../core/i18n';
 import { datesAsSerialDays } from './check-in-sheets';
 import { nextFreeSheetName } from './okr-sheet-writer';
 import { writeSheetSpec } from './sheet-writer';
@@ -64,4 +65,21 @@ export function dealsSourceOf(spreadsheet: Spreadsheet): DealsSource | null {
   const columns: Partial<Record<DealField, number>> = {};
   for (const { field, column } of matchDealColumns(header).matched) columns[field] = column + 1;
   return { sheetName: sheet.getName(), columns };
+}
+
+/**
+ * The Deals sheet fed key results read, made empty beside the others when the spreadsheet has none, so their
+ * formulas name a sheet that exists and show no value until deals come, rather than #REF! or a 0.
+ */
+export function ensureDealsSheet(
+  spreadsheet: Spreadsheet,
+  lang: Lang,
+  currency: string,
+): { deals: DealsSource; created: boolean } {
+  const found = dealsSourceOf(spreadsheet);
+  if (found) return { deals: found, created: false };
+  const layout = layoutDealsSheet({ lang, currency, table: { extraHeaders: [], rows: [] } });
+  const sheet = createDealsSheet(spreadsheet, layout);
+  const columns = Object.fromEntries(DEAL_FIELDS.map((field) => [field, dealColumn(field)]));
+  return { deals: { sheetName: sheet.getName(), columns }, created: true };
 }

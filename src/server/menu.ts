@@ -1,8 +1,8 @@
 // The add-on menu, in Polish or English, and the dialogs of its items. onOpen may run in AuthMode.NONE
 // (the add-on installed but not yet used in this file), where touching the document or its properties
 // kills the menu: then only the user's locale decides the language. Authorised, onOpen also brings the
-// as-of dates of the OKR sheets to today (./as-of.ts), after the menu is built so a failure there never
-// costs the menu.
+// as-of dates of the OKR sheets to today (./as-of.ts) and shows what is due in a toast (./nudges.ts), after
+// the menu is built so a failure there never costs the menu.
 
 import { dashboardText } from '../core/dashboard/dashboard-texts';
 import { dealText } from '../core/deals/deal-texts';
@@ -14,8 +14,9 @@ import { keepAllAsOfCurrent, todayIn } from './as-of';
 import { runRecordCheckIn, runWeeklyCheckIn } from './check-in-api';
 import { withDocumentLock } from './document-lock';
 import { spreadsheetLang } from './language';
+import { showDueToast } from './nudges';
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     newQuarter: 'New quarter…',
     weeklyCheckIn: 'Weekly check-in',
@@ -25,6 +26,7 @@ const texts = defineTexts(
     asOfNoSheet: 'There is no open OKR sheet yet: create one with “New quarter…” in the OKR Sheets menu.',
     hideOldCheckIns: 'Hide old check-in tabs…',
     initiatives: 'Initiatives',
+    companyRollup: 'Company roll-up…',
     settings: 'Settings',
     help: 'Help',
     helpTitle: 'OKR Sheets: help',
@@ -47,6 +49,7 @@ const texts = defineTexts(
     asOfNoSheet: 'Nie ma jeszcze otwartego arkusza OKR: utwórz go poleceniem „Nowy kwartał…” w menu OKR Sheets.',
     hideOldCheckIns: 'Ukryj stare check-iny…',
     initiatives: 'Inicjatywy',
+    companyRollup: 'Zestawienie firmowe…',
     settings: 'Ustawienia',
     help: 'Pomoc',
     helpTitle: 'OKR Sheets: pomoc',
@@ -60,7 +63,7 @@ const texts = defineTexts(
     ].join('\n\n'),
     closeQuarter: 'Zamknij kwartał…',
   },
-);
+]);
 
 /** The simple-trigger event, as far as the menu reads it. */
 export interface OpenEvent {
@@ -95,6 +98,8 @@ export function onOpen(event?: OpenEvent): void {
     .addItem(reviewText(lang, 'menuItem'), 'showMonthlyReview')
     .addItem(t('initiatives'), 'showInitiatives')
     .addItem(dealText(lang, 'menuItem'), 'showDealsSheet')
+    .addItem(dealText(lang, 'importMenuItem'), 'showImportDeals')
+    .addItem(t('companyRollup'), 'showCompanyRollup')
     .addItem(t('updateAsOf'), 'updateAsOfDate')
     .addItem(t('hideOldCheckIns'), 'hideOldCheckInTabs')
     .addSeparator()
@@ -102,11 +107,18 @@ export function onOpen(event?: OpenEvent): void {
     .addItem(t('help'), 'showHelp')
     .addToUi();
   if (event === undefined || String(event.authMode) === 'NONE') return;
+  let spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet | undefined;
   try {
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    withDocumentLock(() => keepAllAsOfCurrent(spreadsheet, todayIn(spreadsheet)));
+    const active = SpreadsheetApp.getActiveSpreadsheet();
+    spreadsheet = active;
+    withDocumentLock(() => keepAllAsOfCurrent(active, todayIn(active)));
   } catch {
     // Opening must never fail over the date: the menu item and the next check-in set it as well.
+  }
+  try {
+    showDueToast(spreadsheet ?? SpreadsheetApp.getActiveSpreadsheet(), lang);
+  } catch {
+    // Nor over the toast: the check-in sidebar says what is due as well.
   }
 }
 

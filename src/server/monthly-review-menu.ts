@@ -7,7 +7,7 @@ import type { GenerateReviewResult, ReviewNote } from '../shared/review-api';
 import { spreadsheetLang } from './language';
 import { generateReview } from './monthly-review';
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     created: 'The review of {month} ({quarter}) is in the tab “{sheet}”.',
     opened: 'The review of {month} existed already: “{sheet}” is opened, unchanged.',
@@ -29,7 +29,7 @@ const texts = defineTexts(
     unreadable: 'Nie udało się odczytać arkusza OKR „{sheet}”, więc nie utworzono przeglądu:',
     badRequest: 'Dodatek nie mógł odczytać żądania.',
   },
-);
+]);
 
 function noteText(note: ReviewNote, lang: Lang): string {
   switch (note.code) {

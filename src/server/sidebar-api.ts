@@ -7,8 +7,10 @@ import { isBlank, parseNumberText } from '../core/cell-values';
 import { effectiveGrade, gradeBand } from '../core/close/grades';
 import { defineTexts, type Lang } from '../core/i18n';
 import { assignInitiativeIds } from '../core/initiatives/initiatives';
-import { upcomingQuarter } from '../core/quarter';
-import type { QuarterPlan, QuarterRef } from '../shared/plan';
+import { KR_SOURCE_INFO, sourceTitle } from '../core/kr-library';
+import { unitWord } from '../core/okr-sheet/texts';
+import { quarterFromLabel, quarterToPlan } from '../core/quarter';
+import type { KrSource, QuarterPlan, QuarterRef } from '../shared/plan';
 import {
   type CarryChoice,
   type FieldError,
@@ -25,11 +27,11 @@ import {
 import { withDocumentLock } from './document-lock';
 import { findGradesSheet, readGradesSheet } from './grades-sheet';
 import { spreadsheetLang } from './language';
-import { findQuarterSheets, readQuarter } from './okr-sheet-reader';
+import { findQuarterSheets, type QuarterSheetInfo, readQuarter } from './okr-sheet-reader';
 import { buildQuarter } from './quarter-builder';
 import { readSettings, rememberTeamName, writeSettings } from './settings';
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     // Field names, as the sidebar labels them.
     team: 'Team name',
@@ -52,6 +54,7 @@ const texts = defineTexts(
     owner: 'Owner of {id}',
     committed: 'Committed or aspirational ({id})',
     notes: 'Notes of {id}',
+    source: 'Where the current value of {id} comes from',
     quarter: 'Quarter',
     year: 'Year',
     quarterStart: 'First day of the quarter',
@@ -98,6 +101,8 @@ const texts = defineTexts(
     maxAboveTarget:
       '{field}: {value} is above the target {target}; for a falling result the maximum scenario is at most the target',
     scenarioNeedsTarget: '{field}: a milestone has no scenarios; leave it empty',
+    sourceMilestone: '{field}: a milestone is done or not; it cannot be computed from deals',
+    sourceUnit: '{field}: “{source}” is a number in {unit}; set the unit of {id} to {unit}',
     decreaseNeedsStart:
       '{field} is required for a decreasing result; for a ceiling with no start choose “at most” instead',
     levelNotUsed: 'Objective {id} is at the {level} level, which is not among the levels chosen',
@@ -136,6 +141,7 @@ const texts = defineTexts(
     owner: 'Właściciel {id}',
     committed: 'Zobowiązanie czy ambicja ({id})',
     notes: 'Notatki {id}',
+    source: 'Źródło bieżącej wartości {id}',
     quarter: 'Kwartał',
     year: 'Rok',
     quarterStart: 'Pierwszy dzień kwartału',
@@ -179,6 +185,8 @@ const texts = defineTexts(
     maxAboveTarget:
       '{field}: {value} jest powyżej celu {target}; dla wyniku malejącego scenariusz maksymalny nie przekracza celu',
     scenarioNeedsTarget: '{field}: kamień milowy nie ma scenariuszy; zostaw to pole puste',
+    sourceMilestone: '{field}: kamień milowy jest zrobiony albo nie; nie da się go liczyć z transakcji',
+    sourceUnit: '{field}: „{source}” to liczba w jednostce {unit}; ustaw jednostkę {id} na {unit}',
     decreaseNeedsStart:
       '{field}: wynik malejący potrzebuje wartości startowej; dla samego limitu bez startu wybierz „co najwyżej”',
     levelNotUsed: 'Cel {id} jest na poziomie {level}, którego nie wybrano wśród poziomów',
@@ -196,7 +204,7 @@ const texts = defineTexts(
     unknownInitiative: '{field}: {value} nie jest inicjatywą tego planu',
     duplicateInitiative: '{field}: id {value} ma już wcześniejsza inicjatywa',
   },
-);
+]);
 
 type TextKey = Parameters<typeof texts>[1];
 
@@ -211,14 +219,15 @@ export function getSidebarState(): SidebarState {
   const locale = spreadsheet.getSpreadsheetLocale();
   const settings = readSettings(locale);
   const today = Utilities.formatDate(new Date(), spreadsheet.getSpreadsheetTimeZone(), 'yyyy-MM-dd');
-  const previous = previousQuarter(spreadsheet);
+  const quarterSheets = findQuarterSheets(spreadsheet);
+  const previous = previousQuarter(spreadsheet, quarterSheets);
   return {
     lang: spreadsheetLang(),
     locale,
     today,
     settings,
     defaults: {
-      quarter: nextQuarter(previous, today, settings.fiscalStartMonth),
+      quarter: nextQuarter(quarterSheets, previous, today, settings.fiscalStartMonth),
       team: settings.teamName || previous?.team || '',
       levels: previous?.levels ?? ['company', 'team'],
       currency: previous?.currency ?? settings.currency,
@@ -298,24 +307,29 @@ function notAQuarterSheet(sheetId: number, lang: Lang): FieldError | null {
 // ---------------------------------------------------------------------------------------------------------
 // State.
 
-/** The quarter a manager plans today when no quarter was planned before: the next one that has not started. */
-export function defaultQuarter(today: string, fiscalStartMonth: number): NumberedQuarter {
-  return upcomingQuarter(today, fiscalStartMonth) as NumberedQuarter;
-}
-
-type NumberedQuarter = Extract<QuarterRef, { kind: 'quarter' }>;
-
-/** The quarter after the previous one when it has not started, else the next one that has not (core/quarter.ts). */
-function nextQuarter(previous: PreviousQuarter | null, today: string, fiscalStartMonth: number): QuarterRef {
-  return upcomingQuarter(today, fiscalStartMonth, previous?.quarter);
+/**
+ * The quarter to plan (core/quarter.ts `quarterToPlan`): the one after the latest quarter the spreadsheet
+ * has, planned or closed (read from each quarter sheet's label, and the previous plan's own quarter), unless
+ * that one has ended; else today's quarter in its first three weeks, or the next one.
+ */
+function nextQuarter(
+  quarterSheets: readonly QuarterSheetInfo[],
+  previous: PreviousQuarter | null,
+  today: string,
+  fiscalStartMonth: number,
+): QuarterRef {
+  const planned = quarterSheets.flatMap((info) => quarterFromLabel(info.label) ?? []);
+  return quarterToPlan(today, fiscalStartMonth, previous ? [...planned, previous.quarter] : planned);
 }
 
 /**
  * The quarter a new one continues from: the last quarter sheet (in tab order) not yet closed, else the last
  * one; `null` when there is none, or when it cannot be read into a plan (the sidebar then starts blank).
  */
-function previousQuarter(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): PreviousQuarter | null {
-  const found = findQuarterSheets(spreadsheet);
+function previousQuarter(
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  found: readonly QuarterSheetInfo[],
+): PreviousQuarter | null {
   const open = found.filter((info) => !info.frozen);
   const latest = open[open.length - 1] ?? found[found.length - 1];
   if (!latest) return null;
@@ -346,6 +360,7 @@ function previousQuarter(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet):
           start: keyResult.start,
           target: keyResult.target,
           current: keyResult.current ?? currentById.get(id.toLowerCase()) ?? null,
+          source: keyResult.source ?? null,
           weight: keyResult.weight,
           owner: keyResult.owner,
           committed: keyResult.committed,
@@ -518,6 +533,8 @@ function planRuleErrors(plan: LoosePlan, lang: Lang): FieldError[] {
       if (keyResult.kind === 'decrease' && keyResult.start === null) {
         add(`${at}.keyResults.${k}.start`, 'decreaseNeedsStart', { field: texts(lang, 'start', { id: krId }) });
       }
+      const source = sourceError(keyResult, krId, typeof plan.currency === 'string' ? plan.currency : 'PLN', lang);
+      if (source) add(`${at}.keyResults.${k}.source`, ...source);
       for (const error of scenarioErrors(keyResult, krId, lang))
         add(`${at}.keyResults.${k}.${error.field}`, ...error.message);
     });
@@ -565,6 +582,23 @@ function initiativeIdsOf(initiatives: unknown): string[] {
   return assignInitiativeIds(
     list.map((initiative) => (typeof initiative?.id === 'string' ? initiative.id : undefined)),
   );
+}
+
+/** A source feeds a number in one unit: the KR must be in that unit, and no milestone. */
+function sourceError(
+  keyResult: Record<string, unknown>,
+  krId: string,
+  currency: string,
+  lang: Lang,
+): [TextKey, Record<string, string | number>] | null {
+  const source = keyResult.source;
+  if (typeof source !== 'string' || !(source in KR_SOURCE_INFO)) return null;
+  const field = texts(lang, 'source', { id: krId });
+  if (keyResult.kind === 'milestone') return ['sourceMilestone', { field }];
+  const info = KR_SOURCE_INFO[source as KrSource];
+  if (keyResult.unit === info.unit) return null;
+  const unit = unitWord(info.unit, currency, lang);
+  return ['sourceUnit', { field, source: sourceTitle(source as KrSource, lang), unit, id: krId }];
 }
 
 /**
@@ -800,6 +834,7 @@ function fieldName(path: string[], scope: 'submit' | 'settings', lang: Lang, pay
       case 'owner':
       case 'committed':
       case 'notes':
+      case 'source':
         return t(krPart, { id: krId });
       case 'currency':
         return t('krCurrency', { id: krId });

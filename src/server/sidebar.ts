@@ -9,25 +9,35 @@ import type { CheckInBoot } from '../shared/check-in-api';
 import { CHECK_IN_BOOT_ATTRIBUTE, OPENING_ATTRIBUTE } from '../shared/sidebar-page';
 import { spreadsheetLang } from './language';
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     quarterTitle: 'OKR Sheets: new quarter',
     settingsTitle: 'OKR Sheets: settings',
     checkInTitle: 'OKR Sheets: weekly check-in',
+    dealsTitle: 'OKR Sheets: import deals',
+    rollupTitle: 'OKR Sheets: company roll-up',
   },
   {
     quarterTitle: 'OKR Sheets: nowy kwartał',
     settingsTitle: 'OKR Sheets: ustawienia',
     checkInTitle: 'OKR Sheets: cotygodniowy check-in',
+    dealsTitle: 'OKR Sheets: import transakcji',
+    rollupTitle: 'OKR Sheets: zestawienie firmowe',
   },
-);
+]);
 
-const TITLES = { quarter: 'quarterTitle', settings: 'settingsTitle', 'check-in': 'checkInTitle' } as const;
+const TITLES = {
+  quarter: 'quarterTitle',
+  settings: 'settingsTitle',
+  'check-in': 'checkInTitle',
+  deals: 'dealsTitle',
+  rollup: 'rollupTitle',
+} as const;
 
 /** The HtmlService file name of the sidebar (dist/sidebar.html). */
 export const SIDEBAR_FILE = 'sidebar';
 
-export type SidebarView = 'quarter' | 'settings' | 'check-in';
+export type SidebarView = 'quarter' | 'settings' | 'check-in' | 'deals' | 'rollup';
 
 /** Menu item New quarter…: the planner sidebar. */
 export function showNewQuarterSidebar(): void {
@@ -37,6 +47,16 @@ export function showNewQuarterSidebar(): void {
 /** Menu item Settings: the sidebar on its Settings view. */
 export function showSettings(): void {
   showSidebarView('settings');
+}
+
+/** Menu item Import deals…: the sidebar's view that imports a CRM export (pasted or a file) into Deals. */
+export function showImportDeals(): void {
+  showSidebarView('deals');
+}
+
+/** Menu item Company roll-up… (in the company's spreadsheet): team links, their states and the scores. */
+export function showCompanyRollup(): void {
+  showSidebarView('rollup');
 }
 
 /** The sidebar on its check-in view, about a tab, with what the menu item did. */

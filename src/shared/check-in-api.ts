@@ -4,8 +4,10 @@
 
 import * as z from 'zod/mini';
 import type { CheckInNote } from '../core/check-in/check-in-notes';
-import type { CheckInProblem } from '../core/check-in/check-in-read';
+import type { CheckInProblem, FedValueProblem } from '../core/check-in/check-in-read';
+import type { DealField } from '../core/deals/deal';
 import type { Lang } from '../core/i18n';
+import type { DisplayUnit } from '../core/number-format';
 import { type LazyOutput, lazySchema } from './lazy-schema';
 
 /** Which check-in tab a call is about: its sheet id, as the state gave it; absent means the active tab. */
@@ -54,6 +56,20 @@ export interface CheckInTabState {
   recordedBefore: boolean;
   /** The key results' owners as the tab lists them, in order, each once: who may be named as recording. */
   owners: string[];
+  /** Key results whose value a formula gives (read-only), with this week's value or why there is none. */
+  fed?: FedKeyResult[];
+}
+
+/** A key result fed by a formula, as the check-in shows it: its value now, or a code saying why it has none. */
+export interface FedKeyResult {
+  id: string;
+  title: string;
+  value: number | null;
+  unit: DisplayUnit;
+  currency?: string;
+  /** Fed by the Deals sheet (else by the user's own formula). */
+  deals: boolean;
+  problem: FedValueProblem | null;
 }
 
 /** The check-in view's state: the tab it is about, or why there is none (a code the view words). */
@@ -112,6 +128,35 @@ export type SubmitCheckInResult =
 export type StartCheckInResult = { ok: true; boot: CheckInBoot } | { ok: false; notice: CheckInNote };
 
 export type CheckInTextResult = { ok: true; text: string } | { ok: false; notice: CheckInNote };
+
+/**
+ * The payload of `repairDealsFormulas`: the check-in tab whose quarter to repair, and the user's yes. Without
+ * `confirm: true` nothing is written (the sidebar asks first: the repair makes a sheet and rewrites formulas).
+ */
+export const repairDealsSchema = lazySchema(() =>
+  z.object({
+    sheetId: z.optional(z.int()),
+    confirm: z.literal(true),
+  }),
+);
+export type RepairDealsPayload = LazyOutput<typeof repairDealsSchema>;
+
+/** What `repairDealsFormulas` did, as data: the Deals sheet fed from, the KRs rewritten, and the tab as it now is. */
+export type RepairDealsResult =
+  | {
+      ok: true;
+      /** The Deals sheet the formulas now read, and whether it was made (empty) by this repair. */
+      dealsSheet: string;
+      dealsCreated: boolean;
+      /** The OKR sheet whose formulas were rewritten. */
+      okrSheet: string;
+      /** The ids of the key results whose formula was written again. */
+      repaired: string[];
+      /** Key results whose source needs columns the Deals sheet lacks: left as they were. */
+      unfed: { id: string; fields: DealField[] }[];
+      tab: CheckInTabState;
+    }
+  | { ok: false; notice: CheckInNote };
 
 /**
  * What the server writes into the sidebar page when a menu item opens it on the check-in view: the tab, and

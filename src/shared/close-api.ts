@@ -5,6 +5,7 @@
 import * as z from 'zod/mini';
 import type { QuarterGrades } from '../core/close/grades';
 import type { RefusedOverride } from '../core/close/grades-sheet';
+import type { ForecastError } from '../core/forecast-error';
 import { type LazyOutput, lazySchema } from './lazy-schema';
 
 export const closeQuarterPayloadSchema = lazySchema(() =>
@@ -32,6 +33,8 @@ export type CloseQuarterResult =
       sheetName: string;
       /** The grades computed now; `null` when an existing Grades sheet was opened. */
       grades: QuarterGrades | null;
+      /** Per KR, the forecast error written beside its grade; empty when an existing Grades sheet was opened. */
+      forecastErrors: ForecastError[];
       /** Overrides in the Grades sheet that do not count (no reason, out of 0–1, no number). */
       refused: RefusedOverride[];
       notes: CloseNote[];

@@ -3,6 +3,7 @@
 // server, since every google.script.run payload comes from a browser and is untrusted.
 
 import * as z from 'zod/mini';
+import { INITIATIVE_STATUSES } from '../core/initiatives/initiatives';
 import { type LazyOutput, lazySchema } from './lazy-schema';
 
 export const LEVELS = ['company', 'team', 'individual'] as const;
@@ -13,6 +14,21 @@ export const KINDS = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone'] 
 /** How a key result's numbers are read and formatted. `currency` uses the KR's or the plan's currency. */
 export const UNITS = ['count', 'currency', 'percent', 'days', 'hours', 'points'] as const;
 export type Unit = (typeof UNITS)[number];
+
+/**
+ * Where a key result's current value may come from instead of being typed: a ready formula over the Deals
+ * sheet (src/core/deals/kr-sources.ts writes it). Absent, the owner types the value each week.
+ */
+export const KR_SOURCES = [
+  'deals.newClients',
+  'deals.wonRevenue',
+  'deals.averageDealValue',
+  'deals.winRate',
+  'deals.salesCycle',
+  'deals.pipelineValue',
+  'deals.finalStage',
+] as const;
+export type KrSource = (typeof KR_SOURCES)[number];
 
 // Pieces of the schemas below, made fresh for each (they are only ever called while a schema is built).
 const isoDate = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -53,6 +69,8 @@ export const keyResultSchema = lazySchema(() =>
      */
     minTarget: z.optional(z.nullable(finite())),
     maxTarget: z.optional(z.nullable(finite())),
+    /** A formula over the Deals sheet feeds the current value (the unit must fit it; never a milestone). */
+    source: z.optional(z.enum(KR_SOURCES)),
     /** The latest value, when carried over or read back; the builder leaves the cell for the user. */
     current: z.optional(z.nullable(finite())),
     weight: finite().check(z.gte(0), z.lte(100)),
@@ -80,8 +98,6 @@ export type ObjectivePlan = LazyOutput<typeof objectiveSchema>;
 export const FORMULA_STYLES = ['addon', 'portable'] as const;
 export type FormulaStyle = (typeof FORMULA_STYLES)[number];
 
-export const INITIATIVE_STATUS_VALUES = ['idea', 'running', 'done', 'dropped'] as const;
-
 /** An initiative: a hypothesis ("We believe that … will … because …") serving one KR of the quarter. */
 export const initiativeSchema = lazySchema(() => {
   const score = () => z.optional(z.nullable(finite()));
@@ -92,7 +108,7 @@ export const initiativeSchema = lazySchema(() => {
     /** The id of the KR it serves ("O1.2"); must be a KR of this plan. */
     keyResultId: text(20),
     owner: z.optional(text(120)),
-    status: z.enum(INITIATIVE_STATUS_VALUES),
+    status: z.enum(INITIATIVE_STATUSES),
     reach: score(),
     impact: score(),
     confidence: score(),

@@ -9,6 +9,7 @@ import {
   FORMULA_STYLES,
   type FormulaStyle,
   type KINDS,
+  type KrSource,
   type Level,
   planSchema,
   type QuarterRef,
@@ -68,8 +69,10 @@ export interface PreviousKeyResult {
   currency: string | null;
   start: number | null;
   target: number | null;
-  /** The last value in the sheet; the new start when carried over. */
+  /** The last value in the sheet; the new start when carried over (0 instead for a source that restarts). */
   current: number | null;
+  /** The Deals source that fed it, read from its formula; `null` when typed or fed by a formula of the user's. */
+  source: KrSource | null;
   weight: number;
   owner: string;
   committed: boolean;

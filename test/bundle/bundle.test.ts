@@ -126,9 +126,14 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
     'closeQuarter',
     'showDealsSheet',
     'importDeals',
+    'showImportDeals',
     'showInitiatives',
     'showDashboard',
     'buildDashboard',
+    'showCompanyRollup',
+    'connectTeams',
+    'refreshRollup',
+    'rollupStatus',
   ];
 
   it('declares each as a global function, documented as a trigger or server function', () => {
@@ -181,6 +186,8 @@ describe('the menu, sidebar and settings entry points in the bundle', () => {
       'showMonthlyReview',
       'showInitiatives',
       'showDealsSheet',
+      'showImportDeals',
+      'showCompanyRollup',
       'updateAsOfDate',
       'hideOldCheckInTabs',
       'showSettings',

@@ -203,6 +203,7 @@ describe('the current cells a recording writes', () => {
       owner: '',
       current: null,
       currentFormula: formula ?? null,
+      source: null,
       score: null,
       status: '',
       valid: true,

@@ -47,6 +47,14 @@ describe('the sidebar’s components', () => {
     const slots = new Set(attributes(markup, 'data-error-for'));
     expect(slots).toEqual(store.shownPaths());
     expect(new Set(attributes(markup, 'data-warning-for'))).toEqual(store.shownPaths());
+    // With the Initiatives section open: two initiatives, one with a task.
+    store.addInitiative();
+    store.addInitiative();
+    const [initiative] = store.initiatives();
+    if (initiative) store.addTask(initiative);
+    const open = view(store);
+    expect(store.shownPaths()).toContain('plan.tasks.0.due');
+    expect(new Set(attributes(open, 'data-error-for'))).toEqual(store.shownPaths());
   });
 
   it('show what the manager typed as text, never as markup', () => {

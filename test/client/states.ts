@@ -31,6 +31,7 @@ function previousKr(overrides: Partial<PreviousKeyResult>): PreviousKeyResult {
     start: 300_000,
     target: 1_200_000,
     current: 800_000,
+    source: null,
     weight: 1,
     owner: 'Anna',
     committed: false,

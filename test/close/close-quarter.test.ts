@@ -1,13 +1,17 @@
 // Closing a quarter on the fake spreadsheet: the Grades sheet written beside the OKR sheet, frozen as values,
 // found by metadata; closing twice opens it again; an override without a reason flagged on the sheet and
-// refused by the reader; the service calls the same for 9 and 100 key results.
+// refused by the reader; the forecast error of each KR from History beside its grade, in both languages; the
+// service calls the same for 9 and 100 key results (with 12 weeks of History and 10 or 2,000 deals).
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { asReal, createFakeServices, type FakeServices } from '../../local/spreadsheet';
+import { measureClose } from '../../scripts/bench-close';
+import { HISTORY_COLUMNS, type HistoryRecord, historyRowCells } from '../../src/core/check-in/history';
 import { gradeColumn } from '../../src/core/close/grades-sheet';
 import { closeQuarter } from '../../src/server/close-quarter';
 import { closeQuarterMessage, showCloseQuarter } from '../../src/server/close-quarter-menu';
 import { findGradesSheet, readGradesSheet } from '../../src/server/grades-sheet';
+import { createHistorySheet } from '../../src/server/history-sheet';
 import { forgetLang } from '../../src/server/language';
 import { buildQuarter } from '../../src/server/quarter-builder';
 import { getSidebarState } from '../../src/server/sidebar-api';
@@ -135,7 +139,7 @@ describe('Close quarter', () => {
     const rule = sheet.getConditionalFormatRules()[0];
     expect(rule?.getBooleanCondition()?.getCriteriaValues()[0]).toBe('=AND($I8<>"";TRIM($J8)="")');
     const reading = readGradesSheet(findGradesSheet(SpreadsheetApp.getActiveSpreadsheet(), 'Q1 2027') as never);
-    expect(reading?.refused).toEqual([{ id: 'O1.2', row: o12, problem: 'noReason', value: '0.9' }]);
+    expect(reading?.refused).toEqual([{ id: 'O1.2', row: o12, problem: 'noReason', value: 0.9 }]);
     expect(reading?.grades.find((g) => g.id === 'O1.1')?.override).toEqual({
       value: 1,
       reason: 'the last deal signed on 1 April',
@@ -144,6 +148,74 @@ describe('Close quarter', () => {
     expect(closeQuarterMessage(again, 'en')).toContain(
       `Row ${o12} (O1.2): the override 0.9 does not count: it has no reason.`,
     );
+  });
+
+  it.each([
+    {
+      lang: 'en' as const,
+      locale: 'en_US',
+      sheetName: 'Grades Q1 2027',
+      lots: 'lots',
+      flag: '⚠ an override needs a reason',
+      lines: (rows: Record<string, number>) => [
+        `Row ${rows['O1.1']} (O1.1): the override 1.5 does not count: a grade is between 0 and 1.`,
+        `Row ${rows['O1.2']} (O1.2): the override 0.9 does not count: it has no reason.`,
+        `Row ${rows['O1.3']} (O1.3): the override “lots” does not count: it is no number.`,
+        `Row ${rows['O2.1']} (O2.1): the override 0.25 does not count: it has no reason.`,
+      ],
+    },
+    {
+      lang: 'pl' as const,
+      locale: 'pl_PL',
+      sheetName: 'Oceny Q1 2027',
+      lots: 'dużo',
+      flag: '⚠ korekta wymaga powodu',
+      lines: (rows: Record<string, number>) => [
+        `Wiersz ${rows['O1.1']} (O1.1): korekta 1,5 się nie liczy: ocena musi być między 0 a 1.`,
+        `Wiersz ${rows['O1.2']} (O1.2): korekta 0,9 się nie liczy: nie ma powodu.`,
+        `Wiersz ${rows['O1.3']} (O1.3): korekta „dużo” się nie liczy: to nie liczba.`,
+        `Wiersz ${rows['O2.1']} (O2.1): korekta 0,25 się nie liczy: nie ma powodu.`,
+      ],
+    },
+  ])('names each override that does not count in $lang: flagged on the sheet, refused, said in the menu', (example) => {
+    const services = openSpreadsheet({ locale: example.locale });
+    buildQuarter(endedPlan(example.lang));
+    const result = closed(closeQuarter({ asOf: '2027-04-02' }));
+    expect(result.sheetName).toBe(example.sheetName);
+    expect(result.refused).toEqual([]);
+    const { byId } = rowsOf(services, result.sheetName);
+    const rows = Object.fromEntries(byId);
+    const sheet = asReal(services.spreadsheet.sheet(result.sheetName));
+    const type = (id: string, override: number | string, reason: string) => {
+      sheet.getRange(rows[id] as number, gradeColumn('override')).setValue(override);
+      sheet.getRange(rows[id] as number, gradeColumn('reason')).setValue(reason);
+    };
+    type('O1.1', 1.5, 'signed on 1 April');
+    type('O1.2', 0.9, '');
+    type('O1.3', example.lots, 'a good quarter');
+    type('O2.1', 0.25, '   ');
+    type('O2.2', 1, 'the last deal came in on 31 March');
+    // The sheet flags the two without a reason as they are typed, in its language; not the others.
+    const engine = tabEngine(services, result.sheetName, example.lang);
+    const flag = (id: string) => {
+      const at = `${String.fromCharCode(64 + gradeColumn('flags'))}${rows[id]}`;
+      return String(engine.values(result.sheetName, `${at}:${at}`)[0]?.[0] ?? '');
+    };
+    expect(flag('O1.2')).toContain(example.flag);
+    expect(flag('O2.1')).toContain(example.flag);
+    for (const id of ['O1.1', 'O1.3', 'O2.2']) expect(flag(id), id).not.toContain(example.flag);
+    // Closing again opens the sheet and names each override that does not count, in the sheet's language;
+    // the one with a reason counts and is not named.
+    const again = closed(closeQuarter({ asOf: '2027-04-03' }));
+    expect(again.refused.map(({ id, problem, value }) => [id, problem, value])).toEqual([
+      ['O1.1', 'outOfRange', 1.5],
+      ['O1.2', 'noReason', 0.9],
+      ['O1.3', 'notANumber', example.lots],
+      ['O2.1', 'noReason', 0.25],
+    ]);
+    const message = closeQuarterMessage(again, example.lang);
+    for (const line of example.lines(rows)) expect(message).toContain(line);
+    expect(message).not.toContain('(O2.2)');
   });
 
   it('closes a running quarter early with a note, and refuses when no quarter has started', () => {
@@ -184,6 +256,84 @@ describe('Close quarter', () => {
     expect(large.total).toBe(small.total);
     expect(large.counts['Range.setValues']).toBe(1);
     expect(large.counts['Range.getValues']).toBe(1);
+  });
+});
+
+describe('the forecast error beside each grade', () => {
+  /** History of Q1 2027: O1.1 (0 → 10) in weeks 4, 8 and 12, O1.3 (60 → 45) in weeks 8 and 12, with forecasts. */
+  function withHistory(services: FakeServices): void {
+    const record = (keyResultId: string, week: number, value: number, forecast: number): HistoryRecord => ({
+      recordedAt: `2027-01-01T09:00:00`,
+      day: Date.UTC(2026, 11, 30) / 86_400_000 + 25_569 + (week - 1) * 7,
+      week,
+      keyResultId,
+      value,
+      forecast,
+      score: null,
+      status: null,
+      confidence: 7,
+      comment: '',
+      who: '',
+      quarter: 'Q1 2027',
+    });
+    const records = [
+      record('O1.1', 4, 2, 12),
+      record('O1.1', 8, 5, 9),
+      record('O1.1', 12, 8, 8),
+      record('O1.3', 8, 56, 50),
+      record('O1.3', 12, 52, 52),
+    ];
+    const history = createHistorySheet(SpreadsheetApp.getActiveSpreadsheet(), 'en');
+    asReal(services.spreadsheet.sheet(history.getName()))
+      .getRange(2, 1, records.length, HISTORY_COLUMNS.length)
+      .setValues(records.map(historyRowCells));
+  }
+
+  it('writes the errors of the forecasts made 4 and 8 weeks before the last recorded week, and their mean', () => {
+    for (const language of ['en', 'pl'] as const) {
+      const services = openSpreadsheet({ locale: language === 'pl' ? 'pl_PL' : 'en_US' });
+      buildQuarter(endedPlan(language));
+      withHistory(services);
+      const result = closed(closeQuarter({ asOf: '2027-04-02' }));
+      const { values, byId } = rowsOf(services, result.sheetName);
+      const cells = (id: string) =>
+        (['forecastError4', 'forecastError8', 'forecastErrorMean'] as const).map(
+          (key) => values[(byId.get(id) as number) - 1]?.[gradeColumn(key) - 1],
+        );
+      // O1.1 ended at 8: week 8 said 9 (0.1 of the way 0 → 10), week 4 said 12 (0.4); O1.3 ended at 52,
+      // week 8 said 50 (2 of 15); O1.2 has no History.
+      expect(cells('O1.1').map(Number)).toEqual([0.1, 0.4, 0.25].map((x) => expect.closeTo(x, 12)));
+      expect(cells('O1.3')).toEqual([expect.closeTo(2 / 15, 12), '', expect.closeTo(2 / 15, 12)]);
+      expect(cells('O1.2')).toEqual(['', '', '']);
+      const titleRow = values[(byId.get('O1.1') as number) - 2] ?? [];
+      const titles = (['forecastError4', 'forecastError8', 'forecastErrorMean'] as const).map(
+        (key) => titleRow[gradeColumn(key) - 1],
+      );
+      expect(titles).toEqual(
+        language === 'pl'
+          ? ['Błąd prognozy sprzed 4 tygodni', 'Błąd prognozy sprzed 8 tygodni', 'Błąd prognozy (średni)']
+          : ['Forecast error, 4 weeks before', 'Forecast error, 8 weeks before', 'Forecast error (mean)'],
+      );
+      const sheet = asReal(services.spreadsheet.sheet(result.sheetName));
+      expect(sheet.getRange(byId.get('O1.1') as number, gradeColumn('forecastErrorMean')).getNumberFormat()).toBe('0%');
+      expect(result.forecastErrors.find((error) => error.keyResultId === 'O1.1')?.meanAbsoluteError).toBeCloseTo(
+        0.25,
+        12,
+      );
+      vi.unstubAllGlobals();
+      forgetLang();
+    }
+  });
+
+  it('costs the same service calls for 9 and 100 key results with 12 weeks of History, and 10 or 2,000 deals', () => {
+    const small = measureClose(9, 10);
+    const manyKrs = measureClose(100, 2000);
+    const manyDeals = measureClose(9, 2000);
+    console.log(`close calls (12 weeks of History): 9 KRs ${small.calls}, 100 KRs ${manyKrs.calls}`);
+    expect(manyKrs.calls).toBe(small.calls);
+    expect(manyDeals.calls).toBe(small.calls);
+    const result = closed(manyKrs.result);
+    expect(result.forecastErrors).toHaveLength(100);
   });
 });
 

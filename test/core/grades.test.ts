@@ -170,7 +170,7 @@ describe('reading a Grades sheet back', () => {
       ['O1.3', null, null],
     ]);
     expect(reading.refused).toEqual([
-      { id: 'O1.2', row: 9, problem: 'noReason', value: '0,8' },
+      { id: 'O1.2', row: 9, problem: 'noReason', value: 0.8 },
       { id: 'O1.3', row: 10, problem: 'notANumber', value: 'lots' },
     ]);
     expect(reading.grades[0]?.note).toBe('ok');

@@ -1,8 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dayFromIso } from '../../src/core/cell-values';
+import { dayFromIso, isoFromDay } from '../../src/core/cell-values';
 import { weeksInQuarter } from '../../src/core/pace';
-import { checkInWeek, defaultQuarterAfter, type QuarterRef, quarterDates } from '../../src/core/quarter';
+import {
+  checkInWeek,
+  defaultQuarterAfter,
+  PLAN_CURRENT_QUARTER_DAYS,
+  type QuarterRef,
+  quarterDates,
+  quarterFromLabel,
+  quarterToPlan,
+} from '../../src/core/quarter';
 
 const quarter = (year: number, number: number): QuarterRef => ({ kind: 'quarter', year, quarter: number });
 
@@ -128,5 +136,95 @@ describe('the quarter after', () => {
       start: '2027-04-05',
       end: '2027-07-04',
     });
+  });
+});
+
+describe('the quarter a manager plans', () => {
+  const custom = (start: string, end: string): QuarterRef => ({ kind: 'custom', start, end });
+  // [today, fiscal start month, quarters the spreadsheet has (planned or closed), the quarter offered, why]
+  it.each<[string, number, QuarterRef[], QuarterRef, string]>([
+    // No quarter planned yet: today's quarter in its first three weeks, else the next one.
+    ['2027-01-01', 1, [], quarter(2027, 1), 'first day of Q1'],
+    ['2027-01-10', 1, [], quarter(2027, 1), 'ten days into Q1'],
+    ['2027-01-21', 1, [], quarter(2027, 1), 'the 21st day, the last of three weeks'],
+    ['2027-01-22', 1, [], quarter(2027, 2), 'the 22nd day: Q1 is under way'],
+    ['2027-02-20', 1, [], quarter(2027, 2), 'mid-Q1'],
+    ['2027-03-31', 1, [], quarter(2027, 2), 'last day of Q1'],
+    ['2027-04-01', 1, [], quarter(2027, 2), 'first day of Q2'],
+    ['2027-12-01', 1, [], quarter(2028, 1), 'December'],
+    ['2027-12-31', 1, [], quarter(2028, 1), 'New Year’s Eve'],
+    ['2028-01-05', 1, [], quarter(2028, 1), 'early January'],
+    // Fiscal year from April: February 2028 is in Q4 of fiscal 2027; early April is Q1 of fiscal 2028.
+    ['2028-02-15', 4, [], quarter(2028, 1), 'mid fiscal Q4'],
+    ['2028-01-03', 4, [], quarter(2027, 4), 'early in fiscal Q4 (January)'],
+    ['2027-04-03', 4, [], quarter(2027, 1), 'early in fiscal Q1'],
+    // A quarter planned: the one after it, while that one has not ended.
+    ['2027-04-02', 1, [quarter(2027, 1)], quarter(2027, 2), 'Q1 closed on 2 April: Q2, begun on 1 April'],
+    ['2027-05-20', 1, [quarter(2027, 1)], quarter(2027, 2), 'Q1 closed late, mid-Q2'],
+    ['2027-06-30', 1, [quarter(2027, 1)], quarter(2027, 2), 'the last day of Q2'],
+    ['2027-02-20', 1, [quarter(2027, 1)], quarter(2027, 2), 'Q1 under way'],
+    ['2027-01-05', 1, [quarter(2027, 1)], quarter(2027, 2), 'Q1 planned in its first week'],
+    ['2026-12-10', 1, [quarter(2027, 1)], quarter(2027, 2), 'Q1 planned ahead'],
+    ['2027-10-02', 1, [quarter(2027, 4)], quarter(2028, 1), 'after Q4 comes Q1 of the next year'],
+    // The latest of several, by its last day, whatever the order they come in.
+    ['2027-04-02', 1, [quarter(2027, 2), quarter(2027, 1)], quarter(2027, 3), 'Q1 and Q2 planned'],
+    ['2027-04-02', 1, [quarter(2026, 4), quarter(2027, 1)], quarter(2027, 2), 'Q4 closed, Q1 open'],
+    // The one after the latest has ended: today's quarter in its first three weeks, else the next one.
+    ['2027-07-02', 1, [quarter(2027, 1)], quarter(2027, 3), 'Q2 over: Q3, two days in'],
+    ['2027-08-15', 1, [quarter(2027, 1)], quarter(2027, 4), 'Q2 over, Q3 well along: Q4'],
+    ['2028-05-20', 1, [quarter(2027, 2)], quarter(2028, 3), 'a year later'],
+    // Fiscal quarters after a planned one.
+    ['2027-07-03', 4, [quarter(2027, 1)], quarter(2027, 2), 'fiscal Q1 closed: fiscal Q2 (July)'],
+    ['2028-01-02', 4, [quarter(2027, 3)], quarter(2027, 4), 'fiscal Q3 closed: fiscal Q4 (January 2028)'],
+    // Custom periods: the period of the same length after it, while it has not ended.
+    [
+      '2027-04-06',
+      1,
+      [custom('2027-01-04', '2027-04-04')],
+      custom('2027-04-05', '2027-07-04'),
+      'the period after a custom one',
+    ],
+    ['2027-07-10', 1, [custom('2027-01-04', '2027-04-04')], quarter(2027, 3), 'the period after it is over'],
+    // A planned quarter with impossible dates is ignored.
+    ['2027-04-02', 1, [custom('2027-04-01', '2027-02-30')], quarter(2027, 2), 'impossible dates'],
+  ])('on %s (fiscal year from month %d) with %j: %j (%s)', (today, fiscalStartMonth, planned, expected) => {
+    expect(quarterToPlan(today, fiscalStartMonth, planned)).toEqual(expected);
+  });
+
+  it('keeps today’s quarter for three weeks', () => {
+    expect(PLAN_CURRENT_QUARTER_DAYS).toBe(21);
+  });
+
+  it('is never a quarter that has ended, nor one after next', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: dayFromIso('2001-01-01'), max: dayFromIso('2098-12-31') }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.array(fc.tuple(fc.integer({ min: 2000, max: 2099 }), fc.integer({ min: 1, max: 4 })), { maxLength: 3 }),
+        (day, fiscalStartMonth, planned) => {
+          const today = isoFromDay(day);
+          const offered = quarterToPlan(
+            today,
+            fiscalStartMonth,
+            planned.map(([year, number]) => quarter(year, number)),
+          );
+          const dates = quarterDates(offered, fiscalStartMonth);
+          expect(dates.end >= today).toBe(true);
+          if (planned.length === 0) expect(dayFromIso(dates.start) - day).toBeLessThanOrEqual(92);
+        },
+      ),
+    );
+  });
+});
+
+describe('a quarter read back from its label', () => {
+  it('gives the quarter quarterDates labelled, and null for other text', () => {
+    expect(quarterFromLabel('Q2 2027')).toEqual(quarter(2027, 2));
+    expect(quarterFromLabel(quarterDates({ kind: 'custom', start: '2027-01-04', end: '2027-04-04' }, 1).label)).toEqual(
+      { kind: 'custom', start: '2027-01-04', end: '2027-04-04' },
+    );
+    for (const text of ['', 'Q5 2027', 'Q2', 'OKR Q2 2027', '2027-04-01 – 2027-02-30']) {
+      expect(quarterFromLabel(text), text).toBeNull();
+    }
   });
 });

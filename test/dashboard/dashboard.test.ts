@@ -17,6 +17,8 @@ import {
 } from '../../src/core/dashboard/dashboard';
 import { buildDashboard, findDashboardSheet, showDashboard } from '../../src/server/dashboard';
 import { forgetLang } from '../../src/server/language';
+import { buildQuarter } from '../../src/server/quarter-builder';
+import { initiativesPlan } from '../initiatives/support';
 import { installGlobals } from '../support/install-globals';
 
 afterEach(() => {
@@ -98,6 +100,31 @@ describe('Dashboard', () => {
     expect(services.spreadsheet.sheet('Pulpit').charts).toHaveLength(1);
   });
 
+  it('counts the quarter’s initiatives by status, not the tasks below them (their column is headed Done)', () => {
+    for (const language of ['en', 'pl'] as const) {
+      const services = createFakeServices({ locale: language === 'pl' ? 'pl_PL' : 'en_US' });
+      installGlobals(services);
+      forgetLang();
+      buildQuarter(initiativesPlan(language));
+      const result = buildDashboard({ asOf: '2027-01-20' });
+      if (!result.ok) throw new Error(JSON.stringify(result));
+      expect(result.charts).toContain('initiatives');
+      const { values } = services.spreadsheet.dump(result.sheetName);
+      const counts = values
+        .map((row) => row.slice(DATA_COLUMN - 1, DATA_COLUMN + 1))
+        .filter(([, count]) => typeof count === 'number')
+        .slice(-4);
+      // I1 and I3 running, I2 an idea, I4 done; the three tasks and their header are not initiatives.
+      expect(counts.map(([, count]) => count)).toEqual([1, 2, 1, 0]);
+      // Each count beside the status word the Initiatives sheet offers in its language (one list of words).
+      expect(counts.map(([word]) => word)).toEqual(
+        language === 'pl'
+          ? ['pomysł', 'w realizacji', 'zrobione', 'porzucone']
+          : ['idea', 'running', 'done', 'dropped'],
+      );
+    }
+  });
+
   it('counts History rows made before History named quarters by their day', () => {
     const services = built(3, 2);
     const history = services.spreadsheet.sheet('History');
@@ -176,7 +203,7 @@ describe('Dashboard figures and page', () => {
         who: '',
       },
     ],
-    initiatives: countInitiativeStatuses(['running', 'w toku', 'idea', 'something else', '']),
+    initiatives: countInitiativeStatuses(['running', 'w realizacji', 'Pomysł', 'something else', '', null]),
   };
 
   it('scores objectives by weight, keeps overachievement on the weekly lines and averages the scenarios', () => {
@@ -214,5 +241,16 @@ describe('Dashboard figures and page', () => {
         row.some((cell) => cell && 'text' in cell && cell.text === 'Minimum scenario (mean)'),
     );
     expect(lineHeader).toBeDefined();
+  });
+
+  it('keeps every table inside the tab with one key result and no scenario (the statuses are the widest)', () => {
+    const [first] = input.keyResults;
+    if (!first) throw new Error('no key result');
+    const { minTarget: _min, maxTarget: _max, ...plain } = first;
+    const one = { ...input, keyResults: [plain], history: input.history.slice(0, 1) };
+    const layout = layoutDashboard(one);
+    expect(layout.cells.every((row) => row.length === layout.lastColumn)).toBe(true);
+    expect(layout.lastColumn).toBe(DATA_COLUMN + 3);
+    expect(layout.charts.find((chart) => chart.kind === 'statuses')?.range).toMatch(/:Q\d+$/);
   });
 });

@@ -193,6 +193,22 @@ describe('formulas', () => {
     sheet.getRange('B1:B2').setFormulas([['=1'], ['=2']]);
     expect(sheet.getRange('B1:B2').getFormula()).toBe('=1');
   });
+
+  it('RangeList.setFormula writes one formula into ranges apart, in one call; other cells stay', () => {
+    const { sheet, calls } = setup([[1], [2], [3], [4]]);
+    const written = calls.measure(() => sheet.getRangeList(['A1', 'A3:A4']).setFormula('=7'));
+    expect(written.counts).toEqual({ 'RangeList.setFormula': 1, 'Sheet.getRangeList': 1 });
+    expect(sheet.getRange('A1:A4').getFormulas()).toEqual([['=7'], [''], ['=7'], ['=7']]);
+    expect(sheet.getRange('A2').getValue()).toBe(2);
+    expect(
+      sheet
+        .getRangeList(["'OKRs'!B2"])
+        .getRanges()
+        .map((range) => range.getA1Notation()),
+    ).toEqual(['B2']);
+    expect(thrown(() => sheet.getRangeList([])).name).toBe('Exception');
+    expect(thrown(() => sheet.getRangeList(['Other!A1'])).message).toBe('Range not found');
+  });
 });
 
 describe('sheets', () => {

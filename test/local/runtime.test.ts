@@ -76,6 +76,8 @@ describe('the bundle in the local runtime', () => {
       'showMonthlyReview',
       'showInitiatives',
       'showDealsSheet',
+      'showImportDeals',
+      'showCompanyRollup',
       'updateAsOfDate',
       'hideOldCheckInTabs',
       'showSettings',

@@ -82,6 +82,8 @@ describe('buildQuarter', () => {
       'OKR_Q1_2027_table',
       'OKR_Q1_2027_as_of',
       'OKR_Q1_2027_expected',
+      // The OKR feed's window, which company roll-ups import (docs/okr-feed.md).
+      'OKR_FEED',
     ]);
     expect(findQuarterSheets(asReal(services.spreadsheet)).map((q) => [q.name, q.label, q.frozen])).toEqual([
       ['OKR Q1 2027', 'Q1 2027', false],
@@ -133,6 +135,7 @@ describe('buildQuarter', () => {
     expect(services.spreadsheet.getSheets().map((s) => s.name)).toEqual([
       'OKR Q1 2027',
       'OKR Q1 2027 (3)',
+      'OKR feed',
       'OKR Q1 2027 (2)',
     ]);
   });
@@ -299,9 +302,10 @@ describe('service calls', () => {
       const small = countBuildCalls(sizedPlan(3, 3, style));
       const large = countBuildCalls(sizedPlan(25, 4, style));
       expect(large.total).toBe(small.total);
-      expect(large.counts['Range.setValues']).toBe(1);
-      expect(large.counts['Range.setDataValidations']).toBe(1);
-      expect(large.counts['Sheet.setConditionalFormatRules']).toBe(1);
+      // One each for the OKR sheet and one for its OKR feed tab.
+      expect(large.counts['Range.setValues']).toBe(2);
+      expect(large.counts['Range.setDataValidations']).toBe(2);
+      expect(large.counts['Sheet.setConditionalFormatRules']).toBe(2);
     }
   });
 

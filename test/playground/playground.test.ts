@@ -11,63 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Playground, startPlayground } from '../../playground/server';
 import { axeFindings, closePage, launchBrowser, skipBrowserTests as skip } from '../sidebar/browser';
-
-/** The quarter holding today, as the New quarter sidebar names it. */
-function currentQuarter(now = new Date()): { quarter: number; year: number; label: string } {
-  const quarter = Math.floor(now.getMonth() / 3) + 1;
-  return { quarter, year: now.getFullYear(), label: `Q${quarter} ${now.getFullYear()}` };
-}
-
-interface Opened {
-  page: Page;
-  /** Requests to anywhere but the playground. */
-  outside: string[];
-  /** Errors thrown in the page or the sidebar. */
-  errors: string[];
-}
-
-async function openPage(
-  browser: Browser,
-  playground: Playground,
-  viewport = { width: 1600, height: 900 },
-): Promise<Opened> {
-  const context = await browser.newContext({ viewport });
-  const page = await context.newPage();
-  const outside: string[] = [];
-  const errors: string[] = [];
-  page.on('request', (request) => {
-    if (!request.url().startsWith(playground.url)) outside.push(request.url());
-  });
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(playground.url);
-  await page.locator('#grid td').first().waitFor();
-  return { page, outside, errors };
-}
-
-const cell = (page: Page, row: number, column: number) =>
-  page.locator(`#grid td[data-row="${row}"][data-column="${column}"]`);
-
-/** Where the first cell showing exactly `text` is, in the grid of the active sheet. */
-async function find(page: Page, text: string): Promise<{ row: number; column: number }> {
-  const found = await page.evaluate((wanted) => {
-    for (const td of Array.from(document.querySelectorAll<HTMLElement>('#grid td'))) {
-      if (td.textContent === wanted) return { row: Number(td.dataset.row), column: Number(td.dataset.column) };
-    }
-    return null;
-  }, text);
-  if (!found) throw new Error(`No cell shows "${text}"`);
-  return found;
-}
-
-/** Selects a cell and types into it as a person would: the keys, then Enter; resolves once repainted. */
-async function typeInto(page: Page, row: number, column: number, text: string): Promise<void> {
-  await cell(page, row, column).click();
-  const answered = page.waitForResponse((response) => response.url().endsWith('/api/cell'));
-  await page.keyboard.type(text);
-  await page.keyboard.press('Enter');
-  expect((await answered).status()).toBe(200);
-  await page.waitForFunction(() => !document.body.classList.contains('busy'));
-}
+import { activeTab, cell, clickMenuItem, currentQuarter, find, openPage, typeInto } from './page-helpers';
 
 /** Whether what the page shows at several points of a cell (its middle and near its edges) is that cell. */
 async function topmostIsInside(locator: ReturnType<typeof cell>): Promise<boolean> {
@@ -115,15 +59,6 @@ async function overdrawnFrozenRows(page: Page): Promise<string[]> {
     }
     return [...new Set(found)].slice(0, 10);
   });
-}
-
-async function clickMenuItem(page: Page, name: string | RegExp): Promise<void> {
-  await page.locator('#menu-button').click();
-  await page.getByRole('menuitem', { name }).click();
-}
-
-async function activeTab(page: Page): Promise<string> {
-  return (await page.locator('#tabs [aria-selected="true"]').textContent()) ?? '';
 }
 
 describe.skipIf(skip)('the playground in headless Chromium', () => {
@@ -337,7 +272,7 @@ describe.skipIf(skip)('the playground in headless Chromium', () => {
     await expect.poll(() => activeTab(page)).toBe('Check-in T05');
     const sidebar = page.frameLocator('#sidebar-frame');
     await sidebar.getByRole('button', { name: 'Zapisz check-in' }).waitFor();
-    await page.locator('#tabs .tab', { hasText: /^OKR / }).click();
+    await page.locator('#tabs .tab', { hasText: /^OKR (?!feed)/ }).click();
     await expect.poll(() => activeTab(page)).toMatch(/^OKR /);
     await page.waitForFunction(() => !document.body.classList.contains('busy'));
     // The key results with their scores and statuses beside them, unscrolled, for the picture.

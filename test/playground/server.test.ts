@@ -129,6 +129,8 @@ describe('the playground server', () => {
       { type: 'item', caption: 'Monthly review', functionName: 'showMonthlyReview' },
       { type: 'item', caption: 'Initiatives', functionName: 'showInitiatives' },
       { type: 'item', caption: 'Deals sheet', functionName: 'showDealsSheet' },
+      { type: 'item', caption: 'Import deals…', functionName: 'showImportDeals' },
+      { type: 'item', caption: 'Company roll-up…', functionName: 'showCompanyRollup' },
       { type: 'item', caption: 'Update as-of date', functionName: 'updateAsOfDate' },
       { type: 'item', caption: 'Hide old check-in tabs…', functionName: 'hideOldCheckInTabs' },
       { type: 'item', caption: 'Settings', functionName: 'showSettings' },
@@ -282,7 +284,13 @@ describe('formulas typed into the playground', () => {
       // The sample quarter: a Polish spreadsheet with an OKR sheet in the add-on style.
       const started = await postJson(playground, '/api/start', { sample: true });
       expect(started.status).toBe(200);
-      const tabs = (await started.json()).workbook.sheets as { name: string }[];
+      const startedState = await started.json();
+      // Opened, the sample says what is due: its week 5 (this week) is not recorded yet.
+      expect(startedState.toasts).toContainEqual({
+        title: 'OKR Sheets: do zrobienia',
+        message: expect.stringMatching(/^Check-in tygodnia 5 jeszcze niezapisany/),
+      });
+      const tabs = startedState.workbook.sheets as { name: string }[];
       const okrSheet = tabs.find((tab) => tab.name.startsWith('OKR'));
       if (!okrSheet) throw new Error('no OKR sheet in the sample');
       expect((await postJson(playground, '/api/activate', { sheet: okrSheet.name })).status).toBe(200);

@@ -40,6 +40,8 @@ describe('the add-on menu', () => {
       ['Monthly review', 'showMonthlyReview'],
       ['Initiatives', 'showInitiatives'],
       ['Deals sheet', 'showDealsSheet'],
+      ['Import deals…', 'showImportDeals'],
+      ['Company roll-up…', 'showCompanyRollup'],
       ['Update as-of date', 'updateAsOfDate'],
       ['Hide old check-in tabs…', 'hideOldCheckInTabs'],
       ['Settings', 'showSettings'],
@@ -60,6 +62,8 @@ describe('the add-on menu', () => {
       'Przegląd miesięczny',
       'Inicjatywy',
       'Arkusz transakcji',
+      'Importuj transakcje…',
+      'Zestawienie firmowe…',
       'Aktualizuj datę stanu',
       'Ukryj stare check-iny…',
       'Ustawienia',
@@ -90,7 +94,7 @@ describe('the add-on menu', () => {
   it('onInstall adds the same menu', () => {
     const { ui } = open({ locale: 'en_US' });
     onInstall({ authMode: 'FULL' });
-    expect(ui.menuItems()).toHaveLength(12);
+    expect(ui.menuItems()).toHaveLength(14);
   });
 });
 

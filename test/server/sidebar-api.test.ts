@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createFakeServices, type FakeServicesOptions } from '../../local/spreadsheet';
 import { forgetLang } from '../../src/server/language';
 import { SETTINGS_PROPERTIES } from '../../src/server/settings';
-import { defaultQuarter, getSidebarState, submitQuarter } from '../../src/server/sidebar-api';
+import { getSidebarState, submitQuarter } from '../../src/server/sidebar-api';
 import type { QuarterPlan } from '../../src/shared/plan';
 import { installGlobals } from '../support/install-globals';
 
@@ -108,19 +108,7 @@ describe('getSidebarState', () => {
     expect(JSON.parse(JSON.stringify(state))).toEqual(state);
   });
 
-  it('proposes the next quarter that has not started, never one under way or past, in fiscal quarters too', () => {
-    // Ten days into Q1: Q1 is under way, so Q2 is the one to plan.
-    expect(defaultQuarter('2027-01-10', 1)).toEqual({ kind: 'quarter', year: 2027, quarter: 2 });
-    expect(defaultQuarter('2027-03-31', 1)).toEqual({ kind: 'quarter', year: 2027, quarter: 2 });
-    // On its first day a quarter has started.
-    expect(defaultQuarter('2027-04-01', 1)).toEqual({ kind: 'quarter', year: 2027, quarter: 3 });
-    expect(defaultQuarter('2027-12-01', 1)).toEqual({ kind: 'quarter', year: 2028, quarter: 1 });
-    // Fiscal year from April: February 2028 is in Q4 of fiscal 2027; Q1 of fiscal 2028 starts in April.
-    expect(defaultQuarter('2028-02-15', 4)).toEqual({ kind: 'quarter', year: 2028, quarter: 1 });
-    expect(defaultQuarter('2027-04-03', 4)).toEqual({ kind: 'quarter', year: 2027, quarter: 2 });
-  });
-
-  it('proposes the quarter after the previous one only while it has not started, on a fixed clock', () => {
+  it('proposes the quarter after the latest one planned until it has ended, on a fixed clock (rule in core/quarter)', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2027-02-20T10:00:00Z'));
     open({ locale: 'en_US', timeZone: 'Europe/Warsaw' });
@@ -128,9 +116,28 @@ describe('getSidebarState', () => {
     expect(submitQuarter({ plan, previousSheetId: null })).toMatchObject({ ok: true });
     // Q1 2027 planned and under way: Q2 2027 is next.
     expect(getSidebarState().defaults.quarter).toEqual({ kind: 'quarter', year: 2027, quarter: 2 });
-    // Q2 has started (and Q1 is past) with no quarter planned since: Q3, never Q2 nor Q1.
+    // Closing Q1 on 2 April, the manager plans Q2, which began the day before.
     vi.setSystemTime(new Date('2027-04-02T10:00:00Z'));
+    expect(getSidebarState().defaults.quarter).toEqual({ kind: 'quarter', year: 2027, quarter: 2 });
+    // Q2 has ended with nothing planned since: Q3 in its first three weeks, then Q4.
+    vi.setSystemTime(new Date('2027-07-05T10:00:00Z'));
     expect(getSidebarState().defaults.quarter).toEqual({ kind: 'quarter', year: 2027, quarter: 3 });
+    vi.setSystemTime(new Date('2027-08-15T10:00:00Z'));
+    expect(getSidebarState().defaults.quarter).toEqual({ kind: 'quarter', year: 2027, quarter: 4 });
+  });
+
+  it('proposes the quarter after the latest one by date, whichever tab the sheets are in', () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date('2027-02-20T10:00:00Z'));
+    open({ locale: 'en_US', timeZone: 'Europe/Warsaw' });
+    // Q3 planned ahead, then Q1 built after it (its tab last): the previous quarter is Q1, the latest is Q3.
+    for (const quarter of [3, 1]) {
+      const plan = goodPlan({ quarter: { kind: 'quarter', year: 2027, quarter } });
+      expect(submitQuarter({ plan, previousSheetId: null })).toMatchObject({ ok: true });
+    }
+    const state = getSidebarState();
+    expect(state.previousQuarter?.label).toBe('Q1 2027');
+    expect(state.defaults.quarter).toEqual({ kind: 'quarter', year: 2027, quarter: 4 });
   });
 });
 

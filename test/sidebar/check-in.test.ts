@@ -12,6 +12,8 @@ import { type BundleGlobals, callGlobal } from '../support/load-bundle';
 import { axeFindings, closePage, launchBrowser, openSidebar, skipBrowserTests } from './browser';
 
 const DAY = 86_400_000;
+/** The calls of the check-in itself: the What is due card asks for its own (getCheckInNudges) beside them. */
+const checkInCalls = (calls: string[]) => calls.filter((name) => name !== 'getCheckInNudges');
 const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 const kr = (fields: Partial<KeyResultPlan> & Pick<KeyResultPlan, 'title' | 'kind' | 'unit'>): KeyResultPlan => ({
@@ -150,7 +152,7 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
       .toBe(`Week ${week} was recorded before: its History rows were replaced (2); other weeks were not touched.`);
     expect(historyOf(services).map((record) => record.value)).toEqual([9, 500_000]);
 
-    expect(serverCalls).toEqual(['getCheckInState', 'submitCheckIn', 'submitCheckIn']);
+    expect(checkInCalls(serverCalls)).toEqual(['getCheckInState', 'submitCheckIn', 'submitCheckIn']);
     expect(outside).toEqual([]);
     await closePage(page);
   }, 60_000);
@@ -198,7 +200,7 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
       ]),
     ).toEqual([true, 0, text.length]);
     // The menu item's result carried the text: no server call for it.
-    expect(serverCalls).toEqual(['getCheckInState']);
+    expect(checkInCalls(serverCalls)).toEqual(['getCheckInState']);
     expect(await axeFindings(page)).toEqual([]);
 
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
@@ -257,7 +259,7 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
     expect(services.spreadsheet.getActiveSheet().getName()).toBe(
       await page.locator('#check-in-tab-name').textContent(),
     );
-    expect(serverCalls).toEqual(['getCheckInState', 'startCheckIn', 'getCheckInState']);
+    expect(checkInCalls(serverCalls)).toEqual(['getCheckInState', 'startCheckIn', 'getCheckInState']);
     await closePage(page);
   }, 60_000);
 });

@@ -145,7 +145,8 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
     await page.locator('[data-path="plan.objectives.0.keyResults.0.title"]').fill('New clients');
     await page.getByRole('button', { name: 'Create the OKR sheet' }).click();
     await page.locator('#done-title').waitFor();
-    expect(services.spreadsheet.getSheets()).toHaveLength(2);
+    // Sheet1, the OKR sheet and its OKR feed tab.
+    expect(services.spreadsheet.getSheets()).toHaveLength(3);
     await closePage(page);
   }, 60_000);
 
@@ -346,7 +347,8 @@ describe.skipIf(skip)('the sidebar in headless Chromium, against the built bundl
     await page.locator('#done-title').waitFor();
     expect(await page.locator('#done-title').textContent()).toBe(done);
     expect(await page.locator('#quarter-form').count()).toBe(0);
-    expect(services.spreadsheet.getSheets()).toHaveLength(2);
+    // Sheet1, the OKR sheet and its OKR feed tab.
+    expect(services.spreadsheet.getSheets()).toHaveLength(3);
     expect(serverCalls.filter((name) => name === 'submitQuarter')).toHaveLength(1);
 
     // Plan another starts a form, and a reload keeps it a form.

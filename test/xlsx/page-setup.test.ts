@@ -5,11 +5,9 @@
 // the page count is read from the PDF itself; with one page, the score columns are on page 1, and
 // test/xlsx/xlsx.test.ts checks LibreOffice recomputes those scores.)
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createFakeServices } from '../../local/spreadsheet';
@@ -20,6 +18,7 @@ import { dashboardWorkbook } from '../../scripts/bench-dashboard';
 import { buildDashboard } from '../../src/server/dashboard';
 import { buildQuarter } from '../../src/server/quarter-builder';
 import { workedExamplePlan } from '../okr-sheet/plans';
+import { hasSoffice, runSoffice } from '../support/libreoffice';
 
 const work = mkdtempSync(join(tmpdir(), 'okr-print-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -66,30 +65,12 @@ describe('the .xlsx page setup', () => {
   });
 });
 
-const SOFFICE = process.env.SOFFICE ?? 'soffice';
-const hasSoffice = spawnSync(SOFFICE, ['--version'], { encoding: 'utf8' }).status === 0;
-
 describe.skipIf(!hasSoffice && !process.env.CI)('the exported OKR sheet printed by LibreOffice headless', () => {
   it('fits on one A4 landscape page, scores included', { timeout: 180_000 }, () => {
     const { bytes } = okrSheetAlone();
     const file = join(work, 'quarter.xlsx');
     writeFileSync(file, bytes);
-    const profile = mkdtempSync(join(work, 'profile-'));
-    const run = spawnSync(
-      SOFFICE,
-      [
-        '--headless',
-        '--norestore',
-        `-env:UserInstallation=${pathToFileURL(profile).href}`,
-        '--convert-to',
-        'pdf',
-        file,
-        '--outdir',
-        work,
-      ],
-      { encoding: 'utf8', env: { ...process.env, HOME: profile }, timeout: 120_000 },
-    );
-    expect(run.status, run.stderr || run.stdout).toBe(0);
+    runSoffice(['--convert-to', 'pdf', file, '--outdir', work], work);
     const pdf = readFileSync(join(work, 'quarter.pdf'), 'latin1');
     // Page objects (not the /Pages tree); the MediaBox says which way round: wider than tall is landscape.
     expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);

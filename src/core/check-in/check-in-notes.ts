@@ -39,7 +39,7 @@ export type CheckInNote =
   | { code: 'unknownOwner'; name: string }
   /** The sidebar sent a payload the server could not read. */
   | { code: 'badRequest' }
-  /** Generating, recording or copying failed with an unexpected error; `reason` is the error's message. */
-  | { code: 'failed'; action: 'generate' | 'record' | 'text'; reason: string };
+  /** Generating, recording, copying or repairing fed formulas failed unexpectedly; `reason` is the error's message. */
+  | { code: 'failed'; action: 'generate' | 'record' | 'text' | 'repair'; reason: string };
 
 export type CheckInNoteCode = CheckInNote['code'];

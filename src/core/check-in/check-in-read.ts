@@ -48,10 +48,19 @@ export interface CheckInProblem {
   message: string;
 }
 
+/**
+ * Why a KR fed by a formula has no value this week, as a code the sidebar words: the formula shows an error
+ * (its code, `#DIV/0!`), the Deals sheet it reads is gone, or it gives nothing yet (no deals). Its value is
+ * then left out of History, never recorded as 0.
+ */
+export type FedValueProblem = { code: 'formulaError'; error: string } | { code: 'noDealsSheet' } | { code: 'noValue' };
+
 /** One key result row of the tab, as read. */
 export interface CheckInRow {
   row: number;
   keyResult: CheckInKeyResult;
+  /** Its value is the OKR sheet's formula, not typed (`deals`: one over the Deals sheet), and what ails it. */
+  fed?: { deals: boolean; problem: FedValueProblem | null };
   /** Nothing typed this week: no value, no confidence, no comment. */
   blank: boolean;
   /** A cell of this row could not be read; the row is not recorded. */
@@ -130,11 +139,21 @@ export function readCheckInTab(snapshot: CheckInTabSnapshot): CheckInReading {
   const rows: CheckInRow[] = [];
   const keyResults = regions.keyResults;
   if (keyResults) {
+    const fedIds = new Map((info.auto ?? []).map((fed) => [fed.id.toLowerCase(), fed.deals]));
     for (let row = keyResults.row; row < keyResults.row + keyResults.rows; row++) {
-      const read = readKeyResultRow((key) => cell(row, tabColumn(key)), row, lang, t);
+      const get = (key: TabColumnKey) => cell(row, tabColumn(key));
+      const deals = fedIds.get(textOf(get('krId')).toLowerCase());
+      const fed = deals === undefined ? undefined : { deals, problem: fedProblem(get('value')) };
+      const read = readKeyResultRow(fed?.problem ? (key) => (key === 'value' ? '' : get(key)) : get, row, lang, t);
       if (!read) continue;
       problems.push(...read.problems);
-      rows.push({ row, keyResult: read.keyResult, blank: read.blank, unreadable: read.problems.length > 0 });
+      rows.push({
+        row,
+        keyResult: read.keyResult,
+        blank: read.blank,
+        unreadable: read.problems.length > 0,
+        ...(fed ? { fed } : {}),
+      });
     }
   } else missing('keyResults');
 
@@ -173,6 +192,17 @@ export function readCheckInTab(snapshot: CheckInTabSnapshot): CheckInReading {
     problems: problems.sort((a, b) => a.row - b.row),
     lang,
   };
+}
+
+/** What ails the value of a KR fed by a formula: an error or text where a number belongs, or no value. */
+function fedProblem(value: unknown): FedValueProblem | null {
+  if (isBlank(value)) return { code: 'noValue' };
+  try {
+    readNumber(value, ref(''));
+    return null;
+  } catch {
+    return { code: 'formulaError', error: describeValue(value) };
+  }
 }
 
 function readKeyResultRow(

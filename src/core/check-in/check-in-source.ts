@@ -96,8 +96,20 @@ export function openQuarterInstead(
 export function tabKeyResultsOf(
   reading: QuarterReading,
   latest: ReadonlyMap<string, { value: number; day: number }>,
+  dealsSheetName: string | null = null,
 ): TabKeyResult[] {
   const result: TabKeyResult[] = [];
+  // A KR whose current cell holds a formula is fed by it; one naming the Deals sheet (or a sheet since deleted,
+  // which Sheets writes as #REF!) is fed by Deals.
+  // Sheets may show a plain name without its quotes (`Deals!$D:$D`), so both spellings count.
+  const dealsRefs = dealsSheetName === null ? [] : [`'${dealsSheetName.replace(/'/g, "''")}'!`, `${dealsSheetName}!`];
+  const fedBy = new Map<string, 'deals' | 'formula'>();
+  for (const row of reading.rows) {
+    const formula = row.currentFormula;
+    if (!row.id || !formula || fedBy.has(row.id.toLowerCase())) continue;
+    const deals = dealsRefs.some((ref) => formula.includes(ref)) || formula.includes('#REF!');
+    fedBy.set(row.id.toLowerCase(), deals ? 'deals' : 'formula');
+  }
   const currency = reading.settings?.currency ?? 'PLN';
   const seen = new Set<string>();
   for (const objective of reading.plan?.objectives ?? []) {
@@ -119,6 +131,7 @@ export function tabKeyResultsOf(
         committed: kr.committed,
         lastValue: last?.value ?? null,
         lastRecordedDay: last?.day ?? null,
+        ...(fedBy.has(id.toLowerCase()) ? { fedBy: fedBy.get(id.toLowerCase()) } : {}),
       });
     }
   }

@@ -217,6 +217,8 @@ export const checkInTabInfoSchema = lazySchema(() =>
     style: z.enum(FORMULA_STYLES),
     currency: z.string(),
     okrSheetId: z.number(),
+    /** Key results whose value is the OKR sheet's formula, not typed; `deals` when it reads the Deals sheet. */
+    auto: z.optional(z.array(z.object({ id: z.string(), deals: z.boolean() }))),
   }),
 );
 export type CheckInTabInfo = LazyOutput<typeof checkInTabInfoSchema>;
@@ -242,6 +244,8 @@ export interface TabKeyResult extends Omit<CheckInKeyResult, 'kind' | 'value' | 
   problem?: string;
   /** The OKR sheet's row, for the problem's message. */
   okrRow?: number;
+  /** Its current value is a formula on the OKR sheet (`deals`: one over the Deals sheet): shown, never typed. */
+  fedBy?: 'deals' | 'formula';
 }
 
 export interface CheckInTabInput {
@@ -254,6 +258,11 @@ export interface CheckInTabInput {
   asOf: string;
   okrSheetId: number;
   keyResults: readonly TabKeyResult[];
+  /**
+   * The OKR sheet's name and the columns of its KR ids and current values: a KR fed by a formula shows the
+   * current value found there by its id (sorting the OKR sheet moves nothing here).
+   */
+  okrSheet?: { name: string; krIdColumn: number; currentColumn: number };
   /** The Deals sheet, when the spreadsheet has one: the pipeline is then computed from it, not typed. */
   deals?: DealsSource | null;
   /**
@@ -482,6 +491,15 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
     allowInvalid: false,
     help: t('helpConfidence'),
   };
+  // A value fed by a formula: grey, its source in the cell's help, and no number check.
+  const fedSpec: ValidationSpec = {
+    kind: 'number',
+    min: -1e15,
+    max: 1e15,
+    allowInvalid: true,
+    help: t('helpFedValue'),
+  };
+  const auto: { id: string; deals: boolean }[] = [];
   const keyResultRows: { id: string; row: number }[] = [];
   input.keyResults.forEach((kr, index) => {
     const row = krRow + index;
@@ -526,6 +544,8 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
       ? text(t('brokenRow', { row: kr.okrRow ?? '?', message: kr.problem }))
       : formula(`=${call('TRIM', `${mismatchFlag}&" "&${staleFlag}`)}`);
     const portable = style === 'portable' ? portableRowFormulas(places, row) : null;
+    const fed = kr.fedBy && input.okrSheet && !milestone ? fedValueFormula(input.okrSheet, kr.id) : null;
+    if (fed) auto.push({ id: kr.id, deals: kr.fedBy === 'deals' });
     const values: Record<TabColumnKey, SheetCell> = {
       objective: text(kr.objective),
       krId: text(kr.id),
@@ -538,7 +558,7 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
       target: kr.target === null || milestone ? null : number(kr.target),
       lastValue: shown(kr.lastValue),
       lastDate: kr.lastRecordedDay === null ? null : number(kr.lastRecordedDay),
-      value: shown(kr.lastValue),
+      value: fed ? formula(fed) : shown(kr.lastValue),
       share: milestone ? null : formula(share),
       score: portable ? formula(portable.score) : null,
       change: milestone
@@ -561,10 +581,11 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
     setFormat(row, tabColumn('score'), SCORE_FORMAT);
     setFormat(row, tabColumn('confidence'), '0');
     for (const key of ['value', 'confidence', 'comment'] as const) fill(row, tabColumn(key), FILL.input);
+    if (fed) fill(row, tabColumn('value'), FILL.computed);
     for (const key of ['share', 'score', 'change', 'status', 'flags', 'plan'] as const) {
       fill(row, tabColumn(key), FILL.computed);
     }
-    validate(row, tabColumn('value'), milestone ? milestoneSpec : valueSpec);
+    validate(row, tabColumn('value'), milestone ? milestoneSpec : fed ? fedSpec : valueSpec);
     validate(row, tabColumn('confidence'), confidenceSpec);
   });
 
@@ -623,6 +644,7 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
     style,
     currency: input.currency,
     okrSheetId: input.okrSheetId,
+    ...(auto.length > 0 ? { auto } : {}),
   };
   const column = (key: TabColumnKey) => a1Range(krRow, tabColumn(key), krLast, tabColumn(key));
   const statusRule = (emoji: string) => `=$${columnLetter(tabColumn('status'))}${krRow}=${quoted(emoji)}`;
@@ -678,4 +700,19 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
     info,
     keyResultRows,
   };
+}
+
+/**
+ * This week's value of a KR fed by a formula: the OKR sheet's current value, found by the KR's id, so a sort of
+ * the OKR sheet changes nothing and an error there (#REF!, #DIV/0!) shows here as it is.
+ * @example fedValueFormula({ name: 'OKR Q1 2027', krIdColumn: 4, currentColumn: 14 }, 'O1.2')
+ * // "=INDEX('OKR Q1 2027'!$N:$N;MATCH(\"O1.2\";'OKR Q1 2027'!$D:$D;0))"
+ */
+export function fedValueFormula(
+  okrSheet: { name: string; krIdColumn: number; currentColumn: number },
+  id: string,
+): string {
+  const sheet = `'${okrSheet.name.replace(/'/g, "''")}'`;
+  const whole = (column: number) => `${sheet}!$${columnLetter(column)}:$${columnLetter(column)}`;
+  return `=${call('INDEX', whole(okrSheet.currentColumn), call('MATCH', quoted(id), whole(okrSheet.krIdColumn), 0))}`;
 }

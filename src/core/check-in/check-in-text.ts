@@ -9,7 +9,7 @@ import { sheetText } from '../okr-sheet/texts';
 import { STATUS_EMOJI } from '../pace';
 import { assessKeyResult, type CheckIn } from './check-in';
 
-const text = defineTexts(
+const text = defineTexts(() => [
   {
     title: '=== Sales Check-in – Week {week} ===',
     pipeline: 'PIPELINE:',
@@ -38,7 +38,7 @@ const text = defineTexts(
     planItem: '{number}. {action} → wspiera KR {id}',
     none: '—',
   },
-);
+]);
 
 /** The check-in in the guide's plain-text form, in Polish or English. */
 export function renderCheckInText(checkIn: CheckIn, lang: Lang): string {

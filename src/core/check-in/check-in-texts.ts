@@ -5,7 +5,7 @@
 
 import { defineTexts } from '../i18n';
 
-export const checkInText = defineTexts(
+export const checkInText = defineTexts(() => [
   {
     tabName: 'Check-in W{week}',
     title: 'Sales Check-in – Week {week}',
@@ -65,6 +65,8 @@ export const checkInText = defineTexts(
     planOwner: 'Owner',
     planNoKeyResult: '⚠ tied to no KR of the quarter',
     helpValue: "This week's value; prefilled with the last recorded one.",
+    helpFedValue:
+      '⚙ Not typed: the current value the OKR sheet computes with its formula (from the Deals sheet, say). Recording copies it into History.',
     helpDone: 'Done or not: {yes} / {no}.',
     helpConfidence: 'How sure the owner is of reaching the target: 1 (not at all) to 10 (certain).',
     helpPlanKeyResult: 'The key result this priority supports.',
@@ -174,6 +176,8 @@ export const checkInText = defineTexts(
     planOwner: 'Właściciel',
     planNoKeyResult: '⚠ nie wspiera żadnego KR kwartału',
     helpValue: 'Wartość w tym tygodniu; wstępnie ostatnia zapisana.',
+    helpFedValue:
+      '⚙ Nie wpisuje się: bieżąca wartość, którą arkusz OKR liczy swoją formułą (np. z arkusza transakcji). Zapis kopiuje ją do Historii.',
     helpDone: 'Zrobione czy nie: {yes} / {no}.',
     helpConfidence: 'Jak pewny jest właściciel osiągnięcia celu: od 1 (wcale) do 10 (pewne).',
     helpPlanKeyResult: 'Kluczowy rezultat, który wspiera ten priorytet.',
@@ -225,6 +229,6 @@ export const checkInText = defineTexts(
     msgNotYesNo: 'Wiersz {row}, {field}: „{value}” to nie {yes} / {no}; nie zapisano.',
     msgMissingRegion: 'Nie znaleziono części „{region}” zakładki check-inu; pominięto ją.',
   },
-);
+]);
 
 export type CheckInTextKey = Parameters<typeof checkInText>[1];

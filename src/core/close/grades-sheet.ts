@@ -1,7 +1,8 @@
 // The Grades sheet a quarter's close writes beside its OKR sheet, as data (src/core/sheet-spec.ts), and its
 // reader. Everything the close computed is frozen as values: each KR's final score (exact, shown to 0.1 by
 // its number format), band, committed verdict and flags; objective and team grades; the distribution by
-// band; the quarter's flags. What people type afterwards sits in input cells: the owner's override with its
+// band; the quarter's flags; how far the standard forecasts made 4 and 8 weeks before the last recorded week
+// were from its value (../forecast-error.ts, the same figure the monthly review shows). What people type afterwards sits in input cells: the owner's override with its
 // reason, a note per KR, the closing note and the answers to the guide's retro questions. An override with
 // no reason is flagged by a formula and a colour rule as it is typed, and refused by the reader, which is
 // what the next New quarter reads the grades through.
@@ -9,12 +10,13 @@
 import * as z from 'zod/mini';
 import { type LazyOutput, lazySchema, parseStoredJson } from '../../shared/lazy-schema';
 import { isBlank, readNumber } from '../cell-values';
+import type { ForecastError } from '../forecast-error';
 import { call } from '../formula-text';
 import type { Lang } from '../i18n';
 import { describeValue } from '../input-error';
 import { a1, a1Range, columnLetter, dateFormula, number, quoted, type SheetCell, text } from '../okr-sheet/cells';
 import { parseKeyResultType } from '../score';
-import { DATE_FORMAT, FILL, type SheetSpec, sheetGrids, type ValidationSpec } from '../sheet-spec';
+import { DATE_FORMAT, FILL, PERCENT_FORMAT, type SheetSpec, sheetGrids, type ValidationSpec } from '../sheet-spec';
 import {
   GRADE_BANDS,
   type GradeBand,
@@ -43,6 +45,9 @@ export const GRADE_COLUMN_KEYS = [
   'reason',
   'note',
   'flags',
+  'forecastError4',
+  'forecastError8',
+  'forecastErrorMean',
 ] as const;
 export type GradeColumnKey = (typeof GRADE_COLUMN_KEYS)[number];
 
@@ -63,6 +68,9 @@ const WIDTHS: Record<GradeColumnKey, number> = {
   reason: 220,
   note: 220,
   flags: 260,
+  forecastError4: 110,
+  forecastError8: 110,
+  forecastErrorMean: 110,
 };
 
 /** The format of a final score: the exact value is kept, and shown to one decimal as Google grades are. */
@@ -111,6 +119,8 @@ export interface GradesSheetInput {
   /** The day of the close (ISO). */
   closedOn: string;
   grades: QuarterGrades;
+  /** Per KR, the forecast error from History (`forecastErrors`); a KR missing here has blank error cells. */
+  forecastErrors?: readonly ForecastError[];
 }
 
 export interface GradesSheetLayout extends SheetSpec {
@@ -182,6 +192,9 @@ export function layoutGradesSheet(input: GradesSheetInput): GradesSheetLayout {
     help: t('overrideHelp'),
   };
   const byId = new Map(grades.objectives.map((objective) => [objective.id, objective]));
+  const errorsById = new Map((input.forecastErrors ?? []).map((error) => [error.keyResultId.toLowerCase(), error]));
+  const errorCell = (value: number | null | undefined): SheetCell =>
+    value === null || value === undefined ? null : number(value);
   grades.keyResults.forEach((grade, index) => {
     const row = krRow + index;
     const column = gradeColumn;
@@ -211,10 +224,17 @@ export function layoutGradesSheet(input: GradesSheetInput): GradesSheetLayout {
       reason: null,
       note: null,
       flags: { formula: flags },
+      forecastError4: errorCell(pointError(errorsById.get(grade.id.toLowerCase()), 4)),
+      forecastError8: errorCell(pointError(errorsById.get(grade.id.toLowerCase()), 8)),
+      forecastErrorMean: errorCell(errorsById.get(grade.id.toLowerCase())?.meanAbsoluteError),
     };
     for (const key of GRADE_COLUMN_KEYS) put(row, column(key), values[key]);
     setFormat(row, column('score'), GRADE_FORMAT);
     setFormat(row, column('override'), GRADE_FORMAT);
+    for (const key of ['forecastError4', 'forecastError8', 'forecastErrorMean'] as const) {
+      setFormat(row, column(key), PERCENT_FORMAT);
+      fill(row, column(key), FILL.computed);
+    }
     if (grade.band) {
       fill(row, column('score'), BAND_FILL[grade.band]);
       fill(row, column('band'), BAND_FILL[grade.band]);
@@ -315,6 +335,7 @@ export function layoutGradesSheet(input: GradesSheetInput): GradesSheetLayout {
     notes: [
       { a1: a1(CLOSING_NOTE_CELL.row, CLOSING_NOTE_CELL.column), note: t('closingNoteHelp') },
       ...(krCount > 0 ? [{ a1: a1(krTitle, gradeColumn('override')), note: t('overrideHelp') }] : []),
+      ...(krCount > 0 ? [{ a1: a1(krTitle, gradeColumn('forecastErrorMean')), note: t('forecastErrorHelp') }] : []),
     ],
     sheetMetadata: [
       { key: GRADES_METADATA.kind, value: GRADES_METADATA.kindValue },
@@ -325,6 +346,11 @@ export function layoutGradesSheet(input: GradesSheetInput): GradesSheetLayout {
     info,
     keyResultRegion: { row: krRow, rows: krCount },
   };
+}
+
+/** The error of the forecast made `weeksBefore` weeks before the final week; `null` when none was compared. */
+function pointError(error: ForecastError | undefined, weeksBefore: number): number | null {
+  return error?.points.find((point) => point.weeksBefore === weeksBefore)?.error ?? null;
 }
 
 /** One KR's grade as read back from a Grades sheet. */
@@ -345,7 +371,8 @@ export interface RefusedOverride {
   id: string;
   row: number;
   problem: OverrideProblem | 'notANumber';
-  value: string;
+  /** The override as read: its number (the renderer writes it in the reader's language), else the text typed. */
+  value: number | string;
 }
 
 export interface GradesReading {
@@ -415,7 +442,7 @@ export function readGradesGrid(snapshot: GradesSnapshot): GradesReading {
       if (value !== null) {
         const candidate = { value, reason };
         const problem = overrideProblem(candidate);
-        if (problem) refused.push({ id, row, problem, value: describeValue(overrideCell) });
+        if (problem) refused.push({ id, row, problem, value });
         else override = candidate;
       }
     }

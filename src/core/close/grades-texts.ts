@@ -5,7 +5,7 @@
 import { defineTexts, type Lang } from '../i18n';
 import type { GradeBand, GradeFlag, RetroQuestion } from './grades';
 
-export const gradesText = defineTexts(
+export const gradesText = defineTexts(() => [
   {
     sheetName: 'Grades {quarter}',
     title: 'Grades: {quarter}, {team}',
@@ -28,6 +28,11 @@ export const gradesText = defineTexts(
     col_reason: 'Reason for the override',
     col_note: 'Note',
     col_flags: 'Flags',
+    col_forecastError4: 'Forecast error, 4 weeks before',
+    col_forecastError8: 'Forecast error, 8 weeks before',
+    col_forecastErrorMean: 'Forecast error (mean)',
+    forecastErrorHelp:
+      'How far the standard forecasts made 4 and 8 weeks before the last recorded week were from its value, as a share of the distance from start to target, and their mean. Empty when History holds no forecast that many weeks old.',
     type_committed: 'committed',
     type_aspirational: 'aspirational',
     band_green: 'delivered',
@@ -82,6 +87,11 @@ export const gradesText = defineTexts(
     col_reason: 'Powód korekty',
     col_note: 'Notatka',
     col_flags: 'Flagi',
+    col_forecastError4: 'Błąd prognozy sprzed 4 tygodni',
+    col_forecastError8: 'Błąd prognozy sprzed 8 tygodni',
+    col_forecastErrorMean: 'Błąd prognozy (średni)',
+    forecastErrorHelp:
+      'Jak daleko standardowe prognozy sprzed 4 i 8 tygodni od ostatniego zapisanego tygodnia były od jego wartości, jako część drogi od startu do celu, i ich średnia. Puste, gdy Historia nie ma prognozy sprzed tylu tygodni.',
     type_committed: 'zobowiązujący',
     type_aspirational: 'ambitny',
     band_green: 'zrealizowany',
@@ -114,7 +124,7 @@ export const gradesText = defineTexts(
     retro_differently: 'Co zrobilibyśmy inaczej?',
     retro_carryOn: 'Co przenosimy do kolejnego kwartału?',
   },
-);
+]);
 
 export type GradesTextKey = Parameters<typeof gradesText>[1];
 

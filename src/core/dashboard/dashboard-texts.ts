@@ -3,7 +3,7 @@
 
 import { defineTexts } from '../i18n';
 
-export const dashboardText = defineTexts(
+export const dashboardText = defineTexts(() => [
   {
     sheetName: 'Dashboard',
     menuItem: 'Dashboard',
@@ -23,10 +23,6 @@ export const dashboardText = defineTexts(
     maxScenario: 'Maximum scenario (mean)',
     status: 'Status',
     count: 'Initiatives',
-    status_idea: 'idea',
-    status_running: 'running',
-    status_done: 'done',
-    status_dropped: 'dropped',
     chartObjectives: 'Objective scores',
     chartKeyResults: 'Key results by week (score; 1.0 = target)',
     chartStatuses: 'Statuses by week',
@@ -57,10 +53,6 @@ export const dashboardText = defineTexts(
     maxScenario: 'Scenariusz maksymalny (średnio)',
     status: 'Status',
     count: 'Inicjatywy',
-    status_idea: 'pomysł',
-    status_running: 'w toku',
-    status_done: 'zrobione',
-    status_dropped: 'porzucone',
     chartObjectives: 'Wyniki celów',
     chartKeyResults: 'Kluczowe rezultaty tydzień po tygodniu (wynik; 1,0 = cel)',
     chartStatuses: 'Statusy tydzień po tygodniu',
@@ -73,4 +65,4 @@ export const dashboardText = defineTexts(
     noQuarter: 'Nie ma jeszcze arkusza OKR: utwórz go poleceniem „Nowy kwartał…” w menu OKR Sheets.',
     unreadable: 'Nie da się odczytać arkusza OKR „{name}” (wiersz {row}: {message}), więc pulpitu nie zbudowano.',
   },
-);
+]);

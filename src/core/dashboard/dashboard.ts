@@ -8,6 +8,7 @@
 
 import type { HistoryRecord } from '../check-in/history';
 import type { Lang } from '../i18n';
+import { INITIATIVE_STATUSES, type InitiativeStatus, STATUS_WORDS, statusOf } from '../initiatives/initiatives';
 import { a1Range, type SheetCell } from '../okr-sheet/cells';
 import type { Status } from '../pace';
 import { type KeyResultKind, objectiveScore, scoreKeyResult } from '../score';
@@ -38,9 +39,6 @@ export interface DashboardObjective {
   id: string;
   title: string;
 }
-
-export const INITIATIVE_STATUSES = ['idea', 'running', 'done', 'dropped'] as const;
-export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 
 export interface DashboardInput {
   lang: Lang;
@@ -177,30 +175,16 @@ const SLOTS = [
 
 const STATUS_COLORS = ['#34a853', '#fbbc04', '#ea4335'];
 
-const STATUS_WORDS: Record<string, InitiativeStatus> = {
-  idea: 'idea',
-  running: 'running',
-  done: 'done',
-  dropped: 'dropped',
-  pomysł: 'idea',
-  'w toku': 'running',
-  'w realizacji': 'running',
-  zrobione: 'done',
-  zakończone: 'done',
-  porzucone: 'dropped',
-  porzucona: 'dropped',
-};
-
-/** Initiatives counted by the status words of an Initiatives sheet (either language); other words are skipped. */
-export function countInitiativeStatuses(words: readonly unknown[]): Record<InitiativeStatus, number> {
+/**
+ * Initiatives counted by status: statuses as the Initiatives sheet's reader gives them, or status words in
+ * either language, read by the Initiatives module's one reader of them (`statusOf`); other words are skipped.
+ */
+export function countInitiativeStatuses(
+  statuses: readonly (InitiativeStatus | string | null | undefined)[],
+): Record<InitiativeStatus, number> {
   const counts: Record<InitiativeStatus, number> = { idea: 0, running: 0, done: 0, dropped: 0 };
-  for (const word of words) {
-    const status =
-      STATUS_WORDS[
-        String(word ?? '')
-          .trim()
-          .toLowerCase()
-      ];
+  for (const word of statuses) {
+    const status = statusOf(String(word ?? ''));
     if (status) counts[status]++;
   }
   return counts;
@@ -222,7 +206,8 @@ export function layoutDashboard(input: DashboardInput): DashboardLayout {
   const dataEnd = initiativesAt + (figures.initiatives ? INITIATIVE_STATUSES.length + 1 : 0);
   const lineWidth = 1 + krCount + 1 + scenarioColumns;
   const lastRow = Math.max(PAGE.rows, dataEnd);
-  const lastColumn = DATA_COLUMN + Math.max(3, lineWidth) - 1;
+  // The widest table: the KRs' lines, or the statuses by week (week, on pace, behind, far behind).
+  const lastColumn = DATA_COLUMN + Math.max(4, lineWidth) - 1;
   const g = sheetGrids(lastRow, lastColumn);
   const header = (row: number, column: number, words: string) => {
     g.put(row, column, { text: words });
@@ -331,7 +316,7 @@ export function layoutDashboard(input: DashboardInput): DashboardLayout {
     header(initiativesAt, DATA_COLUMN, t('status'));
     header(initiativesAt, DATA_COLUMN + 1, t('count'));
     INITIATIVE_STATUSES.forEach((status, index) => {
-      g.put(initiativesAt + 1 + index, DATA_COLUMN, { text: t(`status_${status}`) });
+      g.put(initiativesAt + 1 + index, DATA_COLUMN, { text: STATUS_WORDS[input.lang][status] });
       g.put(initiativesAt + 1 + index, DATA_COLUMN + 1, { number: counts[status] });
     });
     chart({

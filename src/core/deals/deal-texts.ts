@@ -5,7 +5,7 @@
 import { defineTexts, type Lang } from '../i18n';
 import type { DealField, DealProblem, ForecastCategory, Outcome } from './deal';
 
-export const dealText = defineTexts(
+export const dealText = defineTexts(() => [
   {
     sheetName: 'Deals',
     col_id: 'Deal ID',
@@ -44,6 +44,7 @@ export const dealText = defineTexts(
     noRows: 'the export has a header row but no deals',
     nothing: '(nothing)',
     menuItem: 'Deals sheet',
+    importMenuItem: 'Import deals…',
     finalStage: 'Deals in the final stage (commit)',
     fromDeals:
       'Computed from the sheet “{name}”: value = open deals, closed = won this quarter, forecast = weighted amounts of open deals closing in the next 14 days.',
@@ -89,6 +90,7 @@ export const dealText = defineTexts(
     noRows: 'eksport ma wiersz nagłówków, ale żadnej transakcji',
     nothing: '(nic)',
     menuItem: 'Arkusz transakcji',
+    importMenuItem: 'Importuj transakcje…',
     finalStage: 'Okazje w final stage (pewne)',
     fromDeals:
       'Liczone z arkusza „{name}”: wartość = otwarte transakcje, zamknięte = wygrane w tym kwartale, prognoza = kwoty ważone otwartych transakcji z datą zamknięcia w ciągu 14 dni.',
@@ -96,7 +98,7 @@ export const dealText = defineTexts(
     created:
       'Utworzono arkusz „{name}”: wklej do niego eksport z CRM od wiersza 1 albo wpisuj transakcje pod nagłówkiem.',
   },
-);
+]);
 
 /** The header of a deal field in a language. */
 export function dealHeader(lang: Lang, field: DealField): string {

@@ -190,12 +190,13 @@ export function layoutInitiatives(input: InitiativesInput): InitiativesLayout {
     const sheet = `'${input.okr.sheetName.replace(/'/g, "''")}'`;
     const ids = `${sheet}!${input.okr.keyResultIds}`;
     const counts = `${sheet}!${input.okr.runningCounts}`;
+    // IF over the ranges as an array rather than FILTER, which LibreOffice before 24.8 and Excel before 2021
+    // lack; the .xlsx export turns ARRAYFORMULA into an array formula.
+    const notRunning = call('IF', `(${ids}<>"")*(${counts}=0)`, ids, '""');
     put(
       keyResultsRow,
       listColumn,
-      formula(
-        `=${call('IFERROR', call('TEXTJOIN', quoted(', '), 'TRUE', call('FILTER', ids, `${ids}<>""`, `${counts}=0`)), '""')}`,
-      ),
+      formula(`=${call('IFERROR', call('ARRAYFORMULA', call('TEXTJOIN', quoted(', '), 'TRUE', notRunning)), '""')}`),
     );
   } else {
     const running = new Set(

@@ -5,7 +5,7 @@
 import { defineTexts, type Lang } from '../i18n';
 import { HYPOTHESIS_TEMPLATE, type InitiativeFlag } from './initiatives';
 
-const texts = defineTexts(
+const texts = defineTexts(() => [
   {
     sheetName: 'Initiatives {quarter}',
     title: 'Initiatives · {quarter} · {team}',
@@ -107,7 +107,7 @@ const texts = defineTexts(
     menuOpened: 'Otwarto arkusz „{name}”.',
     menuNoQuarter: 'Nie ma jeszcze otwartego arkusza OKR: utwórz go poleceniem Nowy kwartał….',
   },
-);
+]);
 
 export type InitiativesTextKey = Parameters<typeof texts>[1];
 

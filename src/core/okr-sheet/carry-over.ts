@@ -1,12 +1,16 @@
 // Starting a quarter from the previous one. For each key result the manager chose: carry it over (the new
-// start is where it ended), keep it as it is, or drop it. A formula the user wrote in last quarter's
-// `current` cell (a SUMIFS over a CRM tab, say) is the way that result is measured, so it comes along as a
-// formula: never replaced by the number it last showed. The new quarter's ids are then given by position
-// (O1, O1.1, O1.2…), so a key result dropped or removed leaves no gap; what the previous ids named (the
-// user's formulas, the objectives a team objective supports) follows its key result or objective.
+// start is where it ended, or 0 for a Deals source that counts the quarter's own deals), keep it as it is, or
+// drop it. A formula the user wrote in last quarter's `current` cell (a SUMIFS over a CRM tab, say) is the way
+// that result is measured, so it comes along as a formula: never replaced by the number it last showed. The
+// add-on's own formula of a Deals source is not copied: the plan's `source` says what feeds the KR now, and
+// the builder writes that source's formula afresh, over the Deals sheet as it is and the new quarter's dates.
+// The new quarter's ids are then given by position (O1, O1.1, O1.2…), so a key result dropped or removed
+// leaves no gap; what the previous ids named (the user's formulas, the objectives a team objective supports)
+// follows its key result or objective.
 
-import type { QuarterPlan } from '../../shared/plan';
+import type { KrSource, QuarterPlan } from '../../shared/plan';
 import type { Lang } from '../i18n';
+import { carriedStart } from '../kr-library';
 import { formula, type SheetCell } from './cells';
 import { sheetText } from './texts';
 
@@ -17,6 +21,8 @@ export interface PreviousKeyResult {
   id: string;
   current: number | null;
   currentFormula: string | null;
+  /** The Deals source whose ready formula fed it (read from that formula); `null` when typed or the user's. */
+  source: KrSource | null;
 }
 
 export interface CarriedOver {
@@ -54,18 +60,18 @@ export function applyCarryOver(
         warnings.push(sheetText(lang, 'warnCarryMissing', { id }));
         return [kr];
       }
-      const measured = last.currentFormula ? formula(last.currentFormula) : null;
-      if (choice === 'keep') {
-        if (measured) currentCells[id] = measured;
-        return [{ ...kr, current: measured ? null : last.current }];
-      }
+      // The user's own formula comes along; the add-on's formula of a source is written afresh from `kr.source`.
+      const measured = last.currentFormula && !last.source ? formula(last.currentFormula) : null;
       if (measured) currentCells[id] = measured;
+      const fed = !measured && Boolean(kr.source) && kr.kind !== 'milestone';
+      if (choice === 'keep') return [{ ...kr, current: measured || fed ? null : last.current }];
       if (kr.kind === 'milestone') return [{ ...kr, current: null }];
-      if (last.current === null) {
+      const next = carriedStart(measured ? null : kr.source, last.current);
+      if (next.why === 'noValue') {
         warnings.push(sheetText(lang, 'warnCarryNoValue', { id }));
         return [{ ...kr, current: null }];
       }
-      return [{ ...kr, start: last.current, current: null }];
+      return [{ ...kr, start: next.start, current: null }];
     });
     if (keyResults.length === 0) {
       warnings.push(sheetText(lang, 'warnObjectiveDropped', { id: objective.id ?? objective.title }));
@@ -84,7 +90,8 @@ export function applyCarryOver(
 
 /**
  * Gives the objectives and key results of a continued quarter their ids by position, and moves what the old
- * ids named: the current cells, and the objective a team objective supports (dropped when that objective was).
+ * ids named: the current cells, the objective a team objective supports (dropped when that objective was), and
+ * the key result each initiative serves.
  * @example renumber(planWithO1_2Only, {}) // its key result is O1.1
  */
 export function renumber(
@@ -98,6 +105,7 @@ export function renumber(
   });
   const cells: Record<string, SheetCell> = {};
   const byOldId = new Map(Object.entries(currentCells).map(([id, cell]) => [id.toLowerCase(), cell]));
+  const keyResultIds = new Map<string, string>();
   const objectives = plan.objectives.map((objective, index) => {
     const id = `O${index + 1}`;
     const parent = objective.parent?.trim() ? objectiveIds.get(objective.parent.trim().toLowerCase()) : undefined;
@@ -108,6 +116,7 @@ export function renumber(
       ...(parent ? { parent } : {}),
       keyResults: objective.keyResults.map((kr, krIndex) => {
         const krId = `${id}.${krIndex + 1}`;
+        if (kr.id?.trim()) keyResultIds.set(kr.id.trim().toLowerCase(), krId);
         const cell = kr.id?.trim() ? byOldId.get(kr.id.trim().toLowerCase()) : undefined;
         if (cell) {
           cells[krId] = cell;
@@ -117,5 +126,9 @@ export function renumber(
       }),
     };
   });
-  return { plan: { ...plan, objectives }, currentCells: cells };
+  const initiatives = plan.initiatives?.map((initiative) => ({
+    ...initiative,
+    keyResultId: keyResultIds.get(initiative.keyResultId.trim().toLowerCase()) ?? initiative.keyResultId,
+  }));
+  return { plan: { ...plan, objectives, ...(initiatives ? { initiatives } : {}) }, currentCells: cells };
 }

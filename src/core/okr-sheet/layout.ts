@@ -4,8 +4,11 @@
 // evaluate its formulas with HyperFormula.
 
 import type { KeyResultPlan, Level, ObjectivePlan, QuarterPlan, Unit } from '../../shared/plan';
+import { type QuarterCells, sourceFormula } from '../deals/kr-sources';
+import type { DealsSource } from '../deals/pipeline-formulas';
 import type { Lang } from '../i18n';
 import { initiativesSheetName, runningInitiativesFormula } from '../initiatives/layout';
+import { KR_SOURCE_INFO } from '../kr-library';
 import { currencyPattern } from '../locale-format';
 import { formatPercent, valueDecimals } from '../number-format';
 import { ASPIRATIONAL, COMMITTED, STATUS_EMOJI } from '../pace';
@@ -94,6 +97,16 @@ export interface LayoutExtras {
   currentCells?: Readonly<Record<string, SheetCell>>;
   /** The as-of date to write (ISO): today in the spreadsheet's time zone; the quarter's first day by default. */
   asOf?: string;
+  /** The Deals sheet that feeds the key results with a `source`; without it their current value stays typed. */
+  deals?: DealsSource | null;
+}
+
+/** The OKR sheet's cells holding the quarter's first and last day, as a fed KR's formula names them (`$F$2`). */
+export function quarterHeaderCells(): QuarterCells {
+  return {
+    quarterStart: a1(HEADER_PLACES.quarterStart.row, HEADER_PLACES.quarterStart.labelColumn + 1, true),
+    quarterEnd: a1(HEADER_PLACES.quarterEnd.row, HEADER_PLACES.quarterEnd.labelColumn + 1, true),
+  };
 }
 
 /**
@@ -247,13 +260,29 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
     fill(HEADER_ROW, column, FILL.header);
   }
 
-  // One row per key result.
+  // One row per key result. A KR with a source gets its formula in the current cell, over the header's dates.
+  const quarterCells = quarterHeaderCells();
+  const autoRows = new Map<number, ValidationSpec>();
+  // One rule per source, shared by its rows: the writer builds each distinct rule once.
+  const autoSpecs = new Map<string, ValidationSpec>();
   const keyResults: LaidOutKeyResult[] = [];
   let row = FIRST_DATA_ROW;
   for (const { id: objectiveId, objective, krIds } of objectives) {
     objective.keyResults.forEach((kr, index) => {
       const id = krIds[index] as string;
       const currency = kr.currency ?? plan.currency;
+      const deals = extras.deals;
+      const auto =
+        kr.source && deals && kr.kind !== 'milestone' && !extras.currentCells?.[id]
+          ? sourceFormula(kr.source, deals, quarterCells)
+          : null;
+      if (auto && kr.source && deals) {
+        const what = KR_SOURCE_INFO[kr.source].what[lang];
+        const help = sheetText(lang, 'helpAutoCurrent', { what, sheet: deals.sheetName });
+        const spec = autoSpecs.get(help) ?? { kind: 'number', min: -1e15, max: 1e15, allowInvalid: true, help };
+        autoSpecs.set(help, spec);
+        autoRows.set(row, spec);
+      }
       const values: Record<ColumnKey, SheetCell> = {
         level: text(levelWord(objective.level, lang)),
         objectiveId: text(objectiveId),
@@ -268,7 +297,7 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
         minTarget: kr.kind === 'milestone' || kr.minTarget == null ? null : number(kr.minTarget),
         maxTarget: kr.kind === 'milestone' || kr.maxTarget == null ? null : number(kr.maxTarget),
         scenario: null,
-        current: extras.currentCells?.[id] ?? currentCell(kr, lang),
+        current: extras.currentCells?.[id] ?? (auto ? formula(auto) : currentCell(kr, lang)),
         weight: number(kr.weight),
         score: null,
         objectiveScore: null,
@@ -312,6 +341,8 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
     );
   }
 
+  // A current value the add-on computes looks computed: grey, with the source in the cell's help (no note per KR).
+  for (const row of autoRows.keys()) fill(row, columnOf('current'), FILL.computed);
   const table = (key: ColumnKey) => a1Range(FIRST_DATA_ROW, columnOf(key), lastRow, columnOf(key));
   const settings = settingsOf(plan, dates);
   return {
@@ -327,7 +358,7 @@ export function layoutQuarter(plan: QuarterPlan, dates: QuarterDates, extras: La
     numberFormats,
     fontWeights,
     backgrounds,
-    validations: validationGrid(plan, lang, keyResults, lastRow),
+    validations: validationGrid(plan, lang, keyResults, lastRow, autoRows),
     conditionalRules: conditionalRules(places, table),
     protections: [
       {
@@ -373,6 +404,7 @@ function validationGrid(
   lang: Lang,
   keyResults: readonly LaidOutKeyResult[],
   lastRow: number,
+  autoRows: ReadonlyMap<number, ValidationSpec>,
 ): (ValidationSpec | null)[][] {
   const list = (values: readonly string[], help: string, allowInvalid = true): ValidationSpec => ({
     kind: 'list',
@@ -430,7 +462,7 @@ function validationGrid(
   for (let row = FIRST_DATA_ROW; row <= lastRow; row++) {
     rows.push(
       COLUMN_KEYS.map((key) => {
-        if (key === 'current') return milestoneRows.has(row) ? milestoneCurrent : null;
+        if (key === 'current') return milestoneRows.has(row) ? milestoneCurrent : (autoRows.get(row) ?? null);
         return byColumn[key] ?? null;
       }),
     );

@@ -6,6 +6,7 @@
 
 import {
   type KeyResultPlan,
+  type KrSource,
   keyResultSchema,
   type Level,
   type ObjectivePlan,
@@ -13,6 +14,7 @@ import {
   type QuarterPlan,
 } from '../../shared/plan';
 import { isBlank, readNumber } from '../cell-values';
+import { sourceOfFormula } from '../deals/kr-sources';
 import type { Lang } from '../i18n';
 import { describeValue } from '../input-error';
 import { inferKind, parseKeyResultType, parseKind } from '../score';
@@ -52,6 +54,8 @@ export interface QuarterRow {
   current: number | null;
   /** The formula in the current cell, `null` when it holds a typed value. */
   currentFormula: string | null;
+  /** The Deals source whose ready formula the current cell holds; `null` when typed or a formula of the user's. */
+  source: KrSource | null;
   score: number | null;
   status: string;
   /** False when the row has a problem and was left out of the plan. */
@@ -264,7 +268,10 @@ export function readQuarterGrid(snapshot: SheetSnapshot): QuarterReading {
     // The scenario columns are optional: a sheet built before them has none, and reads as it did.
     const minTarget = milestone || !columns.minTarget ? null : num('minTarget');
     const maxTarget = milestone || !columns.maxTarget ? null : num('maxTarget');
-    const current = milestone ? readMilestone(get('current'), problem, t, title) : num('current');
+    // A current value fed by a formula that shows an error (#REF! once its source sheet is gone) is no value
+    // yet, not a broken row: the cell shows the error, and the check-in names it.
+    const fedCurrent = Boolean(formulaOf('current')) && !milestone && !isReadableNumber(get('current'));
+    const current = milestone ? readMilestone(get('current'), problem, t, title) : fedCurrent ? null : num('current');
     const weightValue = num('weight');
     const weight = weightValue ?? 1;
     const typeWord = get('type');
@@ -281,6 +288,9 @@ export function readQuarterGrid(snapshot: SheetSnapshot): QuarterReading {
     }
     const score = get('score');
     const currentFormula = formulaOf('current');
+    // The source is read from the formula itself, not from metadata: a value typed over it, or conditions the
+    // user added, make it typed or the user's own, and the formula survives an .xlsx round trip or a copy.
+    const source = currentFormula && !milestone ? sourceOfFormula(currentFormula) : null;
     const keyResult: KeyResultPlan = {
       ...(id ? { id } : {}),
       title: krTitle,
@@ -291,6 +301,7 @@ export function readQuarterGrid(snapshot: SheetSnapshot): QuarterReading {
       target,
       ...(minTarget !== null ? { minTarget } : {}),
       ...(maxTarget !== null ? { maxTarget } : {}),
+      ...(source ? { source } : {}),
       current,
       weight,
       owner: textOf(get('owner')),
@@ -314,6 +325,7 @@ export function readQuarterGrid(snapshot: SheetSnapshot): QuarterReading {
       owner: keyResult.owner,
       current,
       currentFormula: currentFormula ? currentFormula : null,
+      source,
       score: typeof score === 'number' ? score : null,
       status: textOf(get('status')),
       valid: rowProblems.length === 0,
@@ -482,4 +494,14 @@ function labelOf(field: string, lang: Lang): string {
   if (field === 'team') return sheetText(lang, 'team');
   if (field === 'title') return columnTitle('objective', lang);
   return (COLUMN_KEYS as readonly string[]).includes(field) ? columnTitle(field as ColumnKey, lang) : field;
+}
+
+/** Whether a cell reads as a number (or is blank), without reporting anything. */
+function isReadableNumber(value: unknown): boolean {
+  try {
+    readNumber(value, { fn: '', arg: '' });
+    return true;
+  } catch {
+    return false;
+  }
 }

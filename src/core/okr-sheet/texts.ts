@@ -5,7 +5,7 @@
 import type { Level, Unit } from '../../shared/plan';
 import { defineTexts, type Lang } from '../i18n';
 
-export const sheetText = defineTexts(
+export const sheetText = defineTexts(() => [
   {
     title: 'OKR · {quarter} · {team}',
     team: 'Team',
@@ -31,6 +31,12 @@ export const sheetText = defineTexts(
     helpNumber: 'A number (a percent as 20% or 0.2).',
     helpWeight: 'Weight of the key result in its objective, 0–100 (1 by default).',
     helpDone: 'Done or not: {yes} / {no}.',
+    helpAutoCurrent:
+      '⚙ Updates itself: {what}, computed by a formula over the "{sheet}" sheet. Type a number over it to enter the value by hand instead.',
+    warnDealsCreated:
+      'Key results are fed by the Deals sheet, and there was none: an empty "{name}" sheet was made. Paste or import deals there (Extensions ▸ OKR Sheets ▸ Deals sheet); until then those key results have no value.',
+    warnSourceColumns:
+      'Key result {id} cannot be computed from the "{sheet}" sheet: it has no {columns} column. Its value stays typed.',
     col_level: 'Level',
     col_objectiveId: 'Objective ID',
     col_objective: 'Objective',
@@ -122,6 +128,12 @@ export const sheetText = defineTexts(
     helpNumber: 'Liczba (procent jako 20% albo 0,2).',
     helpWeight: 'Waga kluczowego rezultatu w celu, 0–100 (domyślnie 1).',
     helpDone: 'Zrobione czy nie: {yes} / {no}.',
+    helpAutoCurrent:
+      '⚙ Aktualizuje się sam: {what}, liczone formułą z arkusza „{sheet}”. Wpisz liczbę w to miejsce, aby podawać wartość ręcznie.',
+    warnDealsCreated:
+      'Kluczowe rezultaty są liczone z arkusza transakcji, a takiego nie było: utworzono pusty arkusz „{name}”. Wklej lub zaimportuj tam transakcje (Rozszerzenia ▸ OKR Sheets ▸ Arkusz transakcji); do tego czasu te rezultaty nie mają wartości.',
+    warnSourceColumns:
+      'Kluczowego rezultatu {id} nie da się liczyć z arkusza „{sheet}”: brak kolumny {columns}. Jego wartość pozostaje wpisywana.',
     col_level: 'Poziom',
     col_objectiveId: 'ID celu',
     col_objective: 'Cel',
@@ -191,7 +203,7 @@ export const sheetText = defineTexts(
     warnPreviousFrozen:
       'Arkusz poprzedniego kwartału „{name}” jest zamknięty: wartości zachowane, ochrona z ostrzeżeniem.',
   },
-);
+]);
 
 export type SheetTextKey = Parameters<typeof sheetText>[1];
 

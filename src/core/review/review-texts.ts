@@ -5,7 +5,7 @@
 import { defineTexts, type Lang } from '../i18n';
 import type { MonthProblem } from './review';
 
-export const reviewText = defineTexts(
+export const reviewText = defineTexts(() => [
   {
     tabName: 'Review {month}',
     menuItem: 'Monthly review',
@@ -126,7 +126,7 @@ export const reviewText = defineTexts(
     badMonth: '„{month}” nie jest miesiącem: podaj go jako 2027-01.',
     monthOutsideQuarter: '{month} nie jest miesiącem kwartału {quarter}: jego miesiące to {months}.',
   },
-);
+]);
 
 /** Why a month was refused, in the user's language. */
 export function reviewProblemText(problem: MonthProblem, lang: Lang): string {
