@@ -398,12 +398,26 @@ function plainLoopConditionalAggregation(): ConditionalAggregationClass | null {
         if (!range.sameDimensionsAs(valuesRange))
           return new CellError(ErrorType.VALUE, 'Ranges need to be of equal length.');
       }
-      const values = valuesRange.valuesFromTopLeftCorner();
-      const columns = ranges.map((range) => range.valuesFromTopLeftCorner().map(rawValue));
+      const values = criteriaColumn(valuesRange).values;
+      const columns = ranges.map(criteriaColumn);
+      // A criterion that is plain text equal to a cell (`$D7`, a KR id) visits only the rows holding that
+      // text, found by the column's index; every test still decides, so the answer is the same.
+      let candidates: number[] | null = null;
+      for (let i = 0; i < columns.length && candidates === null; i++) {
+        const text = plainTextCriterion(
+          self.interpreter.criterionBuilder,
+          conditionArgs[i * 2 + 1],
+          self.arithmeticHelper,
+        );
+        if (text !== null)
+          candidates = rowsHolding(columns[i] as CriteriaColumn, text, self.arithmeticHelper as Normalizer);
+      }
       let total = reduceInitialValue;
-      rows: for (let row = 0; row < values.length; row++) {
+      const count = candidates === null ? values.length : candidates.length;
+      rows: for (let at = 0; at < count; at++) {
+        const row = candidates === null ? at : (candidates[at] as number);
         for (let test = 0; test < tests.length; test++) {
-          if (!(tests[test] as CriterionPackage['lambda'])((columns[test] as unknown[])[row])) continue rows;
+          if (!(tests[test] as CriterionPackage['lambda'])((columns[test] as CriteriaColumn).raw[row])) continue rows;
         }
         total = composeFunction(total, mapFunction(values[row]));
       }
@@ -422,6 +436,68 @@ function plainLoopConditionalAggregation(): ConditionalAggregationClass | null {
     });
   }
   return PlainLoop as unknown as ConditionalAggregationClass;
+}
+
+interface Normalizer {
+  normalizeString(text: string): string;
+  requiresRegex(pattern: string): boolean;
+}
+
+/** A range's values, as the criteria test them, and (once asked twice) its rows by normalized text. */
+interface CriteriaColumn {
+  values: unknown[];
+  raw: unknown[];
+  asked: number;
+  byText: Map<string, number[]> | null;
+}
+
+// Kept by the range: a range fixed in place is one value per evaluation pass (local/engine-memo.ts), so its
+// values and index serve every formula of the pass and go with it.
+const criteriaColumns = new WeakMap<SimpleRangeValue, CriteriaColumn>();
+
+function criteriaColumn(range: SimpleRangeValue): CriteriaColumn {
+  let column = criteriaColumns.get(range);
+  if (!column) {
+    const values: unknown[] = range.valuesFromTopLeftCorner();
+    column = { values, raw: values.map(rawValue), asked: 0, byText: null };
+    criteriaColumns.set(range, column);
+  }
+  return column;
+}
+
+/**
+ * The text a criterion matches whole cells equal to (HyperFormula's EQUAL on a text with no wildcard: a cell
+ * matches when its normalized text, case and accents as the engine is set, is the criterion's), or `null`.
+ */
+function plainTextCriterion(builder: unknown, raw: unknown, helper: unknown): string | null {
+  if (typeof raw !== 'string' || raw === '') return null;
+  const parse = (builder as { parseCriterion?(raw: unknown, helper: unknown): { operator: string; value: unknown } })
+    .parseCriterion;
+  const normalizer = helper as Partial<Normalizer>;
+  if (typeof parse !== 'function' || typeof normalizer.normalizeString !== 'function') return null;
+  if (typeof normalizer.requiresRegex !== 'function') return null;
+  const criterion = parse.call(builder, raw, helper);
+  if (criterion?.operator !== 'EQUAL' || typeof criterion.value !== 'string') return null;
+  if (normalizer.requiresRegex(criterion.value)) return null;
+  return normalizer.normalizeString(criterion.value);
+}
+
+/** The rows of a column whose text normalizes to `text`; `null` (walk every row) on a column's first ask. */
+function rowsHolding(column: CriteriaColumn, text: string, helper: Normalizer): number[] | null {
+  if (column.byText === null) {
+    column.asked++;
+    if (column.asked < 2) return null;
+    const byText = new Map<string, number[]>();
+    column.raw.forEach((value, row) => {
+      if (typeof value !== 'string') return;
+      const key = helper.normalizeString(value);
+      const rows = byText.get(key);
+      if (rows) rows.push(row);
+      else byText.set(key, [row]);
+    });
+    column.byText = byText;
+  }
+  return column.byText.get(text) ?? [];
 }
 
 /** A value as HyperFormula's criteria test it: the number inside a date, percent or currency. */

@@ -98,4 +98,29 @@ describe('the local formula engine follows each edit', () => {
     expect(runtime.calcFigures()).toMatchObject({ builds });
     expect(runtime.calcFigures().patches).toBeGreaterThan(0);
   });
+
+  it('finds the rows a text criterion names as a walk of every row does (case, accents, wildcards, numbers as text)', () => {
+    const runtime = createLocalRuntime({ locale: 'en_US', timeZone: 'UTC' });
+    const book = runtime.services.spreadsheet;
+    const data = book.insertSheet('Data');
+    const ids = ['Ab', 'ab', 'áb', 'abc', 'a*', 5, '5', '', 'AB'];
+    data.getRange('A1:B9').setValues(ids.map((id, i) => [id, i + 1]));
+    const sums = book.insertSheet('Sums');
+    const criteria = ['ab', 'AB', 'a*', '5', 'abc', 'zz', 'ab'];
+    sums.getRange('A1:A7').setValues(criteria.map((criterion) => [criterion]));
+    sums.getRange('A7').setNumberFormat('@');
+    sums
+      .getRange('B1:C7')
+      .setFormulas(
+        criteria.map((_, i) => [
+          `=COUNTIFS(Data!$A$1:$A$9;A${i + 1})`,
+          `=SUMIFS(Data!$B$1:$B$9;Data!$A$1:$A$9;A${i + 1};Data!$B$1:$B$9;"<9")`,
+        ]),
+      );
+    expect(column(runtime, 'Sums', 'B1:B7')).toEqual([4, 4, 6, 2, 1, 0, 4]);
+    expect(column(runtime, 'Sums', 'C1:C7')).toEqual([6, 6, 15, 13, 4, 0, 6]);
+    // After an edit, the index is made again from the new values.
+    runtime.setCell('Data', 'A4', 'AB');
+    expect(column(runtime, 'Sums', 'B1:B7')).toEqual([5, 5, 6, 2, 0, 0, 5]);
+  });
 });
