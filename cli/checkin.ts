@@ -1,5 +1,6 @@
 import type { LocalRuntime } from '../local/runtime';
 import { LocalRuntimeError } from '../local/runtime';
+import type { WorkbookSnapshot } from '../local/snapshot';
 import { type DecimalMark, decimalMarkOf, isBlank, parseNumberText, readDone } from '../src/core/cell-values';
 import type { CheckInNote } from '../src/core/check-in/check-in-notes';
 import { tabColumn } from '../src/core/check-in/check-in-tab';
@@ -91,9 +92,13 @@ const LATE_DAYS = 7;
  * Refuses an --as-of day long after the quarter of the tab Weekly check-in opened (9999-12-31 would
  * record the last week with that date), naming the quarter's dates as the add-on does for a day before it.
  */
-function refuseFarAfter(asOf: string | undefined, tab: CheckInTabState, runtime: LocalRuntime): void {
+function refuseFarAfter(
+  asOf: string | undefined,
+  tab: CheckInTabState,
+  runtime: LocalRuntime,
+  snapshot: WorkbookSnapshot,
+): void {
   if (asOf === undefined) return;
-  const snapshot = runtime.snapshot();
   const quarter = quarterSheetIds(runtime)
     .map((id) => readQuarterView(runtime, snapshot, id))
     .find((view) => view?.label === tab.quarter);
@@ -261,9 +266,11 @@ export function runCheckIn(options: Options, root: string, io: Io): number {
     );
   }
 
-  refuseFarAfter(asOf, tab, runtime);
+  // One snapshot serves both: nothing changes between them.
+  const opened = runtime.snapshot();
+  refuseFarAfter(asOf, tab, runtime, opened);
 
-  const rows = readCheckInRows(runtime, runtime.snapshot(), tab.sheetId);
+  const rows = readCheckInRows(runtime, opened, tab.sheetId);
   if (rows.length === 0) throw new CliError(`"${tab.sheetName}" has no key-result rows to fill in`);
   const byId = new Map(rows.map((row) => [row.id.toLowerCase(), row]));
   const locale = book.locale;

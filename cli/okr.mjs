@@ -11,6 +11,20 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// A young generation of 64 MB instead of V8's 16: computing a large workbook makes short-lived objects by the
+// million, and a quarter of a 1,200-KR check-in went to collecting them. The flag only takes effect when
+// Node starts, so the launcher starts itself again with it (once), passing signals and the exit code on.
+const YOUNG_GENERATION = '--max-semi-space-size=64';
+if (!process.execArgv.some((flag) => flag.startsWith('--max-semi-space-size'))) {
+  const { spawn } = await import('node:child_process');
+  const child = spawn(process.execPath, [YOUNG_GENERATION, ...process.execArgv, ...process.argv.slice(1)], {
+    stdio: 'inherit',
+  });
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+  const [code, signal] = await new Promise((resolve) => child.on('exit', (...end) => resolve(end)));
+  process.exit(signal ? 1 : (code ?? 1));
+}
 const cacheDir = join(root, 'node_modules/.cache/okr-cli');
 
 const manifestPath = join(cacheDir, 'manifest.json');

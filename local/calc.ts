@@ -1,9 +1,13 @@
 // The formula engine beside the fake spreadsheet: one HyperFormula workbook kept in step with the fake's
-// sheets, so a formula cell shows what Sheets would compute. It is lazy: a read first compares each sheet's
-// grid revision (bumped by every write, see local/spreadsheet/grid.ts) with the one it last saw, rebuilds the
-// sheet's HyperFormula input for the sheets that changed, and patches only the cells whose input differs.
-// Adding, removing or renaming a sheet, or resizing one (open-ended ranges depend on the size), rebuilds
-// the whole workbook, as does an edit while a formula HyperFormula cannot patch is present.
+// sheets for the runtime's whole life, so a formula cell shows what Sheets would compute. It is lazy: a read
+// first compares each sheet's grid revision (bumped by every write, see local/spreadsheet/grid.ts) with the
+// one it last saw and applies what changed as one batched edit (evaluation suspended, then resumed once):
+// sheets added, removed or renamed, named ranges moved, and only the cells whose input differs, so
+// HyperFormula recomputes only what depends on them through its own dependency graph. Formulas are read once
+// per text and kept until a sheet is added, removed, renamed or resized (open-ended ranges such as `A2:A`
+// end at a sheet's last row). A new locale, or an array literal left whole, rebuilds the engine. IMPORTRANGE
+// reads other workbooks, which HyperFormula cannot see: when its host's revision moves, the imports whose
+// source or grant moved are entered again in the same batched edit.
 //
 // The input HyperFormula gets is the fake's, translated (local/sheets-syntax.ts): formulas are read in the
 // syntax of the spreadsheet's locale (`=ROUND(2,5;0)` on a Polish spreadsheet) while the fake keeps them as
@@ -14,8 +18,16 @@
 // the later ones put into the empty cells below, where Sheets would put their values. When those cells are
 // not empty, Sheets cannot expand the array and shows #REF!; so does this.
 
-import { DetailedCellError, type CellValue as HfValue, HyperFormula, type RawCellContent } from 'hyperformula';
+import {
+  CellError,
+  type ConfigParams,
+  DetailedCellError,
+  type CellValue as HfValue,
+  HyperFormula,
+  type RawCellContent,
+} from 'hyperformula';
 import { isDateFormat, localDateOfSerial, serialFromDate } from './dates';
+import { rememberInEngine } from './engine-memo';
 import {
   type CustomFunctionHost,
   SHEETS_NAMED_EXPRESSIONS,
@@ -57,6 +69,52 @@ interface Shadow {
   unsplit: boolean;
   /** Cells whose formula does not parse in the spreadsheet's locale. */
   unparsed: Set<number>;
+  /** A formula holds an open-ended range (`A2:A`), which ends at a sheet's last row. */
+  sized: boolean;
+}
+
+/** A formula of the fake as HyperFormula reads it. */
+type ReadFormula =
+  | { kind: 'unparsed' }
+  | { kind: 'literal'; formula: string }
+  | { kind: 'formula'; content: string; unsplit: boolean; sized: boolean };
+
+/** One cell to write into HyperFormula (0-based, as it counts). */
+interface Edit {
+  sheet: number;
+  row: number;
+  col: number;
+  content: Content;
+}
+
+/** A sheet's input as HyperFormula wants it: dense rows, holes as empty cells. */
+function denseOf(shadow: Shadow): Content[][] {
+  const rows: Content[][] = [];
+  for (const [at, content] of shadow.contents) {
+    const row = rowOf(at) - 1;
+    const line = rows[row] ?? [];
+    rows[row] = line;
+    line[columnOf(at) - 1] = content;
+  }
+  return Array.from(rows, (line) => Array.from(line ?? [], (cell) => cell ?? null));
+}
+
+/** Writes edits, cells side by side in one row as one call (History appends whole rows). */
+function writeEdits(hf: HyperFormula, edits: Edit[]): void {
+  edits.sort((a, b) => a.row - b.row || a.col - b.col);
+  let i = 0;
+  while (i < edits.length) {
+    const first = edits[i] as Edit;
+    const line: Content[] = [first.content];
+    let j = i + 1;
+    for (; j < edits.length; j++) {
+      const next = edits[j] as Edit;
+      if (next.row !== first.row || next.col !== first.col + line.length) break;
+      line.push(next.content);
+    }
+    hf.setCellContents({ sheet: first.sheet, row: first.row, col: first.col }, [line]);
+    i = j;
+  }
 }
 
 // What a cell whose formula does not parse holds for HyperFormula, and what Sheets says on hover.
@@ -89,11 +147,24 @@ export interface CalcFigures {
   ms: number;
 }
 
+/** The engine's `context` beyond the custom functions: what function plugins registered with HyperFormula read. */
+export interface EngineContext {
+  /** IMPORTRANGE's reader of other workbooks (local/import-range.ts). */
+  importRange?: ImportRangeHost | null;
+  [more: string]: unknown;
+}
+
 export class WorkbookCalc {
   readonly figures: CalcFigures = { builds: 0, patches: 0, ms: 0 };
   private hf: HyperFormula | null = null;
-  private shape = '';
+  /** The locale the engine read the formulas in. */
+  private locale = '';
+  /** Every sheet's id, name and row count when formulas were last read (see `layoutOf`). */
+  private layout = '';
+  /** The named expressions in the engine, by name. */
+  private named = new Map<string, string>();
   private shadows = new Map<number, Shadow>();
+  private readonly formulaCache = new Map<number, Map<string, ReadFormula>>();
   private busy = false;
   /** What each SPARKLINE cell plots, recorded by the engine as it computes (local/formula-functions.ts). */
   private readonly sparklines: SparklineRecord = new Map();
@@ -102,12 +173,21 @@ export class WorkbookCalc {
     private readonly book: FakeSpreadsheet,
     /** Computes the custom functions; one object for the engine's lifetime. */
     private readonly customFunctions: CustomFunctionHost,
-    /** IMPORTRANGE's reader of other workbooks (local/import-range.ts); its revision moving rebuilds. */
-    private readonly imports: ImportRangeHost | null = null,
+    /**
+     * More of the engine's `context` setting, which function plugins read (`this.config.context`): a
+     * plugin registered with HyperFormula finds here whatever it needs beside the custom functions, such as
+     * IMPORTRANGE's reader of other workbooks (`importRange`, local/import-range.ts), whose revision moving
+     * enters the imports again (see `sync`).
+     */
+    private readonly context: EngineContext = {},
   ) {}
 
   /** The imports' revision when HyperFormula last computed them. */
   private importRevision = '';
+
+  private get imports(): ImportRangeHost | null {
+    return this.context.importRange ?? null;
+  }
 
   /** The computed value of a cell (1-based), formula or not; `null` value for an empty cell. */
   computed(sheetName: string, row: number, column: number): Computed {
@@ -221,7 +301,11 @@ export class WorkbookCalc {
     return this.busy;
   }
 
-  /** Brings HyperFormula up to date with the fake, if anything changed since the last read. */
+  /**
+   * Brings HyperFormula up to date with the fake, if anything changed since the last read: one batched edit
+   * (evaluation suspended, then resumed once) that removes, adds and fills sheets, moves named ranges and
+   * rewrites only the cells whose input differs, so HyperFormula recomputes only what depends on them.
+   */
   sync(): void {
     if (this.busy) return;
     const sheets = this.book.sheets;
@@ -231,113 +315,179 @@ export class WorkbookCalc {
       const shadow = this.shadows.get(sheet.id);
       return shadow !== undefined && shadow.revision === sheet.grid.revision && shadow.name === sheet.name;
     };
-    const importsSeen = !this.imports || this.imports.revision() === this.importRevision;
+    const imports = this.imports;
+    const importsSeen = !imports || imports.revision() === this.importRevision;
     if (this.hf && importsSeen && sheets.length === this.shadows.size && sheets.every(seen)) return;
-    const shape = [
-      // The locale decides how every formula reads.
-      this.book.locale,
-      ...sheets.map((s) => `${s.id}\u0000${s.name}\u0000${s.grid.maxRows}`),
-      // A named range added, moved or removed changes what formulas naming it read.
-      ...this.namedExpressions().map((named) => `${named.name}=${named.expression}`),
-    ].join('\u0001');
-    if (!this.hf || shape !== this.shape) {
-      this.rebuild(shape);
-      return;
-    }
-    const changed = sheets.filter((sheet) => !seen(sheet));
-    if ([...this.shadows.values()].some((shadow) => shadow.unsplit)) {
-      this.rebuild(shape);
-      return;
-    }
-    const hf = this.hf;
-    const edits: { sheet: number; row: number; col: number; content: Content }[] = [];
-    for (const sheet of changed) {
-      const before = this.shadows.get(sheet.id) as Shadow;
-      const id = hf.getSheetId(sheet.name) as number;
-      // HyperFormula does not expand an array again once the cells it was blocked by are cleared; Sheets
-      // does at once. So a formula that could not spill is entered again with the edit, and expands if it can.
-      const blocked: typeof edits = [];
-      for (const [at, content] of before.contents) {
-        if (typeof content !== 'string' || !content.startsWith('=')) continue;
-        const address = { sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1 };
-        const value = hf.getCellValue(address);
-        if (value instanceof DetailedCellError && value.type === 'SPILL') blocked.push({ ...address, content });
-      }
-      const after = this.shadowOf(sheet);
-      for (const [at, content] of after.contents) {
-        if (!sameContent(before.contents.get(at), content)) {
-          edits.push({ sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1, content });
-        }
-      }
-      for (const at of before.contents.keys()) {
-        if (!after.contents.has(at))
-          edits.push({ sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1, content: null });
-      }
-      for (const cell of blocked) {
-        if (sameContent(after.contents.get(key(cell.row + 1, cell.col + 1)), cell.content)) edits.push(cell);
-      }
-      this.shadows.set(sheet.id, after);
-    }
-    // HyperFormula does not know an IMPORTRANGE reads another workbook: the imports whose source changed or
-    // whose access was allowed are entered again, so it computes them and only what depends on them.
-    if (!importsSeen && this.imports) {
-      for (const shadow of this.shadows.values()) {
-        const id = hf.getSheetId(shadow.name) as number;
-        for (const [at, content] of shadow.contents) {
-          if (typeof content === 'string' && this.imports.stale(content)) {
-            edits.push({ sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1, content });
-          }
-        }
-      }
-    }
-    if (edits.length === 0) {
-      if (this.imports) this.importRevision = this.imports.revision();
+    // The locale decides how every formula reads; an array literal left whole is not recomputed by
+    // HyperFormula after an edit: both start it afresh.
+    if (!this.hf || this.locale !== this.book.locale || [...this.shadows.values()].some((shadow) => shadow.unsplit)) {
+      this.rebuild();
       return;
     }
     try {
-      this.timed(() => {
-        hf.batch(() => {
-          for (const { sheet, row, col, content } of edits) hf.setCellContents({ sheet, row, col }, [[content]]);
-        });
-      });
+      this.timed(() => this.patch(this.hf as HyperFormula, !importsSeen));
     } catch {
       // HyperFormula failing half-way through an edit leaves its graph unknown: start it afresh.
-      this.rebuild(shape);
+      this.rebuild();
       return;
     }
     this.figures.patches++;
     if (this.imports) this.importRevision = this.imports.revision();
   }
 
-  private rebuild(shape: string): void {
+  private patch(hf: HyperFormula, importsMoved: boolean): void {
+    const sheets = this.book.sheets;
+    const byId = new Map(sheets.map((sheet) => [sheet.id, sheet]));
+    // Open-ended ranges (`A2:A`) end at a sheet's last row: after a resize, an added, removed or renamed
+    // sheet, formulas are read again and the sheets holding such ranges compared cell by cell.
+    const layout = this.layoutOf();
+    const relaid = layout !== this.layout;
+    if (relaid) {
+      this.formulaCache.clear();
+      this.layout = layout;
+    }
+    const stale = sheets.filter((sheet) => {
+      const shadow = this.shadows.get(sheet.id);
+      return (
+        shadow !== undefined &&
+        shadow.name === sheet.name &&
+        (shadow.revision !== sheet.grid.revision || (relaid && shadow.sized))
+      );
+    });
+    // HyperFormula does not expand an array again once the cells it was blocked by are cleared; Sheets
+    // does at once. So a formula that could not spill is entered again with the edit, and expands if it can.
+    const blocked = new Map<number, Edit[]>();
+    for (const sheet of stale) {
+      const before = this.shadows.get(sheet.id) as Shadow;
+      const id = hf.getSheetId(sheet.name) as number;
+      const cells: Edit[] = [];
+      for (const [at, content] of before.contents) {
+        if (typeof content !== 'string' || !content.startsWith('=')) continue;
+        const address = { sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1 };
+        const value = hf.getCellValue(address);
+        if (value instanceof DetailedCellError && value.type === 'SPILL') cells.push({ ...address, content });
+      }
+      blocked.set(sheet.id, cells);
+    }
+    const named = new Map(this.namedExpressions().map(({ name, expression }) => [name, expression]));
+
+    hf.suspendEvaluation();
+    try {
+      for (const [name] of this.named) {
+        if (named.has(name)) continue;
+        hf.removeNamedExpression(name);
+        this.named.delete(name);
+      }
+      // Sheets removed or renamed leave (formulas naming the old name then show #REF!, as after a rebuild).
+      for (const [sheetId, shadow] of [...this.shadows]) {
+        if (byId.get(sheetId)?.name === shadow.name) continue;
+        const id = hf.getSheetId(shadow.name);
+        if (id !== undefined) {
+          hf.removeSheet(id);
+          for (const key of [...this.sparklines.keys()]) if (key.startsWith(`${id}:`)) this.sparklines.delete(key);
+        }
+        this.shadows.delete(sheetId);
+      }
+      // Sheets added (or renamed) come in whole.
+      for (const sheet of sheets) {
+        if (this.shadows.has(sheet.id)) continue;
+        const shadow = this.shadowOf(sheet);
+        const id = hf.getSheetId(hf.addSheet(sheet.name)) as number;
+        hf.setSheetContent(id, denseOf(shadow));
+        this.shadows.set(sheet.id, shadow);
+      }
+      for (const [name, expression] of named) {
+        const before = this.named.get(name);
+        if (before === expression) continue;
+        if (before === undefined) hf.addNamedExpression(name, expression);
+        else hf.changeNamedExpression(name, expression);
+        this.named.set(name, expression);
+      }
+      for (const sheet of stale) {
+        const before = this.shadows.get(sheet.id) as Shadow;
+        const id = hf.getSheetId(sheet.name) as number;
+        const after = this.shadowOf(sheet);
+        const edits: Edit[] = [];
+        for (const [at, content] of after.contents) {
+          if (!sameContent(before.contents.get(at), content)) {
+            edits.push({ sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1, content });
+          }
+        }
+        for (const at of before.contents.keys()) {
+          if (!after.contents.has(at))
+            edits.push({ sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1, content: null });
+        }
+        writeEdits(hf, edits);
+        // After the cells that blocked them are cleared.
+        const again = (blocked.get(sheet.id) ?? []).filter((cell) =>
+          sameContent(after.contents.get(key(cell.row + 1, cell.col + 1)), cell.content),
+        );
+        writeEdits(hf, again);
+        this.shadows.set(sheet.id, after);
+      }
+      // HyperFormula does not know an IMPORTRANGE reads another workbook: the imports whose source changed
+      // or whose access was allowed are entered again, so it computes them and only what depends on them.
+      const imports = this.imports;
+      if (importsMoved && imports) {
+        const edits: Edit[] = [];
+        for (const shadow of this.shadows.values()) {
+          const id = hf.getSheetId(shadow.name) as number;
+          for (const [at, content] of shadow.contents) {
+            if (typeof content === 'string' && imports.stale(content)) {
+              edits.push({ sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1, content });
+            }
+          }
+        }
+        writeEdits(hf, edits);
+      }
+    } finally {
+      hf.resumeEvaluation();
+    }
+  }
+
+  private rebuild(): void {
+    this.formulaCache.clear();
+    this.layout = this.layoutOf();
+    this.locale = this.book.locale;
     this.shadows = new Map(this.book.sheets.map((sheet) => [sheet.id, this.shadowOf(sheet)]));
     const input: Record<string, Content[][]> = {};
-    for (const shadow of this.shadows.values()) {
-      const rows: Content[][] = [];
-      for (const [at, content] of shadow.contents) {
-        const row = rowOf(at) - 1;
-        const line = rows[row] ?? [];
-        rows[row] = line;
-        line[columnOf(at) - 1] = content;
-      }
-      // HyperFormula wants dense rows: holes become empty cells.
-      input[shadow.name] = Array.from(rows, (line) => Array.from(line ?? [], (cell) => cell ?? null));
-    }
+    for (const shadow of this.shadows.values()) input[shadow.name] = denseOf(shadow);
+    const named = this.namedExpressions();
+    this.named = new Map(named.map(({ name, expression }) => [name, expression]));
     this.timed(() => {
       this.hf?.destroy();
       this.sparklines.clear();
-      this.hf = HyperFormula.buildFromSheets(
-        input,
-        {
-          licenseKey: 'gpl-v3',
-          context: { customFunctions: this.customFunctions, sparklines: this.sparklines, importRange: this.imports },
-        },
-        [...SHEETS_NAMED_EXPRESSIONS, ...this.namedExpressions()],
-      );
+      // Built empty and filled in one batch, so that its memories (local/engine-memo.ts) serve its first pass.
+      const hf = HyperFormula.buildEmpty(this.engineConfig());
+      this.hf = hf;
+      rememberInEngine(hf, (value) => value instanceof CellError);
+      hf.suspendEvaluation();
+      try {
+        for (const name of Object.keys(input)) hf.addSheet(name);
+        for (const { name, expression } of [...SHEETS_NAMED_EXPRESSIONS, ...named])
+          hf.addNamedExpression(name, expression);
+        for (const [name, rows] of Object.entries(input)) hf.setSheetContent(hf.getSheetId(name) as number, rows);
+      } finally {
+        hf.resumeEvaluation();
+      }
     });
-    this.shape = shape;
     this.figures.builds++;
     if (this.imports) this.importRevision = this.imports.revision();
+  }
+
+  /** The settings of the engine: the hosts its functions call (see `context`), no undo history. */
+  private engineConfig(): Partial<ConfigParams> {
+    return {
+      licenseKey: 'gpl-v3',
+      // Nobody undoes in the engine; keeping the history costs time and memory with every edit.
+      undoLimit: 0,
+      context: { ...this.context, customFunctions: this.customFunctions, sparklines: this.sparklines },
+    };
+  }
+
+  /** What decides how open-ended ranges read: every sheet's id, name and row count. */
+  private layoutOf(): string {
+    return this.book.sheets.map((s) => `${s.id}\u0000${s.name}\u0000${s.grid.maxRows}`).join('\u0001');
   }
 
   /** The spreadsheet's named ranges as HyperFormula named expressions (`OKR_Q1_2027_as_of` → `='OKR Q1 2027'!$F$4`). */
@@ -373,19 +523,21 @@ export class WorkbookCalc {
     const lastRow = grid.lastRow();
     const lastColumn = grid.lastColumn();
     let unsplit = false;
+    let sized = false;
     const unparsed = new Set<number>();
     for (let row = 1; row <= lastRow; row++) {
       for (let column = 1; column <= lastColumn; column++) {
         const cell = grid.peek(row, column);
         if (cell.formula) {
-          const formula = readLocaleFormula(cell.formula, this.book.locale);
-          if (formula === null) {
+          const read = this.readFormula(cell.formula, sheet);
+          if (read.kind === 'unparsed') {
             unparsed.add(key(row, column));
             contents.set(key(row, column), PARSE_ERROR_FORMULA);
-          } else if (arrayLiteral(formula)) literals.push({ row, column, formula });
+          } else if (read.kind === 'literal') literals.push({ row, column, formula: read.formula });
           else {
-            if (/^=\s*\{/.test(formula)) unsplit = true;
-            contents.set(key(row, column), this.translate(formula, sheet));
+            unsplit ||= read.unsplit;
+            sized ||= read.sized;
+            contents.set(key(row, column), read.content);
           }
         } else {
           const content = this.valueContent(cell.value, cell.numberFormat);
@@ -415,16 +567,53 @@ export class WorkbookCalc {
       elements.forEach((element, i) => {
         const at = cells[i] as number;
         if (i > 0) claimed.add(at);
-        contents.set(at, this.translate(element, sheet));
+        const translated = this.translateSized(element, sheet);
+        sized ||= translated.sized;
+        contents.set(at, translated.text);
       });
     }
-    return { name: sheet.name, revision: grid.revision, contents, anchors, claimed, unsplit, unparsed };
+    return { name: sheet.name, revision: grid.revision, contents, anchors, claimed, unsplit, unparsed, sized };
+  }
+
+  /**
+   * A formula of the fake as HyperFormula reads it, remembered by its text and sheet until the sheets'
+   * layout changes (most cells keep their formula from one edit to the next).
+   */
+  private readFormula(formula: string, sheet: FakeSheet): ReadFormula {
+    // By sheet, then by the formula's own text (no key to build: the text's hash is kept with it).
+    let cache = this.formulaCache.get(sheet.id);
+    if (!cache) {
+      cache = new Map();
+      this.formulaCache.set(sheet.id, cache);
+    }
+    const cached = cache.get(formula);
+    if (cached) return cached;
+    const local = readLocaleFormula(formula, this.book.locale);
+    let read: ReadFormula;
+    if (local === null) read = { kind: 'unparsed' };
+    else if (arrayLiteral(local)) read = { kind: 'literal', formula: local };
+    else {
+      const { text, sized } = this.translateSized(local, sheet);
+      read = { kind: 'formula', content: text, unsplit: /^=\s*\{/.test(local), sized };
+    }
+    cache.set(formula, read);
+    return read;
   }
 
   private translate(formula: string, sheet: FakeSheet): string {
-    return translateFormula(formula, {
-      maxRows: (name) => (name === null ? sheet : this.book.sheetByName(name))?.grid.maxRows ?? sheet.grid.maxRows,
+    return this.translateSized(formula, sheet).text;
+  }
+
+  /** The translated formula, and whether it depends on a sheet's row count (an open-ended range). */
+  private translateSized(formula: string, sheet: FakeSheet): { text: string; sized: boolean } {
+    let sized = false;
+    const text = translateFormula(formula, {
+      maxRows: (name) => {
+        sized = true;
+        return ((name === null ? sheet : this.book.sheetByName(name)) ?? sheet).grid.maxRows;
+      },
     });
+    return { text, sized };
   }
 
   /** A stored value as HyperFormula input: text stays text, dates are dates. */

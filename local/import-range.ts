@@ -17,7 +17,7 @@
 // The engine sees IMPORTRANGE as a HyperFormula function (ImportRangePlugin) whose `context.importRange` is
 // the destination's ImportRangeHost. HyperFormula does not know that a cell depends on another workbook, so
 // the host has a revision (the grants, and every source read: its sheets' revisions and its own imports');
-// the engine (local/calc.ts) starts afresh when it moves.
+// the engine (local/calc.ts) enters the imports whose source or grant moved again when it moves.
 
 import {
   ArraySize,

@@ -229,7 +229,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   const calc = new WorkbookCalc(
     book,
     host.customFunctionHost(() => book.timeZone),
-    imports,
+    { importRange: imports },
   );
   const importSource: ImportSource = {
     id: book.id,

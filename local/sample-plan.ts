@@ -118,3 +118,60 @@ export function samplePlan(): QuarterPlan {
     ],
   };
 }
+
+/**
+ * The plan file's own maximum by default, 60 objectives × 20 key results (1,200 KRs), in English with
+ * portable formulas, as `okr build` builds it: every kind and unit in turn, objectives on three levels
+ * (the team and individual ones supporting O1). The bench and the scale tests build it.
+ */
+export function largePlan(objectives = 60, keyResults = 20): QuarterPlan {
+  const levels = ['company', 'team', 'individual'] as const;
+  const kinds = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone'] as const;
+  const units = ['count', 'currency', 'days', 'points'] as const;
+  return {
+    quarter: { kind: 'quarter', year: 2027, quarter: 1 },
+    fiscalStartMonth: 1,
+    team: 'Sales',
+    language: 'en',
+    levels: [...levels],
+    currency: 'PLN',
+    formulaStyle: 'portable',
+    objectives: Array.from({ length: objectives }, (_, o) => ({
+      level: levels[o % 3] as (typeof levels)[number],
+      title: `Objective ${o + 1}`,
+      ...(o % 3 === 0 ? {} : { parent: 'O1' }),
+      keyResults: Array.from({ length: keyResults }, (_, k) => {
+        const kind = kinds[(o + k) % kinds.length] as (typeof kinds)[number];
+        const unit = kind === 'milestone' ? 'count' : (units[(o + k) % units.length] as (typeof units)[number]);
+        const [start, target] =
+          kind === 'milestone' ? [null, null] : kind === 'decrease' ? [20, 5] : kind === 'atMost' ? [null, 5] : [0, 20];
+        return kr({
+          title: `Key result ${o + 1}.${k + 1}`,
+          kind,
+          unit,
+          start: kind === 'atLeast' ? null : start,
+          target,
+          owner: `Owner ${(o + k) % 7}`,
+          committed: k % 2 === 0,
+        });
+      }),
+    })),
+  };
+}
+
+/**
+ * The check-in CSV of `largePlan`: one line per key result (`O12.3;14;7;note`), a value for every one (yes
+ * or no for a milestone), `;`-separated with a header, as `okr checkin --values` reads it.
+ */
+export function largeCheckInCsv(objectives = 60, keyResults = 20): string {
+  const kinds = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone'] as const;
+  const lines = ['KR id;value;confidence;comment'];
+  for (let o = 0; o < objectives; o++) {
+    for (let k = 0; k < keyResults; k++) {
+      const kind = kinds[(o + k) % kinds.length];
+      const value = kind === 'milestone' ? (k % 2 === 0 ? 'yes' : 'no') : String((o * 7 + k * 3) % 21);
+      lines.push(`O${o + 1}.${k + 1};${value};${1 + ((o + k) % 10)};week note ${o + 1}.${k + 1}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

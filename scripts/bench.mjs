@@ -184,6 +184,13 @@ const { measureCliBuild } = await importSource('cli/bench.ts');
 console.log(
   `npm run okr -- build of examples/plan.json (in process, with the .xlsx): ${measureCliBuild(root).toFixed(0)} ms`,
 );
+// Issue 11: the CLI at the plan file's maximum (scripts/bench-cli-scale.ts).
+const { measureCliAtScale } = await importSource('scripts/bench-cli-scale.ts');
+const scale = measureCliAtScale(root);
+console.log(
+  `okr build at ${scale.keyResults} KRs (in process, with the .xlsx): ${scale.buildMs.toFixed(0)} ms (CPU ${scale.buildCpuMs.toFixed(0)} ms); ` +
+    `okr checkin at ${scale.keyResults} KRs: ${scale.checkInMs.toFixed(0)} ms (CPU ${scale.checkInCpuMs.toFixed(0)} ms)`,
+);
 const { measureColdStart } = await importSource('playground/bench.ts');
 console.log(`cold npm start (with its build) to the first page served: ${(await measureColdStart()).toFixed(0)} ms`);
 const coldMs = await measureColdStart({ noBuild: true });

@@ -1,0 +1,492 @@
+// Two memories added to a HyperFormula engine of the local runtime, so that a workbook of 1,200 key results
+// computes in seconds rather than a minute. Both reach into the engine's internals (HyperFormula 3.5: its
+// evaluator, interpreter and date helper); an engine shaped otherwise is left as it is and only slower.
+//
+// 1. Texts read as dates. HyperFormula tries every text a formula compares as a date first
+//    (`$B$7:$B$1226=B7` reads 1,220 ids for each of 1,200 cells), and the same few thousand texts come back
+//    millions of times; a text's answer never changes within an engine (its date formats are fixed) and the
+//    numbers it answers are never modified, so one answer per text serves every comparison.
+//
+// 2. Parts of formulas that many cells share. The OKR sheet's objective score in every KR row is
+//    `ARRAYFORMULA(IF(B7="";"";… SUMPRODUCT(($B$7:$B$1226=B7)*ISNUMBER($F$7:$F$1226)*…)…))`: the same
+//    whole-table sums for the twenty rows of one objective, and `ISNUMBER($F$7:$F$1226)` the same for all.
+//    HyperFormula shares one syntax tree among the cells of one formula shape, and evaluates the cells of
+//    one pass in dependency order, so every cell a part reads is final before any cell holding that part is
+//    computed, and stays so until the pass ends. A part made only of ranges fixed in place (`$B$7:$B$1226`,
+//    `'History'!$C:$C`), constants, operators and functions known to depend on nothing but their arguments
+//    therefore has one value per pass for each sheet and each set of values of the relative single cells it
+//    reads (`B7`): that value is kept for the pass and handed to the next cell asking. Errors are never
+//    kept (HyperFormula marks an error with the cell it came from); the memory is emptied whenever the
+//    engine starts computing; a part whose every reading so far was new (a KR id per row) stops being kept.
+
+import { type HyperFormula, SimpleRangeValue } from 'hyperformula';
+
+interface DateTexts {
+  dateStringToDateNumber(text: string): unknown;
+}
+
+const NOT_A_DATE = Symbol('not a date');
+
+function rememberDateTexts(helper: DateTexts): void {
+  const read = helper.dateStringToDateNumber.bind(helper);
+  const memo = new Map<string, unknown>();
+  helper.dateStringToDateNumber = (text: string) => {
+    let answer = memo.get(text);
+    if (answer === undefined) {
+      answer = read(text) ?? NOT_A_DATE;
+      if (memo.size >= 200_000) memo.clear();
+      memo.set(text, answer);
+    }
+    return answer === NOT_A_DATE ? undefined : answer;
+  };
+}
+
+// --- the syntax tree, as far as it is read here ------------------------------------------------------------
+
+interface Reference {
+  sheet?: number;
+  isColumnAbsolute?(): boolean;
+  isRowAbsolute?(): boolean;
+}
+
+interface Ast {
+  type: string;
+  reference?: Reference;
+  start?: Reference;
+  end?: Reference;
+  procedureName?: string;
+  args?: unknown;
+  left?: Ast;
+  right?: Ast;
+  value?: unknown;
+  expression?: Ast;
+}
+
+interface State {
+  formulaAddress: { sheet: number };
+  arraysFlag: boolean;
+}
+
+type Evaluate = (ast: Ast, state: State) => unknown;
+
+/**
+ * Functions whose value depends on nothing but their arguments (not on the cell they stand in, the clock or
+ * anything they record): the ones the add-on's formulas use around ranges.
+ */
+const PURE_FUNCTIONS = new Set([
+  'ABS',
+  'AND',
+  'ARRAYFORMULA',
+  'AVERAGE',
+  'COUNT',
+  'COUNTA',
+  'COUNTIF',
+  'COUNTIFS',
+  'DATE',
+  'FILTER',
+  'IF',
+  'IFERROR',
+  'INT',
+  'ISBLANK',
+  'ISERROR',
+  'ISNUMBER',
+  'ISTEXT',
+  'LEN',
+  'LOWER',
+  'MAX',
+  'MAXIFS',
+  'MIN',
+  'MINIFS',
+  'NOT',
+  'OR',
+  'ROUND',
+  'ROUNDDOWN',
+  'ROUNDUP',
+  'SORT',
+  'SUM',
+  'SUMIF',
+  'SUMIFS',
+  'SUMPRODUCT',
+  'TRIM',
+  'UPPER',
+]);
+
+const RANGES = new Set(['CELL_RANGE', 'COLUMN_RANGE', 'ROW_RANGE']);
+const CONSTANTS = new Set(['EMPTY', 'NUMBER', 'STRING', 'ERROR', 'ERROR_WITH_RAW_INPUT', 'NAMED_EXPRESSION']);
+const OPERATORS = new Set([
+  'CONCATENATE_OP',
+  'EQUALS_OP',
+  'NOT_EQUAL_OP',
+  'GREATER_THAN_OP',
+  'LESS_THAN_OP',
+  'GREATER_THAN_OR_EQUAL_OP',
+  'LESS_THAN_OR_EQUAL_OP',
+  'PLUS_OP',
+  'MINUS_OP',
+  'TIMES_OP',
+  'DIV_OP',
+  'POWER_OP',
+  'MINUS_UNARY_OP',
+  'PLUS_UNARY_OP',
+  'PERCENT_OP',
+  'PARENTHESES',
+]);
+
+/** The readings of one part of a formula shape in the current pass. */
+interface Plan {
+  /** The pass the readings below belong to. */
+  pass: number;
+  /** Readings of this pass: new ones, and ones found kept. */
+  misses: number;
+  hits: number;
+  values: Map<string, unknown>;
+}
+
+/**
+ * What is known of a part of a formula: the number of its shape (the same for the same part in every row
+ * of a formula shape, relative references counted by their offsets; -1 when it is not pure), the relative
+ * single cells it reads, whether it reads a range, and its plan when it is worth keeping.
+ */
+interface Part {
+  shape: number;
+  cells: Ast[];
+  range: boolean;
+  plan: Plan | null;
+}
+
+const IMPURE: Part = { shape: -1, cells: [], range: false, plan: null };
+
+/** Parts evaluated as they are, never kept: constants, single cells and ranges (cheap to read). */
+const LEAVES = new Set([...CONSTANTS, 'CELL_REFERENCE', ...RANGES]);
+
+const fixed = (reference: Reference | undefined, column: boolean, row: boolean): boolean =>
+  reference !== undefined &&
+  (!column || reference.isColumnAbsolute?.() === true) &&
+  (!row || reference.isRowAbsolute?.() === true);
+
+/** A reference as it reads in every row of a formula shape. */
+function referenceText(reference: Reference | undefined): string {
+  const r = reference as (Reference & { col?: number; row?: number; type?: string }) | undefined;
+  return `${r?.type ?? ''}|${r?.col ?? ''}|${r?.row ?? ''}|${r?.sheet ?? ''}`;
+}
+
+/** A part that may be worth keeping: a function call, or an operator with a range beside it. */
+function worthAsking(ast: Ast): boolean {
+  if (ast.type === 'FUNCTION_CALL' || ast.type === 'ARRAY') return true;
+  if (!OPERATORS.has(ast.type)) return false;
+  return RANGES.has(ast.left?.type ?? '') || RANGES.has(ast.right?.type ?? '');
+}
+
+/**
+ * Finds the parts of formulas, numbering their shapes; a part's children are known before it. What is found
+ * is kept on the syntax tree itself, under a symbol of this engine's own: millions of entries in a WeakMap
+ * cost the garbage collector more than the memory saves.
+ */
+class Parts {
+  private readonly mark = Symbol('part');
+  private readonly shapes = new Map<string, number>();
+  private readonly plans: Plan[] = [];
+
+  /** The shape of a range fixed in place, kept on the node; -1 for a range that moves with its cell. */
+  rangeShape(ast: Ast): number {
+    const marked = ast as Ast & Record<symbol, Part | undefined>;
+    let part = marked[this.mark];
+    if (part === undefined) {
+      part = this.leaf(ast);
+      marked[this.mark] = part;
+    }
+    return part.shape;
+  }
+
+  of(ast: Ast): Part {
+    if (LEAVES.has(ast.type)) return this.leaf(ast);
+    const marked = ast as Ast & Record<symbol, Part | undefined>;
+    let part = marked[this.mark];
+    if (part === undefined) {
+      part = this.inner(ast);
+      marked[this.mark] = part;
+    }
+    return part;
+  }
+
+  private number(text: string): number {
+    let shape = this.shapes.get(text);
+    if (shape === undefined) {
+      shape = this.shapes.size;
+      this.shapes.set(text, shape);
+    }
+    return shape;
+  }
+
+  private leaf(ast: Ast): Part {
+    const { type } = ast;
+    if (type === 'CELL_REFERENCE') {
+      const shape = this.number(`REF(${referenceText(ast.reference)})`);
+      return { shape, cells: fixed(ast.reference, true, true) ? [] : [ast], range: false, plan: null };
+    }
+    if (RANGES.has(type)) {
+      const [column, row] =
+        type === 'COLUMN_RANGE' ? [true, false] : type === 'ROW_RANGE' ? [false, true] : [true, true];
+      if (!fixed(ast.start, column, row) || !fixed(ast.end, column, row)) return IMPURE;
+      const shape = this.number(`${type}(${referenceText(ast.start)};${referenceText(ast.end)})`);
+      return { shape, cells: [], range: true, plan: null };
+    }
+    // Named expressions by their name (case does not matter to them); numbers and texts exactly.
+    const name = type === 'NAMED_EXPRESSION' ? ((ast as { expressionName?: string }).expressionName ?? '') : '';
+    const value =
+      type === 'NUMBER' || type === 'STRING' ? `${typeof ast.value}:${String(ast.value)}` : name.toUpperCase();
+    return { shape: this.number(`${type}(${value})`), cells: [], range: false, plan: null };
+  }
+
+  private inner(ast: Ast): Part {
+    const { type } = ast;
+    let children: Ast[];
+    let head: string;
+    if (OPERATORS.has(type)) {
+      head = type;
+      children = [ast.left, ast.right, ast.value as Ast | undefined, ast.expression].filter(
+        (child): child is Ast => typeof child === 'object' && child !== null && 'type' in child,
+      );
+    } else if (type === 'FUNCTION_CALL' && PURE_FUNCTIONS.has(ast.procedureName ?? '')) {
+      head = `${ast.procedureName}`;
+      children = (Array.isArray(ast.args) ? ast.args : []) as Ast[];
+    } else if (type === 'ARRAY') {
+      const rows = (Array.isArray(ast.args) ? ast.args : []) as Ast[][];
+      head = `ARRAY${rows.map((row) => row.length).join('x')}`;
+      children = rows.flat();
+    } else return IMPURE;
+    const cells: Ast[] = [];
+    const shapes: number[] = [];
+    let range = false;
+    for (const child of children) {
+      const part = this.of(child);
+      if (part.shape < 0) return IMPURE;
+      cells.push(...part.cells);
+      shapes.push(part.shape);
+      range ||= part.range;
+    }
+    const shape = this.number(`${head}(${shapes.join(';')})`);
+    let plan: Plan | null = null;
+    if (range) {
+      // One plan for the same part wherever it stands (each cell has its own syntax tree).
+      plan = this.plans[shape] ?? { pass: -1, misses: 0, hits: 0, values: new Map() };
+      this.plans[shape] = plan;
+    }
+    return { shape, cells, range, plan };
+  }
+}
+
+/** A value as part of a key: its type and its content; `null` when it cannot be told apart safely. */
+function keyPart(value: unknown): string | null {
+  switch (typeof value) {
+    case 'number':
+      return `n${value}`;
+    case 'string':
+      return `s${value}`;
+    case 'boolean':
+      return value ? 'T' : 'F';
+    case 'symbol':
+      return 'e'; // HyperFormula's empty value
+    case 'object': {
+      // A rich number (date, percent, currency): its kind and number; an error or a range is not keyed.
+      const rich = value as { val?: unknown; getDetailedType?: () => string } | null;
+      if (rich && typeof rich.val === 'number' && typeof rich.getDetailedType === 'function') {
+        return `r${rich.getDetailedType()}:${rich.val}`;
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * A value to keep or hand out: an array is copied, since HyperFormula's operators write their answer into
+ * the array they were given (`(range=B7)*…` turns the kept booleans into products).
+ */
+function copyOf(value: unknown): unknown {
+  if (!(value instanceof SimpleRangeValue)) return value;
+  const range = value as unknown as { range: unknown; dependencyGraph: unknown; _hasOnlyNumbers: unknown };
+  const Copy = SimpleRangeValue as unknown as new (
+    data: unknown[][],
+    range: unknown,
+    dependencyGraph: unknown,
+    onlyNumbers: unknown,
+  ) => SimpleRangeValue;
+  return new Copy(
+    value.data.map((row) => row.slice()),
+    range.range,
+    range.dependencyGraph,
+    range._hasOnlyNumbers,
+  );
+}
+
+/** Gives up keeping a part once this many readings in a pass were all new. */
+const GIVE_UP_AFTER = 32;
+
+function rememberSharedParts(
+  interpreter: { evaluateAst: Evaluate },
+  evaluator: Record<'run' | 'partialRun' | 'runAndForget', (...args: unknown[]) => unknown>,
+  isError: (value: unknown) => boolean,
+): void {
+  const evaluate = interpreter.evaluateAst.bind(interpreter) as Evaluate;
+  const parts = new Parts();
+  // Every start of a computation begins a new pass; a plan's readings of an earlier pass are dropped when
+  // it is next asked.
+  let pass = 0;
+  let active = false;
+  let touched: Plan[] = [];
+  for (const name of ['run', 'partialRun', 'runAndForget'] as const) {
+    const original = evaluator[name].bind(evaluator);
+    evaluator[name] = (...args: unknown[]) => {
+      pass++;
+      active = true;
+      try {
+        return original(...args);
+      } finally {
+        active = false;
+        pass++;
+        for (const plan of touched) plan.values.clear();
+        touched = [];
+        ranges = new Map();
+      }
+    };
+  }
+  // A range fixed in place reads the same cells for every formula of a sheet in a pass: one value serves
+  // them all, its cells read once. It is handed out as it is: HyperFormula's operators write only into
+  // arrays of their own making ("ad hoc"), never into a range's.
+  let ranges = new Map<string, unknown>();
+  const sharedRange = (ast: Ast, state: State): unknown => {
+    const shape = parts.rangeShape(ast);
+    if (shape < 0) return evaluate(ast, state);
+    const rangeKey = `${shape}:${state.formulaAddress.sheet}`;
+    const known = ranges.get(rangeKey);
+    if (known !== undefined) return known;
+    const value = evaluate(ast, state);
+    if (value instanceof SimpleRangeValue && !value.isAdHoc()) ranges.set(rangeKey, value);
+    return value;
+  };
+  interpreter.evaluateAst = (ast: Ast, state: State) => {
+    // Impure parts may hold pure ones: their children come back here. Parts worth keeping are function
+    // calls and operators on a range; the many small operators of a cell's own arithmetic are not looked up.
+    if (!active) return evaluate(ast, state);
+    if (RANGES.has(ast.type)) return sharedRange(ast, state);
+    if (!worthAsking(ast)) return evaluate(ast, state);
+    const { plan, cells } = parts.of(ast);
+    if (plan === null) return evaluate(ast, state);
+    if (plan.pass !== pass) {
+      plan.pass = pass;
+      plan.misses = 0;
+      plan.hits = 0;
+      plan.values.clear();
+      touched.push(plan);
+    }
+    if (plan.hits === 0 && plan.misses >= GIVE_UP_AFTER) return evaluate(ast, state);
+    let memoKey = `${state.formulaAddress.sheet}:${state.arraysFlag ? 1 : 0}`;
+    for (const cell of cells) {
+      const part = keyPart(evaluate(cell, state));
+      if (part === null) return evaluate(ast, state);
+      memoKey += `\u0000${part}`;
+    }
+    const found = plan.values.get(memoKey);
+    if (found !== undefined) {
+      plan.hits++;
+      return copyOf(found);
+    }
+    const value = evaluate(ast, state);
+    plan.misses++;
+    if (value !== undefined && !isError(value)) plan.values.set(memoKey, copyOf(value));
+    return value;
+  };
+}
+
+// --- 3. ranges already wired -------------------------------------------------------------------------------
+// When a formula reads a range, HyperFormula links the range's node to the formula's, and (again) every cell
+// of the range to the range's node, even when an earlier formula did so already: 1,200 objective scores
+// reading the same three 1,220-row ranges make 4.4 million links to find already there. The cells of a range
+// node stay linked once it is wired (HyperFormula keeps the links when a cell's content changes, and links
+// new cells of whole-column ranges itself), so a range node met again is only linked to the new formula.
+
+interface RangeDependency {
+  start: unknown;
+  end: unknown;
+  addresses: unknown;
+}
+
+interface Graph {
+  getRange(start: unknown, end: unknown): { idInGraph?: number } | undefined;
+  graph: { addEdge(from: number, to: number): void };
+  processCellDependencies(dependencies: unknown[], endVertex: { idInGraph?: number }): void;
+}
+
+const isRangeDependency = (dependency: unknown): dependency is RangeDependency =>
+  typeof dependency === 'object' &&
+  dependency !== null &&
+  'start' in dependency &&
+  'end' in dependency &&
+  typeof (dependency as { addresses?: unknown }).addresses === 'function';
+
+function rememberWiredRanges(graph: Graph): void {
+  const wire = graph.processCellDependencies.bind(graph);
+  const wired = new WeakSet<object>();
+  graph.processCellDependencies = (dependencies, endVertex) => {
+    const to = endVertex.idInGraph;
+    const rest: unknown[] = [];
+    for (const dependency of dependencies) {
+      if (to !== undefined && isRangeDependency(dependency)) {
+        const vertex = graph.getRange(dependency.start, dependency.end);
+        if (vertex?.idInGraph !== undefined && wired.has(vertex)) {
+          graph.graph.addEdge(vertex.idInGraph, to);
+          continue;
+        }
+      }
+      rest.push(dependency);
+    }
+    wire(rest, endVertex);
+    for (const dependency of rest) {
+      if (!isRangeDependency(dependency)) continue;
+      const vertex = graph.getRange(dependency.start, dependency.end);
+      if (vertex) wired.add(vertex);
+    }
+  };
+}
+
+/** Adds the memories to a freshly built engine, before it computes anything. */
+export function rememberInEngine(hf: HyperFormula, isError: (value: unknown) => boolean): void {
+  const engine = hf as unknown as {
+    _dependencyGraph?: Partial<Graph>;
+    _evaluator?: {
+      interpreter?: { evaluateAst?: Evaluate; arithmeticHelper?: { dateTimeHelper?: DateTexts } };
+      run?: unknown;
+      partialRun?: unknown;
+      runAndForget?: unknown;
+    };
+  };
+  const evaluator = engine._evaluator;
+  const graph = engine._dependencyGraph;
+  if (
+    graph &&
+    typeof graph.processCellDependencies === 'function' &&
+    typeof graph.getRange === 'function' &&
+    typeof graph.graph?.addEdge === 'function'
+  ) {
+    rememberWiredRanges(graph as Graph);
+  }
+  const interpreter = evaluator?.interpreter;
+  const helper = interpreter?.arithmeticHelper?.dateTimeHelper;
+  if (helper && typeof helper.dateStringToDateNumber === 'function') rememberDateTexts(helper);
+  if (
+    evaluator &&
+    interpreter &&
+    typeof interpreter.evaluateAst === 'function' &&
+    typeof evaluator.run === 'function' &&
+    typeof evaluator.partialRun === 'function' &&
+    typeof evaluator.runAndForget === 'function'
+  ) {
+    rememberSharedParts(
+      interpreter as { evaluateAst: Evaluate },
+      evaluator as unknown as Record<'run' | 'partialRun' | 'runAndForget', (...args: unknown[]) => unknown>,
+      isError,
+    );
+  }
+}

@@ -1,0 +1,126 @@
+// The formula engine beside the local spreadsheet (local/calc.ts, local/engine-memo.ts): one HyperFormula
+// workbook for the runtime's life, patched by what each edit touches. Sheets added, renamed, resized and
+// removed, named ranges moved, and formulas sharing whole-column parts compute as a fresh engine computes
+// them, and none of it builds the engine again.
+
+import { describe, expect, it } from 'vitest';
+import { createLocalRuntime, type LocalRuntime } from '../../local/runtime';
+
+function runtimeWithData(): LocalRuntime {
+  const runtime = createLocalRuntime({ locale: 'en_US', timeZone: 'UTC' });
+  const book = runtime.services.spreadsheet;
+  const data = book.insertSheet('Data');
+  data.getRange('A1:C4').setValues([
+    ['id', 'value', 'weight'],
+    ['a', 2, 1],
+    ['b', 4, 3],
+    ['a', 6, ''],
+  ]);
+  // The same shape in every row, with parts every row shares (whole columns, fixed ranges).
+  const sums = book.insertSheet('Sums');
+  sums.getRange('A1:A3').setValues([['a'], ['b'], ['c']]);
+  sums
+    .getRange('B1:B3')
+    .setFormulas(
+      [1, 2, 3].map((row) => [
+        `=ARRAYFORMULA(SUMPRODUCT((Data!$A$2:$A$9=A${row})*ISNUMBER(Data!$B$2:$B$9)*IF(Data!$C$2:$C$9="";1;Data!$C$2:$C$9)*Data!$B$2:$B$9))`,
+      ]),
+    );
+  sums.getRange('C1:C3').setFormulas([1, 2, 3].map((row) => [`=COUNTIFS(Data!$A:$A;A${row};Data!$B:$B;">2")`]));
+  sums.getRange('D1:D3').setFormulas([1, 2, 3].map((row) => [`=MAXIFS(Data!$B:$B;Data!$A:$A;A${row})`]));
+  return runtime;
+}
+
+const value = (runtime: LocalRuntime, sheet: string, a1: string) =>
+  runtime.services.spreadsheet.sheetByName(sheet)?.getRange(a1).getValue();
+
+function column(runtime: LocalRuntime, sheet: string, a1: string): unknown[] {
+  return runtime.services.spreadsheet.sheetByName(sheet)?.getRange(a1).getValues().flat() ?? [];
+}
+
+describe('the local formula engine follows each edit', () => {
+  it('computes shared parts of formulas per row, and again after an edit, without building the engine again', () => {
+    const runtime = runtimeWithData();
+    expect(column(runtime, 'Sums', 'B1:B3')).toEqual([8, 12, 0]);
+    expect(column(runtime, 'Sums', 'C1:C3')).toEqual([1, 1, 0]);
+    expect(column(runtime, 'Sums', 'D1:D3')).toEqual([6, 4, 0]);
+    const builds = runtime.calcFigures().builds;
+    runtime.setCell('Data', 'A3', 'a');
+    runtime.setCell('Data', 'B5', '10');
+    runtime.setCell('Data', 'A5', 'c');
+    expect(column(runtime, 'Sums', 'B1:B3')).toEqual([20, 0, 10]);
+    expect(column(runtime, 'Sums', 'C1:C3')).toEqual([2, 0, 1]);
+    expect(column(runtime, 'Sums', 'D1:D3')).toEqual([6, 0, 10]);
+    expect(runtime.calcFigures()).toMatchObject({ builds });
+  });
+
+  it('adds, renames, resizes and removes sheets and moves named ranges in place', () => {
+    const runtime = runtimeWithData();
+    const book = runtime.services.spreadsheet;
+    expect(value(runtime, 'Sums', 'B1')).toBe(8);
+    const builds = runtime.calcFigures().builds;
+
+    // A formula naming a sheet that does not exist yet computes once the sheet is added.
+    const sums = book.sheetByName('Sums');
+    sums?.getRange('E1').setFormula("=SUM('Later'!A1:A3)");
+    expect(value(runtime, 'Sums', 'E1')).toBe('#REF!');
+    book
+      .insertSheet('Later')
+      .getRange('A1:A3')
+      .setValues([[1], [2], [3]]);
+    expect(value(runtime, 'Sums', 'E1')).toBe(6);
+
+    // An open-ended range ends at the sheet's last row, which grows with the sheet.
+    sums?.getRange('F1').setFormula('=COUNTA(Later!A1:A)');
+    expect(value(runtime, 'Sums', 'F1')).toBe(3);
+    const later = book.sheetByName('Later');
+    later?.insertRowsAfter(later.getMaxRows(), 5);
+    later?.getRange(later.getMaxRows(), 1).setValue(4);
+    expect(value(runtime, 'Sums', 'F1')).toBe(4);
+
+    // A named range, moved (the engine looks again at the next edit of a cell).
+    book.setNamedRange('Total', later?.getRange('A1:A2') as never);
+    sums?.getRange('G1').setFormula('=SUM(Total)');
+    expect(value(runtime, 'Sums', 'G1')).toBe(3);
+    book.setNamedRange('Total', later?.getRange('A2:A3') as never);
+    sums?.getRange('H1').setValue('moved');
+    expect(value(runtime, 'Sums', 'G1')).toBe(5);
+
+    // Renamed: formulas keep the old name (the fake does not rewrite them) and show #REF!, as a fresh engine does.
+    later?.setName('Renamed');
+    expect(value(runtime, 'Sums', 'E1')).toBe('#REF!');
+    sums?.getRange('E1').setFormula("=SUM('Renamed'!A1:A3)");
+    expect(value(runtime, 'Sums', 'E1')).toBe(6);
+
+    // Removed.
+    book.deleteSheet(book.sheetByName('Renamed') as never);
+    expect(value(runtime, 'Sums', 'E1')).toBe('#REF!');
+    expect(runtime.calcFigures()).toMatchObject({ builds });
+    expect(runtime.calcFigures().patches).toBeGreaterThan(0);
+  });
+
+  it('finds the rows a text criterion names as a walk of every row does (case, accents, wildcards, numbers as text)', () => {
+    const runtime = createLocalRuntime({ locale: 'en_US', timeZone: 'UTC' });
+    const book = runtime.services.spreadsheet;
+    const data = book.insertSheet('Data');
+    const ids = ['Ab', 'ab', 'áb', 'abc', 'a*', 5, '5', '', 'AB'];
+    data.getRange('A1:B9').setValues(ids.map((id, i) => [id, i + 1]));
+    const sums = book.insertSheet('Sums');
+    const criteria = ['ab', 'AB', 'a*', '5', 'abc', 'zz', 'ab'];
+    sums.getRange('A1:A7').setValues(criteria.map((criterion) => [criterion]));
+    sums.getRange('A7').setNumberFormat('@');
+    sums
+      .getRange('B1:C7')
+      .setFormulas(
+        criteria.map((_, i) => [
+          `=COUNTIFS(Data!$A$1:$A$9;A${i + 1})`,
+          `=SUMIFS(Data!$B$1:$B$9;Data!$A$1:$A$9;A${i + 1};Data!$B$1:$B$9;"<9")`,
+        ]),
+      );
+    expect(column(runtime, 'Sums', 'B1:B7')).toEqual([4, 4, 6, 2, 1, 0, 4]);
+    expect(column(runtime, 'Sums', 'C1:C7')).toEqual([6, 6, 15, 13, 4, 0, 6]);
+    // After an edit, the index is made again from the new values.
+    runtime.setCell('Data', 'A4', 'AB');
+    expect(column(runtime, 'Sums', 'B1:B7')).toEqual([5, 5, 6, 2, 0, 0, 5]);
+  });
+});
