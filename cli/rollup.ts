@@ -26,9 +26,8 @@ import {
   blockRow,
   LAST_STACK_COLUMN,
   LEFT_COLUMNS,
-  layoutRollupLeft,
+  layoutRollupFromScores,
   ROLLUP_METADATA,
-  type RollupAligned,
   STACK_COLUMN,
   STACK_TITLE_ROW,
 } from '../src/core/rollup/rollup-sheet';
@@ -117,22 +116,11 @@ const asInput = (value: unknown): string | number | boolean => {
 /** Writes the Roll-up tab: the add-on's layout over the stacked feeds, then each formula as its value. */
 function writeRollupTab(runtime: LocalRuntime, lang: Lang, teams: TeamRead[], rollup: Rollup): string {
   const book = runtime.services.spreadsheet;
-  const indexOf = new Map(teams.map((team, index) => [team.id, index]));
-  const aligned: RollupAligned[] = rollup.companyObjectives.flatMap((objective) =>
-    objective.teamObjectives.map((team) => ({
-      companyObjective: objective.id,
-      team: indexOf.get(team.team) ?? 0,
-      objectiveId: team.objectiveId,
-      title: team.title,
-      weight: team.weight,
-    })),
-  );
-  const layout = layoutRollupLeft({
+  const { layout } = layoutRollupFromScores(
     lang,
-    teams: teams.map((team) => team.id),
-    companyObjectives: rollup.companyObjectives.map(({ id, title }) => ({ id, title })),
-    aligned,
-  });
+    teams.map((team) => team.id),
+    rollup,
+  );
   const stack = teams.flatMap((team) =>
     Array.from({ length: FEED_WINDOW_ROWS }, (_, r) =>
       Array.from({ length: FEED_COLUMNS.length }, (_, c) => asInput(team.rows[r]?.[c] ?? '')),

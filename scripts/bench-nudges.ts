@@ -4,16 +4,12 @@
 // the key results (test/nudges/server.test.ts holds it at 9 and 100). Compiled by esbuild and imported by
 // scripts/bench.mjs.
 
-import { asReal, type CallCounts, createFakeServices } from '../local/spreadsheet/index';
+import { type CallCounts, createFakeServices } from '../local/spreadsheet/index';
 import { withGlobalServices } from '../local/spreadsheet/scope';
-import { HISTORY_COLUMNS, historyRowCells } from '../src/core/check-in/history';
 import { generateCheckIn } from '../src/server/check-in-generate';
-import { createHistorySheet } from '../src/server/history-sheet';
 import { forgetLang } from '../src/server/language';
 import { getCheckInNudges, makeOwnersTable, showDueToast } from '../src/server/nudges';
-import { buildQuarter } from '../src/server/quarter-builder';
-import { sizedPlan } from '../test/okr-sheet/plans';
-import { sampleHistory } from './bench-review';
+import { quarterWithHistoryAndDeals } from './bench-review';
 
 export interface ToastFigures {
   krCount: number;
@@ -23,24 +19,16 @@ export interface ToastFigures {
   ms: number;
 }
 
-const SHAPES: Record<number, [number, number]> = { 9: [3, 3], 100: [20, 5] };
-
 /** The Wednesday of week 6 of Q2 2027 (week 1 starts on Monday 29 March), mid-morning in Warsaw. */
 export const WEEK_6 = new Date('2027-05-05T09:00:00Z');
 
 /** Measures the toast on open for a quarter of 9 or 100 key results with `weeks` weeks of History. */
 export function measureToast(krCount: number, weeks = 4): ToastFigures {
-  const [objectives, perObjective] = SHAPES[krCount] ?? [krCount, 1];
   const services = createFakeServices({ locale: 'en_US' });
   return withGlobalServices(services, () => {
     forgetLang();
-    buildQuarter(sizedPlan(objectives, perObjective));
+    quarterWithHistoryAndDeals(services, krCount, 0, weeks);
     const spreadsheet = services.SpreadsheetApp.getActiveSpreadsheet();
-    const history = createHistorySheet(spreadsheet as never, 'en');
-    const records = sampleHistory(objectives, perObjective, weeks);
-    const real = asReal(services.spreadsheet.sheet(history.getName()));
-    if (real.getMaxRows() < records.length + 1) real.insertRowsAfter(real.getMaxRows(), records.length + 1);
-    real.getRange(2, 1, records.length, HISTORY_COLUMNS.length).setValues(records.map(historyRowCells));
     forgetLang();
     const started = performance.now();
     const measured = services.calls.measure(() => showDueToast(spreadsheet as never, 'en', WEEK_6));
@@ -51,17 +39,10 @@ export function measureToast(krCount: number, weeks = 4): ToastFigures {
 
 /** The service calls of the check-in sidebar's What is due answer, with an Owners table, for 9 or 100 KRs. */
 export function measureNudges(krCount: number, weeks = 4): { calls: number; counts: CallCounts; stale: number } {
-  const [objectives, perObjective] = SHAPES[krCount] ?? [krCount, 1];
   const services = createFakeServices({ locale: 'en_US' });
   return withGlobalServices(services, () => {
     forgetLang();
-    buildQuarter(sizedPlan(objectives, perObjective));
-    const spreadsheet = services.SpreadsheetApp.getActiveSpreadsheet();
-    const history = createHistorySheet(spreadsheet as never, 'en');
-    const records = sampleHistory(objectives, perObjective, weeks);
-    const real = asReal(services.spreadsheet.sheet(history.getName()));
-    if (real.getMaxRows() < records.length + 1) real.insertRowsAfter(real.getMaxRows(), records.length + 1);
-    real.getRange(2, 1, records.length, HISTORY_COLUMNS.length).setValues(records.map(historyRowCells));
+    quarterWithHistoryAndDeals(services, krCount, 0, weeks);
     const { sheetId } = generateCheckIn({ asOf: WEEK_6 });
     makeOwnersTable();
     const measured = services.calls.measure(() => getCheckInNudges({ sheetId: sheetId ?? -1 }));

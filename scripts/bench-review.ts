@@ -64,7 +64,7 @@ const SHAPES: Record<number, [number, number]> = { 9: [3, 3], 100: [20, 5] };
 /**
  * Q2 2027 of `krCount` key results (9 or 100; each with `current` when given) on the fake behind `services`,
  * `weeks` weeks of History for each (one setValues) and a Deals sheet of `dealCount` deals (importDeals):
- * the workbook the review, close, initiatives and dashboard figures are measured on.
+ * the workbook the review, close, initiatives, dashboard and nudges figures are measured on.
  */
 export function quarterWithHistoryAndDeals(
   services: FakeServices,

@@ -7,41 +7,20 @@ import { type DecimalMark, isBlank, parseNumberText } from '../core/cell-values'
 import type { Lang } from '../core/i18n';
 import { type CarriedStart, carriedStart, type KrTemplate } from '../core/kr-library';
 import { formatNumber } from '../core/number-format';
-import type {
-  FormulaStyle,
-  KeyResultPlan,
-  KINDS,
-  KrSource,
-  Level,
-  QuarterPlan,
-  QuarterRef,
-  Unit,
-} from '../shared/plan';
+import type { FormulaStyle, KeyResultPlan, KrSource, Level, QuarterPlan, QuarterRef, Unit } from '../shared/plan';
+import type { Kind } from '../shared/plan-choices';
 import type { CarryChoice, PreviousQuarter, SidebarState } from '../shared/sidebar-api';
 import { type DraftInitiative, initiativesPlan } from './initiative-draft';
 
-export type Kind = (typeof KINDS)[number];
-
-// The choices of the plan's enums, listed here rather than imported from shared/plan.ts, whose zod schemas
-// would add 25 KB to the page. `every` makes the compiler check each list names every member.
-const every =
-  <T extends string>() =>
-  <const Values extends readonly T[]>(values: Values & ([T] extends [Values[number]] ? unknown : never)): Values =>
-    values;
-
-export const LEVEL_CHOICES = every<Level>()(['company', 'team', 'individual']);
-export const KIND_CHOICES = every<Kind>()(['increase', 'decrease', 'atLeast', 'atMost', 'milestone']);
-export const UNIT_CHOICES = every<Unit>()(['count', 'currency', 'percent', 'days', 'hours', 'points']);
-export const FORMULA_STYLE_CHOICES = every<FormulaStyle>()(['addon', 'portable']);
-export const SOURCE_CHOICES = every<KrSource>()([
-  'deals.newClients',
-  'deals.wonRevenue',
-  'deals.averageDealValue',
-  'deals.winRate',
-  'deals.salesCycle',
-  'deals.pipelineValue',
-  'deals.finalStage',
-]);
+// The plan's choices, from the zod-free module (shared/plan.ts's schemas would add 25 KB to the page).
+export {
+  FORMULA_STYLES as FORMULA_STYLE_CHOICES,
+  KINDS as KIND_CHOICES,
+  KR_SOURCES as SOURCE_CHOICES,
+  LEVELS as LEVEL_CHOICES,
+  UNITS as UNIT_CHOICES,
+} from '../shared/plan-choices';
+export type { Kind };
 
 export interface DraftKeyResult {
   key: number;

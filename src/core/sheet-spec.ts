@@ -82,6 +82,18 @@ export function sheetGrids(lastRow: number, lastColumn: number) {
     numberFormats,
     fontWeights,
     backgrounds,
+    /** The spec's size and its four grids, to spread into the SheetSpec a layout returns. */
+    drawn: (): Pick<
+      SheetSpec,
+      'lastRow' | 'lastColumn' | 'cells' | 'numberFormats' | 'fontWeights' | 'backgrounds'
+    > => ({
+      lastRow,
+      lastColumn,
+      cells,
+      numberFormats,
+      fontWeights,
+      backgrounds,
+    }),
     put,
     setFormat: (row: number, column: number, format: string) => {
       (numberFormats[row - 1] as string[])[column - 1] = format;

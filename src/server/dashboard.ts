@@ -22,23 +22,14 @@ import { readInitiativesSheet } from './initiatives-sheet';
 import { spreadsheetLang } from './language';
 import { readQuarter } from './okr-sheet-reader';
 import { nextFreeSheetName } from './okr-sheet-writer';
+import { findSheetByMetadata } from './sheet-finder';
 import { writeSheetSpec } from './sheet-writer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 function findSheetOfKind(spreadsheet: Spreadsheet, kindValue: string): Sheet | null {
-  const found = spreadsheet
-    .createDeveloperMetadataFinder()
-    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
-    .withKey(DASHBOARD_METADATA.kind)
-    .withValue(kindValue)
-    .find();
-  for (const metadata of found) {
-    const sheet = metadata.getLocation().getSheet();
-    if (sheet) return sheet;
-  }
-  return null;
+  return findSheetByMetadata(spreadsheet, DASHBOARD_METADATA.kind, kindValue);
 }
 
 /** The Dashboard tab, or `null` before the first build. */

@@ -8,6 +8,7 @@ import type { DealsSource } from '../core/deals/pipeline-formulas';
 import type { Lang } from '../core/i18n';
 import { datesAsSerialDays } from './check-in-sheets';
 import { nextFreeSheetName } from './okr-sheet-writer';
+import { findSheetByMetadata } from './sheet-finder';
 import { writeSheetSpec } from './sheet-writer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -15,17 +16,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The Deals sheet, or `null` when the spreadsheet has none; a copy of it (same metadata) loses to the first. */
 export function findDealsSheet(spreadsheet: Spreadsheet): Sheet | null {
-  const found = spreadsheet
-    .createDeveloperMetadataFinder()
-    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
-    .withKey(DEALS_METADATA.kind)
-    .withValue(DEALS_METADATA.kindValue)
-    .find();
-  for (const metadata of found) {
-    const sheet = metadata.getLocation().getSheet();
-    if (sheet) return sheet;
-  }
-  return null;
+  return findSheetByMetadata(spreadsheet, DEALS_METADATA.kind, DEALS_METADATA.kindValue);
 }
 
 /** Every value of the sheet from row 1 (its header row), dates as serial days: one getValues. */

@@ -10,6 +10,7 @@ import {
   readGradesGrid,
 } from '../core/close/grades-sheet';
 import { wholeRow } from '../core/okr-sheet/cells';
+import { findSheetByMetadata } from './sheet-finder';
 import { writeSheetSpec } from './sheet-writer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -24,11 +25,7 @@ function gradesFinder(spreadsheet: Spreadsheet) {
 
 /** The Grades sheet of a quarter, or `null`; a copy of the sheet (same metadata) loses to the first. */
 export function findGradesSheet(spreadsheet: Spreadsheet, quarterLabel: string): Sheet | null {
-  for (const metadata of gradesFinder(spreadsheet).withValue(quarterLabel).find()) {
-    const sheet = metadata.getLocation().getSheet();
-    if (sheet) return sheet;
-  }
-  return null;
+  return findSheetByMetadata(spreadsheet, GRADES_METADATA.key, quarterLabel);
 }
 
 /** The labels of every quarter that has a Grades sheet, in one query. */

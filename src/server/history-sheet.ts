@@ -17,6 +17,7 @@ import type { Lang } from '../core/i18n';
 import { literalText } from '../core/okr-sheet/cells';
 import { datesAsSerialDays } from './check-in-sheets';
 import { nextFreeSheetName } from './okr-sheet-writer';
+import { findSheetByMetadata } from './sheet-finder';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -30,17 +31,7 @@ const GROWTH = 1000;
 
 /** The History sheet, or `null` before the first recording. */
 export function findHistorySheet(spreadsheet: Spreadsheet): Sheet | null {
-  const found = spreadsheet
-    .createDeveloperMetadataFinder()
-    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
-    .withKey(HISTORY_METADATA.kind)
-    .withValue(HISTORY_METADATA.kindValue)
-    .find();
-  for (const metadata of found) {
-    const sheet = metadata.getLocation().getSheet();
-    if (sheet) return sheet;
-  }
-  return null;
+  return findSheetByMetadata(spreadsheet, HISTORY_METADATA.kind, HISTORY_METADATA.kindValue);
 }
 
 /** Makes the History sheet at the end of the tabs, titled in the spreadsheet's language. */

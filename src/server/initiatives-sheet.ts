@@ -21,6 +21,7 @@ import { withDocumentLock } from './document-lock';
 import { spreadsheetLang } from './language';
 import { findQuarterSheets, readQuarter } from './okr-sheet-reader';
 import { nextFreeSheetName } from './okr-sheet-writer';
+import { findSheetByMetadata } from './sheet-finder';
 import { writeSheetSpec } from './sheet-writer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -28,17 +29,7 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** The Initiatives sheet of a quarter, found by its metadata; `null` when there is none. */
 export function findInitiativesSheet(spreadsheet: Spreadsheet, quarterLabel: string): Sheet | null {
-  const found = spreadsheet
-    .createDeveloperMetadataFinder()
-    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
-    .withKey(INITIATIVES_METADATA.key)
-    .withValue(quarterLabel)
-    .find();
-  for (const metadata of found) {
-    const sheet = metadata.getLocation().getSheet();
-    if (sheet) return sheet;
-  }
-  return null;
+  return findSheetByMetadata(spreadsheet, INITIATIVES_METADATA.key, quarterLabel);
 }
 
 export interface InitiativesSheetInput {

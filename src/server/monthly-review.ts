@@ -32,6 +32,7 @@ import { withDocumentLock } from './document-lock';
 import { findHistorySheet, historyRecords, readHistory } from './history-sheet';
 import { readQuarter } from './okr-sheet-reader';
 import { nextFreeSheetName } from './okr-sheet-writer';
+import { findSheetByMetadata } from './sheet-finder';
 import { writeSheetSpec } from './sheet-writer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -58,17 +59,7 @@ export function quarterOfMonth(
 
 /** The review tab of a quarter's month, or `null`; a copy of the tab (same metadata) loses to the first. */
 export function findReviewSheet(spreadsheet: Spreadsheet, quarter: string, month: string): Sheet | null {
-  const found = spreadsheet
-    .createDeveloperMetadataFinder()
-    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
-    .withKey(REVIEW_METADATA.key)
-    .withValue(reviewKey(quarter, month))
-    .find();
-  for (const metadata of found) {
-    const sheet = metadata.getLocation().getSheet();
-    if (sheet) return sheet;
-  }
-  return null;
+  return findSheetByMetadata(spreadsheet, REVIEW_METADATA.key, reviewKey(quarter, month));
 }
 
 /**

@@ -22,6 +22,7 @@ import { findHistorySheet, historyRecords, readHistory } from './history-sheet';
 import { spreadsheetLang } from './language';
 import { readQuarter } from './okr-sheet-reader';
 import { nextFreeSheetName } from './okr-sheet-writer';
+import { findSheetByMetadata } from './sheet-finder';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -174,17 +175,7 @@ function currentOwners(spreadsheet: Spreadsheet): { name: string; team: string }
 }
 
 function findSettingsSheet(spreadsheet: Spreadsheet): Sheet | null {
-  const found = spreadsheet
-    .createDeveloperMetadataFinder()
-    .withLocationType(SpreadsheetApp.DeveloperMetadataLocationType.SHEET)
-    .withKey(SETTINGS_SHEET_METADATA.kind)
-    .withValue(SETTINGS_SHEET_METADATA.kindValue)
-    .find();
-  for (const metadata of found) {
-    const sheet = metadata.getLocation().getSheet();
-    if (sheet) return sheet;
-  }
-  return null;
+  return findSheetByMetadata(spreadsheet, SETTINGS_SHEET_METADATA.kind, SETTINGS_SHEET_METADATA.kindValue);
 }
 
 function createSettingsSheet(spreadsheet: Spreadsheet, lang: Lang): Sheet {

@@ -25,9 +25,8 @@ import {
   importFormula,
   LAST_STACK_COLUMN,
   LEFT_COLUMNS,
-  layoutRollupLeft,
+  layoutRollupFromScores,
   ROLLUP_METADATA,
-  type RollupAligned,
   STACK_COLUMN,
   STACK_TITLE_ROW,
   stackColumn,
@@ -279,22 +278,7 @@ function readRollup(sheet: Sheet, tabs: RollupTabs) {
 function refreshSheet(spreadsheet: Spreadsheet, sheet: Sheet, tabs: RollupTabs, lang: 'en' | 'pl'): RollupStatus {
   const read = readRollup(sheet, tabs);
   const { rollup, lastLeft, alignedStore } = read;
-  const indexOf = new Map(read.teams.map((id, index) => [id, index]));
-  const aligned: RollupAligned[] = rollup.companyObjectives.flatMap((objective) =>
-    objective.teamObjectives.map((team) => ({
-      companyObjective: objective.id,
-      team: indexOf.get(team.team) ?? 0,
-      objectiveId: team.objectiveId,
-      title: team.title,
-      weight: team.weight,
-    })),
-  );
-  const layout = layoutRollupLeft({
-    lang,
-    teams: read.teams,
-    companyObjectives: rollup.companyObjectives.map(({ id, title }) => ({ id, title })),
-    aligned,
-  });
+  const { aligned, layout } = layoutRollupFromScores(lang, read.teams, rollup);
   // The left area is the add-on's own: cleared to its earlier extent, then written in one batch.
   sheet.getRange(1, 1, Math.max(lastLeft, layout.lastRow), LEFT_COLUMNS).clear();
   writeSheetSpec(sheet, { ...layout, sheetMetadata: [] }, 1);
@@ -310,6 +294,7 @@ function refreshSheet(spreadsheet: Spreadsheet, sheet: Sheet, tabs: RollupTabs, 
 
   // The map: live scores from the Roll-up tab, its rows as the teams' feeds are now.
   const rollupName = sheet.getName();
+  const indexOf = new Map(read.teams.map((id, index) => [id, index]));
   const ref = (cell: string) => `=${sheetName(rollupName)}!${cell}`;
   const companyRow = (id: string) => layout.companyRows.get(id.toLowerCase());
   const alignedRow = new Map(

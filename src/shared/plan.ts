@@ -5,30 +5,19 @@
 import * as z from 'zod/mini';
 import { INITIATIVE_STATUSES } from '../core/initiatives/initiatives';
 import { type LazyOutput, lazySchema } from './lazy-schema';
+import { FORMULA_STYLES, KINDS, KR_SOURCES, LEVELS, UNITS } from './plan-choices';
 
-export const LEVELS = ['company', 'team', 'individual'] as const;
-export type Level = (typeof LEVELS)[number];
-
-export const KINDS = ['increase', 'decrease', 'atLeast', 'atMost', 'milestone'] as const;
-
-/** How a key result's numbers are read and formatted. `currency` uses the KR's or the plan's currency. */
-export const UNITS = ['count', 'currency', 'percent', 'days', 'hours', 'points'] as const;
-export type Unit = (typeof UNITS)[number];
-
-/**
- * Where a key result's current value may come from instead of being typed: a ready formula over the Deals
- * sheet (src/core/deals/kr-sources.ts writes it). Absent, the owner types the value each week.
- */
-export const KR_SOURCES = [
-  'deals.newClients',
-  'deals.wonRevenue',
-  'deals.averageDealValue',
-  'deals.winRate',
-  'deals.salesCycle',
-  'deals.pipelineValue',
-  'deals.finalStage',
-] as const;
-export type KrSource = (typeof KR_SOURCES)[number];
+export {
+  FORMULA_STYLES,
+  type FormulaStyle,
+  KINDS,
+  KR_SOURCES,
+  type KrSource,
+  LEVELS,
+  type Level,
+  UNITS,
+  type Unit,
+} from './plan-choices';
 
 // Pieces of the schemas below, made fresh for each (they are only ever called while a schema is built).
 const isoDate = () => z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
@@ -94,9 +83,6 @@ export const objectiveSchema = lazySchema(() =>
   }),
 );
 export type ObjectivePlan = LazyOutput<typeof objectiveSchema>;
-
-export const FORMULA_STYLES = ['addon', 'portable'] as const;
-export type FormulaStyle = (typeof FORMULA_STYLES)[number];
 
 /** An initiative: a hypothesis ("We believe that … will … because …") serving one KR of the quarter. */
 export const initiativeSchema = lazySchema(() => {

@@ -5,10 +5,8 @@
 import type vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { createFakeServices, Enums, type FakeServices, installInVmContext } from '../../local/spreadsheet';
+import { buildBundleQuarter, keyResult } from '../support/bundle-quarter';
 import { type BundleGlobals, callGlobal, loadBundle } from '../support/load-bundle';
-
-const DAY = 86_400_000;
-const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /** The bundle over a fake holding a quarter that started three weeks ago, with nothing recorded yet. */
 function spreadsheetWithAQuarter(): { server: BundleGlobals; services: FakeServices } {
@@ -16,37 +14,13 @@ function spreadsheetWithAQuarter(): { server: BundleGlobals; services: FakeServi
   const { SpreadsheetApp, PropertiesService, LockService, HtmlService, Session, Utilities } = services;
   const server = loadBundle({ SpreadsheetApp, PropertiesService, LockService, HtmlService, Session, Utilities });
   installInVmContext(services, server as vm.Context);
-  const now = Date.now();
-  const keyResult = (title: string, owner: string) => ({
-    title,
-    kind: 'increase',
-    unit: 'count',
-    start: 0,
-    target: 10,
-    weight: 1,
-    owner,
-    committed: false,
-    notes: '',
+  buildBundleQuarter(server, {
+    startedDaysAgo: 21,
+    keyResults: [
+      keyResult({ title: 'New clients', owner: 'Anna' }),
+      keyResult({ title: 'Meetings held', owner: 'Bartek' }),
+    ],
   });
-  const built = callGlobal(server, 'submitQuarter', {
-    plan: {
-      quarter: { kind: 'custom', start: iso(now - 21 * DAY), end: iso(now + 60 * DAY) },
-      fiscalStartMonth: 1,
-      team: 'Sales',
-      language: 'en',
-      levels: ['company', 'team'],
-      currency: 'PLN',
-      formulaStyle: 'addon',
-      objectives: [
-        {
-          level: 'company',
-          title: 'Build a predictable pipeline',
-          keyResults: [keyResult('New clients', 'Anna'), keyResult('Meetings held', 'Bartek')],
-        },
-      ],
-    },
-  });
-  expect(built).toMatchObject({ ok: true });
   services.calls.reset();
   return { server, services };
 }

@@ -9,11 +9,9 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLocalRuntime } from '../../local/runtime';
-import { readFeedWindow } from '../../local/team-feed';
-import { buildTeamWorkbooks, COMPANY_OBJECTIVES, companyPlan } from '../../local/team-workbooks';
+import { COMPANY_OBJECTIVES } from '../../local/team-workbooks';
 import { FEED_KEYS } from '../../src/core/rollup/feed-schema';
-import { parseFeed } from '../../src/core/rollup/parse-feed';
-import { rollUp } from '../../src/core/rollup/rollup';
+import { buildCompanyWorkbooks } from '../rollup/company-workbooks';
 import { hasSoffice, recomputeToCsv } from '../support/libreoffice';
 import { type CliRun, ROOT, runCli, runInProcess, tempFolder } from './run-cli';
 
@@ -26,27 +24,14 @@ let teams: string[] = [];
 let expected: Map<string, number | null>;
 
 beforeAll(() => {
-  const built = buildTeamWorkbooks({
+  const built = buildCompanyWorkbooks({
     folder: temp.folder,
-    count: 3,
     objectives: 5,
     keyResults: 2,
     runtime: { bundlePath: BUNDLE },
   });
-  const maker = built.folder.openPath(company);
-  maker.services.spreadsheet.name = 'ACME';
-  const made = maker.call('submitQuarter', { plan: companyPlan(), previousSheetId: null });
-  if (!made.ok) throw new Error(made.error.message);
-  maker.save();
   teams = built.teams.map((team) => team.path);
-  const rollup = rollUp({
-    companyObjectives: COMPANY_OBJECTIVES,
-    teams: built.teams.map((team) => ({
-      team: team.runtime.id,
-      keyResults: parseFeed(team.name, readFeedWindow(team.runtime) ?? []).keyResults,
-    })),
-  });
-  expected = new Map(rollup.companyObjectives.map((objective) => [objective.id, objective.score]));
+  expected = built.expected;
 }, 120_000);
 
 const percent = (score: number | null | undefined) => `${Math.round((score ?? 0) * 100)}%`;

@@ -2,10 +2,11 @@
 // in-process through `main` with the output captured, for the cases that need no second process.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../cli/main';
+import { createLocalRuntime } from '../../local/runtime';
 
 export const ROOT = join(__dirname, '../..');
 
@@ -48,6 +49,32 @@ export async function runInProcess(args: string[]): Promise<CliRun> {
     },
   });
   return { code, stdout, stderr };
+}
+
+/** examples/plan.json, read afresh for a test to change. */
+export const examplePlan = () => JSON.parse(readFileSync(join(ROOT, 'examples/plan.json'), 'utf8'));
+
+/**
+ * Writes `plan` into `folder` as the plan file `name` (JSON indented by two, as a person writes it) and runs
+ * `okr build --plan <that file>` and `output` in this process; `lineOf(text)` is the file's first line that
+ * holds `text`, as the CLI names it in a message.
+ */
+export async function buildPlanFile(
+  folder: string,
+  name: string,
+  plan: unknown,
+  output: string[],
+): Promise<CliRun & { lineOf: (text: string) => number }> {
+  const json = JSON.stringify(plan, null, 2);
+  const path = join(folder, name);
+  writeFileSync(path, json);
+  const run = await runInProcess(['build', '--plan', path, ...output]);
+  return { ...run, lineOf: (text) => json.split('\n').findIndex((line) => line.includes(text)) + 1 };
+}
+
+/** The sheets of a workbook file as the local runtime opens it with the built bundle. */
+export function workbookSheets(workbook: string) {
+  return createLocalRuntime({ workbookPath: workbook, bundlePath: join(ROOT, 'dist/Code.js') }).snapshot().sheets;
 }
 
 /** A new temporary folder, and the function that removes it. */

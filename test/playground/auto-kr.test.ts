@@ -11,22 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Playground, startPlayground } from '../../playground/server';
 import { dealColumn } from '../../src/core/deals/deals-sheet';
 import { axeFindings, closePage, launchBrowser, skipBrowserTests as skip } from '../sidebar/browser';
-
-const cell = (page: Page, row: number, column: number) =>
-  page.locator(`#grid td[data-row="${row}"][data-column="${column}"]`);
-
-async function find(page: Page, text: string): Promise<{ row: number; column: number }> {
-  const found = await page.evaluate((wanted) => {
-    for (const td of Array.from(document.querySelectorAll<HTMLElement>('#grid td'))) {
-      if (td.textContent === wanted) return { row: Number(td.dataset.row), column: Number(td.dataset.column) };
-    }
-    return null;
-  }, text);
-  if (!found) throw new Error(`No cell shows "${text}"`);
-  return found;
-}
-
-const activeTab = async (page: Page) => (await page.locator('#tabs [aria-selected="true"]').textContent()) ?? '';
+import { activeTab, cell, clickMenuItem, currentQuarter, find, typeInto } from './page-helpers';
 
 async function showTab(page: Page, name: string): Promise<void> {
   await page.locator('#tabs .tab', { hasText: name }).click();
@@ -57,15 +42,12 @@ describe.skipIf(skip)('a key result fed by the Deals sheet, in the playground', 
     await page.locator('#welcome-empty').click();
     await page.locator('#welcome').waitFor({ state: 'hidden' });
 
-    const now = new Date();
-    const quarter = Math.floor(now.getMonth() / 3) + 1;
-    const label = `Q${quarter} ${now.getFullYear()}`;
-    await page.locator('#menu-button').click();
-    await page.getByRole('menuitem', { name: 'New quarter…' }).click();
+    const { quarter, year, label } = currentQuarter();
+    await clickMenuItem(page, 'New quarter…');
     const sidebar = page.frameLocator('#sidebar-frame');
     await sidebar.locator('#team').fill('Sales');
     await sidebar.locator(`label[for="period-${quarter}"]`).click();
-    await sidebar.locator('#quarter-year').selectOption(String(now.getFullYear()));
+    await sidebar.locator('#quarter-year').selectOption(String(year));
     await sidebar.locator('[data-path="plan.objectives.0.title"]').fill('Win more');
     await sidebar.getByRole('button', { name: /From library/ }).click();
     await sidebar.locator('input[type="search"]').fill('new clients');
@@ -78,7 +60,7 @@ describe.skipIf(skip)('a key result fed by the Deals sheet, in the playground', 
     await expect.poll(() => page.locator('#tabs .tab').allTextContents()).toContain('Deals');
 
     // Two deals closed on the quarter's 11th day: one won, one open.
-    const closed = `${now.getFullYear()}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}-11`;
+    const closed = `${year}-${String((quarter - 1) * 3 + 1).padStart(2, '0')}-11`;
     const imported = playground.runtime().call('importDeals', {
       header: ['Deal', 'Amount', 'Close Date', 'Outcome'],
       rows: [
@@ -100,11 +82,7 @@ describe.skipIf(skip)('a key result fed by the Deals sheet, in the playground', 
     // A person marks the open deal won, in the grid.
     await showTab(page, 'Deals');
     const openDeal = await find(page, 'Open deal');
-    await cell(page, openDeal.row, dealColumn('outcome')).click();
-    const answered = page.waitForResponse((response) => response.url().endsWith('/api/cell'));
-    await page.keyboard.type('won');
-    await page.keyboard.press('Enter');
-    expect((await answered).status()).toBe(200);
+    await typeInto(page, openDeal.row, dealColumn('outcome'), 'won');
 
     await showTab(page, `OKR ${label}`);
     await expect.poll(() => cell(page, row, current.column).textContent()).toBe('2');

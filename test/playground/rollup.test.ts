@@ -10,11 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFeedWindow } from '../../local/team-feed';
-import { buildTeamWorkbooks, COMPANY_OBJECTIVES, companyPlan } from '../../local/team-workbooks';
+import { COMPANY_OBJECTIVES } from '../../local/team-workbooks';
 import { type Playground, startPlayground } from '../../playground/server';
-import { parseFeed } from '../../src/core/rollup/parse-feed';
-import { rollUp } from '../../src/core/rollup/rollup';
+import { buildCompanyWorkbooks } from '../rollup/company-workbooks';
 import { closePage, launchBrowser, skipBrowserTests as skip } from '../sidebar/browser';
 import { activeTab, clickMenuItem, find, openPage } from './page-helpers';
 
@@ -31,28 +29,15 @@ describe.skipIf(skip)('the company roll-up in the playground', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     folder = mkdtempSync(join(tmpdir(), 'okr-playground-rollup-'));
-    const built = buildTeamWorkbooks({
+    const built = buildCompanyWorkbooks({
       folder,
-      count: 3,
       objectives: 4,
       keyResults: 2,
       runtime: { bundlePath: join(ROOT, 'dist/Code.js') },
     });
-    const company = built.folder.openPath(join(folder, 'company.json'));
-    company.services.spreadsheet.name = 'ACME';
-    const made = company.call('submitQuarter', { plan: companyPlan(), previousSheetId: null });
-    if (!made.ok) throw new Error(made.error.message);
-    company.save();
     links = built.teams.map((team) => team.runtime.link);
     names = built.teams.map((team) => team.name);
-    const rollup = rollUp({
-      companyObjectives: COMPANY_OBJECTIVES,
-      teams: built.teams.map((team) => ({
-        team: team.runtime.id,
-        keyResults: parseFeed(team.name, readFeedWindow(team.runtime) ?? []).keyResults,
-      })),
-    });
-    expected = new Map(rollup.companyObjectives.map((objective) => [objective.id, objective.score]));
+    expected = built.expected;
     playground = await startPlayground({ port: 0, workbookPath: join(folder, 'company.json'), build: false });
   }, 120_000);
 

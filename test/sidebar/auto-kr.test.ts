@@ -2,11 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { sourceOfFormula } from '../../src/core/deals/kr-sources';
 import { columnOf, FIRST_DATA_ROW } from '../../src/core/okr-sheet/columns';
 import { typeInto } from '../check-in/support';
+import { buildBundleQuarter, keyResult } from '../support/bundle-quarter';
 import { callGlobal } from '../support/load-bundle';
 import { axeFindings, closePage, openSidebar, skipBrowserTests, useBrowser } from './browser';
-
-const DAY = 86_400_000;
-const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 describe.skipIf(skipBrowserTests)('key results fed by formulas in the sidebar', () => {
   const browser = useBrowser();
@@ -56,40 +54,23 @@ describe.skipIf(skipBrowserTests)('key results fed by formulas in the sidebar', 
       { locale: 'en_US' },
       'showNewQuarterSidebar',
       (server, fake) => {
-        const built = callGlobal(server, 'submitQuarter', {
-          plan: {
-            quarter: { kind: 'quarter', year, quarter: 1 },
-            fiscalStartMonth: 1,
-            team: 'Sales',
-            language: 'en',
-            levels: ['company'],
-            currency: 'PLN',
-            formulaStyle: 'addon',
-            objectives: [
-              {
-                level: 'company',
-                title: 'Win more',
-                keyResults: [
-                  ['New clients', 'count', 'deals.newClients', 0, 8],
-                  ['Win rate', 'percent', 'deals.winRate', 0.25, 0.35],
-                  ['NPS', 'points', undefined, 40, 50],
-                ].map(([title, unit, source, start, target]) => ({
-                  title,
-                  kind: 'increase',
-                  unit,
-                  start,
-                  target,
-                  weight: 1,
-                  owner: 'Anna',
-                  committed: false,
-                  notes: '',
-                  ...(source ? { source } : {}),
-                })),
-              },
-            ],
-          },
+        buildBundleQuarter(server, {
+          quarter: { kind: 'quarter', year, quarter: 1 },
+          levels: ['company'],
+          objective: 'Win more',
+          keyResults: [
+            keyResult({ title: 'New clients', source: 'deals.newClients', target: 8, owner: 'Anna' }),
+            keyResult({
+              title: 'Win rate',
+              unit: 'percent',
+              source: 'deals.winRate',
+              start: 0.25,
+              target: 0.35,
+              owner: 'Anna',
+            }),
+            keyResult({ title: 'NPS', unit: 'points', start: 40, target: 50, owner: 'Anna' }),
+          ],
         });
-        expect(built).toMatchObject({ ok: true });
         // The fake computes no formula: each source's formula shows what Sheets would compute at quarter end.
         const last = { 'deals.newClients': 6, 'deals.winRate': 0.3 } as Record<string, number>;
         fake.spreadsheet.evaluator = (formula) => last[sourceOfFormula(formula) ?? ''] ?? '';
@@ -141,41 +122,15 @@ describe.skipIf(skipBrowserTests)('key results fed by formulas in the sidebar', 
   it('lists the fed key results in the check-in, read-only, each with its value or the reason it has none', async () => {
     let tabName = '';
     const { page } = await openSidebar(browser(), { locale: 'en_US' }, 'showWeeklyCheckIn', (server, fake) => {
-      const now = Date.now();
-      const built = callGlobal(server, 'submitQuarter', {
-        plan: {
-          quarter: { kind: 'custom', start: iso(now - 20 * DAY), end: iso(now + 60 * DAY) },
-          fiscalStartMonth: 1,
-          team: 'Sales',
-          language: 'en',
-          levels: ['company'],
-          currency: 'PLN',
-          formulaStyle: 'addon',
-          objectives: [
-            {
-              level: 'company',
-              title: 'Win more',
-              keyResults: [
-                ['New clients', 'count', 'deals.newClients'],
-                ['Revenue won', 'currency', 'deals.wonRevenue'],
-                ['NPS', 'points', undefined],
-              ].map(([title, unit, source]) => ({
-                title,
-                kind: 'increase',
-                unit,
-                start: 0,
-                target: 10,
-                weight: 1,
-                owner: 'Anna',
-                committed: false,
-                notes: '',
-                ...(source ? { source } : {}),
-              })),
-            },
-          ],
-        },
+      buildBundleQuarter(server, {
+        levels: ['company'],
+        objective: 'Win more',
+        keyResults: [
+          keyResult({ title: 'New clients', source: 'deals.newClients', owner: 'Anna' }),
+          keyResult({ title: 'Revenue won', unit: 'currency', source: 'deals.wonRevenue', owner: 'Anna' }),
+          keyResult({ title: 'NPS', unit: 'points', owner: 'Anna' }),
+        ],
       });
-      expect(built).toMatchObject({ ok: true });
       callGlobal(server, 'showWeeklyCheckIn');
       tabName = fake.spreadsheet.getActiveSheet().getName();
       // The fake computes no formula: the value Sheets would compute for O1.2 is put into its cell.
@@ -198,41 +153,15 @@ describe.skipIf(skipBrowserTests)('key results fed by formulas in the sidebar', 
       { locale: 'en_US' },
       'showWeeklyCheckIn',
       (server, fake) => {
-        const now = Date.now();
-        const built = callGlobal(server, 'submitQuarter', {
-          plan: {
-            quarter: { kind: 'custom', start: iso(now - 20 * DAY), end: iso(now + 60 * DAY) },
-            fiscalStartMonth: 1,
-            team: 'Sales',
-            language: 'en',
-            levels: ['company'],
-            currency: 'PLN',
-            formulaStyle: 'addon',
-            objectives: [
-              {
-                level: 'company',
-                title: 'Win more',
-                keyResults: [
-                  ['New clients', 'count', 'deals.newClients'],
-                  ['Win rate', 'percent', 'deals.winRate'],
-                  ['NPS', 'points', undefined],
-                ].map(([title, unit, source]) => ({
-                  title,
-                  kind: 'increase',
-                  unit,
-                  start: 0,
-                  target: 10,
-                  weight: 1,
-                  owner: 'Anna',
-                  committed: false,
-                  notes: '',
-                  ...(source ? { source } : {}),
-                })),
-              },
-            ],
-          },
+        buildBundleQuarter(server, {
+          levels: ['company'],
+          objective: 'Win more',
+          keyResults: [
+            keyResult({ title: 'New clients', source: 'deals.newClients', owner: 'Anna' }),
+            keyResult({ title: 'Win rate', unit: 'percent', source: 'deals.winRate', owner: 'Anna' }),
+            keyResult({ title: 'NPS', unit: 'points', owner: 'Anna' }),
+          ],
         });
-        expect(built).toMatchObject({ ok: true });
         callGlobal(server, 'showWeeklyCheckIn');
         const deals = fake.spreadsheet.getSheetByName('Deals');
         if (deals) fake.spreadsheet.deleteSheet(deals);

@@ -1,51 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { FakeServices } from '../../local/spreadsheet';
-import type { KeyResultPlan } from '../../src/shared/plan';
 import { historyOf, typeInto } from '../check-in/support';
+import { buildBundleQuarter, DAY, iso, keyResult } from '../support/bundle-quarter';
 import { type BundleGlobals, callGlobal } from '../support/load-bundle';
 import { axeFindings, closePage, openSidebar, skipBrowserTests, useBrowser } from './browser';
 
-const DAY = 86_400_000;
 /** The calls of the check-in itself: the What is due card asks for its own (getCheckInNudges) beside them. */
 const checkInCalls = (calls: string[]) => calls.filter((name) => name !== 'getCheckInNudges');
-const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
-
-const kr = (fields: Partial<KeyResultPlan> & Pick<KeyResultPlan, 'title' | 'kind' | 'unit'>): KeyResultPlan => ({
-  start: null,
-  target: null,
-  weight: 1,
-  owner: '',
-  committed: false,
-  notes: '',
-  ...fields,
-});
 
 /** Builds, through the bundle, a quarter running from three weeks ago to two months ahead. */
 function buildQuarter(server: BundleGlobals, language: 'en' | 'pl', title = 'New clients'): void {
-  const now = Date.now();
-  const built = callGlobal(server, 'submitQuarter', {
-    plan: {
-      quarter: { kind: 'custom', start: iso(now - 20 * DAY), end: iso(now + 60 * DAY) },
-      fiscalStartMonth: 1,
-      team: 'Sales',
-      language,
-      levels: ['company', 'team'],
-      currency: 'PLN',
-      formulaStyle: 'addon',
-      objectives: [
-        {
-          level: 'company',
-          title: 'Build a predictable pipeline',
-          keyResults: [
-            kr({ title, kind: 'increase', unit: 'count', start: 0, target: 10, owner: 'Anna' }),
-            kr({ title: 'Pipeline value', kind: 'increase', unit: 'currency', start: 300_000, target: 1_200_000 }),
-            kr({ title: 'Sales cycle', kind: 'decrease', unit: 'days', start: 60, target: 45 }),
-          ],
-        },
-      ],
-    },
+  buildBundleQuarter(server, {
+    language,
+    keyResults: [
+      keyResult({ title, owner: 'Anna' }),
+      keyResult({ title: 'Pipeline value', unit: 'currency', start: 300_000, target: 1_200_000 }),
+      keyResult({ title: 'Sales cycle', kind: 'decrease', unit: 'days', start: 60, target: 45 }),
+    ],
   });
-  expect(built).toMatchObject({ ok: true });
 }
 
 /** Puts the user's own formula into the current cell of O1.2 in the OKR sheet; returns its A1 address. */
@@ -205,26 +177,13 @@ describe.skipIf(skipBrowserTests)('the check-in sidebar in headless Chromium, on
         const closed = fake.spreadsheet.getSheets().find((sheet) => sheet.getName().startsWith('OKR'));
         if (!closed) throw new Error('no OKR sheet');
         // The next quarter, planned from this one before it ended: this one is closed (frozen, protected).
-        const next = callGlobal(server, 'submitQuarter', {
-          plan: {
-            quarter: { kind: 'custom', start: iso(now + 61 * DAY), end: iso(now + 150 * DAY) },
-            fiscalStartMonth: 1,
-            team: 'Sales',
-            language: 'pl',
-            levels: ['company', 'team'],
-            currency: 'PLN',
-            formulaStyle: 'addon',
-            objectives: [
-              {
-                level: 'company',
-                title: 'Next',
-                keyResults: [kr({ title: 'New clients', kind: 'increase', unit: 'count', start: 0, target: 12 })],
-              },
-            ],
-          },
+        buildBundleQuarter(server, {
+          quarter: { kind: 'custom', start: iso(now + 61 * DAY), end: iso(now + 150 * DAY) },
+          language: 'pl',
+          objective: 'Next',
+          keyResults: [keyResult({ title: 'New clients', target: 12 })],
           previousSheetId: closed.getSheetId(),
         });
-        expect(next).toMatchObject({ ok: true });
       },
     );
     const closedLabel = `${iso(now - 20 * DAY)} – ${iso(now + 60 * DAY)}`;

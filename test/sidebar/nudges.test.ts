@@ -1,48 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { asReal } from '../../local/spreadsheet';
-import { type BundleGlobals, callGlobal } from '../support/load-bundle';
+import { buildBundleQuarter, keyResult } from '../support/bundle-quarter';
+import type { BundleGlobals } from '../support/load-bundle';
 import { axeFindings, closePage, openSidebar, skipBrowserTests, useBrowser } from './browser';
-
-const DAY = 86_400_000;
-const iso = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /** A quarter that started three weeks ago, built through the bundle, with nothing recorded yet. */
 function buildQuarter(server: BundleGlobals, language: 'en' | 'pl'): void {
-  const now = Date.now();
-  const keyResult = (title: string, owner: string) => ({
-    title,
-    kind: 'increase',
-    unit: 'count',
-    start: 0,
-    target: 10,
-    weight: 1,
-    owner,
-    committed: false,
-    notes: '',
+  buildBundleQuarter(server, {
+    language,
+    startedDaysAgo: 21,
+    keyResults: [
+      keyResult({ title: 'New clients', owner: 'Anna' }),
+      keyResult({ title: 'Meetings & demos', owner: 'Bartek' }),
+      keyResult({ title: 'Referrals', owner: 'Celina' }),
+    ],
   });
-  const built = callGlobal(server, 'submitQuarter', {
-    plan: {
-      quarter: { kind: 'custom', start: iso(now - 21 * DAY), end: iso(now + 60 * DAY) },
-      fiscalStartMonth: 1,
-      team: 'Sales',
-      language,
-      levels: ['company', 'team'],
-      currency: 'PLN',
-      formulaStyle: 'addon',
-      objectives: [
-        {
-          level: 'company',
-          title: 'Build a predictable pipeline',
-          keyResults: [
-            keyResult('New clients', 'Anna'),
-            keyResult('Meetings & demos', 'Bartek'),
-            keyResult('Referrals', 'Celina'),
-          ],
-        },
-      ],
-    },
-  });
-  expect(built).toMatchObject({ ok: true });
 }
 
 describe.skipIf(skipBrowserTests)('the check-in sidebar’s What is due card in headless Chromium', () => {

@@ -340,7 +340,7 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
   const lastColumn = TAB_COLUMN_KEYS.length;
 
   const grids = sheetGrids(lastRow, lastColumn);
-  const { cells, numberFormats, fontWeights, backgrounds, setFormat, bold, fill, titles } = grids;
+  const { setFormat, bold, fill, titles } = grids;
   const validations = grids.grid<ValidationSpec | null>(null);
   const put = (row: number, column: number, cell: SheetCell, format?: string) => {
     grids.put(row, column, cell);
@@ -653,12 +653,7 @@ export function layoutCheckInTab(input: CheckInTabInput): CheckInTabLayout {
   return {
     lang,
     name: checkInTabName(week.week, lang),
-    lastRow,
-    lastColumn,
-    cells,
-    numberFormats,
-    fontWeights,
-    backgrounds,
+    ...grids.drawn(),
     validations,
     conditionalRules: [
       { formula: statusRule(STATUS_EMOJI.green), ranges: statusRanges, background: FILL.green },

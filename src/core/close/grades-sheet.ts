@@ -159,7 +159,7 @@ export function layoutGradesSheet(input: GradesSheetInput): GradesSheetLayout {
   const lastColumn = GRADE_COLUMN_KEYS.length;
 
   const grids = sheetGrids(lastRow, lastColumn);
-  const { cells, numberFormats, fontWeights, backgrounds, put, setFormat, bold, fill, titles } = grids;
+  const { put, setFormat, bold, fill, titles } = grids;
   const validations = grids.grid<ValidationSpec | null>(null);
   const section = (row: number, key: GradesTextKey) => grids.section(row, t(key));
   const labelled = (row: number, column: number, label: string, value: SheetCell, format?: string) => {
@@ -312,12 +312,7 @@ export function layoutGradesSheet(input: GradesSheetInput): GradesSheetLayout {
   const letter = (key: GradeColumnKey) => columnLetter(gradeColumn(key));
   return {
     name: t('sheetName', { quarter: input.quarter }),
-    lastRow,
-    lastColumn,
-    cells,
-    numberFormats,
-    fontWeights,
-    backgrounds,
+    ...grids.drawn(),
     validations,
     conditionalRules:
       krCount === 0

@@ -207,12 +207,7 @@ export function layoutDealsSheet(input: DealsSheetInput): DealsSheetLayout {
   return {
     name: dealText(lang, 'sheetName'),
     dealRows,
-    lastRow,
-    lastColumn,
-    cells: grids.cells,
-    numberFormats: grids.numberFormats,
-    fontWeights: grids.fontWeights,
-    backgrounds: grids.backgrounds,
+    ...grids.drawn(),
     validations,
     conditionalRules: [],
     notes: [{ a1: `${columnLetter(dealColumn('deal'))}1`, note: dealText(lang, 'headerNote') }],

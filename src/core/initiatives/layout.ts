@@ -165,7 +165,7 @@ export function layoutInitiatives(input: InitiativesInput): InitiativesLayout {
   const lastColumn = keys.length;
 
   const grids = sheetGrids(lastRow, lastColumn);
-  const { cells, numberFormats, fontWeights, backgrounds, put, setFormat, bold, fill } = grids;
+  const { put, setFormat, bold, fill } = grids;
   const validations = grids.grid<ValidationSpec | null>(null);
   const validate = (row: number, columnNumber: number, spec: ValidationSpec) => {
     (validations[row - 1] as (ValidationSpec | null)[])[columnNumber - 1] = spec;
@@ -388,12 +388,7 @@ export function layoutInitiatives(input: InitiativesInput): InitiativesLayout {
   const widths: Partial<Record<InitiativeColumnKey, number>> = { id: 60, initiative: 360, owner: 120, flags: 260 };
   return {
     name: initiativesSheetName(lang, input.quarterLabel),
-    lastRow,
-    lastColumn,
-    cells,
-    numberFormats,
-    fontWeights,
-    backgrounds,
+    ...grids.drawn(),
     validations,
     conditionalRules: [
       {

@@ -312,12 +312,7 @@ export function layoutReviewSheet(input: ReviewSheetInput): ReviewSheetLayout {
   ];
   return {
     name: t('tabName', { month: review.month }),
-    lastRow,
-    lastColumn,
-    cells: grids.cells,
-    numberFormats: grids.numberFormats,
-    fontWeights: grids.fontWeights,
-    backgrounds: grids.backgrounds,
+    ...grids.drawn(),
     validations: validationGrid,
     conditionalRules: [],
     notes,

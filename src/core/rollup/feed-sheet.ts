@@ -249,12 +249,7 @@ export function layoutFeed(source: FeedSource): FeedLayout {
   }
 
   return {
-    lastRow,
-    lastColumn,
-    cells: grids.cells,
-    numberFormats: grids.numberFormats,
-    fontWeights: grids.fontWeights,
-    backgrounds: grids.backgrounds,
+    ...grids.drawn(),
     validations: grids.grid(null),
     conditionalRules: [],
     notes: [{ a1: 'A1', note: rollupText(source.lang, 'feedNote') }],

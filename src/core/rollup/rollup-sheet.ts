@@ -26,6 +26,7 @@ import {
   feedColumn,
   ROLLUP_KEY_RESULTS_PER_TEAM,
 } from './feed-schema';
+import type { Rollup } from './rollup';
 import { teamUrl } from './team-link';
 import { rollupText } from './texts';
 
@@ -88,6 +89,34 @@ export interface RollupLeftLayout extends SheetSpec {
   companyRows: Map<string, number>;
   /** Row of each aligned team objective, in `aligned` order. */
   alignedRows: number[];
+}
+
+/**
+ * The left area laid out from a roll-up: the team objectives aligned to each company objective, with each
+ * team as the index of its block among `teams` (the connected teams' spreadsheet ids, in block order).
+ */
+export function layoutRollupFromScores(
+  lang: Lang,
+  teams: readonly string[],
+  rollup: Pick<Rollup, 'companyObjectives'>,
+): { aligned: RollupAligned[]; layout: RollupLeftLayout } {
+  const indexOf = new Map(teams.map((id, index) => [id, index]));
+  const aligned: RollupAligned[] = rollup.companyObjectives.flatMap((objective) =>
+    objective.teamObjectives.map((team) => ({
+      companyObjective: objective.id,
+      team: indexOf.get(team.team) ?? 0,
+      objectiveId: team.objectiveId,
+      title: team.title,
+      weight: team.weight,
+    })),
+  );
+  const layout = layoutRollupLeft({
+    lang,
+    teams,
+    companyObjectives: rollup.companyObjectives.map(({ id, title }) => ({ id, title })),
+    aligned,
+  });
+  return { aligned, layout };
 }
 
 /** Score bands (0.7 / 0.4, domain.md's grading) as colour rules over a column of scores. */
