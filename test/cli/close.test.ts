@@ -6,21 +6,13 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLocalRuntime } from '../../local/runtime';
 import { gradeColumn } from '../../src/core/close/grades-sheet';
 import type { SidebarState } from '../../src/shared/sidebar-api';
-import { buildWeek5Workbook, ROOT, runCli, runInProcess, tempFolder } from './run-cli';
+import { ROOT, runCli, runInProcess, week5WorkbookInTemp } from './run-cli';
 
-const temp = tempFolder();
-afterAll(temp.remove);
-const workbook = join(temp.folder, 'wb.json');
-
-beforeAll(async () => {
-  const { built, recorded } = await buildWeek5Workbook(workbook);
-  expect(built.code).toBe(0);
-  expect(recorded.code).toBe(0);
-}, 120_000);
+const { temp, workbook } = week5WorkbookInTemp();
 
 describe('okr close', () => {
   it('closes the quarter, saves the Grades sheet and prints the grades', async () => {

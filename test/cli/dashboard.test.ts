@@ -4,19 +4,11 @@
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLocalRuntime } from '../../local/runtime';
-import { buildWeek5Workbook, ROOT, runInProcess, tempFolder } from './run-cli';
+import { ROOT, runInProcess, week5WorkbookInTemp } from './run-cli';
 
-const temp = tempFolder();
-afterAll(temp.remove);
-const workbook = join(temp.folder, 'wb.json');
-
-beforeAll(async () => {
-  const { built, recorded } = await buildWeek5Workbook(workbook);
-  expect(built.code).toBe(0);
-  expect(recorded.code).toBe(0);
-}, 120_000);
+const { temp, workbook } = week5WorkbookInTemp();
 
 describe('okr dashboard', () => {
   it('makes the dashboard, saves it with its charts, and rebuilds the same tab on a second run', async () => {

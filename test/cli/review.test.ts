@@ -4,19 +4,11 @@
 // month is usage (2).
 
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createLocalRuntime } from '../../local/runtime';
-import { buildWeek5Workbook, ROOT, runCli, runInProcess, tempFolder } from './run-cli';
+import { ROOT, runCli, runInProcess, week5WorkbookInTemp } from './run-cli';
 
-const temp = tempFolder();
-afterAll(temp.remove);
-const workbook = join(temp.folder, 'wb.json');
-
-beforeAll(async () => {
-  const { built, recorded } = await buildWeek5Workbook(workbook);
-  expect(built.code).toBe(0);
-  expect(recorded.code).toBe(0);
-}, 120_000);
+const { workbook } = week5WorkbookInTemp();
 
 describe('okr review', () => {
   it('creates the month’s review, saves it and prints the summary', async () => {

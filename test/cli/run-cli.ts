@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { main } from '../../cli/main';
 import { createLocalRuntime } from '../../local/runtime';
 
@@ -99,4 +100,20 @@ export async function buildWeek5Workbook(workbook: string): Promise<{ built: Cli
     '2027-01-29',
   ]);
   return { built, recorded };
+}
+
+/**
+ * For a test file: a temporary folder (removed after its tests) holding `wb.json`, the week-5 workbook built
+ * and recorded before its tests.
+ */
+export function week5WorkbookInTemp(): { temp: { folder: string; remove: () => void }; workbook: string } {
+  const temp = tempFolder();
+  afterAll(temp.remove);
+  const workbook = join(temp.folder, 'wb.json');
+  beforeAll(async () => {
+    const { built, recorded } = await buildWeek5Workbook(workbook);
+    expect(built.code).toBe(0);
+    expect(recorded.code).toBe(0);
+  }, 120_000);
+  return { temp, workbook };
 }
