@@ -8,13 +8,14 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 // A young generation of 64 MB instead of V8's 16: computing a large workbook makes short-lived objects by the
 // million, and a quarter of a 1,200-KR check-in went to collecting them. The flag only takes effect when
-// Node starts, so the launcher starts itself again with it (once), passing signals and the exit code on.
+// Node starts (v8.setFlagsFromString comes too late to resize it), so the launcher starts itself again with
+// it (once), passing signals and the exit code on. That happens before anything else is loaded (esbuild is
+// imported only when the CLI's bundle must be made again), so the first Node does no more than start.
 const YOUNG_GENERATION = '--max-semi-space-size=64';
 if (!process.execArgv.some((flag) => flag.startsWith('--max-semi-space-size'))) {
   const { spawn } = await import('node:child_process');
@@ -55,6 +56,7 @@ function writeWhole(path, text) {
 async function compile() {
   const current = cached();
   if (current) return current;
+  const esbuild = await import('esbuild');
   const result = await esbuild.build({
     entryPoints: [join(root, 'cli/main.ts')],
     absWorkingDir: root,

@@ -16,7 +16,7 @@
 // as `null` (Apps Script's own behaviour), and an exception arrives as `{ message }` without a stack.
 
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -27,7 +27,7 @@ import { registerCustomFunctions, registerSheetsFunctions } from './formula-func
 import { ImportRangeHost, type ImportSource, registerImportRange, type SpreadsheetDirectory } from './import-range';
 import { displayValue } from './number-format';
 import type { JsonValue, WorkbookSnapshot } from './snapshot';
-import { buildSnapshot } from './snapshot-build';
+import { buildSnapshot, type SnapshotOptions } from './snapshot-build';
 import { createFakeServices, type DialogRecord, type FakeServices, type Toast } from './spreadsheet';
 import { formatA1, parseA1 } from './spreadsheet/a1';
 import { isTimeZone } from './spreadsheet/time-zone';
@@ -97,8 +97,8 @@ export interface LocalRuntime {
   call(name: string, ...args: unknown[]): CallResult;
   /** Types into a cell: `=…` is a formula, other text is read as Sheets reads typing. Throws when refused. */
   setCell(sheetName: string, a1: string, input: string): void;
-  /** Everything the spreadsheet shows, JSON-safe (see local/snapshot.ts). */
-  snapshot(): WorkbookSnapshot;
+  /** Everything the spreadsheet shows, JSON-safe (see local/snapshot.ts); `options` ask for a part of it. */
+  snapshot(options?: SnapshotOptions): WorkbookSnapshot;
   /** Writes the workbook file atomically; throws `WorkbookFileError` rather than write over a foreign file. */
   save(): void;
   /** Sidebars, dialogs, alerts and toasts shown since the last call, and forgets them. */
@@ -178,6 +178,20 @@ function containsDate(value: unknown): boolean {
   return false;
 }
 
+/**
+ * What tells one file from another at a path, or a file from itself after a change: device, inode, size and
+ * the modification and status-change times in nanoseconds (any write or rename sets the change time, which
+ * no tool can set back). `null` when there is no file (or it cannot be seen).
+ */
+function fileIdentity(path: string): string | null {
+  try {
+    const stats = statSync(path, { bigint: true });
+    return [stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].join(':');
+  } catch {
+    return null;
+  }
+}
+
 function messageOf(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
   return String(error);
@@ -195,8 +209,11 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
 
   let loadProblem: WorkbookFileError | null = null;
   let services: FakeServices | null = null;
+  // The file as it was before it was read and checked (taken first, so a change while reading shows).
+  let loaded: string | null = null;
   if (workbookPath) {
     try {
+      loaded = fileIdentity(workbookPath);
       const file = readWorkbookFile(workbookPath);
       if (file) services = servicesFromWorkbook(workbookPath, file, shared);
     } catch (error) {
@@ -343,8 +360,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
       }
     },
 
-    snapshot() {
-      return buildSnapshot(fake, calc);
+    snapshot(options) {
+      return buildSnapshot(fake, calc, options);
     },
 
     save() {
@@ -358,8 +375,9 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
       }
       const readOnly = readOnlyProblem(workbookPath);
       if (readOnly) throw new WorkbookFileError(workbookPath, `is not written over: it ${readOnly}`);
-      // Someone may have put another file there since: never write over what is not ours.
-      if (existsSync(workbookPath)) {
+      // Someone may have put another file there since: never write over what is not ours. The very file
+      // that was loaded (same inode, size and change time) was checked then and needs no reading again.
+      if (existsSync(workbookPath) && (loaded === null || fileIdentity(workbookPath) !== loaded)) {
         try {
           checkWorkbook(workbookPath, readFileSync(workbookPath, 'utf8'));
         } catch (error) {

@@ -114,11 +114,13 @@ function sheetSnapshot(
   index: number,
   calc: WorkbookCalc,
   settings: DisplaySettings,
+  withRules: boolean,
 ): SheetSnapshot {
   const grid = sheet.grid;
-  const computedCache = new Map<string, Computed>();
+  // By row × 2^15 + column (a sheet has at most 18,278 columns): a number, not a string made per cell.
+  const computedCache = new Map<number, Computed>();
   const read = (row: number, column: number): Computed => {
-    const at = `${row},${column}`;
+    const at = row * 32_768 + column;
     let found = computedCache.get(at);
     if (!found) {
       const stored = grid.peek(row, column);
@@ -146,14 +148,14 @@ function sheetSnapshot(
   rows = Math.min(grid.maxRows, Math.max(rows, computedSize.rows));
   columns = Math.min(grid.maxColumns, Math.max(columns, computedSize.columns));
 
-  const ruleFormats = conditionalFormats(sheet, calc, read, settings.timeZone);
+  const ruleFormats = withRules ? conditionalFormats(sheet, calc, read, settings.timeZone) : new Map<string, never>();
   const cells: (CellSnapshot | null)[][] = [];
   for (let row = 1; row <= rows; row++) {
     const line: (CellSnapshot | null)[] = [];
     for (let column = 1; column <= columns; column++) {
       const stored = grid.peek(row, column);
       const computed = read(row, column);
-      const rule = ruleFormats.get(`${row},${column}`);
+      const rule = ruleFormats.size > 0 ? ruleFormats.get(`${row},${column}`) : undefined;
       const value = valueSnapshot(computed, stored.numberFormat, settings);
       if (stored === BLANK && value.type === 'empty' && !rule) {
         line.push(null);
@@ -287,17 +289,37 @@ function seriesStyles(option: unknown): ChartSnapshot['seriesStyles'] {
   return out;
 }
 
-/** The whole workbook as a viewer sees it. */
-export function buildSnapshot(services: FakeServices, calc: WorkbookCalc): WorkbookSnapshot {
+/** A part of the snapshot, for a reader that needs less than a viewer: the whole of it when empty. */
+export interface SnapshotOptions {
+  /** Only these sheets (by id; each keeps its tab index); every sheet when absent. */
+  sheetIds?: readonly number[];
+  /**
+   * `false`: conditional formatting is not applied, so colours and weight are the cells' own (and a blank
+   * cell only a rule paints is `null`). Values, formats and validations are the same; no rule's custom
+   * formula is computed, which is most of a snapshot's time on a large sheet. Default `true`.
+   */
+  conditionalFormats?: boolean;
+}
+
+/** The whole workbook as a viewer sees it (or the part `options` asks for). */
+export function buildSnapshot(
+  services: FakeServices,
+  calc: WorkbookCalc,
+  options: SnapshotOptions = {},
+): WorkbookSnapshot {
   const book = services.spreadsheet;
   const settings: DisplaySettings = { locale: book.locale, timeZone: book.timeZone };
+  const wanted = options.sheetIds ? new Set(options.sheetIds) : null;
+  const withRules = options.conditionalFormats !== false;
   calc.sync();
   return {
     locale: book.locale,
     timeZone: book.timeZone,
     name: book.name,
     activeSheet: book.sheets.length > 0 ? book.activeSheet().name : '',
-    sheets: book.sheets.map((sheet, index) => sheetSnapshot(book, sheet, index, calc, settings)),
+    sheets: book.sheets.flatMap((sheet, index) =>
+      !wanted || wanted.has(sheet.id) ? [sheetSnapshot(book, sheet, index, calc, settings, withRules)] : [],
+    ),
     namedRanges: [...book.namedRanges].flatMap(([name, g]) => {
       const sheet = book.sheetById(g.sheetId);
       return sheet ? [{ name, sheet: sheet.name, range: areaA1(g) }] : [];
