@@ -1,5 +1,5 @@
 // `npm run okr -- <command>`: the OKR Sheets command line. The CLI is TypeScript (cli/main.ts); this launcher
-// bundles it for Node with esbuild (npm packages stay external) into node_modules/.cache/okr-cli/, under a
+// bundles it for Node with esbuild (with its npm packages) into node_modules/.cache/okr-cli/, under a
 // name made of the bundle's hash so that two runs at once never write over each other's file, then imports
 // it and runs it. A manifest of the sources' sizes and times lets the next run skip esbuild when nothing
 // changed. dist/Code.js, the add-on the commands run, is built first when it is missing. No ts-node, no tsx.
@@ -64,7 +64,9 @@ async function compile() {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
+    // The npm packages (HyperFormula, zod, fflate) are bundled in too: Node then compiles one file instead of
+    // resolving, reading and linking their hundreds of modules one by one, about 0.1 s of every start.
+    // (The sources' stamps below then include theirs, so reinstalling them makes a new bundle too.)
     metafile: true,
     write: false,
     logLevel: 'error',
