@@ -89,7 +89,7 @@ export function runBuild(options: Options, root: string, io: Io): number {
 
   const view = readQuarterView(
     runtime,
-    runtime.snapshot({ sheetIds: [result.sheetId], conditionalFormats: false }),
+    runtime.snapshot([result.sheetId], { conditionalFormats: false }),
     result.sheetId,
   );
   if (view) printQuarter(view, io);

@@ -116,7 +116,7 @@ function refuseFarAfter(asOf: string | undefined, tab: CheckInTabState, runtime:
  * the tab alone, without conditional formatting (not read here, and a formula computed per rule and cell).
  */
 function tabSnapshot(runtime: LocalRuntime, sheetId: number): WorkbookSnapshot {
-  return runtime.snapshot({ sheetIds: [sheetId], conditionalFormats: false });
+  return runtime.snapshot([sheetId], { conditionalFormats: false });
 }
 
 /** What a CSV line's problem says, in the workbook's language. */

@@ -97,8 +97,11 @@ export interface LocalRuntime {
   call(name: string, ...args: unknown[]): CallResult;
   /** Types into a cell: `=…` is a formula, other text is read as Sheets reads typing. Throws when refused. */
   setCell(sheetName: string, a1: string, input: string): void;
-  /** Everything the spreadsheet shows, JSON-safe (see local/snapshot.ts); `options` ask for a part of it. */
-  snapshot(options?: SnapshotOptions): WorkbookSnapshot;
+  /**
+   * Everything the spreadsheet shows, JSON-safe (see local/snapshot.ts); with `sheetIds`, only those sheets;
+   * `options` may leave conditional formatting out (local/snapshot-build.ts).
+   */
+  snapshot(sheetIds?: readonly number[], options?: SnapshotOptions): WorkbookSnapshot;
   /** Writes the workbook file atomically; throws `WorkbookFileError` rather than write over a foreign file. */
   save(): void;
   /** Sidebars, dialogs, alerts and toasts shown since the last call, and forgets them. */
@@ -360,8 +363,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
       }
     },
 
-    snapshot(options) {
-      return buildSnapshot(fake, calc, options);
+    snapshot(sheetIds, options) {
+      return buildSnapshot(fake, calc, sheetIds, options);
     },
 
     save() {

@@ -289,10 +289,8 @@ function seriesStyles(option: unknown): ChartSnapshot['seriesStyles'] {
   return out;
 }
 
-/** A part of the snapshot, for a reader that needs less than a viewer: the whole of it when empty. */
+/** What a snapshot may leave out, for a reader that needs less than a viewer. */
 export interface SnapshotOptions {
-  /** Only these sheets (by id; each keeps its tab index); every sheet when absent. */
-  sheetIds?: readonly number[];
   /**
    * `false`: conditional formatting is not applied, so colours and weight are the cells' own (and a blank
    * cell only a rule paints is `null`). Values, formats and validations are the same; no rule's custom
@@ -301,16 +299,17 @@ export interface SnapshotOptions {
   conditionalFormats?: boolean;
 }
 
-/** The whole workbook as a viewer sees it (or the part `options` asks for). */
+/** The whole workbook as a viewer sees it; with `sheetIds`, only those sheets (each keeps its tab index). */
 export function buildSnapshot(
   services: FakeServices,
   calc: WorkbookCalc,
+  sheetIds?: readonly number[],
   options: SnapshotOptions = {},
 ): WorkbookSnapshot {
   const book = services.spreadsheet;
   const settings: DisplaySettings = { locale: book.locale, timeZone: book.timeZone };
-  const wanted = options.sheetIds ? new Set(options.sheetIds) : null;
   const withRules = options.conditionalFormats !== false;
+  const shown = (sheet: FakeSheet) => sheetIds === undefined || sheetIds.includes(sheet.id);
   calc.sync();
   return {
     locale: book.locale,
@@ -318,7 +317,7 @@ export function buildSnapshot(
     name: book.name,
     activeSheet: book.sheets.length > 0 ? book.activeSheet().name : '',
     sheets: book.sheets.flatMap((sheet, index) =>
-      !wanted || wanted.has(sheet.id) ? [sheetSnapshot(book, sheet, index, calc, settings, withRules)] : [],
+      shown(sheet) ? [sheetSnapshot(book, sheet, index, calc, settings, withRules)] : [],
     ),
     namedRanges: [...book.namedRanges].flatMap(([name, g]) => {
       const sheet = book.sheetById(g.sheetId);
