@@ -13,8 +13,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 // A young generation of 64 MB instead of V8's 16: computing a large workbook makes short-lived objects by the
 // million, and a quarter of a 1,200-KR check-in went to collecting them. It is that size from the start
-// (V8 would grow it from 1 MB, collecting all the way while the workbook file is read): about a tenth less
-// CPU for a 1,200-KR check-in again. The flags only take effect when Node starts (v8.setFlagsFromString
+// (V8 would grow it from 1 MB, collecting all the way while the workbook file is read): 5-15 % less CPU for
+// a 1,200-KR check-in in paired runs while the engine made more objects, a few per cent once it made fewer,
+// for some 60 MB more memory. The flags only take effect when Node starts (v8.setFlagsFromString
 // comes too late to resize the heap), so the launcher starts itself again with them (once), passing signals
 // and the exit code on. That happens before anything else is loaded (esbuild is imported only when the
 // CLI's bundle must be made again), so the first Node does no more than start.
