@@ -87,7 +87,7 @@ export function runBuild(options: Options, root: string, io: Io): number {
   if (result.initiativesSheetName)
     printInitiatives(file.plan as unknown as QuarterPlan, result.initiativesSheetName, io);
 
-  const view = readQuarterView(runtime, runtime.snapshot(), result.sheetId);
+  const view = readQuarterView(runtime, runtime.snapshot([result.sheetId]), result.sheetId);
   if (view) printQuarter(view, io);
   io.out('');
 

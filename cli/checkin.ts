@@ -266,8 +266,8 @@ export function runCheckIn(options: Options, root: string, io: Io): number {
     );
   }
 
-  // One snapshot serves both: nothing changes between them.
-  const opened = runtime.snapshot();
+  // One snapshot serves both: nothing changes between them. It holds only the sheets they read.
+  const opened = runtime.snapshot([...quarterSheetIds(runtime), tab.sheetId]);
   refuseFarAfter(asOf, tab, runtime, opened);
 
   const rows = readCheckInRows(runtime, opened, tab.sheetId);
@@ -364,7 +364,7 @@ export function runCheckIn(options: Options, root: string, io: Io): number {
 
   printCheckIn(
     `${sheetName} · week ${tab.week} of ${tab.quarter}`,
-    readCheckInRows(runtime, runtime.snapshot(), tab.sheetId),
+    readCheckInRows(runtime, runtime.snapshot([tab.sheetId]), tab.sheetId),
     io,
   );
   io.out('\nThe check-in as text:\n');

@@ -287,17 +287,25 @@ function seriesStyles(option: unknown): ChartSnapshot['seriesStyles'] {
   return out;
 }
 
-/** The whole workbook as a viewer sees it. */
-export function buildSnapshot(services: FakeServices, calc: WorkbookCalc): WorkbookSnapshot {
+/** The whole workbook as a viewer sees it; with `sheetIds`, only those sheets. */
+export function buildSnapshot(
+  services: FakeServices,
+  calc: WorkbookCalc,
+  sheetIds?: readonly number[],
+): WorkbookSnapshot {
   const book = services.spreadsheet;
   const settings: DisplaySettings = { locale: book.locale, timeZone: book.timeZone };
-  calc.sync();
+  // The whole workbook computed at once; a few sheets bring only what they need into the engine.
+  if (sheetIds === undefined) calc.sync();
+  const shown = (sheet: FakeSheet) => sheetIds === undefined || sheetIds.includes(sheet.id);
   return {
     locale: book.locale,
     timeZone: book.timeZone,
     name: book.name,
     activeSheet: book.sheets.length > 0 ? book.activeSheet().name : '',
-    sheets: book.sheets.map((sheet, index) => sheetSnapshot(book, sheet, index, calc, settings)),
+    sheets: book.sheets.flatMap((sheet, index) =>
+      shown(sheet) ? [sheetSnapshot(book, sheet, index, calc, settings)] : [],
+    ),
     namedRanges: [...book.namedRanges].flatMap(([name, g]) => {
       const sheet = book.sheetById(g.sheetId);
       return sheet ? [{ name, sheet: sheet.name, range: areaA1(g) }] : [];
