@@ -87,32 +87,73 @@ type ReadFormula =
   | { kind: 'literal'; formula: string; refs: References }
   | { kind: 'formula'; content: string; unsplit: boolean; sized: boolean; refs: References };
 
-const STRING_LITERAL = /"(?:[^"]|"")*"/g;
-const QUOTED_SHEET = /'((?:[^']|'')+)'!/g;
-const BARE_SHEET = /(?<![\p{L}\p{N}_.'])([\p{L}_][\p{L}\p{N}_.]*)!/gu;
-// A name standing alone: not a function (`(` after it), not a sheet (`!`), not part of a reference (`$`).
-const BARE_NAME = /(?<![\p{L}\p{N}_.$'])([\p{L}_][\p{L}\p{N}_.]*)(?![\p{L}\p{N}_.(!$])/gu;
+/** A letter (any script's), a digit, `_` or `.`: what names of sheets, named ranges and functions are made of. */
+function isNameChar(code: number): boolean {
+  if (code < 128) {
+    return (
+      (code >= 97 && code <= 122) ||
+      (code >= 65 && code <= 90) ||
+      (code >= 48 && code <= 57) ||
+      code === 95 ||
+      code === 46
+    );
+  }
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+}
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 const CELL_LIKE = /^[A-Za-z]{1,3}\d+$/;
 
 /**
  * The sheets and the possible named ranges a formula names, in lower case (Sheets and HyperFormula match
  * both regardless of case). Texts in quotes name nothing. It may name more than the formula reads (a name
- * that is no named range), never less: HyperFormula has no INDIRECT, so a formula reads only what it names.
+ * that is no named range, a column's letter), never less: HyperFormula has no INDIRECT, so a formula reads
+ * only what it names. One pass over the text, as every formula of a workbook goes through it.
  */
 export function referencesOf(formula: string): References {
   const sheets = new Set<string>();
   const names = new Set<string>();
-  let code = formula.replace(STRING_LITERAL, '""');
-  code = code.replace(QUOTED_SHEET, (_, name: string) => {
-    sheets.add(name.replace(/''/g, "'").toLowerCase());
-    return '';
-  });
-  code = code.replace(BARE_SHEET, (_, name: string) => {
-    sheets.add(name.toLowerCase());
-    return '';
-  });
-  for (const [, name] of code.matchAll(BARE_NAME)) {
-    if (!CELL_LIKE.test(name as string)) names.add((name as string).toLowerCase());
+  const length = formula.length;
+  let i = 0;
+  while (i < length) {
+    const code = formula.charCodeAt(i);
+    if (code === 34) {
+      // "text", with "" inside
+      i++;
+      while (i < length) {
+        if (formula.charCodeAt(i) === 34) {
+          if (formula.charCodeAt(i + 1) === 34) i += 2;
+          else break;
+        } else i++;
+      }
+      i++;
+    } else if (code === 39) {
+      // 'sheet name'!, with '' inside
+      let j = i + 1;
+      let name = '';
+      while (j < length) {
+        if (formula.charCodeAt(j) === 39) {
+          if (formula.charCodeAt(j + 1) === 39) {
+            name += "'";
+            j += 2;
+          } else break;
+        } else name += formula[j++];
+      }
+      if (formula.charCodeAt(j + 1) === 33) sheets.add(name.toLowerCase());
+      i = j + 1;
+    } else if (isNameChar(code) && !isDigit(code) && code !== 46) {
+      let j = i + 1;
+      while (j < length && isNameChar(formula.charCodeAt(j))) j++;
+      const word = formula.slice(i, j);
+      const next = formula.charCodeAt(j);
+      const before = i > 0 ? formula.charCodeAt(i - 1) : 0;
+      if (next === 33) sheets.add(word.toLowerCase());
+      else if (next !== 40 && next !== 36 && before !== 36 && !CELL_LIKE.test(word)) names.add(word.toLowerCase());
+      i = j;
+    } else if (isNameChar(code)) {
+      // A number (1.5, 2E3): its letters name nothing.
+      i++;
+      while (i < length && isNameChar(formula.charCodeAt(i))) i++;
+    } else i++;
   }
   return { sheets, names };
 }
@@ -492,7 +533,10 @@ export class WorkbookCalc {
     const layout = this.layoutOf();
     const relaid = layout !== this.layout;
     if (relaid) {
-      this.formulaCache.clear();
+      // Only a formula with an open-ended range reads differently when a sheet's row count moves.
+      for (const cache of this.formulaCache.values()) {
+        for (const [text, read] of cache) if (read.kind === 'formula' && read.sized) cache.delete(text);
+      }
       this.layout = layout;
     }
     const fresh = new Map<number, Shadow>();
