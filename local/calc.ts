@@ -71,13 +71,95 @@ interface Shadow {
   unparsed: Set<number>;
   /** A formula holds an open-ended range (`A2:A`), which ends at a sheet's last row. */
   sized: boolean;
+  /** The sheets and named ranges its formulas name (lower case): what it needs in the engine beside itself. */
+  refs: References;
+}
+
+/** What formulas name: sheets (`'OKR Q1 2027'!A1`, `History!C:C`) and names that may be named ranges. */
+interface References {
+  sheets: Set<string>;
+  names: Set<string>;
 }
 
 /** A formula of the fake as HyperFormula reads it. */
 type ReadFormula =
   | { kind: 'unparsed' }
-  | { kind: 'literal'; formula: string }
-  | { kind: 'formula'; content: string; unsplit: boolean; sized: boolean };
+  | { kind: 'literal'; formula: string; refs: References }
+  | { kind: 'formula'; content: string; unsplit: boolean; sized: boolean; refs: References };
+
+/** A letter (any script's), a digit, `_` or `.`: what names of sheets, named ranges and functions are made of. */
+function isNameChar(code: number): boolean {
+  if (code < 128) {
+    return (
+      (code >= 97 && code <= 122) ||
+      (code >= 65 && code <= 90) ||
+      (code >= 48 && code <= 57) ||
+      code === 95 ||
+      code === 46
+    );
+  }
+  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+}
+const isDigit = (code: number): boolean => code >= 48 && code <= 57;
+const CELL_LIKE = /^[A-Za-z]{1,3}\d+$/;
+
+/**
+ * The sheets and the possible named ranges a formula names, in lower case (Sheets and HyperFormula match
+ * both regardless of case). Texts in quotes name nothing. It may name more than the formula reads (a name
+ * that is no named range, a column's letter), never less: HyperFormula has no INDIRECT, so a formula reads
+ * only what it names. One pass over the text, as every formula of a workbook goes through it.
+ */
+export function referencesOf(formula: string): References {
+  const sheets = new Set<string>();
+  const names = new Set<string>();
+  const length = formula.length;
+  let i = 0;
+  while (i < length) {
+    const code = formula.charCodeAt(i);
+    if (code === 34) {
+      // "text", with "" inside
+      i++;
+      while (i < length) {
+        if (formula.charCodeAt(i) === 34) {
+          if (formula.charCodeAt(i + 1) === 34) i += 2;
+          else break;
+        } else i++;
+      }
+      i++;
+    } else if (code === 39) {
+      // 'sheet name'!, with '' inside
+      let j = i + 1;
+      let name = '';
+      while (j < length) {
+        if (formula.charCodeAt(j) === 39) {
+          if (formula.charCodeAt(j + 1) === 39) {
+            name += "'";
+            j += 2;
+          } else break;
+        } else name += formula[j++];
+      }
+      if (formula.charCodeAt(j + 1) === 33) sheets.add(name.toLowerCase());
+      i = j + 1;
+    } else if (isNameChar(code) && !isDigit(code) && code !== 46) {
+      let j = i + 1;
+      while (j < length && isNameChar(formula.charCodeAt(j))) j++;
+      const word = formula.slice(i, j);
+      const next = formula.charCodeAt(j);
+      const before = i > 0 ? formula.charCodeAt(i - 1) : 0;
+      if (next === 33) sheets.add(word.toLowerCase());
+      else if (next !== 40 && next !== 36 && before !== 36 && !CELL_LIKE.test(word)) names.add(word.toLowerCase());
+      i = j;
+    } else if (isNameChar(code)) {
+      // A number (1.5, 2E3): its letters name nothing.
+      i++;
+      while (i < length && isNameChar(formula.charCodeAt(i))) i++;
+    } else i++;
+  }
+  return { sheets, names };
+}
+
+/** What `sync` asks for: every sheet of the workbook. */
+const EVERY_SHEET = Symbol('every sheet');
 
 /** One cell to write into HyperFormula (0-based, as it counts). */
 interface Edit {
@@ -143,6 +225,8 @@ function sameContent(a: Content | undefined, b: Content | undefined): boolean {
 export interface CalcFigures {
   builds: number;
   patches: number;
+  /** Sheets in the engine now: the ones read and the ones their formulas name (see `bringUpToDate`). */
+  sheets: number;
   /** Milliseconds spent building and patching HyperFormula, custom functions included. */
   ms: number;
 }
@@ -155,7 +239,7 @@ export interface EngineContext {
 }
 
 export class WorkbookCalc {
-  readonly figures: CalcFigures = { builds: 0, patches: 0, ms: 0 };
+  readonly figures: CalcFigures = { builds: 0, patches: 0, sheets: 0, ms: 0 };
   private hf: HyperFormula | null = null;
   /** The locale the engine read the formulas in. */
   private locale = '';
@@ -166,6 +250,13 @@ export class WorkbookCalc {
   private shadows = new Map<number, Shadow>();
   private readonly formulaCache = new Map<number, Map<string, ReadFormula>>();
   private busy = false;
+  /** The sheets read so far (by id), and whether every sheet was asked for: see `bringUpToDate`. */
+  private readonly wanted = new Set<number>();
+  private everySheet = false;
+  /** Whether each sheet holds an IMPORTRANGE formula, by sheet id, for the revision it was looked at. */
+  private readonly importing = new Map<number, { revision: number; found: boolean }>();
+  /** `sheetNamesOf()` when the engine was last brought up to date. */
+  private sheetNames = '';
   /** What each SPARKLINE cell plots, recorded by the engine as it computes (local/formula-functions.ts). */
   private readonly sparklines: SparklineRecord = new Map();
 
@@ -191,7 +282,7 @@ export class WorkbookCalc {
 
   /** The computed value of a cell (1-based), formula or not; `null` value for an empty cell. */
   computed(sheetName: string, row: number, column: number): Computed {
-    this.sync();
+    this.bringUpToDate(sheetName);
     const hf = this.hf;
     const sheet = this.book.sheetByName(sheetName);
     const shadow = sheet ? this.shadows.get(sheet.id) : undefined;
@@ -255,7 +346,7 @@ export class WorkbookCalc {
 
   /** Evaluates a formula as if it stood in a cell of `sheetName` (conditional formats use it). */
   calculate(formula: string, sheetName: string): Computed {
-    this.sync();
+    this.bringUpToDate(sheetName);
     const hf = this.hf;
     const sheet = this.book.sheetByName(sheetName);
     const id = hf?.getSheetId(sheetName);
@@ -279,7 +370,7 @@ export class WorkbookCalc {
    * branches of an IF, so only a cell its SPARKLINE left empty draws one.
    */
   sparkline(sheetName: string, row: number, column: number): number[] | null {
-    this.sync();
+    this.bringUpToDate(sheetName);
     const id = this.hf?.getSheetId(sheetName);
     if (!this.hf || id === undefined) return null;
     const data = this.sparklines.get(sparklineKey(id, row - 1, column - 1));
@@ -289,7 +380,7 @@ export class WorkbookCalc {
 
   /** How far a sheet's computed cells reach (spills included), in rows and columns. */
   dimensions(sheetName: string): { rows: number; columns: number } {
-    this.sync();
+    this.bringUpToDate(sheetName);
     const id = this.hf?.getSheetId(sheetName);
     if (!this.hf || id === undefined) return { rows: 0, columns: 0 };
     const { height, width } = this.hf.getSheetDimensions(id);
@@ -302,22 +393,42 @@ export class WorkbookCalc {
   }
 
   /**
+   * Brings every sheet of the workbook into the engine and up to date (see `bringUpToDate`): for a reader
+   * of the whole workbook, such as the imports' status.
+   */
+  sync(): void {
+    this.bringUpToDate(EVERY_SHEET);
+  }
+
+  /**
    * Brings HyperFormula up to date with the fake, if anything changed since the last read: one batched edit
    * (evaluation suspended, then resumed once) that removes, adds and fills sheets, moves named ranges and
    * rewrites only the cells whose input differs, so HyperFormula recomputes only what depends on them.
+   *
+   * The engine holds only the sheets read so far and the sheets their formulas name (sheets, and the sheets
+   * of named ranges), and theirs in turn: a sheet no read needs is neither read nor computed. Its cells
+   * cannot change any value read, since a formula reads only what it names (HyperFormula has no INDIRECT).
+   * A check-in reads the OKR sheet, History and its tab, and leaves the OKR feed, which no formula of the
+   * workbook names, to the company's roll-up that imports it.
    */
-  sync(): void {
+  private bringUpToDate(request: string | typeof EVERY_SHEET): void {
     if (this.busy) return;
-    const sheets = this.book.sheets;
-    // The common case, checked without building anything: every sheet as last seen (a resize bumps the
-    // revision too).
-    const seen = (sheet: FakeSheet) => {
-      const shadow = this.shadows.get(sheet.id);
-      return shadow !== undefined && shadow.revision === sheet.grid.revision && shadow.name === sheet.name;
-    };
+    let asked = false;
+    if (request === EVERY_SHEET) {
+      asked = !this.everySheet;
+      this.everySheet = true;
+    } else {
+      const sheet = this.book.sheetByName(request);
+      if (sheet && !this.wanted.has(sheet.id)) {
+        this.wanted.add(sheet.id);
+        asked = !this.shadows.has(sheet.id);
+      }
+    }
     const imports = this.imports;
     const importsSeen = !imports || imports.revision() === this.importRevision;
-    if (this.hf && importsSeen && sheets.length === this.shadows.size && sheets.every(seen)) return;
+    // The common case, checked without building anything: the same sheets, and every one in the engine as
+    // last seen (a resize bumps the revision too).
+    if (this.hf && importsSeen && !asked && this.sheetNames === this.sheetNamesOf() && this.allSeen()) return;
     // The locale decides how every formula reads; an array literal left whole is not recomputed by
     // HyperFormula after an edit: both start it afresh.
     if (!this.hf || this.locale !== this.book.locale || [...this.shadows.values()].some((shadow) => shadow.unsplit)) {
@@ -332,20 +443,105 @@ export class WorkbookCalc {
       return;
     }
     this.figures.patches++;
+    this.figures.sheets = this.shadows.size;
     if (this.imports) this.importRevision = this.imports.revision();
   }
 
-  private patch(hf: HyperFormula, importsMoved: boolean): void {
+  /** Every sheet in the engine is as it was when last read into it. */
+  private allSeen(): boolean {
+    for (const [id, shadow] of this.shadows) {
+      const sheet = this.book.sheetById(id);
+      if (!sheet || shadow.revision !== sheet.grid.revision || shadow.name !== sheet.name) return false;
+    }
+    return true;
+  }
+
+  /** Every sheet's id and name: a sheet added, removed or renamed may be one a formula in the engine names. */
+  private sheetNamesOf(): string {
+    return this.book.sheets.map((sheet) => `${sheet.id}\u0000${sheet.name}`).join('\u0001');
+  }
+
+  /**
+   * The sheets the engine must hold: the ones read (or all, once every sheet was asked for), the ones in it
+   * already, and every sheet their formulas name, in the workbook's order. Shadows read on the way are left
+   * in `fresh` for the edit to use.
+   */
+  private engineSheets(fresh: Map<number, Shadow>, relaid: boolean): FakeSheet[] {
     const sheets = this.book.sheets;
-    const byId = new Map(sheets.map((sheet) => [sheet.id, sheet]));
+    const byName = new Map(sheets.map((sheet) => [sheet.name.toLowerCase(), sheet]));
+    const namedSheets = new Map<string, number>();
+    for (const [name, range] of this.book.namedRanges) namedSheets.set(name.toLowerCase(), range.sheetId);
+    // IMPORTRANGE joins the workbooks of a folder, and which imports wait on each other (a cycle through
+    // another workbook) is told only when each workbook computes all of its imports: a workbook holding one
+    // keeps every sheet in its engine.
+    const everySheet = this.everySheet || (this.imports !== null && sheets.some((sheet) => this.importsIn(sheet)));
+    const held = new Set<number>();
+    const queue: FakeSheet[] = [];
+    const hold = (sheet: FakeSheet | null | undefined) => {
+      if (!sheet || held.has(sheet.id)) return;
+      held.add(sheet.id);
+      queue.push(sheet);
+    };
+    for (const sheet of sheets) {
+      if (everySheet || this.wanted.has(sheet.id) || this.shadows.has(sheet.id)) hold(sheet);
+    }
+    for (let sheet = queue.pop(); sheet; sheet = queue.pop()) {
+      const { refs } = this.currentShadow(sheet, fresh, relaid);
+      for (const name of refs.sheets) hold(byName.get(name));
+      for (const name of refs.names) {
+        const id = namedSheets.get(name);
+        if (id !== undefined) hold(this.book.sheetById(id));
+      }
+    }
+    return sheets.filter((sheet) => held.has(sheet.id));
+  }
+
+  /** Whether a sheet holds an IMPORTRANGE formula; remembered for its revision. */
+  private importsIn(sheet: FakeSheet): boolean {
+    const known = this.importing.get(sheet.id);
+    if (known?.revision === sheet.grid.revision) return known.found;
+    const grid = sheet.grid;
+    let found = false;
+    const lastRow = grid.lastRow();
+    const lastColumn = grid.lastColumn();
+    for (let row = 1; row <= lastRow && !found; row++) {
+      for (let column = 1; column <= lastColumn && !found; column++) {
+        const { formula } = grid.peek(row, column);
+        found = formula !== '' && /IMPORTRANGE\s*\(/i.test(formula);
+      }
+    }
+    this.importing.set(sheet.id, { revision: grid.revision, found });
+    return found;
+  }
+
+  /** A sheet's shadow as it is now: the one in the engine when nothing changed, else read again (once). */
+  private currentShadow(sheet: FakeSheet, fresh: Map<number, Shadow>, relaid: boolean): Shadow {
+    const known = fresh.get(sheet.id);
+    if (known) return known;
+    const before = this.shadows.get(sheet.id);
+    if (before && before.name === sheet.name && before.revision === sheet.grid.revision && !(relaid && before.sized)) {
+      return before;
+    }
+    const after = this.shadowOf(sheet);
+    fresh.set(sheet.id, after);
+    return after;
+  }
+
+  private patch(hf: HyperFormula, importsMoved: boolean): void {
     // Open-ended ranges (`A2:A`) end at a sheet's last row: after a resize, an added, removed or renamed
     // sheet, formulas are read again and the sheets holding such ranges compared cell by cell.
     const layout = this.layoutOf();
     const relaid = layout !== this.layout;
     if (relaid) {
-      this.formulaCache.clear();
+      // Only a formula with an open-ended range reads differently when a sheet's row count moves.
+      for (const cache of this.formulaCache.values()) {
+        for (const [text, read] of cache) if (read.kind === 'formula' && read.sized) cache.delete(text);
+      }
       this.layout = layout;
     }
+    const fresh = new Map<number, Shadow>();
+    const sheets = this.engineSheets(fresh, relaid);
+    const byId = new Map(sheets.map((sheet) => [sheet.id, sheet]));
     const stale = sheets.filter((sheet) => {
       const shadow = this.shadows.get(sheet.id);
       return (
@@ -369,7 +565,7 @@ export class WorkbookCalc {
       }
       blocked.set(sheet.id, cells);
     }
-    const named = new Map(this.namedExpressions().map(({ name, expression }) => [name, expression]));
+    const named = new Map(this.namedExpressions(byId).map(({ name, expression }) => [name, expression]));
 
     hf.suspendEvaluation();
     try {
@@ -388,12 +584,13 @@ export class WorkbookCalc {
         }
         this.shadows.delete(sheetId);
       }
-      // Sheets added (or renamed) come in whole.
-      for (const sheet of sheets) {
-        if (this.shadows.has(sheet.id)) continue;
-        const shadow = this.shadowOf(sheet);
-        const id = hf.getSheetId(hf.addSheet(sheet.name)) as number;
-        hf.setSheetContent(id, denseOf(shadow));
+      // Sheets added (or renamed, or first needed) come in whole: all of them named first, so that their
+      // formulas find each other.
+      const added = sheets.filter((sheet) => !this.shadows.has(sheet.id));
+      for (const sheet of added) hf.addSheet(sheet.name);
+      for (const sheet of added) {
+        const shadow = fresh.get(sheet.id) ?? this.shadowOf(sheet);
+        hf.setSheetContent(hf.getSheetId(sheet.name) as number, denseOf(shadow));
         this.shadows.set(sheet.id, shadow);
       }
       for (const [name, expression] of named) {
@@ -406,7 +603,7 @@ export class WorkbookCalc {
       for (const sheet of stale) {
         const before = this.shadows.get(sheet.id) as Shadow;
         const id = hf.getSheetId(sheet.name) as number;
-        const after = this.shadowOf(sheet);
+        const after = fresh.get(sheet.id) ?? this.shadowOf(sheet);
         const edits: Edit[] = [];
         for (const [at, content] of after.contents) {
           if (!sameContent(before.contents.get(at), content)) {
@@ -442,6 +639,7 @@ export class WorkbookCalc {
       }
     } finally {
       hf.resumeEvaluation();
+      this.sheetNames = this.sheetNamesOf();
     }
   }
 
@@ -449,10 +647,14 @@ export class WorkbookCalc {
     this.formulaCache.clear();
     this.layout = this.layoutOf();
     this.locale = this.book.locale;
-    this.shadows = new Map(this.book.sheets.map((sheet) => [sheet.id, this.shadowOf(sheet)]));
+    this.shadows = new Map();
+    const fresh = new Map<number, Shadow>();
+    const sheets = this.engineSheets(fresh, false);
+    this.shadows = new Map(sheets.map((sheet) => [sheet.id, fresh.get(sheet.id) ?? this.shadowOf(sheet)]));
+    this.sheetNames = this.sheetNamesOf();
     const input: Record<string, Content[][]> = {};
     for (const shadow of this.shadows.values()) input[shadow.name] = denseOf(shadow);
-    const named = this.namedExpressions();
+    const named = this.namedExpressions(new Map(sheets.map((sheet) => [sheet.id, sheet])));
     this.named = new Map(named.map(({ name, expression }) => [name, expression]));
     this.timed(() => {
       this.hf?.destroy();
@@ -472,6 +674,7 @@ export class WorkbookCalc {
       }
     });
     this.figures.builds++;
+    this.figures.sheets = this.shadows.size;
     if (this.imports) this.importRevision = this.imports.revision();
   }
 
@@ -491,10 +694,10 @@ export class WorkbookCalc {
   }
 
   /** The spreadsheet's named ranges as HyperFormula named expressions (`OKR_Q1_2027_as_of` → `='OKR Q1 2027'!$F$4`). */
-  private namedExpressions(): { name: string; expression: string }[] {
+  private namedExpressions(held: Map<number, FakeSheet>): { name: string; expression: string }[] {
     const named: { name: string; expression: string }[] = [];
     for (const [name, range] of this.book.namedRanges) {
-      const sheet = this.book.sheets.find((candidate) => candidate.id === range.sheetId);
+      const sheet = held.get(range.sheetId);
       if (!sheet) continue;
       const first = `$${columnLetters(range.columns.start)}$${range.rows.start}`;
       const last = `$${columnLetters(range.columns.start + range.columns.size - 1)}$${range.rows.start + range.rows.size - 1}`;
@@ -525,11 +728,20 @@ export class WorkbookCalc {
     let unsplit = false;
     let sized = false;
     const unparsed = new Set<number>();
+    const refs: References = { sheets: new Set(), names: new Set() };
+    const seenReads = new Set<ReadFormula>();
+    const note = (read: ReadFormula) => {
+      if (read.kind === 'unparsed' || seenReads.has(read)) return;
+      seenReads.add(read);
+      for (const name of read.refs.sheets) refs.sheets.add(name);
+      for (const name of read.refs.names) refs.names.add(name);
+    };
     for (let row = 1; row <= lastRow; row++) {
       for (let column = 1; column <= lastColumn; column++) {
         const cell = grid.peek(row, column);
         if (cell.formula) {
           const read = this.readFormula(cell.formula, sheet);
+          note(read);
           if (read.kind === 'unparsed') {
             unparsed.add(key(row, column));
             contents.set(key(row, column), PARSE_ERROR_FORMULA);
@@ -572,7 +784,7 @@ export class WorkbookCalc {
         contents.set(at, translated.text);
       });
     }
-    return { name: sheet.name, revision: grid.revision, contents, anchors, claimed, unsplit, unparsed, sized };
+    return { name: sheet.name, revision: grid.revision, contents, anchors, claimed, unsplit, unparsed, sized, refs };
   }
 
   /**
@@ -591,10 +803,10 @@ export class WorkbookCalc {
     const local = readLocaleFormula(formula, this.book.locale);
     let read: ReadFormula;
     if (local === null) read = { kind: 'unparsed' };
-    else if (arrayLiteral(local)) read = { kind: 'literal', formula: local };
+    else if (arrayLiteral(local)) read = { kind: 'literal', formula: local, refs: referencesOf(local) };
     else {
       const { text, sized } = this.translateSized(local, sheet);
-      read = { kind: 'formula', content: text, unsplit: /^=\s*\{/.test(local), sized };
+      read = { kind: 'formula', content: text, unsplit: /^=\s*\{/.test(local), sized, refs: referencesOf(text) };
     }
     cache.set(formula, read);
     return read;

@@ -20,6 +20,7 @@
 //    engine starts computing; a part whose every reading so far was new (a KR id per row) stops being kept.
 
 import { type HyperFormula, SimpleRangeValue } from 'hyperformula';
+import { rememberParses } from './parse-memo';
 
 interface DateTexts {
   dateStringToDateNumber(text: string): unknown;
@@ -451,8 +452,12 @@ function rememberWiredRanges(graph: Graph): void {
   };
 }
 
-/** Adds the memories to a freshly built engine, before it computes anything. */
+/**
+ * Adds the memories to a freshly built engine, before it computes anything, and the parser's memory of
+ * formula shapes (local/parse-memo.ts) before it reads any formula.
+ */
 export function rememberInEngine(hf: HyperFormula, isError: (value: unknown) => boolean): void {
+  rememberParses(hf);
   const engine = hf as unknown as {
     _dependencyGraph?: Partial<Graph>;
     _evaluator?: {

@@ -98,8 +98,9 @@ export interface LocalRuntime {
   /** Types into a cell: `=…` is a formula, other text is read as Sheets reads typing. Throws when refused. */
   setCell(sheetName: string, a1: string, input: string): void;
   /**
-   * Everything the spreadsheet shows, JSON-safe (see local/snapshot.ts); with `sheetIds`, only those sheets;
-   * `options` may leave conditional formatting out (local/snapshot-build.ts).
+   * Everything the spreadsheet shows, JSON-safe (see local/snapshot.ts); with `sheetIds`, only those sheets
+   * (the others are then neither read nor computed, see local/calc.ts); `options` may leave conditional
+   * formatting out (local/snapshot-build.ts).
    */
   snapshot(sheetIds?: readonly number[], options?: SnapshotOptions): WorkbookSnapshot;
   /** Writes the workbook file atomically; throws `WorkbookFileError` rather than write over a foreign file. */
@@ -107,7 +108,7 @@ export interface LocalRuntime {
   /** Sidebars, dialogs, alerts and toasts shown since the last call, and forgets them. */
   takeUi(): UiEvents;
   /** How often HyperFormula was built and patched, and the milliseconds it took. */
-  calcFigures(): { builds: number; patches: number; ms: number };
+  calcFigures(): { builds: number; patches: number; sheets: number; ms: number };
   /** The spreadsheet's id, and its link as Sheets gives it (what IMPORTRANGE and the roll-up take). */
   readonly id: string;
   readonly link: string;

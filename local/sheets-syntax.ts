@@ -26,6 +26,11 @@ const REFERENCE =
 /** A number with an exponent, not part of a name or a reference. */
 const EXPONENT = /(?<![A-Za-z0-9_.$])(\d+(?:\.\d*)?|\.\d+)[eE]([+-]?\d+)(?![A-Za-z0-9_(])/g;
 
+// What every open-ended range (`A2:A`) and every exponent (`1E5`) holds, and more: a formula without these
+// is unchanged by `translateFormula`.
+const OPEN_ENDED_HINT = /\d:\$?[A-Za-z]{1,3}\$?(?![A-Za-z0-9_(!])/;
+const EXPONENT_HINT = /\d[eE][+-]?\d/;
+
 /** Calls `edit` on every stretch of the formula outside string literals and keeps literals as they are. */
 function outsideStrings(formula: string, edit: (code: string) => string): string {
   let out = '';
@@ -122,6 +127,8 @@ export interface TranslateContext {
 
 /** A formula as HyperFormula should read it (see the list at the top); the text is otherwise unchanged. */
 export function translateFormula(formula: string, context: TranslateContext): string {
+  // Most formulas hold neither: they are read as they are, without a pass of the patterns below.
+  if (!OPEN_ENDED_HINT.test(formula) && !EXPONENT_HINT.test(formula)) return formula;
   return outsideStrings(formula, (code) =>
     code
       .replace(REFERENCE, (whole, prefix, ...groups: string[]) => {

@@ -309,8 +309,9 @@ export function buildSnapshot(
   const book = services.spreadsheet;
   const settings: DisplaySettings = { locale: book.locale, timeZone: book.timeZone };
   const withRules = options.conditionalFormats !== false;
+  // The whole workbook computed at once; a few sheets bring only what they need into the engine.
+  if (sheetIds === undefined) calc.sync();
   const shown = (sheet: FakeSheet) => sheetIds === undefined || sheetIds.includes(sheet.id);
-  calc.sync();
   return {
     locale: book.locale,
     timeZone: book.timeZone,

@@ -20,6 +20,7 @@ export interface WorkbookSnapshot {
   name: string;
   /** The name of the active sheet. */
   activeSheet: string;
+  /** Every sheet, in tab order; or only the ones asked for (`runtime.snapshot(sheetIds)`). */
   sheets: SheetSnapshot[];
   /** Named ranges of the whole spreadsheet. */
   namedRanges: NamedRangeSnapshot[];

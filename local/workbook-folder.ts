@@ -4,7 +4,7 @@
 // `okr rollup`); `WorkbookFolder` adds the files of one folder, opened when first read or switched to (the
 // playground).
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { ImportSource, SpreadsheetDirectory } from './import-range';
 import { createLocalRuntime, type LocalRuntime, type LocalRuntimeOptions } from './runtime';
@@ -40,10 +40,40 @@ export interface FolderEntry {
   path: string;
 }
 
+/**
+ * The start of a workbook file as it is saved (local/workbook-file.ts writes `format`, `version`, `savedAt` and
+ * `spreadsheet` before the sheets), closed into a JSON object of its own: a folder of fifty workbooks lists
+ * without reading every sheet of each. `null` when the file does not start so (then it is read whole).
+ */
+function headerText(path: string): string | null {
+  const file = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(16_384);
+    const read = readSync(file, buffer, 0, buffer.length, 0);
+    const start = buffer.toString('utf8', 0, read);
+    const end = start.indexOf('\n "sheets": ');
+    return end > 0 && start.trimEnd().startsWith('{') ? `${start.slice(0, end).replace(/,\s*$/, '')}}` : null;
+  } finally {
+    closeSync(file);
+  }
+}
+
 /** The header of a workbook file: its id and name, read once per version of the file. */
 function headerOf(path: string): { id: string; name: string } | null {
   try {
-    const json = JSON.parse(readFileSync(path, 'utf8')) as {
+    const text = headerText(path);
+    let found = text === null ? null : readHeader(text);
+    if (found === undefined || found === null) found = readHeader(readFileSync(path, 'utf8'));
+    return found ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** The id and name in a workbook file's JSON; `null` for a file of another kind, `undefined` for no JSON. */
+function readHeader(text: string): { id: string; name: string } | null | undefined {
+  try {
+    const json = JSON.parse(text) as {
       format?: unknown;
       spreadsheet?: { id?: unknown; name?: unknown };
     };
@@ -51,7 +81,7 @@ function headerOf(path: string): { id: string; name: string } | null {
     const { id, name } = json.spreadsheet ?? {};
     return typeof id === 'string' && id !== '' ? { id, name: typeof name === 'string' ? name : id } : null;
   } catch {
-    return null;
+    return undefined;
   }
 }
 

@@ -26,8 +26,6 @@ export const HISTORY_METADATA = { kind: 'okr.kind', kindValue: 'okr-history' } a
 
 /** The first row of records; row 1 holds the titles. */
 const FIRST_ROW = 2;
-/** Spare rows added when History runs out of rows. */
-const GROWTH = 1000;
 
 /** The History sheet, or `null` before the first recording. */
 export function findHistorySheet(spreadsheet: Spreadsheet): Sheet | null {
@@ -104,9 +102,11 @@ export function replaceHistoryWeek(
   if (records.length > 0) {
     const lastRow = FIRST_ROW - 1 + rows.length;
     const needed = lastRow + records.length;
-    // Grown by a thousand rows at a time, so a quarter's weekly recordings rarely pay for it.
+    // Grown by exactly the rows missing (one call, as many rows as a week brings): every trend and
+    // last-recorded formula reads History's whole columns, so blank rows below the records cost every cell
+    // that reads them, in Sheets as in the local engine.
     const maxRows = sheet.getMaxRows();
-    if (maxRows < needed) sheet.insertRowsAfter(maxRows, needed - maxRows + GROWTH);
+    if (maxRows < needed) sheet.insertRowsAfter(maxRows, needed - maxRows);
     const target = sheet.getRange(lastRow + 1, 1, records.length, HISTORY_COLUMNS.length);
     target.setNumberFormats(records.map((_, index) => historyRowFormats(valueFormats[index] ?? 'General')));
     target.setValues(records.map(historyRowCells));

@@ -4,6 +4,7 @@
 // them, and none of it builds the engine again.
 
 import { describe, expect, it } from 'vitest';
+import { referencesOf } from '../../local/calc';
 import { createLocalRuntime, type LocalRuntime } from '../../local/runtime';
 
 function runtimeWithData(): LocalRuntime {
@@ -122,5 +123,82 @@ describe('the local formula engine follows each edit', () => {
     // After an edit, the index is made again from the new values.
     runtime.setCell('Data', 'A4', 'AB');
     expect(column(runtime, 'Sums', 'B1:B7')).toEqual([5, 5, 6, 2, 0, 0, 5]);
+  });
+});
+
+describe('the local formula engine holds only the sheets a read needs', () => {
+  /** Data; Sums reads Data; Feed reads Sums through a named range; Note names a sheet only in a text. */
+  function runtimeWithSheets(): LocalRuntime {
+    const runtime = runtimeWithData();
+    const book = runtime.services.spreadsheet;
+    book.setNamedRange('SUMS', book.sheetByName('Sums')?.getRange('B1:B3') as never);
+    book
+      .insertSheet('Feed')
+      .getRange('A1:A2')
+      .setFormulas([['=INDEX(SUMS;2)*10'], ['=SUM(SUMS)']]);
+    book
+      .insertSheet('Note')
+      .getRange('A1:B1')
+      .setFormulas([['="Feed!A1 and \'Sums\'!B1"', '=LEN(A1)']]);
+    book.insertSheet('Lonely').getRange('A1').setValue(5);
+    return runtime;
+  }
+
+  it('computes a sheet with the sheets its formulas name, and leaves the rest out', () => {
+    const runtime = runtimeWithSheets();
+    expect(runtime.computed('Data', 2, 2)).toMatchObject({ value: 2 });
+    expect(runtime.calcFigures().sheets).toBe(1);
+    expect(value(runtime, 'Sums', 'B2')).toBe(12);
+    expect(runtime.calcFigures().sheets).toBe(2);
+    // A named range brings its sheet; a sheet named inside a text brings nothing.
+    expect(column(runtime, 'Feed', 'A1:A2')).toEqual([120, 20]);
+    expect(value(runtime, 'Note', 'B1')).toBe(21);
+    expect(runtime.calcFigures().sheets).toBe(4);
+    // An edit that names a sheet left out brings it in, computed.
+    runtime.setCell('Data', 'B3', '=Lonely!A1*2');
+    expect(value(runtime, 'Sums', 'B2')).toBe(30);
+    expect(runtime.calcFigures().sheets).toBe(5);
+    expect(runtime.calcFigures().builds).toBe(1);
+  });
+
+  it('computes every value as an engine holding every sheet does', () => {
+    const lazy = runtimeWithSheets();
+    const whole = runtimeWithSheets();
+    whole.snapshot();
+    expect(whole.calcFigures().sheets).toBe(whole.services.spreadsheet.sheets.length);
+    for (const step of ['Note', 'Feed', 'Sums', 'Data', 'Lonely']) {
+      lazy.setCell('Lonely', 'A1', String(step.length));
+      whole.setCell('Lonely', 'A1', String(step.length));
+      lazy.setCell('Data', 'B3', '=Lonely!A1+1');
+      whole.setCell('Data', 'B3', '=Lonely!A1+1');
+      expect(lazy.snapshot([lazy.services.spreadsheet.sheetByName(step)?.getSheetId() as number]).sheets).toEqual(
+        whole.snapshot().sheets.filter((sheet) => sheet.name === step),
+      );
+    }
+  });
+
+  it('keeps every sheet of a workbook holding an IMPORTRANGE, whose imports may wait on each other', () => {
+    const runtime = runtimeWithSheets();
+    runtime.setCell('Lonely', 'B1', '=IMPORTRANGE("https://docs.google.com/spreadsheets/d/nope/edit"; "A1")');
+    expect(runtime.computed('Data', 2, 2)).toMatchObject({ value: 2 });
+    expect(runtime.calcFigures().sheets).toBe(runtime.services.spreadsheet.sheets.length);
+  });
+});
+
+// More names than named ranges (a whole column's letter) only bring a sheet that holds such a name: never fewer.
+describe('referencesOf: the sheets and names a formula names', () => {
+  it.each([
+    [
+      '=IF(\'OKR Q1 2027\'!$B$2="";History!C:C;OKR_Q1_2027_as_of)',
+      ['okr q1 2027', 'history'],
+      ['c', 'okr_q1_2027_as_of'],
+    ],
+    ["='It''s'!A1+Data!$A$1:$B$2", ["it's", 'data'], []],
+    ['="History!A1"&SUM(A1:B2)&N$3', [], []],
+    ['=SUMIFS(Zespół.1!A:A;X;"a")', ['zespół.1'], ['a', 'x']],
+  ])('%s', (formula, sheets, names) => {
+    const found = referencesOf(formula);
+    expect([...found.sheets]).toEqual(sheets);
+    expect([...found.names]).toEqual(names);
   });
 });
