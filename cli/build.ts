@@ -87,7 +87,11 @@ export function runBuild(options: Options, root: string, io: Io): number {
   if (result.initiativesSheetName)
     printInitiatives(file.plan as unknown as QuarterPlan, result.initiativesSheetName, io);
 
-  const view = readQuarterView(runtime, runtime.snapshot([result.sheetId]), result.sheetId);
+  const view = readQuarterView(
+    runtime,
+    runtime.snapshot([result.sheetId], { conditionalFormats: false }),
+    result.sheetId,
+  );
   if (view) printQuarter(view, io);
   io.out('');
 

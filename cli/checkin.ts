@@ -17,7 +17,7 @@ import { CliError, type Io, readText, shownPath } from './io';
 import { checkAsOf, openWorkbookAsOf } from './local';
 import type { Options } from './main';
 import { printCheckIn } from './summary';
-import { type CheckInRow, quarterSheetIds, readCheckInRows, readQuarterView } from './workbook-view';
+import { type CheckInRow, quarterSettings, quarterSheetIds, readCheckInRows } from './workbook-view';
 
 /** The JSON of the boot attribute in the sidebar's HTML: what Weekly check-in did. */
 function bootOf(html: string): { generated?: { created: boolean; notes: CheckInNote[] } } | null {
@@ -92,16 +92,12 @@ const LATE_DAYS = 7;
  * Refuses an --as-of day long after the quarter of the tab Weekly check-in opened (9999-12-31 would
  * record the last week with that date), naming the quarter's dates as the add-on does for a day before it.
  */
-function refuseFarAfter(
-  asOf: string | undefined,
-  tab: CheckInTabState,
-  runtime: LocalRuntime,
-  snapshot: WorkbookSnapshot,
-): void {
+function refuseFarAfter(asOf: string | undefined, tab: CheckInTabState, runtime: LocalRuntime): void {
   if (asOf === undefined) return;
+  const book = runtime.services.spreadsheet;
   const quarter = quarterSheetIds(runtime)
-    .map((id) => readQuarterView(runtime, snapshot, id))
-    .find((view) => view?.label === tab.quarter);
+    .map((id) => quarterSettings(runtime, id, book.sheetById(id)?.name ?? ''))
+    .find((settings) => settings.label === tab.quarter);
   if (!quarter?.end) return;
   const latest = new Date(Date.parse(`${quarter.end}T00:00:00Z`) + LATE_DAYS * 86_400_000).toISOString().slice(0, 10);
   if (asOf <= latest) return;
@@ -113,6 +109,14 @@ function refuseFarAfter(
       : `--as-of ${asOf} is long after ${quarter.label} (${quarter.start} – ${quarter.end}): give a day of the ` +
           `quarter, or ${latest} at the latest for a late check-in. Nothing was saved.`,
   );
+}
+
+/**
+ * What `readCheckInRows` reads: the tab's cells with their values, formats and validations. A snapshot of
+ * the tab alone, without conditional formatting (not read here, and a formula computed per rule and cell).
+ */
+function tabSnapshot(runtime: LocalRuntime, sheetId: number): WorkbookSnapshot {
+  return runtime.snapshot([sheetId], { conditionalFormats: false });
 }
 
 /** What a CSV line's problem says, in the workbook's language. */
@@ -266,11 +270,9 @@ export function runCheckIn(options: Options, root: string, io: Io): number {
     );
   }
 
-  // One snapshot serves both: nothing changes between them. It holds only the sheets they read.
-  const opened = runtime.snapshot([...quarterSheetIds(runtime), tab.sheetId]);
-  refuseFarAfter(asOf, tab, runtime, opened);
+  refuseFarAfter(asOf, tab, runtime);
 
-  const rows = readCheckInRows(runtime, opened, tab.sheetId);
+  const rows = readCheckInRows(runtime, tabSnapshot(runtime, tab.sheetId), tab.sheetId);
   if (rows.length === 0) throw new CliError(`"${tab.sheetName}" has no key-result rows to fill in`);
   const byId = new Map(rows.map((row) => [row.id.toLowerCase(), row]));
   const locale = book.locale;
@@ -364,7 +366,7 @@ export function runCheckIn(options: Options, root: string, io: Io): number {
 
   printCheckIn(
     `${sheetName} · week ${tab.week} of ${tab.quarter}`,
-    readCheckInRows(runtime, runtime.snapshot([tab.sheetId]), tab.sheetId),
+    readCheckInRows(runtime, tabSnapshot(runtime, tab.sheetId), tab.sheetId),
     io,
   );
   io.out('\nThe check-in as text:\n');

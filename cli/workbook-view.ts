@@ -91,6 +91,30 @@ export function quarterSheetIds(runtime: LocalRuntime): number[] {
   return runtime.services.spreadsheet.sheets.filter((sheet) => ids.has(sheet.id)).map((sheet) => sheet.id);
 }
 
+/** What an OKR sheet's settings (its sheet metadata) say of its quarter; no cell is read. */
+export type QuarterSettings = Pick<QuarterView, 'label' | 'start' | 'end' | 'formulaStyle'>;
+
+/** An OKR sheet's settings, from its metadata; `sheetName` stands for the label when they give none. */
+export function quarterSettings(runtime: LocalRuntime, sheetId: number, sheetName: string): QuarterSettings {
+  let settings: { label?: unknown; formulaStyle?: unknown; start?: unknown; end?: unknown } = {};
+  for (const m of metadataOf(runtime)) {
+    if (m.location.type !== 'SHEET' || m.location.sheetId !== sheetId) continue;
+    if (m.key === METADATA.settings && m.value) {
+      try {
+        settings = JSON.parse(m.value) as typeof settings;
+      } catch {
+        // Unreadable settings: the sheet's name stands for its label.
+      }
+    }
+  }
+  return {
+    label: typeof settings.label === 'string' ? settings.label : sheetName,
+    start: typeof settings.start === 'string' ? settings.start : '',
+    end: typeof settings.end === 'string' ? settings.end : '',
+    formulaStyle: typeof settings.formulaStyle === 'string' ? settings.formulaStyle : '',
+  };
+}
+
 /** An OKR sheet read back from the snapshot; `null` when the snapshot has no such sheet. */
 export function readQuarterView(
   runtime: LocalRuntime,
@@ -101,21 +125,15 @@ export function readQuarterView(
   if (!sheet) return null;
   const columns = new Map<ColumnKey, number>();
   let headerRow = HEADER_ROW;
-  let settings: { label?: unknown; formulaStyle?: unknown; start?: unknown; end?: unknown } = {};
   for (const m of metadataOf(runtime)) {
     if (m.location.type === 'SPREADSHEET' || m.location.sheetId !== sheetId) continue;
     if (m.location.type === 'COLUMN' && m.key === METADATA.column && m.value) {
       columns.set(m.value as ColumnKey, m.location.span.start);
     } else if (m.location.type === 'ROW' && m.key === METADATA.row && m.value === METADATA.headerRowValue) {
       headerRow = m.location.span.start;
-    } else if (m.location.type === 'SHEET' && m.key === METADATA.settings && m.value) {
-      try {
-        settings = JSON.parse(m.value) as typeof settings;
-      } catch {
-        // Unreadable settings: the sheet's name stands for its label.
-      }
     }
   }
+  const { label, start, end, formulaStyle } = quarterSettings(runtime, sheetId, sheet.name);
   const column = (key: ColumnKey) => columns.get(key) ?? columnOf(key);
   const at = (row: number, key: ColumnKey) => cellAt(sheet, row, column(key));
   const header = (field: keyof typeof HEADER_PLACES) =>
@@ -154,11 +172,11 @@ export function readQuarterView(
   return {
     sheetName: sheet.name,
     sheetId,
-    label: typeof settings.label === 'string' ? settings.label : sheet.name,
-    start: typeof settings.start === 'string' ? settings.start : '',
-    end: typeof settings.end === 'string' ? settings.end : '',
+    label,
+    start,
+    end,
     team: header('team'),
-    formulaStyle: typeof settings.formulaStyle === 'string' ? settings.formulaStyle : '',
+    formulaStyle,
     asOf: header('asOf'),
     expected: header('expected'),
     objectives,

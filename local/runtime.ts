@@ -16,7 +16,7 @@
 // as `null` (Apps Script's own behaviour), and an exception arrives as `{ message }` without a stack.
 
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
@@ -27,7 +27,7 @@ import { registerCustomFunctions, registerSheetsFunctions } from './formula-func
 import { ImportRangeHost, type ImportSource, registerImportRange, type SpreadsheetDirectory } from './import-range';
 import { displayValue } from './number-format';
 import type { JsonValue, WorkbookSnapshot } from './snapshot';
-import { buildSnapshot } from './snapshot-build';
+import { buildSnapshot, type SnapshotOptions } from './snapshot-build';
 import { createFakeServices, type DialogRecord, type FakeServices, type Toast } from './spreadsheet';
 import { formatA1, parseA1 } from './spreadsheet/a1';
 import { isTimeZone } from './spreadsheet/time-zone';
@@ -99,9 +99,10 @@ export interface LocalRuntime {
   setCell(sheetName: string, a1: string, input: string): void;
   /**
    * Everything the spreadsheet shows, JSON-safe (see local/snapshot.ts); with `sheetIds`, only those sheets
-   * (the others are then neither read nor computed, see local/calc.ts).
+   * (the others are then neither read nor computed, see local/calc.ts); `options` may leave conditional
+   * formatting out (local/snapshot-build.ts).
    */
-  snapshot(sheetIds?: readonly number[]): WorkbookSnapshot;
+  snapshot(sheetIds?: readonly number[], options?: SnapshotOptions): WorkbookSnapshot;
   /** Writes the workbook file atomically; throws `WorkbookFileError` rather than write over a foreign file. */
   save(): void;
   /** Sidebars, dialogs, alerts and toasts shown since the last call, and forgets them. */
@@ -181,6 +182,20 @@ function containsDate(value: unknown): boolean {
   return false;
 }
 
+/**
+ * What tells one file from another at a path, or a file from itself after a change: device, inode, size and
+ * the modification and status-change times in nanoseconds (any write or rename sets the change time, which
+ * no tool can set back). `null` when there is no file (or it cannot be seen).
+ */
+function fileIdentity(path: string): string | null {
+  try {
+    const stats = statSync(path, { bigint: true });
+    return [stats.dev, stats.ino, stats.size, stats.mtimeNs, stats.ctimeNs].join(':');
+  } catch {
+    return null;
+  }
+}
+
 function messageOf(error: unknown): string {
   if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
   return String(error);
@@ -198,8 +213,11 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
 
   let loadProblem: WorkbookFileError | null = null;
   let services: FakeServices | null = null;
+  // The file as it was before it was read and checked (taken first, so a change while reading shows).
+  let loaded: string | null = null;
   if (workbookPath) {
     try {
+      loaded = fileIdentity(workbookPath);
       const file = readWorkbookFile(workbookPath);
       if (file) services = servicesFromWorkbook(workbookPath, file, shared);
     } catch (error) {
@@ -346,8 +364,8 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
       }
     },
 
-    snapshot(sheetIds) {
-      return buildSnapshot(fake, calc, sheetIds);
+    snapshot(sheetIds, options) {
+      return buildSnapshot(fake, calc, sheetIds, options);
     },
 
     save() {
@@ -361,8 +379,9 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
       }
       const readOnly = readOnlyProblem(workbookPath);
       if (readOnly) throw new WorkbookFileError(workbookPath, `is not written over: it ${readOnly}`);
-      // Someone may have put another file there since: never write over what is not ours.
-      if (existsSync(workbookPath)) {
+      // Someone may have put another file there since: never write over what is not ours. The very file
+      // that was loaded (same inode, size and change time) was checked then and needs no reading again.
+      if (existsSync(workbookPath) && (loaded === null || fileIdentity(workbookPath) !== loaded)) {
         try {
           checkWorkbook(workbookPath, readFileSync(workbookPath, 'utf8'));
         } catch (error) {

@@ -114,11 +114,13 @@ function sheetSnapshot(
   index: number,
   calc: WorkbookCalc,
   settings: DisplaySettings,
+  withRules: boolean,
 ): SheetSnapshot {
   const grid = sheet.grid;
-  const computedCache = new Map<string, Computed>();
+  // By row × 2^15 + column (a sheet has at most 18,278 columns): a number, not a string made per cell.
+  const computedCache = new Map<number, Computed>();
   const read = (row: number, column: number): Computed => {
-    const at = `${row},${column}`;
+    const at = row * 32_768 + column;
     let found = computedCache.get(at);
     if (!found) {
       const stored = grid.peek(row, column);
@@ -146,14 +148,14 @@ function sheetSnapshot(
   rows = Math.min(grid.maxRows, Math.max(rows, computedSize.rows));
   columns = Math.min(grid.maxColumns, Math.max(columns, computedSize.columns));
 
-  const ruleFormats = conditionalFormats(sheet, calc, read, settings.timeZone);
+  const ruleFormats = withRules ? conditionalFormats(sheet, calc, read, settings.timeZone) : new Map<string, never>();
   const cells: (CellSnapshot | null)[][] = [];
   for (let row = 1; row <= rows; row++) {
     const line: (CellSnapshot | null)[] = [];
     for (let column = 1; column <= columns; column++) {
       const stored = grid.peek(row, column);
       const computed = read(row, column);
-      const rule = ruleFormats.get(`${row},${column}`);
+      const rule = ruleFormats.size > 0 ? ruleFormats.get(`${row},${column}`) : undefined;
       const value = valueSnapshot(computed, stored.numberFormat, settings);
       if (stored === BLANK && value.type === 'empty' && !rule) {
         line.push(null);
@@ -287,14 +289,26 @@ function seriesStyles(option: unknown): ChartSnapshot['seriesStyles'] {
   return out;
 }
 
-/** The whole workbook as a viewer sees it; with `sheetIds`, only those sheets. */
+/** What a snapshot may leave out, for a reader that needs less than a viewer. */
+export interface SnapshotOptions {
+  /**
+   * `false`: conditional formatting is not applied, so colours and weight are the cells' own (and a blank
+   * cell only a rule paints is `null`). Values, formats and validations are the same; no rule's custom
+   * formula is computed, which is most of a snapshot's time on a large sheet. Default `true`.
+   */
+  conditionalFormats?: boolean;
+}
+
+/** The whole workbook as a viewer sees it; with `sheetIds`, only those sheets (each keeps its tab index). */
 export function buildSnapshot(
   services: FakeServices,
   calc: WorkbookCalc,
   sheetIds?: readonly number[],
+  options: SnapshotOptions = {},
 ): WorkbookSnapshot {
   const book = services.spreadsheet;
   const settings: DisplaySettings = { locale: book.locale, timeZone: book.timeZone };
+  const withRules = options.conditionalFormats !== false;
   // The whole workbook computed at once; a few sheets bring only what they need into the engine.
   if (sheetIds === undefined) calc.sync();
   const shown = (sheet: FakeSheet) => sheetIds === undefined || sheetIds.includes(sheet.id);
@@ -304,7 +318,7 @@ export function buildSnapshot(
     name: book.name,
     activeSheet: book.sheets.length > 0 ? book.activeSheet().name : '',
     sheets: book.sheets.flatMap((sheet, index) =>
-      shown(sheet) ? [sheetSnapshot(book, sheet, index, calc, settings)] : [],
+      shown(sheet) ? [sheetSnapshot(book, sheet, index, calc, settings, withRules)] : [],
     ),
     namedRanges: [...book.namedRanges].flatMap(([name, g]) => {
       const sheet = book.sheetById(g.sheetId);

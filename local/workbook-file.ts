@@ -191,6 +191,74 @@ const workbookSchema = z.object({
   documentProperties: z.record(z.string(), z.string()),
 });
 
+/** Every key a stored cell may have. */
+const CELL_KEYS: ReadonlySet<string> = new Set(Object.keys(cell.shape));
+
+const isWhole = (value: unknown, min: number) => Number.isSafeInteger(value) && (value as number) >= min;
+const isText = (value: unknown) => value === undefined || typeof value === 'string';
+
+/**
+ * Whether a stored cell is plainly one the `cell` schema accepts as it is: a strict part of what it accepts
+ * (a date value, a key it does not know and anything else unusual are left to zod). A large workbook has
+ * a few hundred thousand cells, which zod takes several times as long to check one by one.
+ */
+function plainCell(stored: unknown): boolean {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return false;
+  const c = stored as Record<string, unknown>;
+  for (const key of Object.keys(c)) if (!CELL_KEYS.has(key)) return false;
+  const value = c.value;
+  return (
+    isWhole(c.row, 1) &&
+    isWhole(c.column, 1) &&
+    (value === undefined ||
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
+      (typeof value === 'number' && Number.isFinite(value))) &&
+    (c.formula === undefined || (typeof c.formula === 'string' && c.formula.startsWith('='))) &&
+    isText(c.note) &&
+    isText(c.numberFormat) &&
+    isText(c.background) &&
+    isText(c.fontColor) &&
+    isText(c.horizontalAlignment) &&
+    (c.fontWeight === undefined || c.fontWeight === 'normal' || c.fontWeight === 'bold') &&
+    (c.wrap === undefined || typeof c.wrap === 'boolean') &&
+    (c.validation === undefined || isWhole(c.validation, 0))
+  );
+}
+
+/**
+ * `workbookSchema.safeParse(json)`, with the cells `plainCell` vouches for set aside while zod checks the
+ * rest, and put back in their places after: the same verdict and the same data (zod gives back a copy of
+ * such a cell, with the same fields). A damaged file is checked again whole, so the first issue is zod's own.
+ */
+function parseWorkbook(json: unknown): ReturnType<typeof workbookSchema.safeParse> {
+  const sheets = (json as { sheets?: unknown }).sheets;
+  if (!Array.isArray(sheets)) return workbookSchema.safeParse(json);
+  const setAside: (boolean[] | null)[] = [];
+  const lighter = sheets.map((stored: unknown) => {
+    const cells = (stored as { cells?: unknown } | null)?.cells;
+    if (!Array.isArray(cells)) {
+      setAside.push(null);
+      return stored;
+    }
+    const plain = cells.map(plainCell);
+    setAside.push(plain);
+    return { ...(stored as object), cells: cells.filter((_, index) => !plain[index]) };
+  });
+  const parsed = workbookSchema.safeParse({ ...(json as object), sheets: lighter });
+  if (!parsed.success) return workbookSchema.safeParse(json);
+  parsed.data.sheets.forEach((stored, index) => {
+    const plain = setAside[index];
+    if (!plain) return;
+    const original = (sheets[index] as { cells: StoredSheet['cells'] }).cells;
+    const checked = stored.cells[Symbol.iterator]();
+    stored.cells = original.map((one, at) =>
+      plain[at] ? one : (checked.next().value as StoredSheet['cells'][number]),
+    );
+  });
+  return parsed;
+}
+
 /** The workbook file, as JSON. */
 export type WorkbookFile = z.infer<typeof workbookSchema>;
 type StoredSheet = z.infer<typeof sheet>;
@@ -231,7 +299,7 @@ export function checkWorkbook(path: string, text: string): WorkbookFile {
       `is an OKR Sheets workbook of version ${JSON.stringify(header.version)}; this runtime reads version ${WORKBOOK_VERSION}`,
     );
   }
-  const parsed = workbookSchema.safeParse(json);
+  const parsed = parseWorkbook(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where =
@@ -357,6 +425,19 @@ function storeArg(value: unknown): StoredArg {
   return String(value);
 }
 
+type StoredCell = StoredSheet['cells'][number];
+
+/** A cell's formats the file keeps when they differ from a blank cell's, in the file's order. */
+const STORED_FORMATS = [
+  'note',
+  'numberFormat',
+  'background',
+  'fontColor',
+  'fontWeight',
+  'horizontalAlignment',
+  'wrap',
+] as const satisfies readonly (keyof Cell & keyof StoredCell)[];
+
 function storeSheet(stored: FakeSheet): StoredSheet {
   const grid = stored.grid;
   const validations: FakeDataValidation[] = [];
@@ -365,19 +446,12 @@ function storeSheet(stored: FakeSheet): StoredSheet {
     for (let column = 1; column <= grid.maxColumns; column++) {
       const c = grid.peek(row, column);
       if (c === BLANK) continue;
-      const out: StoredSheet['cells'][number] = { row, column };
+      const out: StoredCell = { row, column };
       if (c.formula) out.formula = c.formula;
       else if (c.value !== '') out.value = isDate(c.value) ? { date: c.value.toISOString() } : c.value;
-      const formats: (keyof Cell & keyof typeof out)[] = [
-        'note',
-        'numberFormat',
-        'background',
-        'fontColor',
-        'fontWeight',
-        'horizontalAlignment',
-        'wrap',
-      ];
-      for (const field of formats) if (c[field] !== BLANK[field]) Object.assign(out, { [field]: c[field] });
+      for (const field of STORED_FORMATS) {
+        if (c[field] !== BLANK[field]) (out as Record<string, unknown>)[field] = c[field];
+      }
       if (c.validation) {
         let index = validations.indexOf(c.validation);
         if (index < 0) index = validations.push(c.validation) - 1;
