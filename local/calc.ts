@@ -98,8 +98,9 @@ function isNameChar(code: number): boolean {
       code === 46
     );
   }
-  return /[\p{L}\p{N}]/u.test(String.fromCharCode(code));
+  return NON_ASCII_NAME_CHAR.test(String.fromCharCode(code));
 }
+const NON_ASCII_NAME_CHAR = /[\p{L}\p{N}]/u;
 const isDigit = (code: number): boolean => code >= 48 && code <= 57;
 const CELL_LIKE = /^[A-Za-z]{1,3}\d+$/;
 
@@ -117,37 +118,34 @@ export function referencesOf(formula: string): References {
   while (i < length) {
     const code = formula.charCodeAt(i);
     if (code === 34) {
-      // "text", with "" inside
-      i++;
-      while (i < length) {
-        if (formula.charCodeAt(i) === 34) {
-          if (formula.charCodeAt(i + 1) === 34) i += 2;
-          else break;
-        } else i++;
-      }
-      i++;
+      // "text", with "" inside: skipped whole.
+      let j = formula.indexOf('"', i + 1);
+      while (j !== -1 && formula.charCodeAt(j + 1) === 34) j = formula.indexOf('"', j + 2);
+      i = j === -1 ? length : j + 1;
     } else if (code === 39) {
-      // 'sheet name'!, with '' inside
-      let j = i + 1;
-      let name = '';
-      while (j < length) {
-        if (formula.charCodeAt(j) === 39) {
-          if (formula.charCodeAt(j + 1) === 39) {
-            name += "'";
-            j += 2;
-          } else break;
-        } else name += formula[j++];
-      }
-      if (formula.charCodeAt(j + 1) === 33) sheets.add(name.toLowerCase());
+      // 'sheet name'!, with '' inside.
+      let j = formula.indexOf("'", i + 1);
+      while (j !== -1 && formula.charCodeAt(j + 1) === 39) j = formula.indexOf("'", j + 2);
+      if (j === -1) break;
+      if (formula.charCodeAt(j + 1) === 33)
+        sheets.add(
+          formula
+            .slice(i + 1, j)
+            .replace(/''/g, "'")
+            .toLowerCase(),
+        );
       i = j + 1;
+    } else if (code < 128 && !isNameChar(code)) {
+      i++;
     } else if (isNameChar(code) && !isDigit(code) && code !== 46) {
       let j = i + 1;
       while (j < length && isNameChar(formula.charCodeAt(j))) j++;
-      const word = formula.slice(i, j);
       const next = formula.charCodeAt(j);
-      const before = i > 0 ? formula.charCodeAt(i - 1) : 0;
-      if (next === 33) sheets.add(word.toLowerCase());
-      else if (next !== 40 && next !== 36 && before !== 36 && !CELL_LIKE.test(word)) names.add(word.toLowerCase());
+      if (next === 33) sheets.add(formula.slice(i, j).toLowerCase());
+      else if (next !== 40 && next !== 36 && (i === 0 || formula.charCodeAt(i - 1) !== 36)) {
+        const word = formula.slice(i, j);
+        if (!CELL_LIKE.test(word)) names.add(word.toLowerCase());
+      }
       i = j;
     } else if (isNameChar(code)) {
       // A number (1.5, 2E3): its letters name nothing.
@@ -157,6 +155,13 @@ export function referencesOf(formula: string): References {
   }
   return { sheets, names };
 }
+
+/**
+ * Formulas read by any engine of the process, by locale and text: only reads that no sheet's row count
+ * changes (see `readFormula`). Never changed once made; emptied when one locale's reach this many.
+ */
+const SHARED_READS = new Map<string, Map<string, ReadFormula>>();
+const SHARED_READS_LIMIT = 200_000;
 
 /** What `sync` asks for: every sheet of the workbook. */
 const EVERY_SHEET = Symbol('every sheet');
@@ -800,6 +805,19 @@ export class WorkbookCalc {
     }
     const cached = cache.get(formula);
     if (cached) return cached;
+    // Read already by another engine of the process (the fifty team workbooks of a roll-up share their
+    // formulas' texts): a read that does not depend on any sheet's row count depends on the text and the
+    // locale alone.
+    let shared = SHARED_READS.get(this.book.locale);
+    if (!shared || shared.size >= SHARED_READS_LIMIT) {
+      shared = new Map();
+      SHARED_READS.set(this.book.locale, shared);
+    }
+    const known = shared.get(formula);
+    if (known) {
+      cache.set(formula, known);
+      return known;
+    }
     const local = readLocaleFormula(formula, this.book.locale);
     let read: ReadFormula;
     if (local === null) read = { kind: 'unparsed' };
@@ -809,6 +827,7 @@ export class WorkbookCalc {
       read = { kind: 'formula', content: text, unsplit: /^=\s*\{/.test(local), sized, refs: referencesOf(text) };
     }
     cache.set(formula, read);
+    if (read.kind !== 'formula' || !read.sized) shared.set(formula, read);
     return read;
   }
 
