@@ -1,5 +1,5 @@
 // Memories added to a HyperFormula engine of the local runtime, so that a workbook of 1,200 key results
-// computes in seconds rather than a minute. Both reach into the engine's internals (HyperFormula 3.5: its
+// computes in seconds rather than a minute. They reach into the engine's internals (HyperFormula 3.5: its
 // evaluator, interpreter and date helper); an engine shaped otherwise is left as it is and only slower.
 //
 // 1. Texts read as dates. HyperFormula tries every text a formula compares as a date first
