@@ -1,5 +1,5 @@
-// Two memories added to a HyperFormula engine of the local runtime, so that a workbook of 1,200 key results
-// computes in seconds rather than a minute. Both reach into the engine's internals (HyperFormula 3.5: its
+// Memories added to a HyperFormula engine of the local runtime, so that a workbook of 1,200 key results
+// computes in seconds rather than a minute. They reach into the engine's internals (HyperFormula 3.5: its
 // evaluator, interpreter and date helper); an engine shaped otherwise is left as it is and only slower.
 //
 // 1. Texts read as dates. HyperFormula tries every text a formula compares as a date first
@@ -199,6 +199,11 @@ class Parts {
     return part.shape;
   }
 
+  /** A range fixed in place (`$C:$C`, `$B$7:$B$1226`). */
+  fixedRange(ast: Ast): boolean {
+    return RANGES.has(ast.type) && this.rangeShape(ast) >= 0;
+  }
+
   of(ast: Ast): Part {
     if (LEAVES.has(ast.type)) return this.leaf(ast);
     const marked = ast as Ast & Record<symbol, Part | undefined>;
@@ -325,13 +330,20 @@ function copyOf(value: unknown): unknown {
 /** Gives up keeping a part once this many readings in a pass were all new. */
 const GIVE_UP_AFTER = 32;
 
+/** What the memories of one engine share: the parts found, and the ranges kept for the current pass. */
+interface Memory {
+  parts: Parts;
+  sharedRanges: WeakSet<object>;
+}
+
 function rememberSharedParts(
   interpreter: { evaluateAst: Evaluate },
   evaluator: Record<'run' | 'partialRun' | 'runAndForget', (...args: unknown[]) => unknown>,
   isError: (value: unknown) => boolean,
+  memory: Memory,
 ): void {
   const evaluate = interpreter.evaluateAst.bind(interpreter) as Evaluate;
-  const parts = new Parts();
+  const { parts } = memory;
   // Every start of a computation begins a new pass; a plan's readings of an earlier pass are dropped when
   // it is next asked.
   let pass = 0;
@@ -364,7 +376,10 @@ function rememberSharedParts(
     const known = ranges.get(rangeKey);
     if (known !== undefined) return known;
     const value = evaluate(ast, state);
-    if (value instanceof SimpleRangeValue && !value.isAdHoc()) ranges.set(rangeKey, value);
+    if (value instanceof SimpleRangeValue && !value.isAdHoc()) {
+      ranges.set(rangeKey, value);
+      memory.sharedRanges.add(value);
+    }
     return value;
   };
   interpreter.evaluateAst = (ast: Ast, state: State) => {
@@ -398,6 +413,133 @@ function rememberSharedParts(
     plan.misses++;
     if (value !== undefined && !isError(value)) plan.values.set(memoKey, copyOf(value));
     return value;
+  };
+}
+
+// --- a fixed column compared with one text ----------------------------------------------------------------------
+// The trend of every KR row filters History by its KR id: `FILTER('History'!$D:$D;'History'!$C:$C=$D7;…)`,
+// 1,200 rows each comparing 1,200 History rows one by one. HyperFormula compares a text with a cell this way
+// (ArithmeticHelper.compare): when the text is no date or number, a cell holding a text or nothing (read as
+// "") equals it when the engine's collator finds them equal, and a cell holding anything else never does. A
+// collator orders texts totally, so texts it finds equal lie side by side once sorted: the column's distinct
+// texts are sorted once per pass, equal neighbours make one class, and each comparison is one binary search
+// for the text's class and an array of its rows. A column holding an error, a text that reads as a date or
+// number, or a comparison outside array arithmetic go the engine's own way.
+
+interface Comparing {
+  dateTimeHelper: { dateStringToDateNumber(text: string): unknown };
+  stringCmp(left: string, right: string): number;
+}
+
+interface TextClasses {
+  /** The column's distinct texts in the collator's order, and the class of each. */
+  texts: string[];
+  classes: number[];
+  /** Cells (row, column) of each class. */
+  cells: [number, number][][];
+  height: number;
+  width: number;
+}
+
+function textClasses(range: SimpleRangeValue, helper: Comparing): TextClasses | null {
+  const data = range.data as unknown[][];
+  const height = data.length;
+  const width = data[0]?.length ?? 0;
+  const byText = new Map<string, [number, number][]>();
+  for (let row = 0; row < height; row++) {
+    const line = data[row] as unknown[];
+    for (let column = 0; column < width; column++) {
+      const value = line[column];
+      let text: string;
+      if (typeof value === 'string') text = value;
+      else if (typeof value === 'symbol')
+        text = ''; // HyperFormula's empty value
+      else if (typeof value === 'number' || typeof value === 'boolean') continue;
+      else if (typeof value === 'object' && value !== null && typeof (value as { val?: unknown }).val === 'number') {
+        continue; // a rich number (a date, a percent): never equal to a text that is no date
+      } else return null; // an error, or anything else: the engine's own way
+      let cells = byText.get(text);
+      if (!cells) {
+        cells = [];
+        byText.set(text, cells);
+      }
+      cells.push([row, column]);
+    }
+  }
+  const texts = [...byText.keys()].sort((a, b) => helper.stringCmp(a, b));
+  const classes: number[] = [];
+  const cells: [number, number][][] = [];
+  texts.forEach((text, i) => {
+    const joined = i > 0 && helper.stringCmp(texts[i - 1] as string, text) === 0;
+    if (!joined) cells.push([]);
+    classes.push(cells.length - 1);
+    (cells[cells.length - 1] as [number, number][]).push(...(byText.get(text) as [number, number][]));
+  });
+  return { texts, classes, cells, height, width };
+}
+
+function rememberTextComparisons(
+  interpreter: { evaluateAst: Evaluate; arithmeticHelper?: unknown },
+  memory: Memory,
+): void {
+  const { parts } = memory;
+  const helper = interpreter.arithmeticHelper as Comparing | undefined;
+  if (
+    !helper ||
+    typeof helper.stringCmp !== 'function' ||
+    typeof helper.dateTimeHelper?.dateStringToDateNumber !== 'function'
+  ) {
+    return;
+  }
+  const evaluate = interpreter.evaluateAst.bind(interpreter);
+  const known = new WeakMap<SimpleRangeValue, TextClasses | null>();
+  interpreter.evaluateAst = (ast: Ast, state: State) => {
+    // A fixed range compared with a cell or a text: both cheap to evaluate again when the engine's own way
+    // is taken after all.
+    if (
+      ast.type !== 'EQUALS_OP' ||
+      !state.arraysFlag ||
+      !ast.left ||
+      !ast.right ||
+      (ast.right.type !== 'CELL_REFERENCE' && ast.right.type !== 'STRING') ||
+      !parts.fixedRange(ast.left)
+    ) {
+      return evaluate(ast, state);
+    }
+    // Both sides as the engine evaluates them, through the memories (the range is the pass's shared one).
+    const range = interpreter.evaluateAst(ast.left, state);
+    const text = interpreter.evaluateAst(ast.right, state);
+    // Only a range kept for the pass, whose classes serve every row of it.
+    if (
+      !(range instanceof SimpleRangeValue) ||
+      !memory.sharedRanges.has(range) ||
+      typeof text !== 'string' ||
+      helper.dateTimeHelper.dateStringToDateNumber(text) !== undefined
+    ) {
+      return evaluate(ast, state);
+    }
+    let classes = known.get(range);
+    if (classes === undefined) {
+      classes = textClasses(range, helper);
+      known.set(range, classes);
+    }
+    if (classes === null) return evaluate(ast, state);
+    const rows: boolean[][] = Array.from({ length: classes.height }, () => new Array(classes.width).fill(false));
+    let low = 0;
+    let high = classes.texts.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const order = helper.stringCmp(classes.texts[middle] as string, text);
+      if (order === 0) {
+        for (const [row, column] of classes.cells[classes.classes[middle] as number] as [number, number][]) {
+          (rows[row] as boolean[])[column] = true;
+        }
+        break;
+      }
+      if (order < 0) low = middle + 1;
+      else high = middle - 1;
+    }
+    return SimpleRangeValue.onlyValues(rows as never);
   };
 }
 
@@ -488,10 +630,14 @@ export function rememberInEngine(hf: HyperFormula, isError: (value: unknown) => 
     typeof evaluator.partialRun === 'function' &&
     typeof evaluator.runAndForget === 'function'
   ) {
+    const memory: Memory = { parts: new Parts(), sharedRanges: new WeakSet() };
+    // Under the shared parts: a part computed anew compares through it.
+    rememberTextComparisons(interpreter as { evaluateAst: Evaluate; arithmeticHelper?: unknown }, memory);
     rememberSharedParts(
       interpreter as { evaluateAst: Evaluate },
       evaluator as unknown as Record<'run' | 'partialRun' | 'runAndForget', (...args: unknown[]) => unknown>,
       isError,
+      memory,
     );
   }
 }

@@ -1,0 +1,97 @@
+// The engine's memories (local/engine-memo.ts) change how much it computes, never what: an engine with them
+// computes every cell as HyperFormula alone does. Here the comparison of a fixed column with one text, which
+// the trend column of every KR row makes against History (`FILTER(…;'History'!$C:$C=$D7;…)`), read through
+// classes of the column's texts in the collator's order.
+
+import { HyperFormula } from 'hyperformula';
+import { describe, expect, it } from 'vitest';
+import { rememberInEngine } from '../../local/engine-memo';
+
+// Texts equal under the collator but not as strings (case, accents, ß), blanks, numbers, booleans, a text
+// that reads as a date, and near misses.
+const COLUMN: (string | number | boolean | null)[] = [
+  'abc',
+  'ABC',
+  'ábc',
+  'ab c',
+  '',
+  null,
+  12,
+  true,
+  '2027-01-29',
+  'O1.2',
+  'o1.2 ',
+  'straße',
+  'strasse',
+  'O1.2',
+];
+const ASKED: (string | number | boolean | null)[] = [
+  'abc',
+  'ABC',
+  'O1.2',
+  '',
+  'strasse',
+  '2027-01-29',
+  12,
+  'zzz',
+  null,
+  'Ábc',
+];
+
+function computed(withMemory: boolean, column = COLUMN): { values: unknown[][]; compares: number } {
+  const hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
+  if (withMemory)
+    rememberInEngine(
+      hf,
+      (value) =>
+        value instanceof Error ||
+        (typeof value === 'object' && value !== null && 'type' in value && 'message' in value && !('val' in value)),
+    );
+  const helper = (
+    hf as unknown as {
+      _evaluator: { interpreter: { arithmeticHelper: { stringCmp: (a: string, b: string) => number } } };
+    }
+  )._evaluator.interpreter.arithmeticHelper;
+  let compares = 0;
+  const compare = helper.stringCmp.bind(helper);
+  helper.stringCmp = (a, b) => {
+    compares++;
+    return compare(a, b);
+  };
+  hf.suspendEvaluation();
+  hf.addSheet('Data');
+  hf.setSheetContent(
+    0,
+    column.map((value, row) => [value, `v${row}`]),
+  );
+  hf.addSheet('Rows');
+  hf.setSheetContent(
+    1,
+    ASKED.map((value, row) => [
+      value,
+      `=IFERROR(INDEX(FILTER(Data!$B$1:$B$20, Data!$A$1:$A$20=A${row + 1}), 1, 1), "none")`,
+      `=ARRAYFORMULA(SUM(IF(Data!$A$1:$A$20=A${row + 1}, 1, 0)))`,
+      `=ARRAYFORMULA(SUM(IF(Data!$A:$A="abc", 1, 0)))`,
+      `=SUM(IF(Data!$A$1:$A$20=A${row + 1}, 1, 0))`,
+    ]),
+  );
+  hf.resumeEvaluation();
+  return { values: hf.getSheetValues(1), compares };
+}
+
+describe('a fixed column compared with one text', () => {
+  it('gives every cell HyperFormula gives alone, with far fewer comparisons', () => {
+    const plain = computed(false);
+    const remembered = computed(true);
+    expect(remembered.values).toEqual(plain.values);
+    // Spot checks of the collator's equality: case and accents do not count, a trailing space does.
+    expect(plain.values[0]?.slice(1, 3)).toEqual(['v0', 3]);
+    expect(plain.values[2]?.slice(1, 3)).toEqual(['v9', 2]);
+    expect(remembered.compares).toBeLessThan(plain.compares / 2);
+  });
+
+  it('leaves a column holding an error to the engine, with the same answers', () => {
+    const withError = [...COLUMN, '=1/0'];
+    expect(computed(true, withError).values).toEqual(computed(false, withError).values);
+  });
+});
