@@ -18,7 +18,8 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // for some 60 MB more memory. The flags only take effect when Node starts (v8.setFlagsFromString
 // comes too late to resize the heap), so the launcher starts itself again with them (once), passing signals
 // and the exit code on. That happens before anything else is loaded (esbuild is imported only when the
-// CLI's bundle must be made again), so the first Node does no more than start.
+// CLI's bundle must be made again), so the first Node does no more than start. `npm run okr` gives the
+// flags itself (package.json), so only `node cli/okr.mjs` run by hand starts twice.
 const YOUNG_GENERATION = ['--max-semi-space-size=64', '--min-semi-space-size=64'];
 if (!process.execArgv.some((flag) => flag.startsWith('--max-semi-space-size'))) {
   const { spawn } = await import('node:child_process');

@@ -189,7 +189,9 @@ const { measureCliAtScale } = await importSource('scripts/bench-cli-scale.ts');
 const scale = measureCliAtScale(root);
 console.log(
   `okr build at ${scale.keyResults} KRs (in process, with the .xlsx): ${scale.buildMs.toFixed(0)} ms (CPU ${scale.buildCpuMs.toFixed(0)} ms); ` +
-    `okr checkin at ${scale.keyResults} KRs: ${scale.checkInMs.toFixed(0)} ms (CPU ${scale.checkInCpuMs.toFixed(0)} ms)`,
+    `okr checkin at ${scale.keyResults} KRs: ${scale.checkInMs.toFixed(0)} ms (CPU ${scale.checkInCpuMs.toFixed(0)} ms); ` +
+    `as commands, each a fresh process (npm run okr -- …): build ${scale.buildCommandMs.toFixed(0)} ms, ` +
+    `checkin ${scale.checkInCommandMs.toFixed(0)} ms`,
 );
 const { measureColdStart } = await importSource('playground/bench.ts');
 console.log(`cold npm start (with its build) to the first page served: ${(await measureColdStart()).toFixed(0)} ms`);
