@@ -334,6 +334,9 @@ const GIVE_UP_AFTER = 32;
 interface Memory {
   parts: Parts;
   sharedRanges: WeakSet<object>;
+  /** The current pass (see `rememberSharedParts`), and whether the engine is computing one. */
+  pass: number;
+  active: boolean;
 }
 
 function rememberSharedParts(
@@ -348,17 +351,23 @@ function rememberSharedParts(
   // it is next asked.
   let pass = 0;
   let active = false;
+  const publish = () => {
+    memory.pass = pass;
+    memory.active = active;
+  };
   let touched: Plan[] = [];
   for (const name of ['run', 'partialRun', 'runAndForget'] as const) {
     const original = evaluator[name].bind(evaluator);
     evaluator[name] = (...args: unknown[]) => {
       pass++;
       active = true;
+      publish();
       try {
         return original(...args);
       } finally {
         active = false;
         pass++;
+        publish();
         for (const plan of touched) plan.values.clear();
         touched = [];
         ranges = new Map();
@@ -543,6 +552,100 @@ function rememberTextComparisons(
   };
 }
 
+// --- a range searched for one value ------------------------------------------------------------------------------
+// MATCH(x; range; 0) in HyperFormula (AdvancedFind.basicFind, unordered) reads the range, folds every text in
+// it to lower case without accents, and takes the first (or last) element equal (===) to the folded key: the
+// whole range folded again for every cell asking, which is every row of an OKR feed or a roll-up. Within a
+// pass a range's values are final (see the shared parts), so the folded range is kept for the pass as a map
+// from each folded value to its first and last position, and each search is one lookup. The engine's own
+// folding is repeated to the letter, so the same values are equal (a test holds every answer to its own).
+
+interface Search {
+  basicFind(
+    searchKey: unknown,
+    rangeValue: { range?: unknown },
+    searchCoordinate: unknown,
+    options: { ordering: string; ifNoMatch: string; returnOccurrence?: string },
+  ): number;
+  dependencyGraph?: { computeListOfValuesInRange(range: unknown): unknown[] };
+}
+
+interface Positions {
+  first: Map<unknown, number>;
+  last: Map<unknown, number>;
+}
+
+interface Area {
+  start?: { sheet?: number; row?: number; col?: number };
+  end?: { row?: number; col?: number };
+}
+
+/** A text folded as HyperFormula folds it for a search (its `forceNormalizeString`, not exported). */
+const forceNormalizeString = (text: string): string =>
+  text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+
+/** A value as HyperFormula compares it in a search: a rich number (a date) by its number. */
+function rawOf(value: unknown): unknown {
+  if (typeof value === 'object' && value !== null && typeof (value as { val?: unknown }).val === 'number') {
+    return (value as { val: number }).val;
+  }
+  return value;
+}
+
+function foldedPositions(values: unknown[]): Positions {
+  const positions: Positions = { first: new Map(), last: new Map() };
+  values.forEach((value, index) => {
+    const raw = rawOf(value);
+    const folded = typeof raw === 'string' ? forceNormalizeString(raw) : raw;
+    if (!positions.first.has(folded)) positions.first.set(folded, index);
+    positions.last.set(folded, index);
+  });
+  return positions;
+}
+
+function rememberSearchedRanges(search: unknown, memory: Memory): void {
+  const strategy = search as Partial<Search> | undefined;
+  const graph = strategy?.dependencyGraph;
+  if (
+    !strategy ||
+    typeof strategy.basicFind !== 'function' ||
+    typeof graph?.computeListOfValuesInRange !== 'function'
+  ) {
+    return;
+  }
+  const find = strategy.basicFind.bind(strategy);
+  let kept = new Map<string, Positions>();
+  let keptPass = -1;
+  strategy.basicFind = (searchKey, rangeValue, searchCoordinate, options) => {
+    const area = rangeValue.range as Area | undefined;
+    if (
+      !memory.active ||
+      area?.start === undefined ||
+      area.end === undefined ||
+      options.ordering !== 'none' ||
+      options.ifNoMatch !== 'returnNotFound' ||
+      (typeof searchKey === 'number' && Number.isNaN(searchKey))
+    ) {
+      return find(searchKey, rangeValue, searchCoordinate, options);
+    }
+    if (keptPass !== memory.pass) {
+      kept = new Map();
+      keptPass = memory.pass;
+    }
+    const key = `${area.start.sheet}:${area.start.row}:${area.start.col}:${area.end.row}:${area.end.col}`;
+    let positions = kept.get(key);
+    if (!positions) {
+      positions = foldedPositions(graph.computeListOfValuesInRange(area));
+      kept.set(key, positions);
+    }
+    const folded = typeof searchKey === 'string' ? forceNormalizeString(searchKey) : searchKey;
+    return (options.returnOccurrence === 'last' ? positions.last : positions.first).get(folded) ?? -1;
+  };
+}
+
 // --- 3. ranges already wired -------------------------------------------------------------------------------
 // When a formula reads a range, HyperFormula links the range's node to the formula's, and (again) every cell
 // of the range to the range's node, even when an earlier formula did so already: 1,200 objective scores
@@ -630,7 +733,8 @@ export function rememberInEngine(hf: HyperFormula, isError: (value: unknown) => 
     typeof evaluator.partialRun === 'function' &&
     typeof evaluator.runAndForget === 'function'
   ) {
-    const memory: Memory = { parts: new Parts(), sharedRanges: new WeakSet() };
+    const memory: Memory = { parts: new Parts(), sharedRanges: new WeakSet(), pass: 0, active: false };
+    rememberSearchedRanges((interpreter as { columnSearch?: unknown }).columnSearch, memory);
     // Under the shared parts: a part computed anew compares through it.
     rememberTextComparisons(interpreter as { evaluateAst: Evaluate; arithmeticHelper?: unknown }, memory);
     rememberSharedParts(

@@ -1,7 +1,7 @@
 // The engine's memories (local/engine-memo.ts) change how much it computes, never what: an engine with them
 // computes every cell as HyperFormula alone does. Here the comparison of a fixed column with one text, which
 // the trend column of every KR row makes against History (`FILTER(…;'History'!$C:$C=$D7;…)`), read through
-// classes of the column's texts in the collator's order.
+// classes of the column's texts in the collator's order; and MATCH over a range kept for the pass.
 
 import { HyperFormula } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +73,9 @@ function computed(withMemory: boolean, column = COLUMN): { values: unknown[][]; 
       `=ARRAYFORMULA(SUM(IF(Data!$A$1:$A$20=A${row + 1}, 1, 0)))`,
       `=ARRAYFORMULA(SUM(IF(Data!$A:$A="abc", 1, 0)))`,
       `=SUM(IF(Data!$A$1:$A$20=A${row + 1}, 1, 0))`,
+      `=IFERROR(MATCH(A${row + 1}, Data!$A$1:$A$20, 0), "none")`,
+      `=IFERROR(VLOOKUP(A${row + 1}, Data!$A$1:$B$20, 2, FALSE), "none")`,
+      `=IFERROR(MATCH(A${row + 1}, Data!$A:$A, 0), "none")`,
     ]),
   );
   hf.resumeEvaluation();
@@ -87,6 +90,8 @@ describe('a fixed column compared with one text', () => {
     // Spot checks of the collator's equality: case and accents do not count, a trailing space does.
     expect(plain.values[0]?.slice(1, 3)).toEqual(['v0', 3]);
     expect(plain.values[2]?.slice(1, 3)).toEqual(['v9', 2]);
+    // MATCH finds the first text equal once folded (case and accents aside), as HyperFormula alone does.
+    expect(plain.values[9]?.[5]).toBe(1);
     expect(remembered.compares).toBeLessThan(plain.compares / 2);
   });
 
