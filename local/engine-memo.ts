@@ -378,6 +378,8 @@ function rememberSharedParts(
   // them all, its cells read once. It is handed out as it is: HyperFormula's operators write only into
   // arrays of their own making ("ad hoc"), never into a range's.
   let ranges = new Map<string, unknown>();
+  // The conditions of FILTER calls (HyperFormula's FILTER reads them and writes nothing into them).
+  const readOnly = new WeakSet<Ast>();
   const sharedRange = (ast: Ast, state: State): unknown => {
     const shape = parts.rangeShape(ast);
     if (shape < 0) return evaluate(ast, state);
@@ -396,6 +398,9 @@ function rememberSharedParts(
     // calls and operators on a range; the many small operators of a cell's own arithmetic are not looked up.
     if (!active) return evaluate(ast, state);
     if (RANGES.has(ast.type)) return sharedRange(ast, state);
+    if (ast.type === 'FUNCTION_CALL' && ast.procedureName === 'FILTER' && Array.isArray(ast.args)) {
+      for (const condition of (ast.args as Ast[]).slice(1)) readOnly.add(condition);
+    }
     if (!worthAsking(ast)) return evaluate(ast, state);
     const { plan, cells } = parts.of(ast);
     if (plan === null) return evaluate(ast, state);
@@ -414,13 +419,15 @@ function rememberSharedParts(
       memoKey += `\u0000${part}`;
     }
     const found = plan.values.get(memoKey);
+    // A condition of FILTER is read, never written: the kept value itself serves it.
+    const shared = readOnly.has(ast);
     if (found !== undefined) {
       plan.hits++;
-      return copyOf(found);
+      return shared ? found : copyOf(found);
     }
     const value = evaluate(ast, state);
     plan.misses++;
-    if (value !== undefined && !isError(value)) plan.values.set(memoKey, copyOf(value));
+    if (value !== undefined && !isError(value)) plan.values.set(memoKey, shared ? value : copyOf(value));
     return value;
   };
 }
