@@ -177,6 +177,31 @@ describe('the local formula engine holds only the sheets a read needs', () => {
     }
   });
 
+  it('reads again only the rows an edit changed, and computes as an engine built after the edits', () => {
+    const edit = (runtime: LocalRuntime) => {
+      runtime.setCell('Data', 'B3', '7');
+      runtime.setCell('Data', 'A5', 'b');
+      runtime.setCell('Sums', 'C2', '=COUNTIFS(Data!$A:$A;A2;Data!$B:$B;">5")');
+      runtime.setCell('Data', 'B2', '');
+    };
+    const patched = runtimeWithSheets();
+    patched.snapshot();
+    const data = patched.services.spreadsheet.sheetByName('Data');
+    const seen = data?.grid.revision ?? 0;
+    edit(patched);
+    expect(data?.grid.rowsChangedSince(seen)).toEqual([2, 3, 5]);
+    const built = runtimeWithSheets();
+    edit(built);
+    expect(patched.snapshot().sheets).toEqual(built.snapshot().sheets);
+    expect(patched.calcFigures().builds).toBe(1);
+    // Rows moved: every row may have changed.
+    const moved = data?.grid.revision ?? 0;
+    data?.insertRowsBefore(2, 1);
+    expect(data?.grid.rowsChangedSince(moved)).toBeNull();
+    built.services.spreadsheet.sheetByName('Data')?.insertRowsBefore(2, 1);
+    expect(patched.snapshot().sheets).toEqual(built.snapshot().sheets);
+  });
+
   it('keeps every sheet of a workbook holding an IMPORTRANGE, whose imports may wait on each other', () => {
     const runtime = runtimeWithSheets();
     runtime.setCell('Lonely', 'B1', '=IMPORTRANGE("https://docs.google.com/spreadsheets/d/nope/edit"; "A1")');
