@@ -808,14 +808,21 @@ export class WorkbookCalc {
 
   /**
    * A sheet's shadow from its last one, reading again only the rows whose cells changed since; `null` when it
-   * must be read whole (rows or columns moved, an array literal). The sheets and names its formulas name
+   * must be read whole (rows or columns moved, an array literal's rows changed or a new one written). The sheets and names its formulas name
    * are the earlier ones and the new ones: a name no longer used only keeps a sheet in the engine.
    */
   private shadowSince(sheet: FakeSheet, before: Shadow): Shadow | null {
-    if (before.anchors.size > 0 || before.unsplit || before.name !== sheet.name) return null;
+    if (before.unsplit || before.name !== sheet.name) return null;
     const grid = sheet.grid;
     const changed = grid.rowsChangedSince(before.revision);
     if (changed === null) return null;
+    // An array literal's elements fill the cells below it (or beside it) when they are free: a change in
+    // any of its rows reads the sheet whole.
+    if (before.anchors.size > 0) {
+      const covered = new Set<number>();
+      for (const anchor of before.anchors.values()) for (const at of anchor.cells) covered.add(rowOf(at));
+      if (changed.some((row) => covered.has(row))) return null;
+    }
     const columns = Math.max(before.columns, grid.lastColumn());
     const contents = new Map(before.contents);
     const unparsed = new Set(before.unparsed);
@@ -850,8 +857,8 @@ export class WorkbookCalc {
       name: sheet.name,
       revision: grid.revision,
       contents,
-      anchors: new Map(),
-      claimed: new Set(),
+      anchors: new Map(before.anchors),
+      claimed: new Set(before.claimed),
       unsplit: false,
       unparsed,
       sized,

@@ -194,6 +194,18 @@ describe('the local formula engine holds only the sheets a read needs', () => {
     edit(built);
     expect(patched.snapshot().sheets).toEqual(built.snapshot().sheets);
     expect(patched.calcFigures().builds).toBe(1);
+    // An array literal's rows: its elements spill into the free cells below, or it shows #REF!.
+    for (const runtime of [patched, built]) {
+      runtime.setCell('Lonely', 'D1', '={"Head";Data!B3*2;Data!B4}');
+      runtime.setCell('Lonely', 'A9', '3');
+    }
+    expect(patched.snapshot().sheets).toEqual(built.snapshot().sheets);
+    for (const runtime of [patched, built]) runtime.setCell('Lonely', 'D3', 'taken');
+    expect(patched.snapshot().sheets).toEqual(built.snapshot().sheets);
+    expect(patched.computed('Lonely', 1, 4)).toMatchObject({ kind: 'error', code: '#REF!' });
+    for (const runtime of [patched, built]) runtime.setCell('Lonely', 'D3', '');
+    expect(patched.computed('Lonely', 2, 4)).toMatchObject({ value: 14 });
+    expect(patched.snapshot().sheets).toEqual(built.snapshot().sheets);
     // Rows moved: every row may have changed.
     const moved = data?.grid.revision ?? 0;
     data?.insertRowsBefore(2, 1);
