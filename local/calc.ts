@@ -73,6 +73,8 @@ interface Shadow {
   sized: boolean;
   /** The sheets and named ranges its formulas name (lower case): what it needs in the engine beside itself. */
   refs: References;
+  /** The columns read (the sheet's last column then). */
+  columns: number;
 }
 
 /** What formulas name: sheets (`'OKR Q1 2027'!A1`, `History!C:C`) and names that may be named ranges. */
@@ -527,7 +529,8 @@ export class WorkbookCalc {
     if (before && before.name === sheet.name && before.revision === sheet.grid.revision && !(relaid && before.sized)) {
       return before;
     }
-    const after = this.shadowOf(sheet);
+    // Unless formulas read differently now (a sheet's row count moved), only the rows changed are read.
+    const after = (before && !(relaid && before.sized) && this.shadowSince(sheet, before)) || this.shadowOf(sheet);
     fresh.set(sheet.id, after);
     return after;
   }
@@ -789,7 +792,79 @@ export class WorkbookCalc {
         contents.set(at, translated.text);
       });
     }
-    return { name: sheet.name, revision: grid.revision, contents, anchors, claimed, unsplit, unparsed, sized, refs };
+    return {
+      name: sheet.name,
+      revision: grid.revision,
+      contents,
+      anchors,
+      claimed,
+      unsplit,
+      unparsed,
+      sized,
+      refs,
+      columns: lastColumn,
+    };
+  }
+
+  /**
+   * A sheet's shadow from its last one, reading again only the rows whose cells changed since; `null` when it
+   * must be read whole (rows or columns moved, an array literal's rows changed or a new one written). The sheets and names its formulas name
+   * are the earlier ones and the new ones: a name no longer used only keeps a sheet in the engine.
+   */
+  private shadowSince(sheet: FakeSheet, before: Shadow): Shadow | null {
+    if (before.unsplit || before.name !== sheet.name) return null;
+    const grid = sheet.grid;
+    const changed = grid.rowsChangedSince(before.revision);
+    if (changed === null) return null;
+    // An array literal's elements fill the cells below it (or beside it) when they are free: a change in
+    // any of its rows reads the sheet whole.
+    if (before.anchors.size > 0) {
+      const covered = new Set<number>();
+      for (const anchor of before.anchors.values()) for (const at of anchor.cells) covered.add(rowOf(at));
+      if (changed.some((row) => covered.has(row))) return null;
+    }
+    const columns = Math.max(before.columns, grid.lastColumn());
+    const contents = new Map(before.contents);
+    const unparsed = new Set(before.unparsed);
+    const refs: References = { sheets: new Set(before.refs.sheets), names: new Set(before.refs.names) };
+    let sized = before.sized;
+    for (const row of changed) {
+      for (let column = 1; column <= columns; column++) {
+        const at = key(row, column);
+        contents.delete(at);
+        unparsed.delete(at);
+        const cell = grid.peek(row, column);
+        if (!cell.formula) {
+          const content = this.valueContent(cell.value, cell.numberFormat);
+          if (content !== null) contents.set(at, content);
+          continue;
+        }
+        const read = this.readFormula(cell.formula, sheet);
+        if (read.kind === 'literal') return null;
+        if (read.kind === 'unparsed') {
+          unparsed.add(at);
+          contents.set(at, PARSE_ERROR_FORMULA);
+          continue;
+        }
+        if (read.unsplit) return null;
+        sized ||= read.sized;
+        for (const name of read.refs.sheets) refs.sheets.add(name);
+        for (const name of read.refs.names) refs.names.add(name);
+        contents.set(at, read.content);
+      }
+    }
+    return {
+      name: sheet.name,
+      revision: grid.revision,
+      contents,
+      anchors: new Map(before.anchors),
+      claimed: new Set(before.claimed),
+      unsplit: false,
+      unparsed,
+      sized,
+      refs,
+      columns,
+    };
   }
 
   /**

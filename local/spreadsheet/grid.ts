@@ -64,6 +64,10 @@ export class Grid {
    * (local/) knows when to look again without hooking every writer.
    */
   revision = ++revisions;
+  /** The revision at which each row's cells last changed through `cell` or `drop` (see `rowsChangedSince`). */
+  private rowRevisions: number[] = [];
+  /** The revision of the last change that may have touched any row: rows or columns moved, `touch`. */
+  private wholeRevision = this.revision;
   private rows: (Cell | undefined)[][];
   private widths: (number | undefined)[] = [];
 
@@ -81,7 +85,7 @@ export class Grid {
 
   /** The cell itself, created on first write. */
   cell(row: number, column: number): Cell {
-    this.touch();
+    this.touchRow(row);
     const line = this.rows[row - 1];
     if (!line) throw new Error(`Grid: row ${row} is outside the sheet`);
     let cell = line[column - 1];
@@ -94,7 +98,7 @@ export class Grid {
 
   /** Forgets a cell entirely (content, formats, note, validation). */
   drop(row: number, column: number): void {
-    this.touch();
+    this.touchRow(row);
     const line = this.rows[row - 1];
     if (line && column - 1 < line.length) line[column - 1] = undefined;
   }
@@ -163,9 +167,30 @@ export class Grid {
     });
   }
 
-  /** Marks the grid changed (see `revision`). */
+  /** Marks the grid changed (see `revision`), any row of it. */
   touch(): void {
     this.revision = ++revisions;
+    this.wholeRevision = this.revision;
+  }
+
+  /** Marks one row's cells changed. */
+  private touchRow(row: number): void {
+    this.revision = ++revisions;
+    this.rowRevisions[row - 1] = this.revision;
+  }
+
+  /**
+   * Fake internals, for the formula engine: the rows (1-based) whose cells changed since `revision`, or
+   * `null` when more may have changed (rows or columns inserted, deleted or reordered, or the whole grid
+   * touched).
+   */
+  rowsChangedSince(revision: number): number[] | null {
+    if (this.wholeRevision > revision) return null;
+    const rows: number[] = [];
+    this.rowRevisions.forEach((at, index) => {
+      if (at > revision) rows.push(index + 1);
+    });
+    return rows;
   }
 
   columnWidth(column: number): number {

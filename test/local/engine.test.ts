@@ -177,6 +177,43 @@ describe('the local formula engine holds only the sheets a read needs', () => {
     }
   });
 
+  it('reads again only the rows an edit changed, and computes as an engine built after the edits', () => {
+    const edit = (runtime: LocalRuntime) => {
+      runtime.setCell('Data', 'B3', '7');
+      runtime.setCell('Data', 'A5', 'b');
+      runtime.setCell('Sums', 'C2', '=COUNTIFS(Data!$A:$A;A2;Data!$B:$B;">5")');
+      runtime.setCell('Data', 'B2', '');
+    };
+    const patched = runtimeWithSheets();
+    patched.snapshot();
+    const data = patched.services.spreadsheet.sheetByName('Data');
+    const seen = data?.grid.revision ?? 0;
+    edit(patched);
+    expect(data?.grid.rowsChangedSince(seen)).toEqual([2, 3, 5]);
+    const built = runtimeWithSheets();
+    edit(built);
+    expect(patched.snapshot().sheets).toEqual(built.snapshot().sheets);
+    expect(patched.calcFigures().builds).toBe(1);
+    // An array literal's rows: its elements spill into the free cells below, or it shows #REF!.
+    for (const runtime of [patched, built]) {
+      runtime.setCell('Lonely', 'D1', '={"Head";Data!B3*2;Data!B4}');
+      runtime.setCell('Lonely', 'A9', '3');
+    }
+    expect(patched.snapshot().sheets).toEqual(built.snapshot().sheets);
+    for (const runtime of [patched, built]) runtime.setCell('Lonely', 'D3', 'taken');
+    expect(patched.snapshot().sheets).toEqual(built.snapshot().sheets);
+    expect(patched.computed('Lonely', 1, 4)).toMatchObject({ kind: 'error', code: '#REF!' });
+    for (const runtime of [patched, built]) runtime.setCell('Lonely', 'D3', '');
+    expect(patched.computed('Lonely', 2, 4)).toMatchObject({ value: 14 });
+    expect(patched.snapshot().sheets).toEqual(built.snapshot().sheets);
+    // Rows moved: every row may have changed.
+    const moved = data?.grid.revision ?? 0;
+    data?.insertRowsBefore(2, 1);
+    expect(data?.grid.rowsChangedSince(moved)).toBeNull();
+    built.services.spreadsheet.sheetByName('Data')?.insertRowsBefore(2, 1);
+    expect(patched.snapshot().sheets).toEqual(built.snapshot().sheets);
+  });
+
   it('keeps every sheet of a workbook holding an IMPORTRANGE, whose imports may wait on each other', () => {
     const runtime = runtimeWithSheets();
     runtime.setCell('Lonely', 'B1', '=IMPORTRANGE("https://docs.google.com/spreadsheets/d/nope/edit"; "A1")');
