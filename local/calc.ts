@@ -262,8 +262,8 @@ export class WorkbookCalc {
   private everySheet = false;
   /** Whether each sheet holds an IMPORTRANGE formula, by sheet id, for the revision it was looked at. */
   private readonly importing = new Map<number, { revision: number; found: boolean }>();
-  /** `sheetNamesOf()` when the engine was last brought up to date. */
-  private sheetNames = '';
+  /** Every sheet's id and name when the engine was last brought up to date (see `sameSheets`). */
+  private sheetList: { id: number; name: string }[] = [];
   /** What each SPARKLINE cell plots, recorded by the engine as it computes (local/formula-functions.ts). */
   private readonly sparklines: SparklineRecord = new Map();
 
@@ -435,7 +435,7 @@ export class WorkbookCalc {
     const importsSeen = !imports || imports.revision() === this.importRevision;
     // The common case, checked without building anything: the same sheets, and every one in the engine as
     // last seen (a resize bumps the revision too).
-    if (this.hf && importsSeen && !asked && this.sheetNames === this.sheetNamesOf() && this.allSeen()) return;
+    if (this.hf && importsSeen && !asked && this.sameSheets() && this.allSeen()) return;
     // The locale decides how every formula reads; an array literal left whole is not recomputed by
     // HyperFormula after an edit: both start it afresh.
     if (!this.hf || this.locale !== this.book.locale || [...this.shadows.values()].some((shadow) => shadow.unsplit)) {
@@ -463,9 +463,20 @@ export class WorkbookCalc {
     return true;
   }
 
-  /** Every sheet's id and name: a sheet added, removed or renamed may be one a formula in the engine names. */
-  private sheetNamesOf(): string {
-    return this.book.sheets.map((sheet) => `${sheet.id}\u0000${sheet.name}`).join('\u0001');
+  /**
+   * The same sheets, by id and name, as when the engine was last brought up to date: a sheet added, removed
+   * or renamed may be one a formula in the engine names. Asked at every read, so nothing is built for it.
+   */
+  private sameSheets(): boolean {
+    const sheets = this.book.sheets;
+    const list = this.sheetList;
+    if (sheets.length !== list.length) return false;
+    for (let i = 0; i < sheets.length; i++) {
+      const sheet = sheets[i] as FakeSheet;
+      const seen = list[i] as { id: number; name: string };
+      if (sheet.id !== seen.id || sheet.name !== seen.name) return false;
+    }
+    return true;
   }
 
   /**
@@ -647,7 +658,7 @@ export class WorkbookCalc {
       }
     } finally {
       hf.resumeEvaluation();
-      this.sheetNames = this.sheetNamesOf();
+      this.sheetList = this.book.sheets.map((sheet) => ({ id: sheet.id, name: sheet.name }));
     }
   }
 
@@ -659,7 +670,7 @@ export class WorkbookCalc {
     const fresh = new Map<number, Shadow>();
     const sheets = this.engineSheets(fresh, false);
     this.shadows = new Map(sheets.map((sheet) => [sheet.id, fresh.get(sheet.id) ?? this.shadowOf(sheet)]));
-    this.sheetNames = this.sheetNamesOf();
+    this.sheetList = this.book.sheets.map((sheet) => ({ id: sheet.id, name: sheet.name }));
     const input: Record<string, Content[][]> = {};
     for (const shadow of this.shadows.values()) input[shadow.name] = denseOf(shadow);
     const named = this.namedExpressions(new Map(sheets.map((sheet) => [sheet.id, sheet])));

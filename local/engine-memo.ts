@@ -18,6 +18,9 @@
 //    reads (`B7`): that value is kept for the pass and handed to the next cell asking. Errors are never
 //    kept (HyperFormula marks an error with the cell it came from); the memory is emptied whenever the
 //    engine starts computing; a part whose every reading so far was new (a KR id per row) stops being kept.
+//
+// 3. Ranges already wired into the dependency graph, 4. a fixed column compared with one text, and 5. a
+//    range searched for one value (MATCH): each explained in its section below.
 
 import { type HyperFormula, SimpleRangeValue } from 'hyperformula';
 import { rememberParses } from './parse-memo';
@@ -432,7 +435,7 @@ function rememberSharedParts(
   };
 }
 
-// --- a fixed column compared with one text ----------------------------------------------------------------------
+// --- 4. a fixed column compared with one text ------------------------------------------------------------------
 // The trend of every KR row filters History by its KR id: `FILTER('History'!$D:$D;'History'!$C:$C=$D7;…)`,
 // 1,200 rows each comparing 1,200 History rows one by one. HyperFormula compares a text with a cell this way
 // (ArithmeticHelper.compare): when the text is no date or number, a cell holding a text or nothing (read as
@@ -559,7 +562,7 @@ function rememberTextComparisons(
   };
 }
 
-// --- a range searched for one value ------------------------------------------------------------------------------
+// --- 5. a range searched for one value --------------------------------------------------------------------------
 // MATCH(x; range; 0) in HyperFormula (AdvancedFind.basicFind, unordered) reads the range, folds every text in
 // it to lower case without accents, and takes the first (or last) element equal (===) to the folded key: the
 // whole range folded again for every cell asking, which is every row of an OKR feed or a roll-up. Within a

@@ -191,6 +191,9 @@ const workbookSchema = z.object({
   documentProperties: z.record(z.string(), z.string()),
 });
 
+/** A stored cell as the file's schema reads it (exported for the test that holds `plainCell` to it). */
+export const storedCellSchema = cell;
+
 /** Every key a stored cell may have. */
 const CELL_KEYS: ReadonlySet<string> = new Set(Object.keys(cell.shape));
 
@@ -202,7 +205,7 @@ const isText = (value: unknown) => value === undefined || typeof value === 'stri
  * (a date value, a key it does not know and anything else unusual are left to zod). A large workbook has
  * a few hundred thousand cells, which zod takes several times as long to check one by one.
  */
-function plainCell(stored: unknown): boolean {
+export function plainCell(stored: unknown): boolean {
   if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return false;
   const c = stored as Record<string, unknown>;
   for (const key of Object.keys(c)) if (!CELL_KEYS.has(key)) return false;

@@ -62,9 +62,7 @@ function headerText(path: string): string | null {
 function headerOf(path: string): { id: string; name: string } | null {
   try {
     const text = headerText(path);
-    let found = text === null ? null : readHeader(text);
-    if (found === undefined || found === null) found = readHeader(readFileSync(path, 'utf8'));
-    return found ?? null;
+    return (text === null ? null : readHeader(text)) ?? readHeader(readFileSync(path, 'utf8')) ?? null;
   } catch {
     return null;
   }
