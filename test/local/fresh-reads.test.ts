@@ -31,13 +31,18 @@ function runtimeWithSheets(): LocalRuntime {
 type Step =
   | { kind: 'set'; sheet: string; cell: string; input: string }
   | { kind: 'read'; sheet: string; cell: string }
-  | { kind: 'grow'; sheet: string };
+  | { kind: 'grow'; sheet: string }
+  | { kind: 'move'; sheet: string; insert: boolean };
 
 function apply(runtime: LocalRuntime, move: Step): void {
   if (move.kind === 'set') runtime.setCell(move.sheet, move.cell, move.input);
   else if (move.kind === 'grow') {
     const grown = runtime.services.spreadsheet.sheetByName(move.sheet);
     grown?.insertRowsAfter(grown.getMaxRows(), 2);
+  } else if (move.kind === 'move') {
+    const moved = runtime.services.spreadsheet.sheetByName(move.sheet);
+    if (move.insert) moved?.insertRowsBefore(2, 1);
+    else moved?.deleteRows(2, 1);
   }
 }
 
@@ -88,7 +93,7 @@ describe('reads that no waiting edit reaches', () => {
     expect(patches(runtime)).toBe(before + 1);
   });
 
-  it('shows what an engine built after the edits shows, whatever the edits and the reads', () => {
+  it('shows what an engine built after the edits shows, whatever the edits, moves and reads', () => {
     const cells = ['A1', 'A2', 'A3', 'A4', 'B1', 'B2', 'B3', 'B4', 'C1', 'C2', 'C3', 'C4', 'D6', 'A8'];
     const inputs = [
       '1',
@@ -99,27 +104,48 @@ describe('reads that no waiting edit reaches', () => {
       '=SUM(A1:A4)',
       '=SUM(Other!A1:B4)',
       '=Other!B2*2',
-      '=SEQUENCE(3)',
-      '={1;2;3}',
-      '=FILTER(A1:A4;A1:A4>1)',
       '=COUNTIF(A:A;">0")',
       '=IF(B2>3;"big";"small")',
+      '=SUM(A2:A)',
+      '=SUM(Stock)*2',
+      '=ROW()+COLUMNS(A1:C1)',
     ];
+    // Arrays stand below the cells they read: a FILTER over its own area is a cycle, which HyperFormula
+    // fails on after a structural edit ("Unknown array"), with or without waiting edits.
+    const arrays = ['=SEQUENCE(3)', '={1;2;3}', '={"head";A1*2;B1}', '=FILTER(A1:A4;A1:A4>1)'];
     const sheet = fc.constantFrom('Main', 'Other');
+    // Mostly edits and reads; now and then rows added at the end, or rows moved.
     const step: fc.Arbitrary<Step> = fc.oneof(
-      fc.record({
-        kind: fc.constant('set' as const),
-        sheet,
-        cell: fc.constantFrom(...cells),
-        input: fc.constantFrom(...inputs),
-      }),
-      fc.record({ kind: fc.constant('read' as const), sheet, cell: fc.constantFrom(...cells) }),
-      fc.record({ kind: fc.constant('grow' as const), sheet }),
+      {
+        weight: 4,
+        arbitrary: fc.record({
+          kind: fc.constant('set' as const),
+          sheet,
+          cell: fc.constantFrom(...cells),
+          input: fc.constantFrom(...inputs),
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant('set' as const),
+          sheet,
+          cell: fc.constantFrom('D6', 'A8'),
+          input: fc.constantFrom(...arrays),
+        }),
+      },
+      {
+        weight: 4,
+        arbitrary: fc.record({ kind: fc.constant('read' as const), sheet, cell: fc.constantFrom(...cells) }),
+      },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('grow' as const), sheet }) },
+      { weight: 1, arbitrary: fc.record({ kind: fc.constant('move' as const), sheet, insert: fc.boolean() }) },
     );
     const setUp = () => {
       const runtime = createLocalRuntime({ locale: 'en_US', timeZone: 'UTC' });
       runtime.services.spreadsheet.insertSheet('Main');
-      runtime.services.spreadsheet.insertSheet('Other');
+      const other = runtime.services.spreadsheet.insertSheet('Other');
+      runtime.services.spreadsheet.setNamedRange('Stock', other.getRange('A1:A4'));
       return runtime;
     };
     let answeredWaiting = 0;
@@ -146,6 +172,7 @@ describe('reads that no waiting edit reaches', () => {
       { numRuns: 150, seed: 20_261_201 },
     );
     // Reads right after an edit that the edit did not reach were among them.
+    console.log('ANSWERED', answeredWaiting);
     expect(answeredWaiting).toBeGreaterThan(10);
   });
 });
