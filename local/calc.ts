@@ -34,6 +34,7 @@ import {
   type SparklineRecord,
   sparklineKey,
 } from './formula-functions';
+import { type ChangedRows, FreshReads } from './fresh-reads';
 import type { ImportRangeHost } from './import-range';
 import { arrayLiteral, cellA1, readLocaleFormula, translateFormula } from './sheets-syntax';
 import type { FakeSheet, FakeSpreadsheet } from './spreadsheet';
@@ -188,6 +189,22 @@ function denseOf(shadow: Shadow): Content[][] {
   return Array.from(rows, (line) => Array.from(line ?? [], (cell) => cell ?? null));
 }
 
+/**
+ * The rows a sheet changed in since its shadow was read: `null` for none, `'whole'` when rows moved or a
+ * changed row holds an array literal's elements (which read the sheet again whole, see `shadowSince`).
+ */
+function changedRows(sheet: FakeSheet, shadow: Shadow): ChangedRows | 'whole' | null {
+  if (sheet.grid.revision === shadow.revision) return null;
+  const rows = sheet.grid.rowsChangedSince(shadow.revision);
+  if (rows === null) return 'whole';
+  if (rows.length === 0) return null;
+  for (const anchor of shadow.anchors.values()) {
+    for (const at of anchor.cells) if (rows.includes(rowOf(at))) return 'whole';
+  }
+  // In order, as the grid lists them.
+  return { rows: new Set(rows), first: rows[0] as number, last: rows[rows.length - 1] as number };
+}
+
 /** Writes edits, cells side by side in one row as one call (History appends whole rows). */
 function writeEdits(hf: HyperFormula, edits: Edit[]): void {
   edits.sort((a, b) => a.row - b.row || a.col - b.col);
@@ -266,6 +283,11 @@ export class WorkbookCalc {
   private sheetList: { id: number; name: string }[] = [];
   /** What each SPARKLINE cell plots, recorded by the engine as it computes (local/formula-functions.ts). */
   private readonly sparklines: SparklineRecord = new Map();
+  /**
+   * The cells known current while edits wait, for the grid revisions it was made at (see `freshReads`);
+   * `reads` is `null` when nothing can be told before the edits enter.
+   */
+  private fresh: { revisions: Map<number, number>; reads: FreshReads | null } | null = null;
 
   constructor(
     private readonly book: FakeSpreadsheet,
@@ -289,7 +311,7 @@ export class WorkbookCalc {
 
   /** The computed value of a cell (1-based), formula or not; `null` value for an empty cell. */
   computed(sheetName: string, row: number, column: number): Computed {
-    this.bringUpToDate(sheetName);
+    this.bringUpToDate(sheetName, { row, column });
     const hf = this.hf;
     const sheet = this.book.sheetByName(sheetName);
     const shadow = sheet ? this.shadows.get(sheet.id) : undefined;
@@ -377,7 +399,7 @@ export class WorkbookCalc {
    * branches of an IF, so only a cell its SPARKLINE left empty draws one.
    */
   sparkline(sheetName: string, row: number, column: number): number[] | null {
-    this.bringUpToDate(sheetName);
+    this.bringUpToDate(sheetName, { row, column });
     const id = this.hf?.getSheetId(sheetName);
     if (!this.hf || id === undefined) return null;
     const data = this.sparklines.get(sparklineKey(id, row - 1, column - 1));
@@ -387,7 +409,7 @@ export class WorkbookCalc {
 
   /** How far a sheet's computed cells reach (spills included), in rows and columns. */
   dimensions(sheetName: string): { rows: number; columns: number } {
-    this.bringUpToDate(sheetName);
+    this.bringUpToDate(sheetName, 'size');
     const id = this.hf?.getSheetId(sheetName);
     if (!this.hf || id === undefined) return { rows: 0, columns: 0 };
     const { height, width } = this.hf.getSheetDimensions(id);
@@ -418,7 +440,7 @@ export class WorkbookCalc {
    * A check-in reads the OKR sheet, History and its tab, and leaves the OKR feed, which no formula of the
    * workbook names, to the company's roll-up that imports it.
    */
-  private bringUpToDate(request: string | typeof EVERY_SHEET): void {
+  private bringUpToDate(request: string | typeof EVERY_SHEET, read?: { row: number; column: number } | 'size'): void {
     if (this.busy) return;
     let asked = false;
     if (request === EVERY_SHEET) {
@@ -436,6 +458,15 @@ export class WorkbookCalc {
     // The common case, checked without building anything: the same sheets, and every one in the engine as
     // last seen (a resize bumps the revision too).
     if (this.hf && importsSeen && !asked && this.sameSheets() && this.allSeen()) return;
+    // A read that none of the waiting edits reaches leaves them waiting (local/fresh-reads.ts).
+    if (read && typeof request === 'string' && this.hf && importsSeen && !asked && this.sameSheets()) {
+      const reads = this.freshReads();
+      const id = this.hf.getSheetId(request);
+      if (reads && id !== undefined) {
+        if (read === 'size' ? reads.sheetIsCurrent(id) : reads.isCurrent(id, read.row, read.column)) return;
+      }
+    }
+    this.fresh = null;
     // The locale decides how every formula reads; an array literal left whole is not recomputed by
     // HyperFormula after an edit: both start it afresh.
     if (!this.hf || this.locale !== this.book.locale || [...this.shadows.values()].some((shadow) => shadow.unsplit)) {
@@ -452,6 +483,62 @@ export class WorkbookCalc {
     this.figures.patches++;
     this.figures.sheets = this.shadows.size;
     if (this.imports) this.importRevision = this.imports.revision();
+  }
+
+  /** The cells known current for the edits waiting now; made again when a grid moves. */
+  private freshReads(): FreshReads | null {
+    const known = this.fresh;
+    if (known && this.revisionsAre(known.revisions)) return known.reads;
+    const revisions = new Map<number, number>();
+    for (const id of this.shadows.keys()) revisions.set(id, this.book.sheetById(id)?.grid.revision ?? -1);
+    const reads = this.waitingEdits();
+    this.fresh = { revisions, reads };
+    return reads;
+  }
+
+  private revisionsAre(revisions: Map<number, number>): boolean {
+    if (revisions.size !== this.shadows.size) return false;
+    for (const [id, revision] of revisions) if (this.book.sheetById(id)?.grid.revision !== revision) return false;
+    return true;
+  }
+
+  /**
+   * What waits to enter the engine, by the rows each sheet changed in; `null` when it cannot be told so
+   * (a new locale, an array literal left whole, sheets renamed, named ranges moved).
+   */
+  private waitingEdits(): FreshReads | null {
+    const hf = this.hf;
+    if (!hf || this.locale !== this.book.locale) return null;
+    const relaid = this.layoutOf() !== this.layout;
+    const held = new Map<number, FakeSheet>();
+    const changes = new Map<number, ChangedRows | 'whole' | null>();
+    const shadows = new Map<number, { shadow: Shadow; sheet: FakeSheet }>();
+    for (const [id, shadow] of this.shadows) {
+      const sheet = this.book.sheetById(id);
+      const hfId = hf.getSheetId(shadow.name);
+      if (!sheet || shadow.unsplit || sheet.name !== shadow.name || hfId === undefined) return null;
+      held.set(id, sheet);
+      shadows.set(hfId, { shadow, sheet });
+      changes.set(hfId, changedRows(sheet, shadow));
+    }
+    const named = this.namedExpressions(held);
+    if (named.length !== this.named.size || named.some(({ name, expression }) => this.named.get(name) !== expression)) {
+      return null;
+    }
+    return new FreshReads(hf, {
+      changes: (sheet) => changes.get(sheet),
+      formulaText: (sheet, row, column) => {
+        const held = shadows.get(sheet);
+        const content = held?.shadow.contents.get(key(row, column));
+        if (!held || typeof content !== 'string' || !content.startsWith('=')) return null;
+        if (relaid && held.shadow.sized) {
+          // An open-ended range ends at a sheet's last row, which may have moved.
+          const read = this.formulaCache.get(held.sheet.id)?.get(held.sheet.grid.peek(row, column).formula);
+          if (read?.kind !== 'formula' || read.sized) return null;
+        }
+        return content;
+      },
+    });
   }
 
   /** Every sheet in the engine is as it was when last read into it. */

@@ -124,7 +124,9 @@ export class Grid {
   }
 
   insertRows(at: number, count: number): void {
-    this.touch();
+    // Rows added after the last one move no cell: no row changed.
+    if (at > this.rows.length) this.resized();
+    else this.touch();
     this.rows.splice(at - 1, 0, ...Array.from({ length: count }, () => []));
     this.maxRows += count;
   }
@@ -136,7 +138,8 @@ export class Grid {
   }
 
   insertColumns(at: number, count: number): void {
-    this.touch();
+    if (at > this.maxColumns) this.resized();
+    else this.touch();
     for (const line of this.rows) {
       if (line.length >= at) line.splice(at - 1, 0, ...new Array<undefined>(count));
     }
@@ -153,7 +156,7 @@ export class Grid {
 
   /** Adds rows or columns at the end (appendRow growing the sheet). */
   grow(rows: number, columns: number): void {
-    this.touch();
+    this.resized();
     if (rows > 0) this.insertRows(this.maxRows + 1, rows);
     if (columns > 0) this.maxColumns += columns;
   }
@@ -171,6 +174,11 @@ export class Grid {
   touch(): void {
     this.revision = ++revisions;
     this.wholeRevision = this.revision;
+  }
+
+  /** Marks the grid's size changed, and no cell. */
+  private resized(): void {
+    this.revision = ++revisions;
   }
 
   /** Marks one row's cells changed. */
