@@ -3,7 +3,9 @@
 // first compares each sheet's grid revision (bumped by every write, see local/spreadsheet/grid.ts) with the
 // one it last saw and applies what changed as one batched edit (evaluation suspended, then resumed once):
 // sheets added, removed or renamed, named ranges moved, and only the cells whose input differs, so
-// HyperFormula recomputes only what depends on them through its own dependency graph. Formulas are read once
+// HyperFormula recomputes only what depends on them through its own dependency graph. A read of a cell that
+// none of the changes reaches is answered at once, and the changes wait for a read that needs them
+// (local/fresh-reads.ts). Formulas are read once
 // per text and kept until a sheet is added, removed, renamed or resized (open-ended ranges such as `A2:A`
 // end at a sheet's last row). A new locale, or an array literal left whole, rebuilds the engine. IMPORTRANGE
 // reads other workbooks, which HyperFormula cannot see: when its host's revision moves, the imports whose
