@@ -260,10 +260,11 @@ const MEMO_LIMIT = 100_000;
 /**
  * The shape of each text read, by the text and its cell, for every engine of the process: the team
  * workbooks of a roll-up hold the same texts in the same cells, found here without making their key again
- * (a string keeps its own hash, and the engines share their formula texts, see local/calc.ts).
+ * (a string keeps its own hash, and the engines share their formula texts, see local/calc.ts). It holds as
+ * many texts as the engines' shared reads (`SHARED_READS_LIMIT` there), which keep them anyway.
  */
 const SEEN = new Map<string, { row: number; col: number; learnt: Learnt }>();
-const SEEN_LIMIT = 500_000;
+const SEEN_LIMIT = 200_000;
 
 interface Node {
   type?: string;
