@@ -155,10 +155,20 @@ interface Part {
   shape: number;
   cells: Ast[];
   range: boolean;
-  plan: Plan | null;
 }
 
-const IMPURE: Part = { shape: -1, cells: [], range: false, plan: null };
+const IMPURE: Part = { shape: -1, cells: [], range: false };
+
+/**
+ * What is found of a part is kept on its node under one symbol, with shapes numbered once, for every engine
+ * of the process: engines share their syntax trees (local/parse-memo.ts), and a node marked by fifty
+ * engines under fifty symbols is slow for all of them to read. What an engine remembers of a part's values
+ * is its own (`Parts.planOf`).
+ */
+const MARK = Symbol('part');
+const SHAPES = new Map<string, number>();
+// Beyond it, a new shape is left unnumbered and its part is computed as it is (numbers are never reused).
+const SHAPES_LIMIT = 2_000_000;
 
 /** Parts evaluated as they are, never kept: constants, single cells and ranges (cheap to read). */
 const LEAVES = new Set([...CONSTANTS, 'CELL_REFERENCE', ...RANGES]);
@@ -187,8 +197,7 @@ function worthAsking(ast: Ast): boolean {
  * cost the garbage collector more than the memory saves.
  */
 class Parts {
-  private readonly mark = Symbol('part');
-  private readonly shapes = new Map<string, number>();
+  private readonly mark = MARK;
   private readonly plans: Plan[] = [];
 
   /** The shape of a range fixed in place, kept on the node; -1 for a range that moves with its cell. */
@@ -218,11 +227,23 @@ class Parts {
     return part;
   }
 
+  /** This engine's memory of a part's values: one for the same part wherever it stands; `null` when not worth it. */
+  planOf(part: Part): Plan | null {
+    if (!part.range || part.shape < 0) return null;
+    let plan = this.plans[part.shape];
+    if (plan === undefined) {
+      plan = { pass: -1, misses: 0, hits: 0, values: new Map() };
+      this.plans[part.shape] = plan;
+    }
+    return plan;
+  }
+
   private number(text: string): number {
-    let shape = this.shapes.get(text);
+    let shape = SHAPES.get(text);
     if (shape === undefined) {
-      shape = this.shapes.size;
-      this.shapes.set(text, shape);
+      if (SHAPES.size >= SHAPES_LIMIT) return -1;
+      shape = SHAPES.size;
+      SHAPES.set(text, shape);
     }
     return shape;
   }
@@ -231,20 +252,20 @@ class Parts {
     const { type } = ast;
     if (type === 'CELL_REFERENCE') {
       const shape = this.number(`REF(${referenceText(ast.reference)})`);
-      return { shape, cells: fixed(ast.reference, true, true) ? [] : [ast], range: false, plan: null };
+      return { shape, cells: fixed(ast.reference, true, true) ? [] : [ast], range: false };
     }
     if (RANGES.has(type)) {
       const [column, row] =
         type === 'COLUMN_RANGE' ? [true, false] : type === 'ROW_RANGE' ? [false, true] : [true, true];
       if (!fixed(ast.start, column, row) || !fixed(ast.end, column, row)) return IMPURE;
       const shape = this.number(`${type}(${referenceText(ast.start)};${referenceText(ast.end)})`);
-      return { shape, cells: [], range: true, plan: null };
+      return { shape, cells: [], range: true };
     }
     // Named expressions by their name (case does not matter to them); numbers and texts exactly.
     const name = type === 'NAMED_EXPRESSION' ? ((ast as { expressionName?: string }).expressionName ?? '') : '';
     const value =
       type === 'NUMBER' || type === 'STRING' ? `${typeof ast.value}:${String(ast.value)}` : name.toUpperCase();
-    return { shape: this.number(`${type}(${value})`), cells: [], range: false, plan: null };
+    return { shape: this.number(`${type}(${value})`), cells: [], range: false };
   }
 
   private inner(ast: Ast): Part {
@@ -275,13 +296,7 @@ class Parts {
       range ||= part.range;
     }
     const shape = this.number(`${head}(${shapes.join(';')})`);
-    let plan: Plan | null = null;
-    if (range) {
-      // One plan for the same part wherever it stands (each cell has its own syntax tree).
-      plan = this.plans[shape] ?? { pass: -1, misses: 0, hits: 0, values: new Map() };
-      this.plans[shape] = plan;
-    }
-    return { shape, cells, range, plan };
+    return shape < 0 ? IMPURE : { shape, cells, range };
   }
 }
 
@@ -405,8 +420,10 @@ function rememberSharedParts(
       for (const condition of (ast.args as Ast[]).slice(1)) readOnly.add(condition);
     }
     if (!worthAsking(ast)) return evaluate(ast, state);
-    const { plan, cells } = parts.of(ast);
+    const part = parts.of(ast);
+    const plan = parts.planOf(part);
     if (plan === null) return evaluate(ast, state);
+    const { cells } = part;
     if (plan.pass !== pass) {
       plan.pass = pass;
       plan.misses = 0;

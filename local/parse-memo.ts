@@ -43,7 +43,7 @@ interface Parser {
   tokenizeFormula(text: string): LexerResult;
   computeHashFromTokens(tokens: Token[], address: Address): string;
   resolveSheetReference(name: string): number | undefined;
-  cache: { get(hash: string): unknown };
+  cache: { get(hash: string): unknown; cache?: Map<string, unknown> };
   formulaAddress?: Address;
   statsCacheUsed: number;
 }
@@ -243,8 +243,28 @@ interface Learnt {
   hash: string;
   sheets: string[];
   ids: (number | undefined)[];
+  /** HyperFormula's entry for the shape in the engine that learnt it: the tree, its dependencies. */
+  entry?: unknown;
   shared?: { entry: unknown; result: ParseResult } | null;
 }
+
+/**
+ * The keys learnt, for every engine of the process: the fifty team workbooks of a roll-up hold the same
+ * shapes. An engine that meets a key another engine learnt takes that engine's entry into its own cache
+ * (HyperFormula shares one entry among all the cells of a shape, so it never writes into it) when the key's
+ * sheet names resolve to the same ids in it; else it learns the key again.
+ */
+const MEMO = new Map<string, Learnt | typeof DISTRUSTED>();
+const MEMO_LIMIT = 100_000;
+
+/**
+ * The shape of each text read, by the text and its cell, for every engine of the process: the team
+ * workbooks of a roll-up hold the same texts in the same cells, found here without making their key again
+ * (a string keeps its own hash, and the engines share their formula texts, see local/calc.ts). It holds as
+ * many texts as the engines' shared reads (`SHARED_READS_LIMIT` there), which keep them anyway.
+ */
+const SEEN = new Map<string, { row: number; col: number; learnt: Learnt }>();
+const SEEN_LIMIT = 200_000;
 
 interface Node {
   type?: string;
@@ -296,6 +316,10 @@ export interface ParseMemoFigures {
   shared: number;
   /** Texts read by HyperFormula as before. */
   misses: number;
+  /** Keys this engine learnt (see MEMO). */
+  learnt: number;
+  /** Shapes this engine took from another engine's cache instead of parsing them. */
+  borrowed: number;
 }
 
 /** Adds the memory to a freshly built engine's parser; returns its figures, or `null` for an engine shaped otherwise. */
@@ -316,12 +340,25 @@ export function rememberParses(hf: HyperFormula): ParseMemoFigures | null {
   const tokenize = p.tokenizeFormula.bind(p);
   const hashOf = p.computeHashFromTokens.bind(p);
   const cache = p.cache;
-  const memo = new Map<string, Learnt | typeof DISTRUSTED>();
-  const figures: ParseMemoFigures = { hits: 0, shared: 0, misses: 0 };
+  const memo = MEMO;
+  const figures: ParseMemoFigures = { hits: 0, shared: 0, misses: 0, learnt: 0, borrowed: 0 };
+  // Another engine's entry for a shape, put into this engine's cache (see MEMO).
+  const entryOf = (learnt: Learnt): unknown => {
+    const own = cache.get(learnt.hash);
+    if (own !== undefined || learnt.entry === undefined || !(cache.cache instanceof Map)) return own;
+    cache.cache.set(learnt.hash, learnt.entry);
+    figures.borrowed++;
+    return learnt.entry;
+  };
 
   // The text being read: its key to learn, or HyperFormula's key of its shape when it is known.
   let learning: FormulaKey | null = null;
   let known: string | null = null;
+
+  const see = (text: string, address: Address, learnt: Learnt) => {
+    if (SEEN.size >= SEEN_LIMIT) SEEN.clear();
+    SEEN.set(text, { row: address.row, col: address.col, learnt });
+  };
 
   p.tokenizeFormula = (text: string) => {
     if (known !== null) return { tokens: TOKENS_KNOWN, errors: [] };
@@ -338,15 +375,22 @@ export function rememberParses(hf: HyperFormula): ParseMemoFigures | null {
     if (learning !== null) {
       // HyperFormula resolved every sheet name of the text just now: resolving them again adds no sheet.
       const sheets = [...new Set(learning.references.flatMap((r) => (r.sheet === null ? [] : [r.sheet])))];
-      if (memo.size >= 100_000) memo.clear();
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      figures.learnt++;
       memo.set(learning.key, { hash, sheets, ids: sheets.map((name) => p.resolveSheetReference(name)) });
     }
     return hash;
   };
   p.parse = (text: string, address: Address) => {
-    const found = formulaKey(text, address);
-    const learnt = found === null ? undefined : memo.get(found.key);
-    const entry = learnt === undefined || learnt === DISTRUSTED ? undefined : cache.get(learnt.hash);
+    const seen = SEEN.get(text);
+    let found: FormulaKey | null = null;
+    let learnt: Learnt | typeof DISTRUSTED | undefined;
+    if (seen !== undefined && seen.row === address.row && seen.col === address.col) learnt = seen.learnt;
+    else {
+      found = formulaKey(text, address);
+      learnt = found === null ? undefined : memo.get(found.key);
+    }
+    const entry = learnt === undefined || learnt === DISTRUSTED ? undefined : entryOf(learnt);
     if (
       learnt !== undefined &&
       learnt !== DISTRUSTED &&
@@ -354,6 +398,7 @@ export function rememberParses(hf: HyperFormula): ParseMemoFigures | null {
       learnt.sheets.every((name, i) => p.resolveSheetReference(name) === learnt.ids[i])
     ) {
       figures.hits++;
+      if (seen === undefined) see(text, address, learnt);
       if (learnt.shared && learnt.shared.entry === entry) {
         figures.shared++;
         const { result } = learnt.shared;
@@ -372,13 +417,21 @@ export function rememberParses(hf: HyperFormula): ParseMemoFigures | null {
       } finally {
         known = null;
       }
-    } else {
-      figures.misses++;
-      // A key learnt with other sheet ids (a sheet renamed or removed since) is learnt again.
-      learning = found !== null && learnt !== DISTRUSTED ? found : null;
     }
+    figures.misses++;
+    // A key learnt with other sheet ids (a sheet renamed or removed since) is learnt again.
+    found ??= formulaKey(text, address);
+    const before = found === null ? undefined : memo.get(found.key);
+    learning = found !== null && before !== DISTRUSTED ? found : null;
     try {
-      return parse(text, address);
+      const result = parse(text, address);
+      // What this engine learnt now serves the others too.
+      const now = found === null ? undefined : memo.get(found.key);
+      if (now !== undefined && now !== DISTRUSTED && now !== before) {
+        now.entry = cache.get(now.hash);
+        see(text, address, now);
+      }
+      return result;
     } finally {
       known = null;
       learning = null;

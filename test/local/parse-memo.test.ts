@@ -106,12 +106,17 @@ function sheetsOfFormulas(): Record<string, unknown[][]> {
   return { Data: rows('Data'), "it's": rows("it's"), 'Other sheet': rows('Other sheet') };
 }
 
-function valuesOf(withMemo: boolean): { values: unknown[][][]; figures: ReturnType<typeof rememberParses> } {
+function valuesOf(
+  withMemo: boolean,
+  reversed = false,
+): { values: unknown[][][]; figures: ReturnType<typeof rememberParses> } {
   const hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
   const figures = withMemo ? rememberParses(hf) : null;
   const sheets = sheetsOfFormulas();
   hf.suspendEvaluation();
-  for (const name of Object.keys(sheets)) hf.addSheet(name);
+  // In reverse, every sheet gets another id than in the other engines.
+  const names = reversed ? Object.keys(sheets).reverse() : Object.keys(sheets);
+  for (const name of names) hf.addSheet(name);
   hf.addNamedExpression('total', '=Data!$A$3');
   for (const [name, rows] of Object.entries(sheets)) {
     hf.setSheetContent(hf.getSheetId(name) as number, rows as never);
@@ -141,5 +146,20 @@ describe('an engine reading formulas through the memory', () => {
     // Most formulas were read through a known shape, and most of those given its answer.
     expect(remembered.figures?.hits).toBeGreaterThan(1000);
     expect(remembered.figures?.shared).toBeGreaterThan(700);
+  });
+
+  it('shares what one engine learnt with the next engines of the process, where their sheets are the same', () => {
+    valuesOf(true);
+    // The same texts in the same cells: each shape is taken from the first engine, and only the two read
+    // while a sheet was renamed away are learnt again.
+    const again = valuesOf(true);
+    expect(again.values).toEqual(valuesOf(false).values);
+    expect(again.figures?.learnt).toBeLessThanOrEqual(2);
+    expect(again.figures?.borrowed).toBeGreaterThan(20);
+    expect(again.figures?.hits).toBeGreaterThan(1000);
+    // Sheets with other ids: the shapes naming them are learnt again, and every value is still right.
+    const reversed = valuesOf(true, true);
+    expect(reversed.values).toEqual(valuesOf(false, true).values);
+    expect(reversed.figures?.learnt).toBeGreaterThan(0);
   });
 });
