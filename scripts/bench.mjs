@@ -1,6 +1,7 @@
 // `npm run bench`: prints the figures the issues ask for (sizes, service calls, milliseconds). It measures
 // and prints; it asserts nothing, since wall-clock time on a shared machine is no test.
 
+import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
@@ -15,6 +16,18 @@ async function importSource(path) {
   const out = join(root, 'node_modules/.cache/okr-bench', `${path.replace(/[/.]/g, '_')}.mjs`);
   await esbuild.build({ entryPoints: [join(root, path)], bundle: true, format: 'esm', platform: 'node', outfile: out });
   return import(pathToFileURL(out).href);
+}
+
+/**
+ * Runs an exported function of a module compiled by `importSource` in a Node process of its own, with the
+ * given Node flags, and answers what it returned (JSON).
+ */
+function measureInFreshProcess(path, name, options, nodeFlags) {
+  const module = pathToFileURL(join(root, 'node_modules/.cache/okr-bench', `${path.replace(/[/.]/g, '_')}.mjs`)).href;
+  const script = `import(${JSON.stringify(module)}).then((m) => process.stdout.write(JSON.stringify(m[${JSON.stringify(name)}](${JSON.stringify(options)}))))`;
+  const result = spawnSync(process.execPath, [...nodeFlags, '-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (result.status !== 0) throw new Error(`${name} in a fresh process exited with ${result.status}: ${result.stderr}`);
+  return JSON.parse(result.stdout);
 }
 
 /**
@@ -255,7 +268,8 @@ console.log(
 );
 const { measureRollup } = await importSource('local/rollup-scale.ts');
 for (const teams of [5, 50]) {
-  const f = measureRollup({ teams, objectives: 10, keyResults: 10, bundlePath: join(root, 'dist/Code.js') });
+  const options = { teams, objectives: 10, keyResults: 10, bundlePath: join(root, 'dist/Code.js') };
+  const f = measureRollup(options);
   const agree = f.scores.every(
     (s) =>
       s.sheet !== null &&
@@ -270,6 +284,14 @@ for (const teams of [5, 50]) {
       `company scores ${f.scores.map((s) => `${s.id} ${s.sheet?.toFixed(4)}`).join(', ')} ` +
       `(${agree ? 'as the core rolls them up' : `WRONG: the core gives ${f.scores.map((s) => s.core).join(', ')}`}); ` +
       `making the workbooks ${f.buildMs.toFixed(0)} ms`,
+  );
+  // The same in a Node process of its own, as the playground runs it (`npm start`): this process holds
+  // everything the sections above left on its heap.
+  const fresh = measureInFreshProcess('local/rollup-scale.ts', 'measureRollup', options, ['--max-semi-space-size=64']);
+  console.log(
+    `  in a fresh process (as npm start runs the playground): the roll-up with the teams open ` +
+      `${fresh.rollupMs.toFixed(0)} ms; a cold start to the same scores ${fresh.coldMs.toFixed(0)} ms ` +
+      `(${fresh.engineBuilds} engine builds)`,
   );
 }
 
