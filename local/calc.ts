@@ -713,15 +713,22 @@ export class WorkbookCalc {
         const id = hf.getSheetId(sheet.name) as number;
         const after = fresh.get(sheet.id) ?? this.shadowOf(sheet);
         const edits: Edit[] = [];
+        // Formulas replaced or removed go first: an array among them leaves the cells it filled, so an array
+        // written beside it in the same edit (rows moved up by one) is not blocked by it.
+        const cleared: Edit[] = [];
         for (const [at, content] of after.contents) {
-          if (!sameContent(before.contents.get(at), content)) {
-            edits.push({ sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1, content });
+          const was = before.contents.get(at);
+          if (!sameContent(was, content)) {
+            const cell = { sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1 };
+            if (typeof was === 'string' && was.startsWith('=')) cleared.push({ ...cell, content: null });
+            edits.push({ ...cell, content });
           }
         }
         for (const at of before.contents.keys()) {
           if (!after.contents.has(at))
-            edits.push({ sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1, content: null });
+            cleared.push({ sheet: id, row: rowOf(at) - 1, col: columnOf(at) - 1, content: null });
         }
+        writeEdits(hf, cleared);
         writeEdits(hf, edits);
         // After the cells that blocked them are cleared.
         const again = (blocked.get(sheet.id) ?? []).filter((cell) =>

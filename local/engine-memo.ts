@@ -191,6 +191,11 @@ function worthAsking(ast: Ast): boolean {
   return RANGES.has(ast.left?.type ?? '') || RANGES.has(ast.right?.type ?? '');
 }
 
+/** HyperFormula's arrays by their top-left cell (`dependencyGraph.arrayMapping`). */
+interface ArraysByCorner {
+  getArrayByCorner(corner: unknown): { array?: { error?: unknown } } | undefined;
+}
+
 /**
  * Finds the parts of formulas, numbering their shapes; a part's children are known before it. What is found
  * is kept on the syntax tree itself, under a symbol of this engine's own: millions of entries in a WeakMap
@@ -396,15 +401,31 @@ function rememberSharedParts(
   // them all, its cells read once. It is handed out as it is: HyperFormula's operators write only into
   // arrays of their own making ("ad hoc"), never into a range's.
   let ranges = new Map<string, unknown>();
+  // A range that is exactly an array's area when the array holds an error (a FILTER over its own cells, a
+  // cycle): HyperFormula 3.5 throws "Unknown array" there instead of answering the array's error, and the
+  // whole computation fails. Sheets shows the error.
+  const rangeValue = (ast: Ast, state: State): unknown => {
+    try {
+      return evaluate(ast, state);
+    } catch (error) {
+      const corner = (ast.start as { toSimpleCellAddress?(base: unknown): unknown } | undefined)?.toSimpleCellAddress?.(
+        state.formulaAddress,
+      );
+      const graph = (interpreter as { dependencyGraph?: { arrayMapping?: ArraysByCorner } }).dependencyGraph;
+      const held = corner === undefined ? undefined : graph?.arrayMapping?.getArrayByCorner(corner)?.array?.error;
+      if (error instanceof Error && error.message === 'Unknown array' && isError(held)) return held;
+      throw error;
+    }
+  };
   // The conditions of FILTER calls (HyperFormula's FILTER reads them and writes nothing into them).
   const readOnly = new WeakSet<Ast>();
   const sharedRange = (ast: Ast, state: State): unknown => {
     const shape = parts.rangeShape(ast);
-    if (shape < 0) return evaluate(ast, state);
+    if (shape < 0) return rangeValue(ast, state);
     const rangeKey = `${shape}:${state.formulaAddress.sheet}`;
     const known = ranges.get(rangeKey);
     if (known !== undefined) return known;
-    const value = evaluate(ast, state);
+    const value = rangeValue(ast, state);
     if (value instanceof SimpleRangeValue && !value.isAdHoc()) {
       ranges.set(rangeKey, value);
       memory.sharedRanges.add(value);

@@ -6,6 +6,7 @@
 import { HyperFormula } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
 import { rememberInEngine } from '../../local/engine-memo';
+import { createLocalRuntime } from '../../local/runtime';
 
 // Texts equal under the collator but not as strings (case, accents, ß), blanks, numbers, booleans, a text
 // that reads as a date, and near misses.
@@ -98,5 +99,20 @@ describe('a fixed column compared with one text', () => {
   it('leaves a column holding an error to the engine, with the same answers', () => {
     const withError = [...COLUMN, '=1/0'];
     expect(computed(true, withError).values).toEqual(computed(false, withError).values);
+  });
+});
+
+describe('a range over an array that holds an error', () => {
+  it('reads the error, as Sheets shows it, where HyperFormula alone fails the whole computation', () => {
+    // A FILTER over its own cells is a cycle; after any structural edit the range read again is exactly
+    // the array's area, which HyperFormula 3.5 cannot read ("Unknown array").
+    const runtime = createLocalRuntime({ locale: 'en_US', timeZone: 'UTC' });
+    runtime.services.spreadsheet.insertSheet('Main');
+    runtime.services.spreadsheet.insertSheet('Other');
+    runtime.setCell('Other', 'A1', '=FILTER(A1:A4;A1:A4>1)');
+    const cycle = { kind: 'error', code: '#REF!', message: 'Circular dependency detected.' };
+    expect(runtime.computed('Other', 1, 1)).toEqual(cycle);
+    runtime.services.spreadsheet.sheetByName('Main')?.deleteRows(2, 1);
+    expect(runtime.computed('Other', 1, 1)).toEqual(cycle);
   });
 });

@@ -124,6 +124,16 @@ describe('the local formula engine follows each edit', () => {
     runtime.setCell('Data', 'A4', 'AB');
     expect(column(runtime, 'Sums', 'B1:B7')).toEqual([5, 5, 6, 2, 0, 0, 5]);
   });
+
+  it('spills an array moved up by a deleted row, where it stood a moment before', () => {
+    const runtime = runtimeWithData();
+    const sums = runtime.services.spreadsheet.sheetByName('Sums');
+    sums?.getRange('F6').setFormula('=SEQUENCE(3)');
+    expect(column(runtime, 'Sums', 'F6:F8')).toEqual([1, 2, 3]);
+    // The formula leaves F6 for F5 in the same edit: its old cells are left first, so it spills.
+    sums?.deleteRows(2, 1);
+    expect(column(runtime, 'Sums', 'F5:F7')).toEqual([1, 2, 3]);
+  });
 });
 
 describe('the local formula engine holds only the sheets a read needs', () => {
