@@ -38,6 +38,8 @@ export interface WaitingEdits {
   changes(sheet: number): ChangedRows | 'whole' | null | undefined;
   /** The text HyperFormula holds in a cell (1-based), or `null` when it would read differently now. */
   formulaText(sheet: number, row: number, column: number): string | null;
+  /** Whether a sheet's formulas with open-ended ranges (`A2:A`) may read differently: a row count moved. */
+  resized(sheet: number): boolean;
 }
 
 type Address = { sheet: number; row: number; col: number };
@@ -132,9 +134,12 @@ export class FreshReads {
     return true;
   }
 
-  /** Whether a sheet's size is what it will be: nothing in it changed (arrays keep the size they were read with). */
+  /**
+   * Whether a sheet's size is what it will be: nothing in it changed, and no open-ended range of it may end
+   * elsewhere (an array keeps the size it was read with, which its ranges give).
+   */
   sheetIsCurrent(sheet: number): boolean {
-    return this.edits.changes(sheet) === null;
+    return this.edits.changes(sheet) === null && !this.edits.resized(sheet);
   }
 
   /** What a cell reads, or `null` when the cell itself may show something else after the edits. */
