@@ -540,6 +540,7 @@ export class WorkbookCalc {
         }
         return content;
       },
+      resized: (sheet) => relaid && shadows.get(sheet)?.shadow.sized === true,
     });
   }
 

@@ -38,6 +38,8 @@ export interface WaitingEdits {
   changes(sheet: number): ChangedRows | 'whole' | null | undefined;
   /** The text HyperFormula holds in a cell (1-based), or `null` when it would read differently now. */
   formulaText(sheet: number, row: number, column: number): string | null;
+  /** Whether a sheet's formulas with open-ended ranges (`A2:A`) may read differently: a row count moved. */
+  resized(sheet: number): boolean;
 }
 
 type Address = { sheet: number; row: number; col: number };
@@ -101,7 +103,7 @@ export class FreshReads {
     if (this.current.has(first)) return true;
     // Everything the cell reads, cells and ranges, until something changed turns up or nothing is left.
     const found: number[] = [];
-    const rangesFound: string[] = [];
+    const rangesFound = new Set<string>();
     const queued = new Set<number>([first]);
     const queue: Address[] = [{ sheet, row: row - 1, col: column - 1 }];
     for (let address = queue.pop(); address; address = queue.pop()) {
@@ -132,9 +134,12 @@ export class FreshReads {
     return true;
   }
 
-  /** Whether a sheet's size is what it will be: nothing in it changed (arrays keep the size they were read with). */
+  /**
+   * Whether a sheet's size is what it will be: nothing in it changed, and no open-ended range of it may end
+   * elsewhere (an array keeps the size it was read with, which its ranges give).
+   */
   sheetIsCurrent(sheet: number): boolean {
-    return this.edits.changes(sheet) === null;
+    return this.edits.changes(sheet) === null && !this.edits.resized(sheet);
   }
 
   /** What a cell reads, or `null` when the cell itself may show something else after the edits. */
@@ -164,17 +169,18 @@ export class FreshReads {
   }
 
   /** A range's cells that hold something, or `null` when the range may read differently after the edits. */
-  private rangeCells(range: Range, found: string[]): Address[] | null {
+  private rangeCells(range: Range, found: Set<string>): Address[] | null {
     const { sheet } = range.start;
     const k = `${sheet}:${range.start.row}:${range.start.col}:${range.end.row}:${range.end.col}`;
-    if (this.ranges.has(k)) return [];
+    // Known from an earlier read, or met already in this one (a column's every row names the same range).
+    if (this.ranges.has(k) || found.has(k)) return [];
     const change = this.edits.changes(sheet);
     if (change === undefined || change === 'whole') return null;
     const { height, width } = this.hf.getSheetDimensions(sheet);
     const lastRow = Math.min(range.end.row, height - 1);
     const lastColumn = Math.min(range.end.col, width - 1);
     if (change && (change.first <= range.end.row + 1 || this.firstBlockedRow(sheet) <= range.end.row + 1)) return null;
-    found.push(k);
+    found.add(k);
     const cells: Address[] = [];
     for (let row = range.start.row; row <= lastRow; row++) {
       for (let col = range.start.col; col <= lastColumn; col++) cells.push({ sheet, row, col });
