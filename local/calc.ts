@@ -5,11 +5,10 @@
 // sheets added, removed or renamed, named ranges moved, and only the cells whose input differs, so
 // HyperFormula recomputes only what depends on them through its own dependency graph. A read of a cell that
 // none of the changes reaches is answered at once, and the changes wait for a read that needs them
-// (local/fresh-reads.ts). Formulas are read once
-// per text and kept until a sheet is added, removed, renamed or resized (open-ended ranges such as `A2:A`
-// end at a sheet's last row). A new locale, or an array literal left whole, rebuilds the engine. IMPORTRANGE
-// reads other workbooks, which HyperFormula cannot see: when its host's revision moves, the imports whose
-// source or grant moved are entered again in the same batched edit.
+// (local/fresh-reads.ts). Formulas are read once per text and kept until a sheet is added, removed, renamed
+// or resized (open-ended ranges such as `A2:A` end at a sheet's last row). A new locale, or an array literal
+// left whole, rebuilds the engine. IMPORTRANGE reads other workbooks, which HyperFormula cannot see: when its
+// host's revision moves, the imports whose source or grant moved are entered again in the same batched edit.
 //
 // The input HyperFormula gets is the fake's, translated (local/sheets-syntax.ts): formulas are read in the
 // syntax of the spreadsheet's locale (`=ROUND(2,5;0)` on a Polish spreadsheet) while the fake keeps them as
@@ -200,11 +199,20 @@ function changedRows(sheet: FakeSheet, shadow: Shadow): ChangedRows | 'whole' | 
   const rows = sheet.grid.rowsChangedSince(shadow.revision);
   if (rows === null) return 'whole';
   if (rows.length === 0) return null;
-  for (const anchor of shadow.anchors.values()) {
-    for (const at of anchor.cells) if (rows.includes(rowOf(at))) return 'whole';
-  }
+  if (literalRowsChanged(shadow, rows)) return 'whole';
   // In order, as the grid lists them.
-  return { rows: new Set(rows), first: rows[0] as number, last: rows[rows.length - 1] as number };
+  return { rows: new Set(rows), first: rows[0] as number };
+}
+
+/**
+ * Whether a changed row holds an array literal's elements: they fill the cells below (or beside) it when
+ * those are free, so the sheet is read again whole.
+ */
+function literalRowsChanged(shadow: Shadow, rows: readonly number[]): boolean {
+  if (shadow.anchors.size === 0) return false;
+  const covered = new Set<number>();
+  for (const anchor of shadow.anchors.values()) for (const at of anchor.cells) covered.add(rowOf(at));
+  return rows.some((row) => covered.has(row));
 }
 
 /** Writes edits, cells side by side in one row as one call (History appends whole rows). */
@@ -924,13 +932,7 @@ export class WorkbookCalc {
     const grid = sheet.grid;
     const changed = grid.rowsChangedSince(before.revision);
     if (changed === null) return null;
-    // An array literal's elements fill the cells below it (or beside it) when they are free: a change in
-    // any of its rows reads the sheet whole.
-    if (before.anchors.size > 0) {
-      const covered = new Set<number>();
-      for (const anchor of before.anchors.values()) for (const at of anchor.cells) covered.add(rowOf(at));
-      if (changed.some((row) => covered.has(row))) return null;
-    }
+    if (literalRowsChanged(before, changed)) return null;
     const columns = Math.max(before.columns, grid.lastColumn());
     const contents = new Map(before.contents);
     const unparsed = new Set(before.unparsed);

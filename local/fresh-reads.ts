@@ -22,11 +22,10 @@
 
 import { HyperFormula } from 'hyperformula';
 
-/** The rows (1-based) a sheet changed in since the engine read it, with the first and the last. */
+/** The rows (1-based) a sheet changed in since the engine read it, and the first of them. */
 export interface ChangedRows {
   rows: ReadonlySet<number>;
   first: number;
-  last: number;
 }
 
 /** What waits to enter the engine, as the fresh reads need to know it. */

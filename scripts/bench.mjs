@@ -11,9 +11,12 @@ import { build } from './build.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Where `importSource` puts a module of the project compiled for Node. */
+const compiledPath = (path) => join(root, 'node_modules/.cache/okr-bench', `${path.replace(/[/.]/g, '_')}.mjs`);
+
 /** Compiles a TypeScript module of the project for Node and imports it. */
 async function importSource(path) {
-  const out = join(root, 'node_modules/.cache/okr-bench', `${path.replace(/[/.]/g, '_')}.mjs`);
+  const out = compiledPath(path);
   await esbuild.build({ entryPoints: [join(root, path)], bundle: true, format: 'esm', platform: 'node', outfile: out });
   return import(pathToFileURL(out).href);
 }
@@ -23,7 +26,7 @@ async function importSource(path) {
  * given Node flags, and answers what it returned (JSON).
  */
 function measureInFreshProcess(path, name, options, nodeFlags) {
-  const module = pathToFileURL(join(root, 'node_modules/.cache/okr-bench', `${path.replace(/[/.]/g, '_')}.mjs`)).href;
+  const module = pathToFileURL(compiledPath(path)).href;
   const script = `import(${JSON.stringify(module)}).then((m) => process.stdout.write(JSON.stringify(m[${JSON.stringify(name)}](${JSON.stringify(options)}))))`;
   const result = spawnSync(process.execPath, [...nodeFlags, '-e', script], { encoding: 'utf8', maxBuffer: 1 << 26 });
   if (result.status !== 0) throw new Error(`${name} in a fresh process exited with ${result.status}: ${result.stderr}`);
