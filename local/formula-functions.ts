@@ -523,8 +523,10 @@ const CRITERIA_FUNCTIONS = ['SUMIF', 'SUMIFS', 'AVERAGEIF', 'COUNTIF', 'COUNTIFS
 // the general way: a range the interpreter would refuse or answer from an array (an area that starts where a
 // spilled array does), a one-cell range (the interpreter turns it into a scalar, whose error wins over the
 // row), arguments that are not a plain cell or number, a row or column that is a range (vectorized in array
-// arithmetic) or not a whole number. The formula still depends on the range: HyperFormula wires a formula's
-// dependencies from its syntax tree when it parses it, not from what evaluating it reads.
+// arithmetic) or not a whole number. Array arithmetic (ARRAYFORMULA) changes nothing else: it vectorizes only
+// a range given for a number. The formula still depends on the range: HyperFormula wires a formula's
+// dependencies from its syntax tree when it parses it, not from what evaluating it reads (a test edits a
+// range read this way and sees the answer follow).
 
 interface IndexRange {
   sheet: number;
@@ -662,6 +664,7 @@ class PointedIndexPlugin extends FunctionPlugin {
     const col = numberOf(engine.coerceScalarToNumberOrError(colValue));
     if (col === undefined || col instanceof CellError) return col;
     if (!Number.isInteger(row) || !Number.isInteger(col)) return undefined;
+    // A cell read as nothing (a gap of a ragged array) is `undefined` here too: the general way answers it.
     const outside = outsideOf(height, width, row, col);
     return outside ?? this.cellAt({ sheet: start.sheet, row: start.row + row - 1, col: start.col + col - 1 });
   }
