@@ -508,19 +508,77 @@ function rawValue(value: unknown): unknown {
 
 const CRITERIA_FUNCTIONS = ['SUMIF', 'SUMIFS', 'AVERAGEIF', 'COUNTIF', 'COUNTIFS', 'MINIFS', 'MAXIFS'];
 
-/**
- * Makes the Sheets functions HyperFormula lacks or has in Excel's form known to every engine of the process
- * (once): SPARKLINE, SORT as Sheets has it, and the criteria functions walked in a plain loop.
- */
 // --- INDEX, read where it points ----------------------------------------------------------------------------
 // The same function as HyperFormula's own (its checks, errors and results), but a cell of a range is read
 // where it is instead of reading the whole range first: HyperFormula's INDEX reads every cell of its range
 // for each call, so the OKR feed's and the Alignment map's INDEX(100-row range; n) cost 100 reads each
 // (half the time of computing a team workbook or a 50-team roll-up).
+//
+// The OKR feed's common shape, INDEX(fixed A1:B9 range; a cell or a number[; a cell or a number]), 36 calls
+// per feed row, does not go through HyperFormula's `runFunction` at all: its evaluating and checking the
+// arguments, building the range value and asking for vectorization cost ten times the one read. The range is
+// taken from the syntax tree as the interpreter takes it, the row and column are evaluated and coerced as
+// `runFunction` coerces a NUMBER argument (errors propagate, texts, dates, booleans and blanks read as
+// numbers the same way), then the same bounds checks and read follow. Whatever could answer otherwise goes
+// the general way: a range the interpreter would refuse or answer from an array (an area that starts where a
+// spilled array does), a one-cell range (the interpreter turns it into a scalar, whose error wins over the
+// row), arguments that are not a plain cell or number, a row or column that is a range (vectorized in array
+// arithmetic) or not a whole number. Array arithmetic (ARRAYFORMULA) changes nothing else: it vectorizes only
+// a range given for a number. The formula still depends on the range: HyperFormula wires a formula's
+// dependencies from its syntax tree when it parses it, not from what evaluating it reads (a test edits a
+// range read this way and sees the answer follow).
 
 interface IndexRange {
   sheet: number;
   start: { row: number; col: number };
+}
+
+interface Address {
+  sheet: number;
+  row: number;
+  col: number;
+}
+
+/** The parts of HyperFormula's syntax tree the fast path reads. */
+interface IndexAst {
+  type: string;
+  start?: { sheet?: number; toSimpleCellAddress(base: Address): Address };
+  end?: { sheet?: number; toSimpleCellAddress(base: Address): Address };
+}
+
+interface IndexEngine {
+  interpreter: { isSheetValid(reference: { sheet?: number }): boolean };
+  dependencyGraph: {
+    getCellValue(address: Address): unknown;
+    arrayMapping: { getArrayByCorner(address: Address): { array?: { raw?: unknown } } | undefined };
+  };
+  coerceScalarToNumberOrError(value: unknown): unknown;
+}
+
+function hasIndexInternals(engine: Partial<IndexEngine>): boolean {
+  return (
+    typeof engine.interpreter?.isSheetValid === 'function' &&
+    typeof engine.dependencyGraph?.getCellValue === 'function' &&
+    typeof engine.dependencyGraph.arrayMapping?.getArrayByCorner === 'function' &&
+    typeof engine.coerceScalarToNumberOrError === 'function'
+  );
+}
+
+/** A row or column argument the fast path takes: a plain cell or a number. */
+const SCALAR_ARGUMENTS = new Set(['CELL_REFERENCE', 'NUMBER']);
+
+/** INDEX's answer for a position outside an area `height` × `width`, or `null` inside it. */
+function outsideOf(height: number, width: number, row: number, col: number): CellError | null {
+  if (col < 1 || row < 1) return new CellError(ErrorType.VALUE, 'Argument cannot be less than 1.');
+  if (col > width || row > height) return new CellError(ErrorType.NUM, 'Value too large.');
+  return null;
+}
+
+/** A coerced argument as HyperFormula hands it on (`getRawValue`): a number, an error, a rich number's number. */
+function numberOf(coerced: unknown): number | CellError | undefined {
+  if (coerced instanceof CellError || typeof coerced === 'number') return coerced;
+  const rich = coerced as { val?: unknown } | null;
+  return typeof rich === 'object' && rich !== null && typeof rich.val === 'number' ? rich.val : undefined;
 }
 
 class PointedIndexPlugin extends FunctionPlugin {
@@ -535,26 +593,24 @@ class PointedIndexPlugin extends FunctionPlugin {
     },
   };
 
+  /** Whether this engine has the internals the fast path reads (HyperFormula 3.5's). */
+  private shaped: boolean | undefined;
+
   pointedIndex(call: FunctionCall, state: State): unknown {
+    const fast = this.fixedRangeIndex(call, state);
+    if (fast !== undefined) return fast;
     return this.runFunction(
       call.args,
       state,
       this.metadata('INDEX'),
       (range: SimpleRangeValue, row: number, col: number): never => {
         const found = (value: unknown) => value as never;
-        if (col < 1 || row < 1) return found(new CellError(ErrorType.VALUE, 'Argument cannot be less than 1.'));
-        if (col > range.width() || row > range.height()) return found(new CellError(ErrorType.NUM, 'Value too large.'));
+        const outside = outsideOf(range.height(), range.width(), row, col);
+        if (outside) return found(outside);
         const { range: area, _data: read } = range as unknown as { range?: IndexRange; _data?: unknown };
         if (area && read === undefined) {
-          const graph = (this as unknown as { dependencyGraph: { getCellValue(address: unknown): unknown } })
-            .dependencyGraph;
-          const value = graph.getCellValue({
-            sheet: area.sheet,
-            row: area.start.row + row - 1,
-            col: area.start.col + col - 1,
-          });
           return found(
-            value instanceof SimpleRangeValue ? new CellError(ErrorType.VALUE, 'Cell range not allowed.') : value,
+            this.cellAt({ sheet: area.sheet, row: area.start.row + row - 1, col: area.start.col + col - 1 }),
           );
         }
         return found(
@@ -565,8 +621,59 @@ class PointedIndexPlugin extends FunctionPlugin {
       },
     );
   }
+
+  /** One cell of a range, read where it is; a cell holding a range is no answer. */
+  private cellAt(address: Address): unknown {
+    const value = (this as unknown as IndexEngine).dependencyGraph.getCellValue(address);
+    return value instanceof SimpleRangeValue ? new CellError(ErrorType.VALUE, 'Cell range not allowed.') : value;
+  }
+
+  /** INDEX(fixed range; cell or number[; cell or number]) without `runFunction`; `undefined` to go its way. */
+  private fixedRangeIndex(call: FunctionCall, state: State): unknown {
+    const args = call.args as unknown as IndexAst[];
+    const [range, rowArg, colArg] = args;
+    if (args.length < 2 || args.length > 3 || range?.type !== 'CELL_RANGE' || !range.start || !range.end) {
+      return undefined;
+    }
+    if (!SCALAR_ARGUMENTS.has(rowArg?.type ?? '') || (colArg && !SCALAR_ARGUMENTS.has(colArg.type))) return undefined;
+    // The range as the interpreter evaluates a CELL_RANGE (Interpreter.evaluateAstWithoutPostprocessing).
+    const engine = this as unknown as IndexEngine;
+    this.shaped ??= hasIndexInternals(engine);
+    if (!this.shaped) return undefined;
+    const { interpreter, dependencyGraph } = engine;
+    if (range.start.sheet !== range.end.sheet) return undefined;
+    if (!interpreter.isSheetValid(range.start) || !interpreter.isSheetValid(range.end)) return undefined;
+    const base = state.formulaAddress as Address;
+    const start = range.start.toSimpleCellAddress(base);
+    const end = range.end.toSimpleCellAddress(base);
+    const height = end.row - start.row + 1;
+    const width = end.col - start.col + 1;
+    if (start.row < 0 || start.col < 0 || height < 1 || width < 1 || height * width === 1) return undefined;
+    // A range that is exactly a spilled array's area is read from the array's values, which are its cells'
+    // values once computed; an array not computed or errored makes the interpreter throw or answer otherwise.
+    const array = dependencyGraph.arrayMapping.getArrayByCorner(start)?.array;
+    if (array !== undefined && typeof array.raw !== 'function') return undefined;
+    // Both evaluated before either is coerced, as `runFunction` does: a range among them is vectorized in
+    // array arithmetic even when the row is an error. Then the row, then the column, coerced as a NUMBER
+    // argument (FunctionPlugin.coerceToType): an error is the answer, a rich number gives its number.
+    const rowValue = this.evaluateAst(rowArg as unknown as Ast, state);
+    const colValue = colArg ? this.evaluateAst(colArg as unknown as Ast, state) : 1;
+    if (rowValue instanceof SimpleRangeValue || colValue instanceof SimpleRangeValue) return undefined;
+    const row = numberOf(engine.coerceScalarToNumberOrError(rowValue));
+    if (row === undefined || row instanceof CellError) return row;
+    const col = numberOf(engine.coerceScalarToNumberOrError(colValue));
+    if (col === undefined || col instanceof CellError) return col;
+    if (!Number.isInteger(row) || !Number.isInteger(col)) return undefined;
+    // A cell read as nothing (a gap of a ragged array) is `undefined` here too: the general way answers it.
+    const outside = outsideOf(height, width, row, col);
+    return outside ?? this.cellAt({ sheet: start.sheet, row: start.row + row - 1, col: start.col + col - 1 });
+  }
 }
 
+/**
+ * Makes the Sheets functions HyperFormula lacks or has in Excel's form known to every engine of the process
+ * (once): SPARKLINE, SORT as Sheets has it, and the criteria functions walked in a plain loop.
+ */
 export function registerSheetsFunctions(): void {
   if (HyperFormula.getFunctionPlugin('INDEX') !== PointedIndexPlugin) {
     HyperFormula.unregisterFunction('INDEX');
