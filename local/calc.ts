@@ -190,6 +190,25 @@ function denseOf(shadow: Shadow): Content[][] {
   return Array.from(rows, (line) => Array.from(line ?? [], (cell) => cell ?? null));
 }
 
+/** A sheet's filled cells (not `null`) as runs along its rows, in order (0-based, as HyperFormula counts). */
+function filledRuns(shadow: Shadow): { row: number; col: number; cells: Content[] }[] {
+  const runs: { row: number; col: number; cells: Content[] }[] = [];
+  let last: { row: number; col: number; cells: Content[] } | undefined;
+  for (const at of Float64Array.from(shadow.contents.keys()).sort()) {
+    const content = shadow.contents.get(at) as Content;
+    if (content === null) continue;
+    const row = rowOf(at) - 1;
+    const col = columnOf(at) - 1;
+    if (last?.row === row && last.col + last.cells.length === col) {
+      last.cells.push(content);
+    } else {
+      last = { row, col, cells: [content] };
+      runs.push(last);
+    }
+  }
+  return runs;
+}
+
 /**
  * The rows a sheet changed in since its shadow was read: `null` for none, `'whole'` when rows moved or a
  * changed row holds an array literal's elements (which read the sheet again whole, see `shadowSince`).
@@ -776,8 +795,6 @@ export class WorkbookCalc {
     const sheets = this.engineSheets(fresh, false);
     this.shadows = new Map(sheets.map((sheet) => [sheet.id, fresh.get(sheet.id) ?? this.shadowOf(sheet)]));
     this.sheetList = this.book.sheets.map((sheet) => ({ id: sheet.id, name: sheet.name }));
-    const input: Record<string, Content[][]> = {};
-    for (const shadow of this.shadows.values()) input[shadow.name] = denseOf(shadow);
     const named = this.namedExpressions(new Map(sheets.map((sheet) => [sheet.id, sheet])));
     this.named = new Map(named.map(({ name, expression }) => [name, expression]));
     this.timed(() => {
@@ -789,10 +806,18 @@ export class WorkbookCalc {
       rememberInEngine(hf, (value) => value instanceof CellError);
       hf.suspendEvaluation();
       try {
-        for (const name of Object.keys(input)) hf.addSheet(name);
+        // Every sheet named first, so that formulas find each other. Then the cells, each row's runs of
+        // filled cells, where nothing is yet but the placeholders other sheets' references made (filling
+        // with setSheetContent would clear those first, and make them again). Named expressions come last:
+        // a formula naming one not yet added is bound to it when it is added, and its ranges then find
+        // the cells in place rather than making placeholders for them.
+        for (const shadow of this.shadows.values()) hf.addSheet(shadow.name);
+        for (const shadow of this.shadows.values()) {
+          const sheet = hf.getSheetId(shadow.name) as number;
+          for (const { row, col, cells } of filledRuns(shadow)) hf.setCellContents({ sheet, row, col }, [cells]);
+        }
         for (const { name, expression } of [...SHEETS_NAMED_EXPRESSIONS, ...named])
           hf.addNamedExpression(name, expression);
-        for (const [name, rows] of Object.entries(input)) hf.setSheetContent(hf.getSheetId(name) as number, rows);
       } finally {
         hf.resumeEvaluation();
       }
