@@ -19,8 +19,8 @@
 //    kept (HyperFormula marks an error with the cell it came from); the memory is emptied whenever the
 //    engine starts computing; a part whose every reading so far was new (a KR id per row) stops being kept.
 //
-// 3. Ranges already wired into the dependency graph, 4. a fixed column compared with one text, and 5. a
-//    range searched for one value (MATCH): each explained in its section below.
+// 3. Ranges already wired into the dependency graph, 4. a fixed column compared with one text, 5. a range
+//    searched for one value (MATCH), and 6. no lists of changes: each explained in its section below.
 
 import { type HyperFormula, SimpleRangeValue } from 'hyperformula';
 import { rememberParses } from './parse-memo';
@@ -745,6 +745,91 @@ function rememberWiredRanges(graph: Graph): void {
   };
 }
 
+// --- 6. no lists of changes ---------------------------------------------------------------------------------
+// HyperFormula writes down every cell an edit or a computation gives a new value (a map keyed by the cell's
+// address as text) and turns the list into exported objects, which `setCellContents` and `resumeEvaluation`
+// return and the valuesUpdated event carries. Nothing here reads them: the runtime asks for the cells it
+// shows. A 50-team roll-up computes some 150,000 cells on a cold start, and writing them down and exporting
+// them was about a twentieth of its time, and more of its garbage. The engine's lists become one that keeps
+// nothing. The lists feed nothing else but the column index, which only `useColumnIndex` keeps (the default
+// binary search ignores them): with it on, the lists are left as they are.
+
+/** A list of changes that keeps none (HyperFormula's ContentChanges, as it is called). */
+interface NoChanges {
+  add(): void;
+  addAll(): NoChanges;
+  addChange(): void;
+  addInterpreterValue(): void;
+  exportChanges(): unknown[];
+  getChanges(): unknown[];
+  isEmpty(): boolean;
+}
+const NO_CHANGES: NoChanges = {
+  add(): void {},
+  addAll: (): NoChanges => NO_CHANGES,
+  addChange(): void {},
+  addInterpreterValue(): void {},
+  exportChanges: (): unknown[] => [],
+  getChanges: (): unknown[] => [],
+  isEmpty: (): boolean => true,
+};
+
+interface KeepsChanges {
+  changes?: unknown;
+  getAndClearContentChanges?: () => unknown;
+}
+
+interface ComputesInOrder {
+  partialRun?: unknown;
+  recomputeVertex?: (vertex: unknown, changes: unknown) => unknown;
+  processVertexOnCycle?: (vertex: unknown, changes: unknown) => unknown;
+  dependencyGraph?: {
+    graph?: {
+      getTopSortedWithSccSubgraphFrom?: (
+        vertices: unknown,
+        compute: (vertex: unknown) => unknown,
+        onCycle: (vertex: unknown) => unknown,
+      ) => unknown;
+    };
+  };
+}
+
+function keepNoChanges(
+  config: { useColumnIndex?: unknown } | undefined,
+  holders: (KeepsChanges | undefined)[],
+  evaluator: ComputesInOrder | undefined,
+): void {
+  if (config?.useColumnIndex !== false) return;
+  const graph = evaluator?.dependencyGraph?.graph;
+  const { recomputeVertex, processVertexOnCycle } = evaluator ?? {};
+  if (
+    !evaluator ||
+    typeof evaluator.partialRun !== 'function' ||
+    typeof recomputeVertex !== 'function' ||
+    typeof processVertexOnCycle !== 'function' ||
+    typeof graph?.getTopSortedWithSccSubgraphFrom !== 'function' ||
+    holders.some(
+      (holder) => !holder || typeof holder.getAndClearContentChanges !== 'function' || !('changes' in holder),
+    )
+  ) {
+    return;
+  }
+  for (const holder of holders as KeepsChanges[]) {
+    holder.changes = NO_CHANGES;
+    holder.getAndClearContentChanges = () => NO_CHANGES;
+  }
+  // HyperFormula's own partialRun, with the list that keeps nothing in place of a new one (its statistics
+  // are off: the engine is built without `stats`).
+  evaluator.partialRun = (vertices: unknown) => {
+    graph.getTopSortedWithSccSubgraphFrom?.(
+      vertices,
+      (vertex) => recomputeVertex.call(evaluator, vertex, NO_CHANGES),
+      (vertex) => processVertexOnCycle.call(evaluator, vertex, NO_CHANGES),
+    );
+    return NO_CHANGES;
+  };
+}
+
 /**
  * Adds the memories to a freshly built engine, before it computes anything, and the parser's memory of
  * formula shapes (local/parse-memo.ts) before it reads any formula.
@@ -752,7 +837,9 @@ function rememberWiredRanges(graph: Graph): void {
 export function rememberInEngine(hf: HyperFormula, isError: (value: unknown) => boolean): void {
   rememberParses(hf);
   const engine = hf as unknown as {
-    _dependencyGraph?: Partial<Graph>;
+    _config?: { useColumnIndex?: unknown; useStats?: unknown };
+    _crudOperations?: { operations?: KeepsChanges };
+    _dependencyGraph?: Partial<Graph> & KeepsChanges;
     _evaluator?: {
       interpreter?: { evaluateAst?: Evaluate; arithmeticHelper?: { dateTimeHelper?: DateTexts } };
       run?: unknown;
@@ -762,6 +849,10 @@ export function rememberInEngine(hf: HyperFormula, isError: (value: unknown) => 
   };
   const evaluator = engine._evaluator;
   const graph = engine._dependencyGraph;
+  // Before the shared parts (below) wrap partialRun.
+  if (engine._config?.useStats === false) {
+    keepNoChanges(engine._config, [engine._crudOperations?.operations, graph], evaluator as ComputesInOrder);
+  }
   if (
     graph &&
     typeof graph.processCellDependencies === 'function' &&
