@@ -1,15 +1,18 @@
-// Runs the built bundle (dist/Code.js) as Apps Script does: the script is compiled once and loaded into a
-// fresh global scope for every execution — a menu click, a google.script.run call, a trigger — so no
-// module state survives from one execution to the next, exactly as on Google's servers. The scope holds
-// the Spreadsheet services (the fake), `console` and `Logger` (collected into `logs`), and every other
-// Apps Script service as a stand-in that fails with a clear message when touched; nothing of Node (no
-// `require`, `process`, timers, TextEncoder) is there.
+// Runs the built bundle (dist/Code.js) as Apps Script does: the script is compiled once per process (every
+// workbook of a folder runs the same one, see `loadBundle`) and loaded into a fresh global scope for every
+// execution (a menu click, a google.script.run call, a trigger), so no module state survives from one
+// execution to the next, exactly as on Google's servers. The scope holds the Spreadsheet services (the
+// fake), `console` and `Logger` (collected into `logs`), and every other Apps Script service as a stand-in
+// that fails with a clear message when touched; nothing of Node (no `require`, `process`, timers,
+// TextEncoder) is there.
 //
 // Custom functions are found the way Apps Script finds them in an add-on: top-level functions with a
 // `@customfunction` JSDoc block. They run in a scope of their own, kept until `resetFormulas()`, since
 // Sheets calls them outside any other execution; their arguments are made in that scope's realm (a date
 // argument is that realm's `Date`, in the spreadsheet's time zone).
 
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { instantFromSerial, serialFromDate } from './dates';
 import type { CustomFunctionHost, CustomFunctionSpec } from './formula-functions';
@@ -84,6 +87,60 @@ export function findCustomFunctions(source: string): CustomFunctionSpec[] {
   return found;
 }
 
+/**
+ * A built bundle as the runtimes of a process share it: its text compiled once, its custom functions, the
+ * script's HTML files beside it, and what loading it shows (the entry points, and the service calls made
+ * while loading, which a fresh scope gives the same every time). Each execution still runs it in a scope of
+ * its own. A 50-team roll-up opens 51 workbooks on one bundle: each used to read, compile and load it again.
+ */
+export interface LoadedBundle {
+  readonly path: string;
+  readonly script: vm.Script;
+  readonly customFunctions: readonly CustomFunctionSpec[];
+  /** The `*.html` files of the bundle's folder, by name without the extension. */
+  readonly htmlFiles: Readonly<Record<string, string>>;
+  /** What loading the script into a fresh scope showed, by whether the scope had a clock (see BundleHost). */
+  readonly loads: Map<boolean, { entryPoints: ReadonlySet<string>; callsAtLoad: number }>;
+}
+
+/** The bundles loaded so far, by path, with the sizes and times of their files when read. */
+const LOADED = new Map<string, { stamp: string; bundle: LoadedBundle }>();
+
+/** The sizes and change times of the bundle and the HTML files beside it: a rebuild moves them. */
+function stampOf(path: string): { stamp: string; html: string[] } {
+  const folder = dirname(path);
+  const html = readdirSync(folder)
+    .filter((name) => name.endsWith('.html'))
+    .sort();
+  const stamp = [path, ...html.map((name) => join(folder, name))]
+    .map((file) => {
+      const stats = statSync(file);
+      return `${file}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
+    })
+    .join('|');
+  return { stamp, html };
+}
+
+/** The bundle at `path` (absolute), read and compiled once per process while its files stay the same. */
+export function loadBundle(path: string): LoadedBundle {
+  const { stamp, html } = stampOf(path);
+  const known = LOADED.get(path);
+  if (known?.stamp === stamp) return known.bundle;
+  const source = readFileSync(path, 'utf8');
+  const folder = dirname(path);
+  const bundle: LoadedBundle = {
+    path,
+    script: new vm.Script(source, { filename: path }),
+    customFunctions: findCustomFunctions(source),
+    htmlFiles: Object.fromEntries(
+      html.map((name) => [basename(name, '.html'), readFileSync(join(folder, name), 'utf8')] as const),
+    ),
+    loads: new Map(),
+  };
+  LOADED.set(path, { stamp, bundle });
+  return bundle;
+}
+
 export class BundleHost {
   /** Top-level functions of the script, callable by name (entry points and custom functions). */
   readonly entryPoints: ReadonlySet<string>;
@@ -94,28 +151,34 @@ export class BundleHost {
   private formulaScope: { context: vm.Context; realm: Realm } | null = null;
 
   constructor(
-    source: string,
-    filename: string,
+    bundle: LoadedBundle,
     private readonly services: FakeServices,
     /** The script's clock (ms since the epoch) for `new Date()` and `Date.now()`; the machine's when absent. */
     private readonly clock?: () => number,
   ) {
-    this.script = new vm.Script(source, { filename });
-    this.customFunctions = findCustomFunctions(source);
-    const before = services.calls.total();
-    const context = this.newContext();
-    const atLoad = services.calls.total() - before;
-    if (atLoad > 0) {
+    this.script = bundle.script;
+    this.customFunctions = bundle.customFunctions;
+    let load = bundle.loads.get(clock !== undefined);
+    if (!load) {
+      const before = services.calls.total();
+      const context = this.newContext();
+      const callsAtLoad = services.calls.total() - before;
+      const installed = new Set(Object.keys(this.globals()));
+      const entryPoints = new Set(
+        Object.keys(context).filter(
+          (name) => !installed.has(name) && !name.endsWith('_') && typeof context[name] === 'function',
+        ),
+      );
+      load = { entryPoints, callsAtLoad };
+      bundle.loads.set(clock !== undefined, load);
+    }
+    if (load.callsAtLoad > 0) {
       // Apps Script runs module code on every execution, onOpen in AuthMode.NONE included, where a service
       // call kills the menu: say so, loudly, though the fake let it pass.
-      this.logs.push({ level: 'error', message: `${filename} made ${atLoad} service call(s) while loading` });
+      const message = `${bundle.path} made ${load.callsAtLoad} service call(s) while loading`;
+      this.logs.push({ level: 'error', message });
     }
-    const installed = new Set(Object.keys(this.globals()));
-    this.entryPoints = new Set(
-      Object.keys(context).filter(
-        (name) => !installed.has(name) && !name.endsWith('_') && typeof context[name] === 'function',
-      ),
-    );
+    this.entryPoints = load.entryPoints;
   }
 
   /**

@@ -16,11 +16,11 @@
 // as `null` (Apps Script's own behaviour), and an exception arrives as `{ message }` without a stack.
 
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { BundleHost, type LogEntry } from './bundle-host';
+import { BundleHost, type LogEntry, loadBundle } from './bundle-host';
 import { type Computed, WorkbookCalc } from './calc';
 import { instantFromSerial, isDateFormat } from './dates';
 import { registerCustomFunctions, registerSheetsFunctions } from './formula-functions';
@@ -143,15 +143,6 @@ function defaultBundlePath(): string {
   return existsSync(here) ? here : resolve('dist/Code.js');
 }
 
-function htmlFilesBeside(bundlePath: string): Record<string, string> {
-  const folder = dirname(bundlePath);
-  const files: Record<string, string> = {};
-  for (const name of readdirSync(folder)) {
-    if (name.endsWith('.html')) files[basename(name, '.html')] = readFileSync(join(folder, name), 'utf8');
-  }
-  return files;
-}
-
 /** Why a value cannot travel through google.script.run, or `null` when it can. */
 function illegalValue(value: unknown, path: string): string | null {
   if (value === null || value === undefined) return null;
@@ -206,10 +197,10 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   if (!existsSync(bundlePath)) {
     throw new LocalRuntimeError(`${bundlePath} does not exist: run \`npm run build\` first`);
   }
-  const source = readFileSync(bundlePath, 'utf8');
+  const bundle = loadBundle(bundlePath);
   const workbookPath = options.workbookPath ? resolve(options.workbookPath) : null;
   const email = options.user ?? 'you@example.com';
-  const shared = { htmlFiles: htmlFilesBeside(bundlePath), user: { email } };
+  const shared = { htmlFiles: { ...bundle.htmlFiles }, user: { email } };
 
   let loadProblem: WorkbookFileError | null = null;
   let services: FakeServices | null = null;
@@ -242,7 +233,7 @@ export function createLocalRuntime(options: LocalRuntimeOptions = {}): LocalRunt
   const fake = services;
   const book = fake.spreadsheet;
   const clock = options.now;
-  const host = new BundleHost(source, bundlePath, fake, clock ? () => clock().getTime() : undefined);
+  const host = new BundleHost(bundle, fake, clock ? () => clock().getTime() : undefined);
   registerCustomFunctions(host.customFunctions);
   registerSheetsFunctions();
   registerImportRange();
