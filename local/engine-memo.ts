@@ -19,8 +19,9 @@
 //    kept (HyperFormula marks an error with the cell it came from); the memory is emptied whenever the
 //    engine starts computing; a part whose every reading so far was new (a KR id per row) stops being kept.
 //
-// 3. Ranges already wired into the dependency graph, 4. a fixed column compared with one text, 5. a range
-//    searched for one value (MATCH), and 6. no lists of changes: each explained in its section below.
+// 3. Ranges already wired into the dependency graph (each once per formula), 4. a fixed column compared with
+//    one text, 5. a range searched for one value (MATCH), 6. no lists of changes, and 7. formulas told at
+//    once: each explained in its section below.
 
 import { type HyperFormula, SimpleRangeValue } from 'hyperformula';
 import { rememberParses } from './parse-memo';
@@ -870,6 +871,26 @@ function keepNoChanges(
   };
 }
 
+// --- 7. formulas told at once --------------------------------------------------------------------------------
+// Every text entered into a cell is first asked whether it is TRUE or FALSE, by lowering the case of all of
+// it (HyperFormula's CellContentParser), before it is asked whether it starts with `=`: for an OKR feed's
+// formulas of a few hundred characters, a new copy of each. A text starting with `=` is neither, so it is a
+// formula straight away, as HyperFormula would find.
+
+interface ContentParser {
+  parse(content: unknown): unknown;
+}
+
+function tellFormulasAtOnce(contentParser: ContentParser): void {
+  const parse = contentParser.parse.bind(contentParser);
+  // HyperFormula's own answer for a formula, whose class makes the answer for the others.
+  const sample = parse('=0') as { formula?: unknown } | undefined;
+  if (typeof sample !== 'object' || sample === null || sample.formula !== '=0') return;
+  const Formula = sample.constructor as new (formula: string) => unknown;
+  contentParser.parse = (content: unknown) =>
+    typeof content === 'string' && content.charCodeAt(0) === 61 /* = */ ? new Formula(content) : parse(content);
+}
+
 /**
  * Adds the memories to a freshly built engine, before it computes anything, and the parser's memory of
  * formula shapes (local/parse-memo.ts) before it reads any formula.
@@ -877,6 +898,7 @@ function keepNoChanges(
 export function rememberInEngine(hf: HyperFormula, isError: (value: unknown) => boolean): void {
   rememberParses(hf);
   const engine = hf as unknown as {
+    _cellContentParser?: Partial<ContentParser>;
     _config?: { useColumnIndex?: unknown; useStats?: unknown };
     _crudOperations?: { operations?: KeepsChanges };
     _dependencyGraph?: Partial<Graph> & KeepsChanges;
@@ -889,6 +911,8 @@ export function rememberInEngine(hf: HyperFormula, isError: (value: unknown) => 
   };
   const evaluator = engine._evaluator;
   const graph = engine._dependencyGraph;
+  const contentParser = engine._cellContentParser;
+  if (typeof contentParser?.parse === 'function') tellFormulasAtOnce(contentParser as ContentParser);
   // Before the shared parts (below) wrap partialRun.
   if (engine._config?.useStats === false) {
     keepNoChanges(engine._config, [engine._crudOperations?.operations, graph], evaluator as ComputesInOrder);

@@ -181,3 +181,26 @@ describe('a formula naming one range or cell several times', () => {
     expect(links(remembered)).toEqual(links(plain));
   });
 });
+
+describe('texts entered into cells', () => {
+  it('are read as HyperFormula reads them: formulas, booleans, numbers, errors and texts', () => {
+    const texts = ['=1+1', '=', '==1', ' =1', 'TRUE', 'false', '=TRUE', "'=1", '12', '#N/A', '=A1&"x"', 'text', ''];
+    const read = (withMemory: boolean) => {
+      const hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
+      if (withMemory) rememberInEngine(hf, (value) => value instanceof Error);
+      hf.addSheet('Data');
+      hf.setCellContents(
+        { sheet: 0, row: 0, col: 0 },
+        texts.map((text) => [text]),
+      );
+      return texts.map((_, row) => [
+        hf.getCellValue({ sheet: 0, row, col: 0 }),
+        hf.getCellFormula({ sheet: 0, row, col: 0 }) ?? null,
+        hf.getCellType({ sheet: 0, row, col: 0 }),
+      ]);
+    };
+    const remembered = read(true);
+    expect(remembered).toEqual(read(false));
+    expect(remembered[0]).toEqual([2, '=1+1', 'FORMULA']);
+  });
+});
