@@ -19,8 +19,9 @@
 //    kept (HyperFormula marks an error with the cell it came from); the memory is emptied whenever the
 //    engine starts computing; a part whose every reading so far was new (a KR id per row) stops being kept.
 //
-// 3. Ranges already wired into the dependency graph, 4. a fixed column compared with one text, 5. a range
-//    searched for one value (MATCH), and 6. no lists of changes: each explained in its section below.
+// 3. Ranges already wired into the dependency graph (each once per formula), 4. a fixed column compared with
+//    one text, 5. a range searched for one value (MATCH), 6. no lists of changes, and 7. formulas told at
+//    once: each explained in its section below.
 
 import { type HyperFormula, SimpleRangeValue } from 'hyperformula';
 import { rememberParses } from './parse-memo';
@@ -700,10 +701,22 @@ function rememberSearchedRanges(search: unknown, memory: Memory): void {
 // reading the same three 1,220-row ranges make 4.4 million links to find already there. The cells of a range
 // node stay linked once it is wired (HyperFormula keeps the links when a cell's content changes, and links
 // new cells of whole-column ranges itself), so a range node met again is only linked to the new formula.
+//
+// A formula naming one range or cell several times (an OKR feed's formulas name each range 2 to 12 times)
+// lists it as often, and HyperFormula looks each one up and links it again, scanning the node's links
+// for it each time (its graph keeps one link per pair, `Graph.addEdge`, and nothing counts them; a formula
+// that changes unlinks its dependencies with `removeEdgeIfExists`). Each range and cell is taken once here,
+// at its first place, so the links are made in the same order as before.
+
+interface CellDependency {
+  sheet: number;
+  col: number;
+  row: number;
+}
 
 interface RangeDependency {
-  start: unknown;
-  end: unknown;
+  start: CellDependency;
+  end: CellDependency;
   addresses: unknown;
 }
 
@@ -720,25 +733,53 @@ const isRangeDependency = (dependency: unknown): dependency is RangeDependency =
   'end' in dependency &&
   typeof (dependency as { addresses?: unknown }).addresses === 'function';
 
+/** A single cell's address (HyperFormula's SimpleCellAddress, a plain object), not a named expression. */
+const isCellDependency = (dependency: unknown): dependency is CellDependency =>
+  typeof dependency === 'object' &&
+  dependency !== null &&
+  typeof (dependency as CellDependency).sheet === 'number' &&
+  typeof (dependency as CellDependency).col === 'number' &&
+  typeof (dependency as CellDependency).row === 'number';
+
+const sameCell = (a: CellDependency, b: CellDependency): boolean =>
+  a.row === b.row && a.col === b.col && a.sheet === b.sheet;
+
+/** The same rectangle of the same kind (HyperFormula's cell, column and row ranges are classes of their own). */
+const sameRange = (a: RangeDependency, b: RangeDependency): boolean =>
+  sameCell(a.start, b.start) && sameCell(a.end, b.end) && a.constructor === b.constructor;
+
 function rememberWiredRanges(graph: Graph): void {
   const wire = graph.processCellDependencies.bind(graph);
   const wired = new WeakSet<object>();
   graph.processCellDependencies = (dependencies, endVertex) => {
     const to = endVertex.idInGraph;
+    if (to === undefined) {
+      wire(dependencies, endVertex);
+      return;
+    }
+    // Each range and cell once, at its first place (a formula names a few of each: a scan beats a key).
+    const ranges: RangeDependency[] = [];
+    const cells: CellDependency[] = [];
     const rest: unknown[] = [];
-    for (const dependency of dependencies) {
-      if (to !== undefined && isRangeDependency(dependency)) {
+    const fresh: RangeDependency[] = [];
+    next: for (const dependency of dependencies) {
+      if (isRangeDependency(dependency)) {
+        for (const range of ranges) if (sameRange(range, dependency)) continue next;
+        ranges.push(dependency);
         const vertex = graph.getRange(dependency.start, dependency.end);
         if (vertex?.idInGraph !== undefined && wired.has(vertex)) {
           graph.graph.addEdge(vertex.idInGraph, to);
           continue;
         }
+        fresh.push(dependency);
+      } else if (isCellDependency(dependency)) {
+        for (const cell of cells) if (sameCell(cell, dependency)) continue next;
+        cells.push(dependency);
       }
       rest.push(dependency);
     }
     wire(rest, endVertex);
-    for (const dependency of rest) {
-      if (!isRangeDependency(dependency)) continue;
+    for (const dependency of fresh) {
       const vertex = graph.getRange(dependency.start, dependency.end);
       if (vertex) wired.add(vertex);
     }
@@ -830,6 +871,26 @@ function keepNoChanges(
   };
 }
 
+// --- 7. formulas told at once --------------------------------------------------------------------------------
+// Every text entered into a cell is first asked whether it is TRUE or FALSE, by lowering the case of all of
+// it (HyperFormula's CellContentParser), before it is asked whether it starts with `=`: for an OKR feed's
+// formulas of a few hundred characters, a new copy of each. A text starting with `=` is neither, so it is a
+// formula straight away, as HyperFormula would find.
+
+interface ContentParser {
+  parse(content: unknown): unknown;
+}
+
+function tellFormulasAtOnce(contentParser: ContentParser): void {
+  const parse = contentParser.parse.bind(contentParser);
+  // HyperFormula's own answer for a formula, whose class makes the answer for the others.
+  const sample = parse('=0') as { formula?: unknown } | undefined;
+  if (typeof sample !== 'object' || sample === null || sample.formula !== '=0') return;
+  const Formula = sample.constructor as new (formula: string) => unknown;
+  contentParser.parse = (content: unknown) =>
+    typeof content === 'string' && content.charCodeAt(0) === 61 /* = */ ? new Formula(content) : parse(content);
+}
+
 /**
  * Adds the memories to a freshly built engine, before it computes anything, and the parser's memory of
  * formula shapes (local/parse-memo.ts) before it reads any formula.
@@ -837,6 +898,7 @@ function keepNoChanges(
 export function rememberInEngine(hf: HyperFormula, isError: (value: unknown) => boolean): void {
   rememberParses(hf);
   const engine = hf as unknown as {
+    _cellContentParser?: Partial<ContentParser>;
     _config?: { useColumnIndex?: unknown; useStats?: unknown };
     _crudOperations?: { operations?: KeepsChanges };
     _dependencyGraph?: Partial<Graph> & KeepsChanges;
@@ -849,6 +911,8 @@ export function rememberInEngine(hf: HyperFormula, isError: (value: unknown) => 
   };
   const evaluator = engine._evaluator;
   const graph = engine._dependencyGraph;
+  const contentParser = engine._cellContentParser;
+  if (typeof contentParser?.parse === 'function') tellFormulasAtOnce(contentParser as ContentParser);
   // Before the shared parts (below) wrap partialRun.
   if (engine._config?.useStats === false) {
     keepNoChanges(engine._config, [engine._crudOperations?.operations, graph], evaluator as ComputesInOrder);

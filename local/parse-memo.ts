@@ -305,6 +305,40 @@ export function answerFitsEveryCell(ast: unknown): boolean {
   }
 }
 
+/**
+ * Two of HyperFormula's dependencies of a shape (a cell, a range, a named expression, relative to the cell
+ * of the formula) that are the same: of one class, with the same fields. Each turns into its address for a
+ * cell by its fields alone, so both give the same address in every cell.
+ */
+export function sameDependency(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  // Fields in the same order (one class sets them so): a dependency whose fields came otherwise is kept apart.
+  const keys = Object.keys(a);
+  const others = Object.keys(b);
+  return (
+    keys.length === others.length &&
+    keys.every(
+      (key, i) =>
+        others[i] === key && sameDependency((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]),
+    )
+  );
+}
+
+/**
+ * A shape's dependencies, each once, at its first place. A formula naming a range or cell several times
+ * (an OKR feed's formulas name each range 2 to 12 times) lists it as often; HyperFormula then turns each
+ * into an address and links it into its graph again, which keeps one link per pair anyway.
+ */
+export function distinctDependencies(dependencies: unknown[]): unknown[] {
+  const distinct: unknown[] = [];
+  for (const dependency of dependencies) {
+    if (!distinct.some((kept) => sameDependency(kept, dependency))) distinct.push(dependency);
+  }
+  return distinct;
+}
+
 const DISTRUSTED = 'distrusted' as const;
 
 const TOKENS_KNOWN: Token[] = [];
@@ -411,7 +445,9 @@ export function rememberParses(hf: HyperFormula): ParseMemoFigures | null {
       try {
         const result = parse(text, address) as ParseResult;
         if (learnt.shared === undefined && result.errors.length === 0) {
-          learnt.shared = answerFitsEveryCell(result.ast) ? { entry, result } : null;
+          learnt.shared = answerFitsEveryCell(result.ast)
+            ? { entry, result: { ...result, dependencies: distinctDependencies(result.dependencies) } }
+            : null;
         }
         return result;
       } finally {

@@ -116,3 +116,91 @@ describe('a range over an array that holds an error', () => {
     expect(runtime.computed('Other', 1, 1)).toEqual(cycle);
   });
 });
+
+describe('a formula naming one range or cell several times', () => {
+  // Ranges (fixed, whole-column, moving with the row), cells and a named expression, each named more than
+  // once, as the OKR feed names its ranges; the memories link each once.
+  const FORMULAS = (row: number) => [
+    `=IF($A${row}="";"";INDEX(Data!$A$1:$A$6;$A${row})&"/"&INDEX(Data!$A$1:$A$6;$A${row})&"/"&COUNTIF(Data!$A$1:$A$6;"b"))`,
+    `=SUM(Data!$B:$B)+SUM(Data!$B:$B)*0+COUNTA(Data!$A:$A)+Limit+Limit`,
+    `=SUM(Data!B1:B3)+SUM(Data!B1:B3)+$A${row}+$A${row}`,
+  ];
+
+  function engine(withMemory: boolean): HyperFormula {
+    const hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', functionArgSeparator: ';' });
+    if (withMemory) rememberInEngine(hf, (value) => value instanceof Error);
+    hf.suspendEvaluation();
+    hf.addSheet('Data');
+    hf.addSheet('Rows');
+    hf.setCellContents({ sheet: 0, row: 0, col: 0 }, [
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+      ['b', 4],
+      [null, 5],
+      ['d', 6],
+    ]);
+    for (let row = 1; row <= 5; row++) {
+      hf.setCellContents({ sheet: 1, row: row - 1, col: 0 }, [[row, ...FORMULAS(row)]]);
+    }
+    hf.addNamedExpression('Limit', '=Data!$B$6');
+    hf.resumeEvaluation();
+    return hf;
+  }
+
+  /** The formula cells' dependents, as HyperFormula's graph links them (one link per pair). */
+  const links = (hf: HyperFormula): number[] => {
+    const graph = (hf as unknown as { _dependencyGraph: { graph: { edgesSparseArray: (number | undefined)[][] } } })
+      ._dependencyGraph.graph;
+    return graph.edgesSparseArray.map((edges) => (edges ?? []).filter((edge) => edge !== undefined).length);
+  };
+
+  it('computes every cell as HyperFormula alone, after edits to what it names and to itself', () => {
+    const plain = engine(false);
+    const remembered = engine(true);
+    const same = () => expect(remembered.getSheetValues(1)).toEqual(plain.getSheetValues(1));
+    same();
+    expect(remembered.getCellValue({ sheet: 1, row: 1, col: 1 })).toBe('b/b/2');
+    const edits: [number, number, number, unknown][] = [
+      [0, 1, 0, 'x'], // a cell of the fixed range named twice
+      [0, 3, 1, 40], // a cell of the whole column named twice
+      [0, 7, 0, 'late'], // a new cell of the whole column
+      [0, 1, 1, 20], // a cell of the moving range B1:B3 named twice
+      [0, 5, 1, 60], // the named expression's cell
+      [1, 2, 0, 5], // the cell named twice
+      [1, 2, 1, '=INDEX(Data!$A$1:$A$6;2)&INDEX(Data!$A$1:$A$6;2)'], // the formula itself, again twice
+      [0, 1, 0, 'y'],
+      [1, 2, 1, null], // the formula gone
+      [0, 1, 0, 'z'],
+    ];
+    for (const [sheet, row, col, value] of edits) {
+      for (const hf of [plain, remembered]) hf.setCellContents({ sheet, row, col }, [[value as never]]);
+      same();
+    }
+    expect(remembered.getCellValue({ sheet: 1, row: 1, col: 1 })).toBe('z/z/1');
+    expect(links(remembered)).toEqual(links(plain));
+  });
+});
+
+describe('texts entered into cells', () => {
+  it('are read as HyperFormula reads them: formulas, booleans, numbers, errors and texts', () => {
+    const texts = ['=1+1', '=', '==1', ' =1', 'TRUE', 'false', '=TRUE', "'=1", '12', '#N/A', '=A1&"x"', 'text', ''];
+    const read = (withMemory: boolean) => {
+      const hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3' });
+      if (withMemory) rememberInEngine(hf, (value) => value instanceof Error);
+      hf.addSheet('Data');
+      hf.setCellContents(
+        { sheet: 0, row: 0, col: 0 },
+        texts.map((text) => [text]),
+      );
+      return texts.map((_, row) => [
+        hf.getCellValue({ sheet: 0, row, col: 0 }),
+        hf.getCellFormula({ sheet: 0, row, col: 0 }) ?? null,
+        hf.getCellType({ sheet: 0, row, col: 0 }),
+      ]);
+    };
+    const remembered = read(true);
+    expect(remembered).toEqual(read(false));
+    expect(remembered[0]).toEqual([2, '=1+1', 'FORMULA']);
+  });
+});

@@ -4,7 +4,13 @@
 
 import { HyperFormula } from 'hyperformula';
 import { describe, expect, it } from 'vitest';
-import { answerFitsEveryCell, formulaKey, rememberParses, sameReferences } from '../../local/parse-memo';
+import {
+  answerFitsEveryCell,
+  distinctDependencies,
+  formulaKey,
+  rememberParses,
+  sameReferences,
+} from '../../local/parse-memo';
 
 const at = (row: number, col = 0) => ({ col, row });
 const keyOf = (text: string, row: number, col = 0) => formulaKey(text, at(row, col))?.key;
@@ -161,5 +167,26 @@ describe('an engine reading formulas through the memory', () => {
     const reversed = valuesOf(true, true);
     expect(reversed.values).toEqual(valuesOf(false, true).values);
     expect(reversed.figures?.learnt).toBeGreaterThan(0);
+  });
+});
+
+describe('the dependencies of a shape', () => {
+  it('are each kept once, at its first place, told apart by every field (relative, fixed, sheet, kind)', () => {
+    const hf = HyperFormula.buildEmpty({ licenseKey: 'gpl-v3', functionArgSeparator: ';' });
+    hf.addSheet('Data');
+    hf.addSheet('Other');
+    const parser = (hf as unknown as { _parser: { parse(text: string, at: unknown): { dependencies: unknown[] } } })
+      ._parser;
+    const text =
+      '=$A2+$A2+A2+$A$2+Other!$A2+SUM($B$1:$B$5)+SUM($B$1:$B$5)+SUM(B1:B5)+SUM($B:$B)+SUM($B:$B)+SUM(B:B)+SUM(1:2)+SUM(1:2)+x+x+X';
+    const { dependencies } = parser.parse(text, { sheet: 0, col: 3, row: 1 });
+    expect(dependencies).toHaveLength(16);
+    const distinct = distinctDependencies(dependencies);
+    // $A2, A2, $A$2, Other!$A2, $B$1:$B$5, B1:B5, $B:$B, B:B, 1:2, x, X (names as written).
+    expect(distinct).toHaveLength(11);
+    expect(distinct.map((dependency) => dependencies.indexOf(dependency))).toEqual([
+      0, 2, 3, 4, 5, 7, 8, 10, 11, 13, 15,
+    ]);
+    hf.destroy();
   });
 });
