@@ -101,6 +101,8 @@ export interface LoadedBundle {
   readonly htmlFiles: Readonly<Record<string, string>>;
   /** What loading the script into a fresh scope showed, by whether the scope had a clock (see BundleHost). */
   readonly loads: Map<boolean, { entryPoints: ReadonlySet<string>; callsAtLoad: number }>;
+  /** The sizes of its custom functions' answers to blank arguments (see CustomFunctionHost `sizes`). */
+  readonly sizes: Map<string, { width: number; height: number }>;
 }
 
 /** The bundles loaded so far, by path, with the sizes and times of their files when read. */
@@ -136,6 +138,7 @@ export function loadBundle(path: string): LoadedBundle {
       html.map((name) => [basename(name, '.html'), readFileSync(join(folder, name), 'utf8')] as const),
     ),
     loads: new Map(),
+    sizes: new Map(),
   };
   LOADED.set(path, { stamp, bundle });
   return bundle;
@@ -149,6 +152,7 @@ export class BundleHost {
   readonly logs: LogEntry[] = [];
   private readonly script: vm.Script;
   private formulaScope: { context: vm.Context; realm: Realm } | null = null;
+  private readonly sizes: Map<string, { width: number; height: number }>;
 
   constructor(
     bundle: LoadedBundle,
@@ -158,6 +162,7 @@ export class BundleHost {
   ) {
     this.script = bundle.script;
     this.customFunctions = bundle.customFunctions;
+    this.sizes = bundle.sizes;
     let load = bundle.loads.get(clock !== undefined);
     if (!load) {
       const before = services.calls.total();
@@ -207,6 +212,7 @@ export class BundleHost {
       },
       dateArgument: (serial) => new (this.formulas().realm.Date)(instantFromSerial(serial, timeZone())),
       dateResult: (date) => serialFromDate(date, timeZone()),
+      sizes: this.sizes,
     };
   }
 

@@ -37,6 +37,12 @@ export interface CustomFunctionHost {
   dateArgument?(serial: number): unknown;
   /** The serial number of a `Date` a function returns (a cell holds numbers); UTC days by default. */
   dateResult?(date: Date): number;
+  /**
+   * The sizes `sizeOf` measured, by function and argument sizes, kept by whoever runs the script: the size of
+   * an answer to blank arguments depends on the script alone (local/bundle-host.ts keeps one per bundle, so
+   * the fifty team workbooks of a roll-up measure each header formula once).
+   */
+  sizes?: Map<string, { width: number; height: number }>;
 }
 
 /** A custom function to register: its name and how many arguments it declares. */
@@ -167,14 +173,25 @@ class CustomFunctionsPlugin extends FunctionPlugin {
 
   sizeOf(name: string, call: FunctionCall, state: State): ArraySize {
     const sizes = call.args.map((arg) => this.arraySizeForAst(arg, state));
+    const host = hostOf(this);
+    const key = `${name}(${sizes.map((size) => `${size.width}x${size.height}`).join(',')})`;
+    const known = host.sizes?.get(key);
+    if (known) return new ArraySize(known.width, known.height);
+    const measured = this.measure(host, name, sizes);
+    host.sizes?.set(key, measured);
+    return new ArraySize(measured.width, measured.height);
+  }
+
+  /** The size of the answer to blank arguments of the given sizes. */
+  private measure(host: CustomFunctionHost, name: string, sizes: ArraySize[]): { width: number; height: number } {
     try {
-      const probe = hostOf(this).call(name, sizes.map(blankOfSize));
-      if (!Array.isArray(probe)) return ArraySize.scalar();
+      const probe = host.call(name, sizes.map(blankOfSize));
+      if (!Array.isArray(probe)) return { width: 1, height: 1 };
       const width = Math.max(1, ...probe.map((row: unknown) => (Array.isArray(row) ? row.length : 1)));
-      return new ArraySize(width, Math.max(1, probe.length));
+      return { width, height: Math.max(1, probe.length) };
     } catch {
       // Mismatched shapes: the call answers with one error cell.
-      return ArraySize.scalar();
+      return { width: 1, height: 1 };
     }
   }
 }

@@ -40,6 +40,30 @@ describe('loadBundle', () => {
     expect(two.computed('Sheet1', 1, 1)).toMatchObject({ kind: 'value', value: null });
   });
 
+  it("measures the size of a custom function's spill once for every runtime of the bundle", () => {
+    const path = distCopy();
+    const sizes = loadBundle(path).sizes;
+    const spill = (runtime: ReturnType<typeof createLocalRuntime>) => {
+      runtime.setCell('Sheet1', 'A1', '0');
+      runtime.setCell('Sheet1', 'A2', '0');
+      runtime.setCell('Sheet1', 'B1', '10');
+      runtime.setCell('Sheet1', 'B2', '10');
+      runtime.setCell('Sheet1', 'C1', '5');
+      runtime.setCell('Sheet1', 'C2', '10');
+      runtime.setCell('Sheet1', 'D1', '=KR_SCORE(A1:A2;B1:B2;C1:C2)');
+      return [runtime.computed('Sheet1', 1, 4), runtime.computed('Sheet1', 2, 4)];
+    };
+    const first = spill(createLocalRuntime({ bundlePath: path, locale: 'en_US', timeZone: 'UTC' }));
+    expect(first).toMatchObject([
+      { kind: 'value', value: 0.5 },
+      { kind: 'value', value: 1 },
+    ]);
+    const measured = new Map(sizes);
+    expect([...measured.values()]).toContainEqual({ width: 1, height: 2 });
+    expect(spill(createLocalRuntime({ bundlePath: path, locale: 'en_US', timeZone: 'UTC' }))).toEqual(first);
+    expect(new Map(sizes)).toEqual(measured);
+  });
+
   it('reads the bundle and its HTML again once a build rewrote them', () => {
     const path = distCopy();
     const before = loadBundle(path);
