@@ -20,7 +20,7 @@ import { workbookFromFake } from '../local/xlsx-from-fake';
 import { cellInput, text } from '../src/core/okr-sheet/cells';
 import { ALIGNMENT_METADATA, layoutAlignmentMap } from '../src/core/rollup/alignment-map';
 import { FEED_COLUMNS, FEED_WINDOW_ROWS } from '../src/core/rollup/feed-schema';
-import { type FeedProblem, parseFeed } from '../src/core/rollup/parse-feed';
+import { type FeedKeyResult, type FeedProblem, parseFeed } from '../src/core/rollup/parse-feed';
 import { type CompanyObjective, type Rollup, rollUp } from '../src/core/rollup/rollup';
 import {
   blockRow,
@@ -46,6 +46,8 @@ interface TeamRead {
   name: string;
   rows: unknown[][];
   truncated: boolean;
+  /** The feed's key results, as parsed when it was read. */
+  keyResults: FeedKeyResult[];
 }
 
 /** A problem of one team file, in the company workbook's language. */
@@ -223,7 +225,7 @@ export function runRollup(options: Options, root: string, io: Io): number {
       warnings.push(`${file}: ${rollupText(lang, 'state_truncated', { max: FEED_WINDOW_ROWS - 2 })}`);
     }
     const name = feed.keyResults[0]?.team || runtime.services.spreadsheet.name;
-    teams.push({ file, id: runtime.id, name, rows, truncated: feed.truncated });
+    teams.push({ file, id: runtime.id, name, rows, truncated: feed.truncated, keyResults: feed.keyResults });
   }
   if (problems.length > 0) {
     for (const problem of problems) io.err(`✗ ${problem}`);
@@ -233,7 +235,7 @@ export function runRollup(options: Options, root: string, io: Io): number {
 
   const rollup = rollUp({
     companyObjectives,
-    teams: teams.map((team) => ({ team: team.id, keyResults: parseFeed(team.file, team.rows).keyResults })),
+    teams: teams.map((team) => ({ team: team.id, keyResults: team.keyResults })),
   });
   for (const objective of rollup.companyObjectives.filter((candidate) => !candidate.known)) {
     const names = [...new Set(objective.teamObjectives.map((team) => fileOf.get(team.team) ?? team.team))];
