@@ -119,7 +119,7 @@ const asInput = (value: unknown): string | number | boolean => {
 /**
  * The columns of their own sheet that formulas can read: those their cell references and ranges cover (any
  * word that may be a column counts, so never fewer), or `null` for every column when one names another
- * sheet, a name or whole rows. Texts in quotes read nothing.
+ * sheet, a name or whole rows, or calls OFFSET or INDIRECT. Texts in quotes read nothing.
  * @example columnsRead(['=SUMPRODUCT(($Q$6:$S$105<>"A1")*1)', '=B2']) // Q to S and B: 17, 18, 19, 2
  */
 export function columnsRead(formulas: readonly string[]): Set<number> | null {
@@ -128,7 +128,11 @@ export function columnsRead(formulas: readonly string[]): Set<number> | null {
     const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
     if (code.includes('!') || /\d\s*:\s*\$?\d/.test(code.replace(/[A-Za-z_][\w.]*\$?\d*/g, ''))) return null;
     for (const match of code.matchAll(/([A-Za-z_][\w.]*\$?\d*)(\s*\()?/g)) {
-      if (match[2]) continue;
+      // OFFSET and INDIRECT read cells their arguments do not name.
+      if (match[2]) {
+        if (/^(OFFSET|INDIRECT)$/i.test(match[1] as string)) return null;
+        continue;
+      }
       const cell = /^([A-Za-z]{1,3})\$?\d*$/.exec(match[1] as string);
       if (!cell) return null;
       columns.add(columnNumber(cell[1] as string));

@@ -209,6 +209,8 @@ describe('columnsRead: the columns of their own sheet formulas can read', () => 
     expect(columnsRead(['=SUM(A1)', "=SUM('Other'!A1)"])).toBeNull();
     expect(columnsRead(['=SUM(Total)'])).toBeNull();
     expect(columnsRead(['=SUM(2:3)'])).toBeNull();
+    expect(columnsRead(['=SUM(OFFSET(A1;0;3))'])).toBeNull();
+    expect(columnsRead(['=indirect("D1")'])).toBeNull();
   });
 
   it("places every formula of the Roll-up tab's layout: the stack columns they read and no others", () => {
