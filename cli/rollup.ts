@@ -12,6 +12,7 @@
 // field), a file given twice or a workbook with no feed stops it with exit code 1 before anything is written.
 
 import { type LocalRuntime, WorkbookFileError } from '../local/runtime';
+import { columnNumber } from '../local/spreadsheet/a1';
 import { withGlobalServices } from '../local/spreadsheet/scope';
 import type { FakeSheet } from '../local/spreadsheet/sheet';
 import { readFeedWindow } from '../local/team-feed';
@@ -20,7 +21,7 @@ import { workbookFromFake } from '../local/xlsx-from-fake';
 import { cellInput, text } from '../src/core/okr-sheet/cells';
 import { ALIGNMENT_METADATA, layoutAlignmentMap } from '../src/core/rollup/alignment-map';
 import { FEED_COLUMNS, FEED_WINDOW_ROWS } from '../src/core/rollup/feed-schema';
-import { type FeedProblem, parseFeed } from '../src/core/rollup/parse-feed';
+import { type FeedKeyResult, type FeedProblem, parseFeed } from '../src/core/rollup/parse-feed';
 import { type CompanyObjective, type Rollup, rollUp } from '../src/core/rollup/rollup';
 import {
   blockRow,
@@ -46,6 +47,8 @@ interface TeamRead {
   name: string;
   rows: unknown[][];
   truncated: boolean;
+  /** The feed's key results, as parsed when it was read. */
+  keyResults: FeedKeyResult[];
 }
 
 /** A problem of one team file, in the company workbook's language. */
@@ -113,6 +116,48 @@ const asInput = (value: unknown): string | number | boolean => {
   return cellInput(text(value === null || value === undefined ? '' : String(value)));
 };
 
+/**
+ * The columns of their own sheet that formulas can read: those their cell references and ranges cover (any
+ * word that may be a column counts, so never fewer), or `null` for every column when one names another
+ * sheet, a name or whole rows, or calls OFFSET or INDIRECT. Texts in quotes read nothing.
+ * @example columnsRead(['=SUMPRODUCT(($Q$6:$S$105<>"A1")*1)', '=B2']) // Q to S and B: 17, 18, 19, 2
+ */
+export function columnsRead(formulas: readonly string[]): Set<number> | null {
+  const columns = new Set<number>();
+  for (const formula of formulas) {
+    const code = formula.replace(/"(?:[^"]|"")*"/g, '""');
+    if (code.includes('!') || /\d\s*:\s*\$?\d/.test(code.replace(/[A-Za-z_][\w.]*\$?\d*/g, ''))) return null;
+    for (const match of code.matchAll(/([A-Za-z_][\w.]*\$?\d*)(\s*\()?/g)) {
+      // OFFSET and INDIRECT read cells their arguments do not name.
+      if (match[2]) {
+        if (/^(OFFSET|INDIRECT)$/i.test(match[1] as string)) return null;
+        continue;
+      }
+      const cell = /^([A-Za-z]{1,3})\$?\d*$/.exec(match[1] as string);
+      if (!cell) return null;
+      columns.add(columnNumber(cell[1] as string));
+    }
+    for (const [, from, to] of code.matchAll(/([A-Za-z]{1,3})\$?\d*\s*:\s*\$?([A-Za-z]{1,3})\$?\d*/g)) {
+      const ends = [columnNumber(from as string), columnNumber(to as string)];
+      for (let column = Math.min(...ends); column <= Math.max(...ends); column++) columns.add(column);
+    }
+  }
+  return columns;
+}
+
+/** Writes the stack's columns that `wanted` picks, one setValues per run of side-by-side columns. */
+function writeStack(sheet: FakeSheet, stack: (string | number | boolean)[][], wanted: (column: number) => boolean) {
+  if (stack.length === 0) return;
+  for (let start = 0; start < FEED_COLUMNS.length; start++) {
+    if (!wanted(STACK_COLUMN + start)) continue;
+    let end = start + 1;
+    while (end < FEED_COLUMNS.length && wanted(STACK_COLUMN + end)) end++;
+    const values = end - start === FEED_COLUMNS.length ? stack : stack.map((row) => row.slice(start, end));
+    sheet.getRange(blockRow(0), STACK_COLUMN + start, stack.length, end - start).setValues(values);
+    start = end;
+  }
+}
+
 /** Writes the Roll-up tab: the add-on's layout over the stacked feeds, then each formula as its value. */
 function writeRollupTab(runtime: LocalRuntime, lang: Lang, teams: TeamRead[], rollup: Rollup): string {
   const book = runtime.services.spreadsheet;
@@ -134,7 +179,11 @@ function writeRollupTab(runtime: LocalRuntime, lang: Lang, teams: TeamRead[], ro
     sheet.insertColumnsAfter(sheet.getMaxColumns(), LAST_STACK_COLUMN - sheet.getMaxColumns());
   }
   sheet.getRange(STACK_TITLE_ROW, STACK_COLUMN).setValue(asInput(rollupText(lang, 'stackSection')));
-  if (stack.length > 0) sheet.getRange(blockRow(0), STACK_COLUMN, stack.length, FEED_COLUMNS.length).setValues(stack);
+  // The stack's columns the formulas read go in first, the others once their values are pasted: the local
+  // engine then computes the formulas without taking in the two thirds of the stack they never read.
+  const read = columnsRead(layout.cells.flat().flatMap((cell) => (cell && 'formula' in cell ? [cell.formula] : [])));
+  const isRead = (column: number) => read === null || read.has(column);
+  writeStack(sheet, stack, isRead);
   writeSheetSpec(asSheet(sheet), { ...layout, sheetMetadata: [] }, 1);
   sheet.addDeveloperMetadata(ROLLUP_METADATA.kind, ROLLUP_METADATA.kindValue);
   // Paste values: what each formula computes over the stacked feeds.
@@ -145,6 +194,7 @@ function writeRollupTab(runtime: LocalRuntime, lang: Lang, teams: TeamRead[], ro
     }),
   );
   sheet.getRange(1, 1, layout.lastRow, LEFT_COLUMNS).setValues(values);
+  writeStack(sheet, stack, (column) => !isRead(column));
   // The sheet's scores are the core's: a disagreement is a bug of this command, never a result.
   for (const objective of rollup.companyObjectives) {
     const row = layout.companyRows.get(objective.id.toLowerCase());
@@ -223,7 +273,7 @@ export function runRollup(options: Options, root: string, io: Io): number {
       warnings.push(`${file}: ${rollupText(lang, 'state_truncated', { max: FEED_WINDOW_ROWS - 2 })}`);
     }
     const name = feed.keyResults[0]?.team || runtime.services.spreadsheet.name;
-    teams.push({ file, id: runtime.id, name, rows, truncated: feed.truncated });
+    teams.push({ file, id: runtime.id, name, rows, truncated: feed.truncated, keyResults: feed.keyResults });
   }
   if (problems.length > 0) {
     for (const problem of problems) io.err(`✗ ${problem}`);
@@ -233,7 +283,7 @@ export function runRollup(options: Options, root: string, io: Io): number {
 
   const rollup = rollUp({
     companyObjectives,
-    teams: teams.map((team) => ({ team: team.id, keyResults: parseFeed(team.file, team.rows).keyResults })),
+    teams: teams.map((team) => ({ team: team.id, keyResults: team.keyResults })),
   });
   for (const objective of rollup.companyObjectives.filter((candidate) => !candidate.known)) {
     const names = [...new Set(objective.teamObjectives.map((team) => fileOf.get(team.team) ?? team.team))];

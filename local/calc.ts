@@ -178,18 +178,6 @@ interface Edit {
   content: Content;
 }
 
-/** A sheet's input as HyperFormula wants it: dense rows, holes as empty cells. */
-function denseOf(shadow: Shadow): Content[][] {
-  const rows: Content[][] = [];
-  for (const [at, content] of shadow.contents) {
-    const row = rowOf(at) - 1;
-    const line = rows[row] ?? [];
-    rows[row] = line;
-    line[columnOf(at) - 1] = content;
-  }
-  return Array.from(rows, (line) => Array.from(line ?? [], (cell) => cell ?? null));
-}
-
 /** A sheet's filled cells (not `null`) as runs along its rows, in order (0-based, as HyperFormula counts). */
 function filledRuns(shadow: Shadow): { row: number; col: number; cells: Content[] }[] {
   const runs: { row: number; col: number; cells: Content[] }[] = [];
@@ -721,12 +709,16 @@ export class WorkbookCalc {
         this.shadows.delete(sheetId);
       }
       // Sheets added (or renamed, or first needed) come in whole: all of them named first, so that their
-      // formulas find each other.
+      // formulas find each other. Each is new to the engine (a renamed one is added under its new name), so
+      // it holds nothing but the placeholders that other sheets' references made in it: its cells go in as
+      // each row's runs of filled cells, as in `rebuild` (setSheetContent would clear those placeholders
+      // first, making them again, and enter every empty cell of its rows).
       const added = sheets.filter((sheet) => !this.shadows.has(sheet.id));
       for (const sheet of added) hf.addSheet(sheet.name);
       for (const sheet of added) {
         const shadow = fresh.get(sheet.id) ?? this.shadowOf(sheet);
-        hf.setSheetContent(hf.getSheetId(sheet.name) as number, denseOf(shadow));
+        const id = hf.getSheetId(sheet.name) as number;
+        for (const { row, col, cells } of filledRuns(shadow)) hf.setCellContents({ sheet: id, row, col }, [cells]);
         this.shadows.set(sheet.id, shadow);
       }
       for (const [name, expression] of named) {

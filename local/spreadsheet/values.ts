@@ -60,13 +60,23 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** `1.5`, `-2`, `1,234.5`, `3e4`, `15%` in en_US; `1,5` and `1 234,5` in pl_PL. `null` when not a number. */
-export function parseLocaleNumber(text: string, locale: string): number | null {
+/** A locale's number pattern, made once per locale: every text entered with setValues is read with it. */
+const numberPatterns = new Map<string, RegExp>();
+
+function numberPattern(locale: string): RegExp {
+  const cached = numberPatterns.get(locale);
+  if (cached) return cached;
   const { decimal, group } = separators(locale);
   const d = escapeRegExp(decimal);
   const g = group.trim() === '' ? '[\\s\\u00a0\\u202f]' : escapeRegExp(group);
   const pattern = new RegExp(`^([+-]?)(\\d{1,3}(?:${g}\\d{3})+|\\d*)(?:${d}(\\d*))?(?:[eE]([+-]?\\d+))?(%?)$`);
-  const match = pattern.exec(text);
+  numberPatterns.set(locale, pattern);
+  return pattern;
+}
+
+/** `1.5`, `-2`, `1,234.5`, `3e4`, `15%` in en_US; `1,5` and `1 234,5` in pl_PL. `null` when not a number. */
+export function parseLocaleNumber(text: string, locale: string): number | null {
+  const match = numberPattern(locale).exec(text);
   if (!match) return null;
   const [, sign = '', whole = '', fraction, exponent, percent] = match;
   if (whole === '' && (fraction === undefined || fraction === '')) return null;

@@ -8,9 +8,11 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { columnsRead } from '../../cli/rollup';
 import { createLocalRuntime } from '../../local/runtime';
 import { COMPANY_OBJECTIVES } from '../../local/team-workbooks';
 import { FEED_KEYS } from '../../src/core/rollup/feed-schema';
+import { layoutRollupFromScores, STACK_COLUMN, stackColumn } from '../../src/core/rollup/rollup-sheet';
 import { buildCompanyWorkbooks } from '../rollup/company-workbooks';
 import { hasSoffice, recomputeToCsv } from '../support/libreoffice';
 import { type CliRun, ROOT, runCli, runInProcess, tempFolder } from './run-cli';
@@ -194,5 +196,44 @@ describe('okr rollup with problems', () => {
     ]);
     expect(notXlsx.code).toBe(2);
     expect(notXlsx.stderr).toContain('--out x.csv: the file name should end in .xlsx');
+  });
+});
+
+describe('columnsRead: the columns of their own sheet formulas can read', () => {
+  it('covers every cell and range, never a text in quotes or a function, and gives up on what it cannot place', () => {
+    expect(columnsRead(['=SUMPRODUCT(($Q$6:$S$105<>"A1:Z9")*1)', '=IF(ISNA(b2);"";$C$3)'])).toEqual(
+      new Set([17, 18, 19, 2, 3]),
+    );
+    expect(columnsRead(['=SUM(D:B)'])).toEqual(new Set([2, 3, 4]));
+    expect(columnsRead(['=1+2', '="x"'])).toEqual(new Set());
+    expect(columnsRead(['=SUM(A1)', "=SUM('Other'!A1)"])).toBeNull();
+    expect(columnsRead(['=SUM(Total)'])).toBeNull();
+    expect(columnsRead(['=SUM(2:3)'])).toBeNull();
+    expect(columnsRead(['=SUM(OFFSET(A1;0;3))'])).toBeNull();
+    expect(columnsRead(['=indirect("D1")'])).toBeNull();
+  });
+
+  it("places every formula of the Roll-up tab's layout: the stack columns they read and no others", () => {
+    const objective = (team: string) => ({
+      team,
+      objectiveId: 'O1',
+      title: 'Sell',
+      companyObjective: 'C1',
+      weight: 1,
+      score: 0.5,
+      keyResults: [],
+    });
+    const rollup = {
+      companyObjectives: [
+        { id: 'C1', title: 'Grow', score: 0.5, known: true, teamObjectives: [objective('sales'), objective('ops')] },
+      ],
+    };
+    const { layout } = layoutRollupFromScores('pl', ['sales', 'ops'], rollup);
+    const formulas = layout.cells.flat().flatMap((cell) => (cell && 'formula' in cell ? [cell.formula] : []));
+    const read = columnsRead(formulas);
+    expect(read).not.toBeNull();
+    const stack = [...(read ?? [])].filter((column) => column >= STACK_COLUMN).sort((a, b) => a - b);
+    const keys = ['schema_version', 'team', 'objective_id', 'kr_id', 'score', 'weight'] as const;
+    expect(stack).toEqual(keys.map((key) => stackColumn(key)));
   });
 });

@@ -61,15 +61,20 @@ describe('the local formula engine follows each edit', () => {
     expect(value(runtime, 'Sums', 'B1')).toBe(8);
     const builds = runtime.calcFigures().builds;
 
-    // A formula naming a sheet that does not exist yet computes once the sheet is added.
+    // A formula naming a sheet that does not exist yet computes once the sheet is added: the cells it names
+    // there, filled by the new sheet or left empty, are the new sheet's.
     const sums = book.sheetByName('Sums');
     sums?.getRange('E1').setFormula("=SUM('Later'!A1:A3)");
+    sums?.getRange('E2:E3').setFormulas([['=Later!A2*10'], ['=ISBLANK(Later!B2)']]);
     expect(value(runtime, 'Sums', 'E1')).toBe('#REF!');
     book
       .insertSheet('Later')
       .getRange('A1:A3')
       .setValues([[1], [2], [3]]);
     expect(value(runtime, 'Sums', 'E1')).toBe(6);
+    expect(column(runtime, 'Sums', 'E2:E3')).toEqual([20, true]);
+    book.sheetByName('Later')?.getRange('B2').setValue(5);
+    expect(column(runtime, 'Sums', 'E2:E3')).toEqual([20, false]);
 
     // An open-ended range ends at the sheet's last row, which grows with the sheet.
     sums?.getRange('F1').setFormula('=COUNTA(Later!A1:A)');
