@@ -152,17 +152,15 @@ export class BundleHost {
   readonly logs: LogEntry[] = [];
   private readonly script: vm.Script;
   private formulaScope: { context: vm.Context; realm: Realm } | null = null;
-  private readonly sizes: Map<string, { width: number; height: number }>;
 
   constructor(
-    bundle: LoadedBundle,
+    private readonly bundle: LoadedBundle,
     private readonly services: FakeServices,
     /** The script's clock (ms since the epoch) for `new Date()` and `Date.now()`; the machine's when absent. */
     private readonly clock?: () => number,
   ) {
     this.script = bundle.script;
     this.customFunctions = bundle.customFunctions;
-    this.sizes = bundle.sizes;
     let load = bundle.loads.get(clock !== undefined);
     if (!load) {
       const before = services.calls.total();
@@ -212,7 +210,7 @@ export class BundleHost {
       },
       dateArgument: (serial) => new (this.formulas().realm.Date)(instantFromSerial(serial, timeZone())),
       dateResult: (date) => serialFromDate(date, timeZone()),
-      sizes: this.sizes,
+      sizes: this.bundle.sizes,
     };
   }
 

@@ -178,23 +178,23 @@ interface Edit {
   content: Content;
 }
 
-/** A sheet's filled cells (not `null`) as runs along its rows, in order (0-based, as HyperFormula counts). */
-function filledRuns(shadow: Shadow): { row: number; col: number; cells: Content[] }[] {
+/**
+ * Fills a sheet new to the engine: each row's runs of filled cells (not `null`), in order. Such a sheet holds
+ * nothing but the placeholders other sheets' references made in it; setSheetContent would clear those first
+ * (making them again) and enter every empty cell of its rows.
+ */
+function fillNewSheet(hf: HyperFormula, sheet: number, shadow: Shadow): void {
   const runs: { row: number; col: number; cells: Content[] }[] = [];
-  let last: { row: number; col: number; cells: Content[] } | undefined;
   for (const at of Float64Array.from(shadow.contents.keys()).sort()) {
     const content = shadow.contents.get(at) as Content;
     if (content === null) continue;
     const row = rowOf(at) - 1;
     const col = columnOf(at) - 1;
-    if (last?.row === row && last.col + last.cells.length === col) {
-      last.cells.push(content);
-    } else {
-      last = { row, col, cells: [content] };
-      runs.push(last);
-    }
+    const last = runs[runs.length - 1];
+    if (last?.row === row && last.col + last.cells.length === col) last.cells.push(content);
+    else runs.push({ row, col, cells: [content] });
   }
-  return runs;
+  for (const { row, col, cells } of runs) hf.setCellContents({ sheet, row, col }, [cells]);
 }
 
 /**
@@ -709,16 +709,12 @@ export class WorkbookCalc {
         this.shadows.delete(sheetId);
       }
       // Sheets added (or renamed, or first needed) come in whole: all of them named first, so that their
-      // formulas find each other. Each is new to the engine (a renamed one is added under its new name), so
-      // it holds nothing but the placeholders that other sheets' references made in it: its cells go in as
-      // each row's runs of filled cells, as in `rebuild` (setSheetContent would clear those placeholders
-      // first, making them again, and enter every empty cell of its rows).
+      // formulas find each other. Each is new to the engine (a renamed one is added under its new name).
       const added = sheets.filter((sheet) => !this.shadows.has(sheet.id));
       for (const sheet of added) hf.addSheet(sheet.name);
       for (const sheet of added) {
         const shadow = fresh.get(sheet.id) ?? this.shadowOf(sheet);
-        const id = hf.getSheetId(sheet.name) as number;
-        for (const { row, col, cells } of filledRuns(shadow)) hf.setCellContents({ sheet: id, row, col }, [cells]);
+        fillNewSheet(hf, hf.getSheetId(sheet.name) as number, shadow);
         this.shadows.set(sheet.id, shadow);
       }
       for (const [name, expression] of named) {
@@ -798,16 +794,11 @@ export class WorkbookCalc {
       rememberInEngine(hf, (value) => value instanceof CellError);
       hf.suspendEvaluation();
       try {
-        // Every sheet named first, so that formulas find each other. Then the cells, each row's runs of
-        // filled cells, where nothing is yet but the placeholders other sheets' references made (filling
-        // with setSheetContent would clear those first, and make them again). Named expressions come last:
-        // a formula naming one not yet added is bound to it when it is added, and its ranges then find
+        // Every sheet named first, so that formulas find each other, then filled. Named expressions come
+        // last: a formula naming one not yet added is bound to it when it is added, and its ranges then find
         // the cells in place rather than making placeholders for them.
         for (const shadow of this.shadows.values()) hf.addSheet(shadow.name);
-        for (const shadow of this.shadows.values()) {
-          const sheet = hf.getSheetId(shadow.name) as number;
-          for (const { row, col, cells } of filledRuns(shadow)) hf.setCellContents({ sheet, row, col }, [cells]);
-        }
+        for (const shadow of this.shadows.values()) fillNewSheet(hf, hf.getSheetId(shadow.name) as number, shadow);
         for (const { name, expression } of [...SHEETS_NAMED_EXPRESSIONS, ...named])
           hf.addNamedExpression(name, expression);
       } finally {

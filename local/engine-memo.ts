@@ -19,9 +19,9 @@
 //    kept (HyperFormula marks an error with the cell it came from); the memory is emptied whenever the
 //    engine starts computing; a part whose every reading so far was new (a KR id per row) stops being kept.
 //
-// 3. Ranges already wired into the dependency graph (each once per formula), 4. a fixed column compared with
-//    one text, 5. a range searched for one value (MATCH), 6. no lists of changes, and 7. formulas told at
-//    once: each explained in its section below.
+// 3. Ranges already wired into the dependency graph, 4. a fixed column compared with one text, 5. a range
+//    searched for one value (MATCH), 6. no lists of changes, and 7. formulas told at once: each explained in
+//    its section below.
 
 import { type HyperFormula, SimpleRangeValue } from 'hyperformula';
 import { rememberParses } from './parse-memo';
@@ -703,20 +703,12 @@ function rememberSearchedRanges(search: unknown, memory: Memory): void {
 // new cells of whole-column ranges itself), so a range node met again is only linked to the new formula.
 //
 // A formula naming one range or cell several times (an OKR feed's formulas name each range 2 to 12 times)
-// lists it as often, and HyperFormula looks each one up and links it again, scanning the node's links
-// for it each time (its graph keeps one link per pair, `Graph.addEdge`, and nothing counts them; a formula
-// that changes unlinks its dependencies with `removeEdgeIfExists`). Each range and cell is taken once here,
-// at its first place, so the links are made in the same order as before.
-
-interface CellDependency {
-  sheet: number;
-  col: number;
-  row: number;
-}
+// comes here listing it once: the parse memory keeps the dependencies of a shape every cell shares once each
+// (local/parse-memo.ts, `distinctDependencies`).
 
 interface RangeDependency {
-  start: CellDependency;
-  end: CellDependency;
+  start: unknown;
+  end: unknown;
   addresses: unknown;
 }
 
@@ -733,53 +725,25 @@ const isRangeDependency = (dependency: unknown): dependency is RangeDependency =
   'end' in dependency &&
   typeof (dependency as { addresses?: unknown }).addresses === 'function';
 
-/** A single cell's address (HyperFormula's SimpleCellAddress, a plain object), not a named expression. */
-const isCellDependency = (dependency: unknown): dependency is CellDependency =>
-  typeof dependency === 'object' &&
-  dependency !== null &&
-  typeof (dependency as CellDependency).sheet === 'number' &&
-  typeof (dependency as CellDependency).col === 'number' &&
-  typeof (dependency as CellDependency).row === 'number';
-
-const sameCell = (a: CellDependency, b: CellDependency): boolean =>
-  a.row === b.row && a.col === b.col && a.sheet === b.sheet;
-
-/** The same rectangle of the same kind (HyperFormula's cell, column and row ranges are classes of their own). */
-const sameRange = (a: RangeDependency, b: RangeDependency): boolean =>
-  sameCell(a.start, b.start) && sameCell(a.end, b.end) && a.constructor === b.constructor;
-
 function rememberWiredRanges(graph: Graph): void {
   const wire = graph.processCellDependencies.bind(graph);
   const wired = new WeakSet<object>();
   graph.processCellDependencies = (dependencies, endVertex) => {
     const to = endVertex.idInGraph;
-    if (to === undefined) {
-      wire(dependencies, endVertex);
-      return;
-    }
-    // Each range and cell once, at its first place (a formula names a few of each: a scan beats a key).
-    const ranges: RangeDependency[] = [];
-    const cells: CellDependency[] = [];
     const rest: unknown[] = [];
-    const fresh: RangeDependency[] = [];
-    next: for (const dependency of dependencies) {
-      if (isRangeDependency(dependency)) {
-        for (const range of ranges) if (sameRange(range, dependency)) continue next;
-        ranges.push(dependency);
+    for (const dependency of dependencies) {
+      if (to !== undefined && isRangeDependency(dependency)) {
         const vertex = graph.getRange(dependency.start, dependency.end);
         if (vertex?.idInGraph !== undefined && wired.has(vertex)) {
           graph.graph.addEdge(vertex.idInGraph, to);
           continue;
         }
-        fresh.push(dependency);
-      } else if (isCellDependency(dependency)) {
-        for (const cell of cells) if (sameCell(cell, dependency)) continue next;
-        cells.push(dependency);
       }
       rest.push(dependency);
     }
     wire(rest, endVertex);
-    for (const dependency of fresh) {
+    for (const dependency of rest) {
+      if (!isRangeDependency(dependency)) continue;
       const vertex = graph.getRange(dependency.start, dependency.end);
       if (vertex) wired.add(vertex);
     }
